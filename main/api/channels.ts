@@ -1,0 +1,12 @@
+/**
+ * The channel names of the contract, without their schemas, so that the preload (which
+ * runs sandboxed, in every page load) does not carry zod. contract.ts must have exactly
+ * these keys: its `satisfies` clause makes a missing or extra one a type error.
+ */
+export const CHANNELS = ['app:info', 'identity:identify'] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { IdentifyOutcome } from '../identity/identify.ts';
+import type { Channel } from './channels.ts';
+
+/**
+ * THE contract between the renderer and the main process: one entry per channel
+ * (`domain:verb`), with the zod schema that every input must pass and the type of the value
+ * that comes back. The preload's `window.kiosk`, the IPC handlers and the browser bridge are
+ * all derived from this table; the renderer imports only its types.
+ */
+
+/** A phantom marker carrying an output type; it has no value at run time. */
+const returns = <T>() => undefined as unknown as T;
+
+// Bounds keep a hostile caller from sending megabytes into a parser.
+const text = (max: number) => z.string().max(max);
+
+export type AppInfo = {
+  version: string;
+  /** 'electron' in the product; 'browser' when served by the browser-mode bridge. */
+  transport: 'electron' | 'browser';
+  /** True when the kiosk runs on its embedded demo data. */
+  demo: boolean;
+  /** Identities a person may try in demo mode (shown on the help panel); empty otherwise. */
+  demoIdentities: { rmNumber: string; birthDate: string }[];
+};
+
+export const contract = {
+  /** What the screens need to know about this kiosk. Never fails. */
+  'app:info': { input: z.object({}).strict(), output: returns<AppInfo>() },
+  /**
+   * Identifies an artisan by RM number and date of birth against the local replica.
+   * Refusals of what was typed come back as errors RM_* or DATE_* with their `field`;
+   * every other answer (found, not found, wrong date, locked, radiated) is a value.
+   */
+  'identity:identify': {
+    input: z
+      .object({
+        rmNumber: text(64),
+        birthDate: z.object({ day: text(8), month: text(8), year: text(8) }).strict(),
+      })
+      .strict(),
+    output: returns<IdentifyOutcome>(),
+  },
+} as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
+
+export type Contract = typeof contract;
+export { CHANNELS, isChannel } from './channels.ts';
+export type { Channel };
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = Contract[C]['output'];

@@ -1,0 +1,66 @@
+import type { BirthDateRefusal } from '../identity/birth-date.ts';
+import type { RmRefusal } from '../identity/rm-number.ts';
+
+/**
+ * Every error that crosses to the renderer, a closed list. Each has a French and an English
+ * sentence in renderer/i18n; `message` is for logs and developers, never shown to people.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN',
+  'INTERNAL',
+  // Raised by the renderer itself when the main process does not answer.
+  'KIOSK_UNREACHABLE',
+  'RM_EMPTY',
+  'RM_FORMAT',
+  'RM_SIREN_LENGTH',
+  'RM_CHECKSUM',
+  'RM_REGISTER',
+  'RM_REGISTER_DEPARTMENT',
+  'RM_DEPARTMENT',
+  'DATE_EMPTY',
+  'DATE_INCOMPLETE',
+  'DATE_FORMAT',
+  'DATE_INVALID',
+  'DATE_FUTURE',
+  'DATE_TOO_OLD',
+  'DATE_TOO_YOUNG',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The form field an error belongs to, so the screen can put it above that field. */
+export type ErrorField = 'rmNumber' | 'birthDate';
+
+export type KioskError = { code: ErrorCode; message: string; field?: ErrorField };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
+
+export const RM_ERROR: Record<RmRefusal, ErrorCode> = {
+  empty: 'RM_EMPTY',
+  format: 'RM_FORMAT',
+  'siren-length': 'RM_SIREN_LENGTH',
+  'siren-checksum': 'RM_CHECKSUM',
+  register: 'RM_REGISTER',
+  'register-department': 'RM_REGISTER_DEPARTMENT',
+  department: 'RM_DEPARTMENT',
+};
+
+export const DATE_ERROR: Record<BirthDateRefusal, ErrorCode> = {
+  'date-empty': 'DATE_EMPTY',
+  'date-incomplete': 'DATE_INCOMPLETE',
+  'date-format': 'DATE_FORMAT',
+  'date-invalid': 'DATE_INVALID',
+  'date-future': 'DATE_FUTURE',
+  'date-too-old': 'DATE_TOO_OLD',
+  'date-too-young': 'DATE_TOO_YOUNG',
+};
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, message: string, field?: ErrorField): Result<T> {
+  return { ok: false, error: field ? { code, message, field } : { code, message } };
+}

@@ -1,0 +1,17 @@
+import type { Channel, InputOf, OutputOf } from './contract.ts';
+import type { Result } from './errors.ts';
+
+/**
+ * What the renderer holds as `window.kiosk`: one typed call per channel of the contract.
+ * The preload implements it over Electron IPC; browser mode over the loopback bridge.
+ */
+export type KioskApi = {
+  invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+};
+
+declare global {
+  interface Window {
+    /** Set by the preload in Electron; absent in browser mode, where the bridge client is used. */
+    kiosk?: KioskApi;
+  }
+}

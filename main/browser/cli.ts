@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../config/paths.ts';
+import { createKiosk } from '../kiosk.ts';
+import { createLogger } from '../logging/logger.ts';
+import { packageVersion } from '../version.ts';
+import { startBridge } from './bridge.ts';
+
+/**
+ * Browser mode: the whole kiosk, served to a browser on 127.0.0.1. Prints exactly one line
+ * on stdout, `Kiosk ready: <url>`, once it serves; logs go to stderr.
+ */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    'data-dir': { type: 'string' },
+  },
+  strict: true,
+});
+
+const log = createLogger('browser-mode');
+const staticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+if (!existsSync(`${staticDir}/index.html`)) {
+  console.error(`The renderer is not built (${staticDir} is empty): run \`npm run build:renderer\` first.`);
+  process.exit(1);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  process.exit(2);
+}
+
+const kiosk = await createKiosk({ dataDir: values['data-dir'] ?? defaultDataDir(), log, version: packageVersion() });
+const bridge = await startBridge({ port, staticDir, dispatcherFor: (origins) => kiosk.dispatcher('browser', origins), log: log.child('bridge') });
+process.stdout.write(`Kiosk ready: ${bridge.url}\n`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await bridge.close();
+  await kiosk.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

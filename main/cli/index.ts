@@ -1,0 +1,32 @@
+import { rmCheck } from './rm-check.ts';
+import { seedDemo } from './seed-demo.ts';
+
+/**
+ * `npm run -s cli -- <command> [options]`. Each command prints its result on stdout (JSON
+ * with --json) and exits 0 on success, 1 on a refusal, 2 on a usage error.
+ */
+const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<number> }> = {
+  'rm-check': { usage: 'rm-check <input> [--json]   check an RM registration number', run: rmCheck },
+  'seed-demo': { usage: 'seed-demo [--data-dir DIR] [--count N]   fill a kiosk store with the demo set', run: seedDemo },
+};
+
+function usage(): string {
+  return ['Usage: npm run -s cli -- <command>', '', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+}
+
+const [name, ...rest] = process.argv.slice(2);
+const command = name ? COMMANDS[name] : undefined;
+if (!command) {
+  if (name && name !== '--help' && name !== 'help') console.error(`Unknown command "${name}".\n`);
+  console.error(usage());
+  process.exit(name === '--help' || name === 'help' ? 0 : 2);
+}
+try {
+  process.exitCode = await command.run(rest);
+} catch (error) {
+  // Usage errors from parseArgs read well as they are; anything else is a bug worth its stack.
+  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${error.message}\n\n${usage()}`);
+    process.exitCode = 2;
+  } else throw error;
+}

@@ -1,0 +1,72 @@
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { defaultDataDir } from './config/paths.ts';
+import { createKiosk, type Kiosk } from './kiosk.ts';
+import { createLogger } from './logging/logger.ts';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol.ts';
+import { registerIpc } from './shell/ipc.ts';
+import { APP_ORIGIN, isAllowedNavigation, isBlockedShortcut, isPermissionAllowed } from './shell/policy.ts';
+import { kioskWindowOptions } from './shell/window-options.ts';
+
+// The Electron shell: lifecycle, the hardened window, app://, IPC. Everything else is the
+// kiosk core (createKiosk), which runs the same in plain Node.
+const log = createLogger('electron');
+const production = app.isPackaged && process.env.KIOSK_DEV !== '1';
+let kiosk: Kiosk | undefined;
+let window: BrowserWindow | undefined;
+
+protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second kiosk on the same data would fight over the store and the printers.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (e, url) => {
+      if (!isAllowedNavigation(url)) {
+        e.preventDefault();
+        log.warn('navigation-blocked');
+      }
+    });
+    contents.on('will-redirect', (e, url) => {
+      if (!isAllowedNavigation(url)) e.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    if (production) {
+      contents.on('before-input-event', (e, input) => {
+        if (isBlockedShortcut(input)) e.preventDefault();
+      });
+    }
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    log.error('start-failed', { error: String(error) });
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void kiosk?.close();
+  });
+}
+
+async function start(): Promise<void> {
+  kiosk = await createKiosk({ dataDir: defaultDataDir(), log, version: app.getVersion() });
+  registerAppProtocol(protocol, fileURLToPath(new URL('../renderer/', import.meta.url)));
+  registerIpc(ipcMain, kiosk.dispatcher('electron', [APP_ORIGIN]));
+
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(isPermissionAllowed(permission, details.requestingUrl, mediaTypes));
+  });
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permission === 'media' && requestingOrigin === APP_ORIGIN);
+
+  window = new BrowserWindow(kioskWindowOptions({ preload: fileURLToPath(new URL('./preload.cjs', import.meta.url)), production }));
+  window.once('ready-to-show', () => window?.show());
+  await window.loadURL(`${APP_ORIGIN}/index.html`);
+}

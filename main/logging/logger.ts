@@ -1,0 +1,45 @@
+/**
+ * Structured logs, one JSON line each, one named logger per module.
+ * Never pass personal data (names, dates of birth, e-mails) or secrets as fields: log ids
+ * and outcomes. The chamber's IT reads these; a log line must be safe to paste in a ticket.
+ */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Record<string, string | number | boolean | null | undefined>;
+
+export type Logger = {
+  debug(event: string, fields?: LogFields): void;
+  info(event: string, fields?: LogFields): void;
+  warn(event: string, fields?: LogFields): void;
+  error(event: string, fields?: LogFields): void;
+  child(name: string): Logger;
+};
+
+export type LogSink = (line: string) => void;
+
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export function createLogger(name: string, options: { sink?: LogSink; level?: LogLevel; clock?: () => Date } = {}): Logger {
+  const sink = options.sink ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const min = ORDER[options.level ?? (process.env.KIOSK_LOG_LEVEL as LogLevel | undefined) ?? 'info'] ?? ORDER.info;
+  const clock = options.clock ?? (() => new Date());
+  const write =
+    (level: LogLevel) =>
+    (event: string, fields: LogFields = {}) => {
+      if (ORDER[level] < min) return;
+      sink(JSON.stringify({ t: clock().toISOString(), level, logger: name, event, ...fields }));
+    };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    child: (sub) => createLogger(`${name}.${sub}`, options),
+  };
+}
+
+/** A logger that keeps its lines, for tests that check what was (not) logged. */
+export function memoryLogger(name = 'test'): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const logger = createLogger(name, { sink: (l) => lines.push(l), level: 'debug' });
+  return Object.assign(logger, { lines });
+}

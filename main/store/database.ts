@@ -1,0 +1,91 @@
+import sqlite3 from 'sqlite3';
+import type { Logger } from '../logging/logger.ts';
+
+export type SqlValue = string | number | bigint | null | Buffer;
+export type Params = readonly SqlValue[] | Record<string, SqlValue>;
+
+/** Queries that only read. Repo functions that read take this, so they cannot write. */
+export type ReadDb = {
+  get<T>(sql: string, params?: Params): Promise<T | undefined>;
+  all<T>(sql: string, params?: Params): Promise<T[]>;
+};
+
+/** Inside a transaction: reads and writes, all committed or none. */
+export type TxDb = ReadDb & {
+  run(sql: string, params?: Params): Promise<{ changes: number; lastID: number }>;
+  exec(sql: string): Promise<void>;
+};
+
+export type WriteDb = ReadDb & {
+  /** Runs `work` in one IMMEDIATE transaction; writes of other callers wait for it. */
+  transaction<T>(work: (tx: TxDb) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  readonly file: string;
+};
+
+/** Why the store could not be opened or used, in words IT can act on. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+// Queries slower than this are logged: a lookup at the desk should take well under 1 ms.
+const SLOW_QUERY_MS = 50;
+
+export async function openDatabase(file: string, log: Logger): Promise<WriteDb> {
+  const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const db = new sqlite3.Database(file, (err) => (err ? reject(new StoreError(`cannot open ${file}: ${err.message}`)) : resolve(db)));
+  });
+
+  const timed = <T>(sql: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    return run().finally(() => {
+      const ms = performance.now() - started;
+      if (ms > SLOW_QUERY_MS) log.warn('slow-query', { ms: Math.round(ms), sql: sql.slice(0, 80) });
+    });
+  };
+  const get = <T>(sql: string, params: Params = []) =>
+    timed(sql, () => new Promise<T | undefined>((res, rej) => raw.get(sql, params, (e, row) => (e ? rej(e) : res(row as T | undefined)))));
+  const all = <T>(sql: string, params: Params = []) =>
+    timed(sql, () => new Promise<T[]>((res, rej) => raw.all(sql, params, (e, rows) => (e ? rej(e) : res(rows as T[])))));
+  const run = (sql: string, params: Params = []) =>
+    timed(
+      sql,
+      () =>
+        new Promise<{ changes: number; lastID: number }>((res, rej) =>
+          raw.run(sql, params, function (this: sqlite3.RunResult, e) {
+            if (e) rej(e);
+            else res({ changes: this.changes, lastID: this.lastID });
+          }),
+        ),
+    );
+  const exec = (sql: string) => new Promise<void>((res, rej) => raw.exec(sql, (e) => (e ? rej(e) : res())));
+
+  await exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+
+  // One connection serves everyone: a transaction must not interleave with another
+  // caller's statements, so transactions queue behind each other.
+  let queue: Promise<unknown> = Promise.resolve();
+  const transaction = <T>(work: (tx: TxDb) => Promise<T>): Promise<T> => {
+    const next = queue.then(async () => {
+      await exec('BEGIN IMMEDIATE');
+      try {
+        const value = await work({ get, all, run, exec });
+        await exec('COMMIT');
+        return value;
+      } catch (error) {
+        await exec('ROLLBACK').catch((rollbackError: Error) => log.error('rollback-failed', { message: rollbackError.message }));
+        throw error;
+      }
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    file,
+    get,
+    all,
+    transaction,
+    close: () => new Promise<void>((res, rej) => raw.close((e) => (e ? rej(e) : res()))),
+  };
+}

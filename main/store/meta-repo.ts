@@ -1,0 +1,9 @@
+import type { ReadDb, TxDb } from './database.ts';
+
+export async function getMeta(db: ReadDb, key: string): Promise<string | undefined> {
+  return (await db.get<{ value: string }>('SELECT value FROM kiosk_meta WHERE key = ?', [key]))?.value;
+}
+
+export async function setMeta(tx: TxDb, key: string, value: string): Promise<void> {
+  await tx.run('INSERT INTO kiosk_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+}

@@ -1,0 +1,34 @@
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
+import type { ErrorCode } from '../../main/api/errors.ts';
+import { en } from './en.ts';
+import { fr, type MessageKey } from './fr.ts';
+
+export type Locale = 'fr' | 'en';
+export type { MessageKey };
+
+const MESSAGES: Record<Locale, Record<MessageKey, string>> = { fr, en };
+
+// Every error code that can reach the screen has a sentence: a missing one fails the build.
+const _everyErrorHasASentence: Record<`error.${ErrorCode}`, string> = fr;
+void _everyErrorHasASentence;
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+const LocaleContext = createContext<{ locale: Locale; t: Translate }>({ locale: 'fr', t: (k, p) => translate('fr', k, p) });
+
+export function LocaleProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const value = useMemo(() => ({ locale, t: ((k, p) => translate(locale, k, p)) as Translate }), [locale]);
+  useEffect(() => {
+    // Screen readers pick their voice from the document's language.
+    document.documentElement.lang = locale;
+  }, [locale]);
+  return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;
+}
+
+export function useT(): { locale: Locale; t: Translate } {
+  return useContext(LocaleContext);
+}

@@ -1,0 +1,167 @@
+import { type FormEvent, useState } from 'react';
+import type { AppInfo } from '../../../main/api/contract.ts';
+import type { FieldError, FormField, IdentifyForm } from '../../app/flow.ts';
+import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
+import { Keypad } from '../../components/keypad.tsx';
+import { ScreenHeading } from '../../components/screen-heading.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { formatIsoDate } from '../format.ts';
+
+export type IdentifyScreenProps = {
+  form: IdentifyForm;
+  errors: Partial<Record<'rmNumber' | 'birthDate' | 'general', FieldError>>;
+  errorTick: number;
+  pending: boolean;
+  demoIdentities: AppInfo['demoIdentities'];
+  onEdit(field: FormField, value: string): void;
+  onSubmit(): void;
+};
+
+const IDS: Record<FormField, string> = { rmNumber: 'rm-number', day: 'birth-day', month: 'birth-month', year: 'birth-year' };
+const ORDER: FormField[] = ['rmNumber', 'day', 'month', 'year'];
+// What a keypad press may add to a field before moving on to the next one.
+const FULL: Partial<Record<FormField, number>> = { day: 2, month: 2 };
+const MAX: Record<FormField, number> = { rmNumber: 32, day: 2, month: 2, year: 4 };
+
+export function IdentifyScreen({ form, errors, errorTick, pending, demoIdentities, onEdit, onSubmit }: IdentifyScreenProps) {
+  const { t, locale } = useT();
+  const [active, setActive] = useState<FormField>('rmNumber');
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const labels: Record<FormField, string> = {
+    rmNumber: t('identify.rmLabel'),
+    day: t('identify.day'),
+    month: t('identify.month'),
+    year: t('identify.year'),
+  };
+  const focusField = (field: FormField) => {
+    setActive(field);
+    document.getElementById(IDS[field])?.focus();
+  };
+  const next = () => {
+    const i = ORDER.indexOf(active);
+    const following = ORDER[i + 1];
+    if (following) focusField(following);
+    else document.getElementById('identify-submit')?.focus();
+  };
+  const type = (key: string) => {
+    const value = form[active];
+    if (value.length + key.length > MAX[active]) return;
+    const updated = value + key;
+    onEdit(active, updated);
+    const full = FULL[active];
+    if (full !== undefined && updated.length >= full) next();
+  };
+  const erase = () => onEdit(active, form[active].slice(0, -1));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!pending) onSubmit();
+  };
+
+  const summary: SummaryItem[] = [];
+  if (errors.rmNumber) summary.push({ targetId: IDS.rmNumber, error: errors.rmNumber });
+  if (errors.birthDate) summary.push({ targetId: IDS.day, error: errors.birthDate });
+  if (errors.general) summary.push({ targetId: 'identify-submit', error: errors.general });
+
+  const dateInput = (field: 'day' | 'month' | 'year', width: string) => (
+    <div className={`date-item ${width}`}>
+      <label htmlFor={IDS[field]}>{labels[field]}</label>
+      <input
+        id={IDS[field]}
+        className="input"
+        inputMode="none"
+        autoComplete="off"
+        maxLength={MAX[field]}
+        value={form[field]}
+        aria-invalid={errors.birthDate ? true : undefined}
+        onFocus={() => setActive(field)}
+        onChange={(e) => onEdit(field, e.target.value)}
+      />
+    </div>
+  );
+
+  return (
+    <main id="main" className="screen identify-screen">
+      <p className="step">{t('identify.step')}</p>
+      <ScreenHeading>{t('identify.heading')}</ScreenHeading>
+      <ErrorSummary items={summary} tick={errorTick} />
+      <form noValidate onSubmit={submit} className="identify-form">
+        <div className={`field ${errors.rmNumber ? 'field-error' : ''}`}>
+          <label htmlFor={IDS.rmNumber} className="label">
+            {labels.rmNumber}
+          </label>
+          <p id="rm-hint" className="hint">
+            {t('identify.rmHint')}
+          </p>
+          {errors.rmNumber && (
+            <p id="rm-error" className="error-message">
+              {t(errors.rmNumber.key, errors.rmNumber.params)}
+            </p>
+          )}
+          <input
+            id={IDS.rmNumber}
+            className="input input-rm"
+            inputMode="none"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={MAX.rmNumber}
+            value={form.rmNumber}
+            aria-describedby={errors.rmNumber ? 'rm-hint rm-error' : 'rm-hint'}
+            aria-invalid={errors.rmNumber ? true : undefined}
+            onFocus={() => setActive('rmNumber')}
+            onChange={(e) => onEdit('rmNumber', e.target.value)}
+          />
+        </div>
+
+        <fieldset className={`field ${errors.birthDate ? 'field-error' : ''}`} aria-describedby={errors.birthDate ? 'date-hint date-error' : 'date-hint'}>
+          <legend className="label">{t('identify.birthDateLegend')}</legend>
+          <p id="date-hint" className="hint">
+            {t('identify.birthDateHint')}
+          </p>
+          {errors.birthDate && (
+            <p id="date-error" className="error-message">
+              {t(errors.birthDate.key, errors.birthDate.params)}
+            </p>
+          )}
+          <div className="date-inputs">
+            {dateInput('day', 'w2')}
+            {dateInput('month', 'w2')}
+            {dateInput('year', 'w4')}
+          </div>
+        </fieldset>
+
+        <Keypad
+          label={t('identify.keypad', { field: labels[active] })}
+          extraKeys={active === 'rmNumber' ? ['RM', 'RE', 'A', 'B'] : []}
+          onKey={type}
+          onErase={erase}
+          onNext={next}
+        />
+
+        <button id="identify-submit" type="submit" className="button button-primary button-wide" aria-disabled={pending || undefined}>
+          {pending ? t('identify.checking') : t('identify.submit')}
+        </button>
+      </form>
+
+      <section className="help">
+        <button type="button" className="button button-link" aria-expanded={helpOpen} aria-controls="rm-help" onClick={() => setHelpOpen(!helpOpen)}>
+          {t('identify.helpToggle')}
+        </button>
+        <div id="rm-help" hidden={!helpOpen} className="help-body">
+          <p>{t('identify.helpBody')}</p>
+          {demoIdentities.length > 0 && (
+            <>
+              <p>{t('identify.demoHelp')}</p>
+              <ul>
+                {demoIdentities.map((d) => (
+                  <li key={d.rmNumber}>{t('identify.demoIdentity', { rmNumber: d.rmNumber, birthDate: formatIsoDate(d.birthDate, locale) })}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,74 @@
+import type { IdentifyOutcome } from '../../../main/identity/identify.ts';
+import { ScreenHeading } from '../../components/screen-heading.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { formatIsoDate, formatTime, spacedRmNumber } from '../format.ts';
+
+export type OutcomeScreenProps = { outcome: Exclude<IdentifyOutcome, { kind: 'wrong-date' }>; onCorrect(): void; onFinish(): void };
+
+/** Where identification ended, and the next step, for each answer of the registry copy. */
+export function OutcomeScreen({ outcome, onCorrect, onFinish }: OutcomeScreenProps) {
+  const { t, locale } = useT();
+  const finish = (
+    <button type="button" className="button button-primary button-wide" onClick={onFinish}>
+      {t('app.finish')}
+    </button>
+  );
+  const correct = (
+    <button type="button" className="button button-secondary button-wide" onClick={onCorrect}>
+      {t('outcome.restart')}
+    </button>
+  );
+
+  switch (outcome.kind) {
+    case 'found': {
+      const a = outcome.artisan;
+      return (
+        <main id="main" className="screen outcome-screen outcome-found">
+          <ScreenHeading>{t('outcome.found.heading', { firstName: a.firstName, lastName: a.lastName })}</ScreenHeading>
+          <div className="panel panel-success">
+            <p className="qualification">{t(`qualification.${a.qualification}`)}</p>
+            {a.companyName && <p>{t('outcome.found.company', { company: a.companyName })}</p>}
+            <p className="rm">{spacedRmNumber(a.rmNumber)}</p>
+          </div>
+          <p className="lead">{t(`outcome.found.${a.accountStatus}`)}</p>
+          <p>{t('outcome.found.nextSoon')}</p>
+          <div className="actions">{finish}</div>
+        </main>
+      );
+    }
+    case 'not-found':
+      return (
+        <main id="main" className="screen outcome-screen outcome-not-found">
+          <ScreenHeading>{t('outcome.notFound.heading')}</ScreenHeading>
+          <p className="lead">{t('outcome.notFound.body', { rmNumber: spacedRmNumber(outcome.rmNumber) })}</p>
+          <div className="actions">
+            {correct}
+            {finish}
+          </div>
+        </main>
+      );
+    case 'locked':
+      return (
+        <main id="main" className="screen outcome-screen outcome-locked">
+          <ScreenHeading>{t('outcome.locked.heading')}</ScreenHeading>
+          <div className="panel panel-warning">
+            <p className="lead">{t('outcome.locked.body', { rmNumber: spacedRmNumber(outcome.rmNumber), time: formatTime(outcome.until, locale) })}</p>
+          </div>
+          <div className="actions">{finish}</div>
+        </main>
+      );
+    case 'radiated':
+      return (
+        <main id="main" className="screen outcome-screen outcome-radiated">
+          <ScreenHeading>{t('outcome.radiated.heading')}</ScreenHeading>
+          <p className="lead">{t('outcome.radiated.body', { rmNumber: spacedRmNumber(outcome.rmNumber), date: formatIsoDate(outcome.radiatedOn, locale) })}</p>
+          <p>{t('outcome.radiated.contact', { chamber: outcome.chamber })}</p>
+          <div className="actions">{finish}</div>
+        </main>
+      );
+    default: {
+      const unreachable: never = outcome;
+      throw new Error(`unknown outcome ${JSON.stringify(unreachable)}`);
+    }
+  }
+}

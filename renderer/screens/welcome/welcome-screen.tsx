@@ -1,0 +1,18 @@
+import { ScreenHeading } from '../../components/screen-heading.tsx';
+import { useT } from '../../i18n/index.tsx';
+
+export function WelcomeScreen({ onStart }: { onStart(): void }) {
+  const { t } = useT();
+  return (
+    <main id="main" className="screen welcome-screen">
+      <p className="eyebrow">{t('app.title')}</p>
+      <ScreenHeading>{t('welcome.heading')}</ScreenHeading>
+      <p className="lead">{t('welcome.lead')}</p>
+      <p className="lead">{t('welcome.whatYouNeed')}</p>
+      <button type="button" className="button button-primary button-wide button-hero" onClick={onStart}>
+        {t('welcome.start')}
+      </button>
+      <p className="help-line">{t('welcome.needHelp')}</p>
+    </main>
+  );
+}

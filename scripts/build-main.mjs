@@ -1,0 +1,12 @@
+// Bundles the Electron main process and preload. The preload runs sandboxed, where
+// `require` only knows Electron's own modules: it must be one self-contained CommonJS file.
+import { cp } from 'node:fs/promises';
+import { build } from 'esbuild';
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', external: ['electron'] };
+
+await build({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.mjs', format: 'esm', external: ['electron', 'sqlite3'] });
+await build({ ...common, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs' });
+// The store finds its migrations next to the code that runs them (main/store/migrate.ts).
+await cp('main/store/migrations', 'dist/main/migrations', { recursive: true });
+console.log('Built dist/main (index.mjs, preload.cjs, migrations/).');

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The process boundaries Biome cannot express: the renderer may take only types from
+ * main/ (anything else would drag Node code into the page), and main/ never imports the
+ * renderer. (Biome's noRestrictedImports keeps `electron` inside the shell.)
+ */
+export type SourceFile = { path: string; text: string };
+
+const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
+
+export function findViolations(files: SourceFile[]): string[] {
+  const problems: string[] = [];
+  for (const file of files) {
+    const inRenderer = file.path.startsWith('renderer/');
+    const inMain = file.path.startsWith('main/');
+    for (const m of file.text.matchAll(IMPORT)) {
+      const isType = Boolean(m[2]);
+      const spec = m[3] ?? m[4] ?? '';
+      if (!spec.startsWith('.')) continue;
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file.path), spec));
+      if (inRenderer && target.startsWith('main/') && !isType) {
+        problems.push(`${file.path}: imports ${spec} as a value; the renderer may import only types from main/ (use "import type")`);
+      }
+      if (inMain && target.startsWith('renderer/')) problems.push(`${file.path}: imports ${spec}; main/ must not depend on the renderer`);
+    }
+  }
+  return problems;
+}
+
+function sources(root: string, dir: string): SourceFile[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) return sources(root, rel);
+    return /\.(ts|tsx)$/.test(e.name) ? [{ path: rel, text: readFileSync(path.join(root, rel), 'utf8') }] : [];
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const problems = findViolations([...sources(root, 'main'), ...sources(root, 'renderer')]);
+  for (const p of problems) console.error(p);
+  if (problems.length > 0) process.exit(1);
+}

@@ -1,0 +1,49 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export type RunningKiosk = { url: string; origin: string; token: string; stderr: () => string; stop(): Promise<void> };
+
+/**
+ * Starts browser mode as a person would (`tsx main/browser/cli.ts`), in its own process,
+ * and resolves once it prints `Kiosk ready: <url>`. The renderer must be built (test/run.ts
+ * builds it once before the suite).
+ */
+export function startBrowserMode(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningKiosk> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/browser/cli.ts', '--port', '0', '--data-dir', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`browser mode did not start in 30 s; stderr:\n${err}`));
+    }, 30_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /Kiosk ready: (\S+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        const url = new URL(match[1]);
+        resolve({ url: match[1], origin: url.origin, token: url.searchParams.get('token') ?? '', stderr: () => err, stop });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser mode exited with ${code}; stderr:\n${err}`));
+    });
+  });
+}

@@ -1,0 +1,34 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/**
+ * The system packages the suite needs, by the command that proves each one is there. The
+ * suite installs what is missing (Debian or Ubuntu, as root) or stops with the one command
+ * to run. Later issues add CUPS, the keyring and the PDF tools here.
+ */
+export const SYSTEM_NEEDS: readonly { check: string; packages: string[] }[] = [
+  { check: '/usr/bin/chromium', packages: ['chromium'] },
+  { check: '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', packages: ['fonts-liberation'] },
+];
+
+export function missingPackages(): string[] {
+  return [...new Set(SYSTEM_NEEDS.filter((n) => !existsSync(n.check)).flatMap((n) => n.packages))];
+}
+
+function canInstall(): boolean {
+  return process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Installs what is missing, or throws with the command a person must run. */
+export function ensureSystemPackages(log: (line: string) => void): void {
+  const missing = missingPackages();
+  if (missing.length === 0) return;
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  if (!canInstall()) throw new Error(`The test suite needs these system packages: ${missing.join(', ')}. Run:\n  sudo sh -c '${command}'`);
+  log(`Installing system packages for the tests: ${missing.join(', ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  const still = missingPackages();
+  if (still.length > 0) throw new Error(`apt-get ran but these are still missing: ${still.join(', ')}`);
+}
