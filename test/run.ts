@@ -77,5 +77,6 @@ if (run.status !== 0 && counts.failed === 0) {
   console.error(`node --test exited with ${run.status ?? run.signal}.`);
   counts.failed++;
 }
-if (counts.failures.length > 0) say(`\nFailed:\n${counts.failures.map((f) => `  ${path.relative(ROOT, f.split(' › ')[0] ?? '')} › ${f.split(' › ').slice(1).join(' › ')}`).join('\n')}`);
+if (counts.failures.length > 0)
+  say(`\nFailed:\n${counts.failures.map((f) => `  ${path.relative(ROOT, f.split(' › ')[0] ?? '')} › ${f.split(' › ').slice(1).join(' › ')}`).join('\n')}`);
 finish(counts.passed, counts.failed, counts.skipped);

@@ -71,21 +71,23 @@ export function createIdentityService({ db, hashBirthDate, clock, log }: Identit
     if (!sameHash(hashBirthDate(date.value), artisan.birthDateHmac)) {
       // Read and write the count in one transaction: two calls racing must not
       // both see 4 failures and both grant a fifth try.
-      const { failures, locks } = await db.transaction(async (tx) => {
+      const counted = await db.transaction(async (tx) => {
         const current = await getAttempts(tx, rmNumber);
+        // Another call may have locked the number since the check above.
+        if (current?.lockedUntil != null && current.lockedUntil > now.getTime()) return { lockedUntil: current.lockedUntil, failures: MAX_WRONG_DATES };
         // A lock that has expired starts a fresh count.
         const failures = (current?.lockedUntil != null ? 0 : (current?.failures ?? 0)) + 1;
-        const locks = failures >= MAX_WRONG_DATES;
-        await saveAttempts(tx, { rmNumber, failures, lockedUntil: locks ? now.getTime() + LOCK_MS : null, lastFailureAt: now.getTime() });
-        return { failures, locks };
+        const lockedUntil = failures >= MAX_WRONG_DATES ? now.getTime() + LOCK_MS : null;
+        await saveAttempts(tx, { rmNumber, failures, lockedUntil, lastFailureAt: now.getTime() });
+        return { lockedUntil, failures };
       });
       // The registry learns of locks once the outbox exists (registry issue).
-      log.info('identify', { outcome: locks ? 'locked-now' : 'wrong-date', failures });
+      log.info('identify', { outcome: counted.lockedUntil ? 'locked' : 'wrong-date', failures: counted.failures });
       return {
         ok: true,
-        value: locks
-          ? { kind: 'locked', rmNumber, until: new Date(now.getTime() + LOCK_MS).toISOString() }
-          : { kind: 'wrong-date', rmNumber, triesLeft: MAX_WRONG_DATES - failures },
+        value: counted.lockedUntil
+          ? { kind: 'locked', rmNumber, until: new Date(counted.lockedUntil).toISOString() }
+          : { kind: 'wrong-date', rmNumber, triesLeft: MAX_WRONG_DATES - counted.failures },
       };
     }
 

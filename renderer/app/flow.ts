@@ -57,7 +57,12 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         return {
           ...state,
           pending: false,
-          errors: { birthDate: { key: 'identify.wrongDate', params: { count: action.outcome.triesLeft } } },
+          errors: {
+            birthDate: {
+              key: action.outcome.triesLeft === 1 ? 'identify.wrongDate.one' : 'identify.wrongDate.other',
+              params: { count: action.outcome.triesLeft },
+            },
+          },
           errorTick: state.errorTick + 1,
         };
       }

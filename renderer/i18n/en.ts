@@ -33,7 +33,8 @@ export const en: Record<MessageKey, string> = {
   'identify.demoHelp': 'Demo mode: you can try these identities.',
   'identify.demoIdentity': '{rmNumber}, born on {birthDate}',
   'identify.errorSummary': 'There is a problem',
-  'identify.wrongDate': 'This date of birth does not match this number. Check the day, month and year. You have {count} attempt(s) left.',
+  'identify.wrongDate.one': 'This date of birth does not match this number. Check the day, month and year. You have one attempt left.',
+  'identify.wrongDate.other': 'This date of birth does not match this number. Check the day, month and year. You have {count} attempts left.',
   'identify.keypad': 'Keypad for “{field}”',
 
   'keypad.erase': 'Erase',

@@ -35,7 +35,8 @@ export const fr = {
   'identify.demoHelp': 'Mode démonstration : vous pouvez essayer ces identités.',
   'identify.demoIdentity': '{rmNumber}, né(e) le {birthDate}',
   'identify.errorSummary': 'Il y a un problème',
-  'identify.wrongDate': 'Cette date de naissance ne correspond pas à ce numéro. Vérifiez le jour, le mois et l’année. Il vous reste {count} essai(s).',
+  'identify.wrongDate.one': 'Cette date de naissance ne correspond pas à ce numéro. Vérifiez le jour, le mois et l’année. Il vous reste un seul essai.',
+  'identify.wrongDate.other': 'Cette date de naissance ne correspond pas à ce numéro. Vérifiez le jour, le mois et l’année. Il vous reste {count} essais.',
   'identify.keypad': 'Clavier pour « {field} »',
 
   'keypad.erase': 'Effacer',

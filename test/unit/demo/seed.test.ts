@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEMO_IDENTITIES, generateArtisans } from '../../../main/demo-registry/seed.ts';
+import { registerOf } from '../../../main/identity/departments.ts';
+import { parseRmNumber } from '../../../main/identity/rm-number.ts';
+
+describe('demo data generator', () => {
+  const artisans = generateArtisans(3000, 2026);
+
+  it('is deterministic: the same seed gives the same artisans, another seed others', () => {
+    assert.deepEqual(generateArtisans(3000, 2026), artisans);
+    assert.notDeepEqual(generateArtisans(50, 7).slice(3), artisans.slice(3, 50));
+  });
+
+  it('always starts with the three demo identities of the README', () => {
+    assert.deepEqual(artisans.slice(0, 3), DEMO_IDENTITIES);
+    const [camille, jeanPierre, marieAnge] = artisans;
+    assert.deepEqual(
+      [camille?.rmNumber, camille?.dateOfBirth, camille?.accountStatus, camille?.qualification],
+      ['123123127RM078', '1980-07-14', 'none', 'maitre-artisan'],
+    );
+    assert.deepEqual([jeanPierre?.rmNumber, jeanPierre?.dateOfBirth, jeanPierre?.accountStatus], ['401234562RE067', '1975-03-02', 'active']);
+    assert.deepEqual([marieAnge?.rmNumber, marieAnge?.dateOfBirth, marieAnge?.radiatedOn !== null], ['552032534RM02A', '1968-11-30', true]);
+  });
+
+  it('makes valid, unique RM numbers whose register follows the department', () => {
+    const seen = new Set<string>();
+    for (const a of artisans) {
+      const parsed = parseRmNumber(a.rmNumber);
+      assert.ok(parsed.ok && parsed.value.rmNumber === a.rmNumber, a.rmNumber);
+      assert.equal(a.register, registerOf(a.department));
+      assert.ok(!seen.has(a.siren), `duplicate SIREN ${a.siren}`);
+      seen.add(a.siren);
+    }
+  });
+
+  it('covers Alsace-Moselle, Corsica and overseas, radiated artisans, accents and hyphens', () => {
+    const departments = new Set(artisans.map((a) => a.department));
+    for (const d of ['057', '067', '068', '02A', '02B', '971', '974', '976']) assert.ok(departments.has(d), d);
+    const radiated = artisans.filter((a) => a.radiatedOn).length / artisans.length;
+    assert.ok(radiated > 0.02 && radiated < 0.07, `radiated share ${radiated}`);
+    assert.ok(artisans.some((a) => /[éèçëïœß’ł]/i.test(a.birthName + a.firstNames)));
+    assert.ok(artisans.some((a) => a.firstNames.includes('-')));
+    assert.ok(artisans.every((a) => a.registeredOn > a.dateOfBirth && (a.radiatedOn === null || a.radiatedOn >= a.registeredOn.slice(0, 4))));
+  });
+});

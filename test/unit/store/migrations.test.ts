@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { memoryLogger } from '../../../main/logging/logger.ts';
+import { openDatabase, StoreError } from '../../../main/store/database.ts';
+import { loadMigrations, type Migration, migrate } from '../../../main/store/migrate.ts';
+import { tempDir } from '../../support/temp.ts';
+
+const log = memoryLogger();
+
+async function dbAt(version: number, migrations: Migration[]) {
+  const db = await openDatabase(path.join(tempDir(), 'k.sqlite'), log);
+  await migrate(db, migrations, log, version);
+  return db;
+}
+
+async function columns(db: Awaited<ReturnType<typeof dbAt>>, table: string) {
+  return (await db.all<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`)).map((c) => c.name);
+}
+
+describe('migrations', async () => {
+  const migrations = await loadMigrations();
+
+  it('are numbered without gaps from 0001', () => {
+    assert.deepEqual(
+      migrations.map((m) => m.id),
+      migrations.map((_, i) => i + 1),
+    );
+  });
+
+  it('0001 creates the artisans table, STRICT, keyed by RM number', async () => {
+    const db = await dbAt(1, migrations);
+    assert.ok((await columns(db, 'artisans')).includes('birth_date_hmac'));
+    assert.ok(!(await columns(db, 'artisans')).some((c) => c.includes('birth_date') && c !== 'birth_date_hmac'), 'no clear date of birth column');
+    await db.transaction((tx) =>
+      tx.run(
+        `INSERT INTO artisans (rm_number, siren, register, department, birth_name, first_names, birth_date_hmac, qualification, chamber, registered_on, account_status, version)
+         VALUES ('123123127RM078', '123123127', 'RM', '078', 'DURAND', 'Camille', 'ab', 'artisan', 'CMA', '2008-03-01', 'none', 1)`,
+      ),
+    );
+    await assert.rejects(
+      db.transaction((tx) =>
+        tx.run(
+          `INSERT INTO artisans (rm_number, siren, register, department, birth_name, first_names, birth_date_hmac, qualification, chamber, registered_on, account_status, version)
+           VALUES ('123123127RM078', '123123127', 'RM', '078', 'X', 'Y', 'ab', 'artisan', 'CMA', '2008-03-01', 'none', 1)`,
+        ),
+      ),
+      /UNIQUE/,
+    );
+    // STRICT: a number where text belongs is refused rather than silently kept.
+    await assert.rejects(
+      db.transaction((tx) => tx.run(`UPDATE artisans SET version = 'v2'`)),
+      /cannot store TEXT value in INTEGER column/,
+    );
+    const plan = await db.all<{ detail: string }>("EXPLAIN QUERY PLAN SELECT * FROM artisans WHERE rm_number = '123123127RM078'");
+    assert.match(plan[0]?.detail ?? '', /USING INDEX/);
+    await db.close();
+  });
+
+  it('0002 adds identification attempts to a store that already holds artisans', async () => {
+    const db = await dbAt(1, migrations);
+    await db.transaction((tx) =>
+      tx.run(
+        `INSERT INTO artisans (rm_number, siren, register, department, birth_name, first_names, birth_date_hmac, qualification, chamber, registered_on, account_status, version)
+         VALUES ('401234562RE067', '401234562', 'RE', '067', 'MULLER', 'Jean-Pierre', 'cd', 'artisan', 'CMA', '1999-09-15', 'active', 1)`,
+      ),
+    );
+    await migrate(db, migrations, log, 2);
+    assert.deepEqual(await columns(db, 'identification_attempts'), ['rm_number', 'failures', 'locked_until', 'last_failure_at']);
+    assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM artisans'))?.n, 1, 'artisans kept');
+    await assert.rejects(
+      db.transaction((tx) => tx.run("INSERT INTO identification_attempts VALUES ('x', -1, NULL, 0)")),
+      /CHECK/,
+    );
+    await db.close();
+  });
+
+  it('0003 adds kiosk_meta and keeps what 0002 held', async () => {
+    const db = await dbAt(2, migrations);
+    await db.transaction((tx) => tx.run("INSERT INTO identification_attempts VALUES ('123123127RM078', 2, NULL, 1)"));
+    await migrate(db, migrations, log, 3);
+    assert.deepEqual(await columns(db, 'kiosk_meta'), ['key', 'value']);
+    assert.equal((await db.get<{ failures: number }>('SELECT failures FROM identification_attempts'))?.failures, 2);
+    await db.close();
+  });
+
+  it('are recorded once: running them again applies nothing', async () => {
+    const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
+    assert.equal(await migrate(db, migrations, log), 0);
+    assert.equal((await db.all('SELECT id FROM schema_migrations')).length, migrations.length);
+    await db.close();
+  });
+
+  it('a failing migration leaves nothing half-applied', async () => {
+    const broken = [
+      ...migrations,
+      { id: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE half (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);', checksum: 'x' },
+    ];
+    const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
+    await assert.rejects(migrate(db, broken, log), /no such table: nowhere/);
+    assert.equal(await db.get("SELECT name FROM sqlite_master WHERE name = 'half'"), undefined);
+    await db.close();
+  });
+
+  it('refuses a store whose applied migrations differ from the files', async () => {
+    const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
+    const edited = migrations.map((m, i) => (i === 0 ? { ...m, checksum: 'edited' } : m));
+    await assert.rejects(migrate(db, edited, log), (e: unknown) => e instanceof StoreError && /does not match this version's migrations/.test(e.message));
+    await assert.rejects(migrate(db, migrations.slice(0, 2), log), (e: unknown) => e instanceof StoreError && /newer kiosk/.test(e.message));
+    await db.close();
+  });
+});
