@@ -7,6 +7,7 @@ import { birthDateHasher } from './identity/birth-date-hash.ts';
 import { createIdentityService, type IdentityService } from './identity/identify.ts';
 import type { Logger } from './logging/logger.ts';
 import { loadOrCreateBirthDateKey } from './secrets/birth-date-key.ts';
+import { checkBirthDateKey } from './secrets/key-id.ts';
 import type { WriteDb } from './store/database.ts';
 import { openStore } from './store/open-store.ts';
 
@@ -31,8 +32,11 @@ export type Kiosk = {
 export async function createKiosk({ dataDir, log, clock = () => new Date(), demo = true, version = '0.0.0' }: KioskOptions): Promise<Kiosk> {
   const db = await openStore(dataDir, log.child('store'));
   try {
-    const hashBirthDate = birthDateHasher(await loadOrCreateBirthDateKey(dataDir, log.child('secrets')));
-    if (demo) await seedDemoStore(db, hashBirthDate, log.child('demo'));
+    const key = await loadOrCreateBirthDateKey(dataDir, log.child('secrets'));
+    const keyState = await checkBirthDateKey(db, key, { rebuildable: demo });
+    const hashBirthDate = birthDateHasher(key);
+    // A new key makes every demo hash stale: hash the demo set again.
+    if (demo) await seedDemoStore(db, hashBirthDate, log.child('demo'), { force: keyState === 'changed' });
     const identity = createIdentityService({ db, hashBirthDate, clock, log: log.child('identity') });
     const demoIdentities = demo ? DEMO_IDENTITIES.map((a) => ({ rmNumber: a.rmNumber, birthDate: a.dateOfBirth })) : [];
     const info = { version, demo, demoIdentities };

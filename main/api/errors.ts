@@ -33,7 +33,14 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** The form field an error belongs to, so the screen can put it above that field. */
 export type ErrorField = 'rmNumber' | 'birthDate';
 
-export type KioskError = { code: ErrorCode; message: string; field?: ErrorField };
+/** One refused field of a form, with the reason. */
+export type FieldProblem = { field: ErrorField; code: ErrorCode };
+
+/**
+ * `code` (and `field`) name the first problem; `problems` lists every refused field when a
+ * form has several, so the screen can show them all at once.
+ */
+export type KioskError = { code: ErrorCode; message: string; field?: ErrorField; problems?: FieldProblem[] };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
 
@@ -63,4 +70,10 @@ export function ok<T>(value: T): Result<T> {
 
 export function fail<T = never>(code: ErrorCode, message: string, field?: ErrorField): Result<T> {
   return { ok: false, error: field ? { code, message, field } : { code, message } };
+}
+
+/** A form refused field by field. `problems` must not be empty. */
+export function failFields<T = never>(problems: [FieldProblem, ...FieldProblem[]], message: string): Result<T> {
+  const [first] = problems;
+  return { ok: false, error: { code: first.code, field: first.field, message, problems } };
 }

@@ -1,6 +1,7 @@
+import assert from 'node:assert';
 import type { IdentityService } from '../identity/identify.ts';
 import type { AppInfo } from './contract.ts';
-import { DATE_ERROR, fail, ok, RM_ERROR } from './errors.ts';
+import { DATE_ERROR, type FieldProblem, failFields, ok, RM_ERROR } from './errors.ts';
 import type { Handlers } from './handle.ts';
 
 export type HandlerDeps = {
@@ -16,9 +17,13 @@ export function createHandlers({ identity, info, transport }: HandlerDeps): Hand
     'identity:identify': async (input) => {
       const result = await identity.identify(input);
       if (result.ok) return ok(result.value);
-      return result.field === 'rmNumber'
-        ? fail(RM_ERROR[result.reason], `rm number refused: ${result.reason}`, 'rmNumber')
-        : fail(DATE_ERROR[result.reason], `date of birth refused: ${result.reason}`, 'birthDate');
+      const { rmNumber, birthDate } = result.refused;
+      const problems: FieldProblem[] = [];
+      if (rmNumber) problems.push({ field: 'rmNumber', code: RM_ERROR[rmNumber] });
+      if (birthDate) problems.push({ field: 'birthDate', code: DATE_ERROR[birthDate] });
+      const [first, ...rest] = problems;
+      assert(first, 'a refusal names at least one field');
+      return failFields([first, ...rest], `refused: ${problems.map((p) => p.code).join(',')}`);
     },
   };
 }

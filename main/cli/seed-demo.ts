@@ -4,6 +4,7 @@ import { seedDemoStore } from '../demo-registry/seed-local-store.ts';
 import { birthDateHasher } from '../identity/birth-date-hash.ts';
 import { createLogger } from '../logging/logger.ts';
 import { loadOrCreateBirthDateKey } from '../secrets/birth-date-key.ts';
+import { checkBirthDateKey } from '../secrets/key-id.ts';
 import { countArtisans } from '../store/artisans-repo.ts';
 import { openStore } from '../store/open-store.ts';
 
@@ -18,8 +19,9 @@ export async function seedDemo(args: string[]): Promise<number> {
   const log = createLogger('cli.seed-demo');
   const db = await openStore(dataDir, log);
   try {
-    const hash = birthDateHasher(await loadOrCreateBirthDateKey(dataDir, log));
-    const seeded = await seedDemoStore(db, hash, log, { count });
+    const key = await loadOrCreateBirthDateKey(dataDir, log);
+    const force = (await checkBirthDateKey(db, key, { rebuildable: true })) === 'changed';
+    const seeded = await seedDemoStore(db, birthDateHasher(key), log, { count, force });
     console.log(`${seeded ? 'Seeded' : 'Already seeded'}: ${await countArtisans(db)} artisans in ${dataDir}`);
     return 0;
   } finally {

@@ -21,9 +21,14 @@ export function toArtisanRow(a: SeedArtisan, hash: BirthDateHasher): ArtisanRow 
  * Runs once per data directory: a store already seeded with the same set is left alone, so
  * a restart keeps its lock counters and costs nothing.
  */
-export async function seedDemoStore(db: WriteDb, hash: BirthDateHasher, log: Logger, { count = DEMO_COUNT, seed = DEMO_SEED } = {}): Promise<boolean> {
+export async function seedDemoStore(
+  db: WriteDb,
+  hash: BirthDateHasher,
+  log: Logger,
+  { count = DEMO_COUNT, seed = DEMO_SEED, force = false } = {},
+): Promise<boolean> {
   const tag = `${seed}:${count}`;
-  if ((await getMeta(db, META_KEY)) === tag) return false;
+  if (!force && (await getMeta(db, META_KEY)) === tag) return false;
   const rows = generateArtisans(count, seed).map((a) => toArtisanRow(a, hash));
   await db.transaction(async (tx) => {
     for (let i = 0; i < rows.length; i += PAGE) await upsertArtisans(tx, rows.slice(i, i + PAGE));

@@ -29,10 +29,10 @@ export type IdentifyOutcome =
   | { kind: 'locked'; rmNumber: string; until: string }
   | { kind: 'radiated'; rmNumber: string; chamber: string; radiatedOn: string };
 
-export type IdentifyResult =
-  | { ok: true; value: IdentifyOutcome }
-  | { ok: false; field: 'rmNumber'; reason: RmRefusal }
-  | { ok: false; field: 'birthDate'; reason: BirthDateRefusal };
+/** What was typed and refused: the number, the date, or both, each with its reason. */
+export type IdentifyRefusals = { rmNumber?: RmRefusal; birthDate?: BirthDateRefusal };
+
+export type IdentifyResult = { ok: true; value: IdentifyOutcome } | { ok: false; refused: IdentifyRefusals };
 
 export type IdentityDeps = { db: WriteDb; hashBirthDate: BirthDateHasher; clock: () => Date; log: Logger };
 
@@ -49,11 +49,13 @@ function firstNameOf(firstNames: string): string {
 
 export function createIdentityService({ db, hashBirthDate, clock, log }: IdentityDeps) {
   async function identify(input: { rmNumber: string; birthDate: BirthDateParts }): Promise<IdentifyResult> {
-    const rm = parseRmNumber(input.rmNumber);
-    if (!rm.ok) return { ok: false, field: 'rmNumber', reason: rm.reason };
     const now = clock();
+    const rm = parseRmNumber(input.rmNumber);
     const date = parseBirthDate(input.birthDate, localIsoDate(now));
-    if (!date.ok) return { ok: false, field: 'birthDate', reason: date.reason };
+    // Both fields are checked, so that the person sees every problem at once.
+    if (!rm.ok || !date.ok) {
+      return { ok: false, refused: { ...(rm.ok ? {} : { rmNumber: rm.reason }), ...(date.ok ? {} : { birthDate: date.reason }) } };
+    }
     const rmNumber = rm.value.rmNumber;
 
     const attempts = await getAttempts(db, rmNumber);

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logging/logger.ts';
 import { openDatabase, type WriteDb } from './database.ts';
@@ -6,10 +6,18 @@ import { loadMigrations, migrate } from './migrate.ts';
 
 export const STORE_FILE = 'kiosk.sqlite';
 
-/** Opens (creating if needed) the kiosk's store in `dataDir`, migrated to this version. */
+/**
+ * Opens (creating if needed) the kiosk's store in `dataDir`, migrated to this version.
+ * The file holds personal data: it is readable by the kiosk's user only, whatever the
+ * umask or the data directory's own permissions (SQLite gives its -wal and -shm files the
+ * same mode).
+ */
 export async function openStore(dataDir: string, log: Logger): Promise<WriteDb> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const db = await openDatabase(path.join(dataDir, STORE_FILE), log.child('db'));
+  const file = path.join(dataDir, STORE_FILE);
+  await (await open(file, 'a', 0o600)).close();
+  await chmod(file, 0o600);
+  const db = await openDatabase(file, log.child('db'));
   try {
     await migrate(db, await loadMigrations(), log.child('migrate'));
   } catch (error) {

@@ -26,7 +26,12 @@ export function App() {
     const { rmNumber, day, month, year } = flow.form;
     const result = await kiosk().invoke('identity:identify', { rmNumber, birthDate: { day, month, year } });
     if (result.ok) dispatch({ type: 'answered', outcome: result.value });
-    else dispatch({ type: 'refused', code: result.error.code, ...(result.error.field ? { field: result.error.field } : {}) });
+    else
+      dispatch({
+        type: 'refused',
+        code: result.error.code,
+        problems: result.error.problems ?? (result.error.field ? [{ field: result.error.field, code: result.error.code }] : []),
+      });
   };
   // "Terminer": the visit's data goes, and the next person starts in French.
   const finish = () => {

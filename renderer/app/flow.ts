@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorField } from '../../main/api/errors.ts';
+import type { ErrorCode, ErrorField, FieldProblem } from '../../main/api/errors.ts';
 import type { IdentifyOutcome } from '../../main/identity/identify.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 
@@ -27,7 +27,7 @@ export type FlowAction =
   | { type: 'start' }
   | { type: 'edit'; field: FormField; value: string }
   | { type: 'submit' }
-  | { type: 'refused'; code: ErrorCode; field?: ErrorField }
+  | { type: 'refused'; code: ErrorCode; problems?: FieldProblem[] }
   | { type: 'answered'; outcome: IdentifyOutcome }
   | { type: 'correct' }
   | { type: 'finish' };
@@ -48,7 +48,9 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       return {
         ...state,
         pending: false,
-        errors: { [action.field ?? 'general']: { key: `error.${action.code}` } },
+        errors: action.problems?.length
+          ? Object.fromEntries(action.problems.map((p) => [p.field, { key: `error.${p.code}` }]))
+          : { general: { key: `error.${action.code}` } },
         errorTick: state.errorTick + 1,
       };
     case 'answered':

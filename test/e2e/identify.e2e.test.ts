@@ -163,6 +163,19 @@ describe('identification in Chromium against browser mode', () => {
     await p.close();
   });
 
+  it('shows every problem at once: an empty form gets both sentences, linked from the summary', async () => {
+    const p = await kioskPage(browser);
+    await openIdentify(p, kiosk);
+    await typeIdentity(p, '', ['', '', '']);
+    assert.equal(await errorAbove(p, 'rm-error'), fr['error.RM_EMPTY']);
+    assert.equal(await errorAbove(p, 'date-error'), fr['error.DATE_EMPTY']);
+    assert.equal(await p.locator('.error-summary li').count(), 2);
+    await p.getByRole('link', { name: fr['error.DATE_EMPTY'] }).click();
+    assert.equal(await p.evaluate(() => document.activeElement?.id), 'birth-day');
+    await screenshot(p, 'identify-error-both');
+    await p.close();
+  });
+
   it('keeps what was typed when the language changes', async () => {
     const p = await kioskPage(browser);
     await openIdentify(p, kiosk);

@@ -60,13 +60,16 @@ describe('identification against a real SQLite store', () => {
     assert.equal((await stat(path.join(dataDir, BIRTH_DATE_KEY_FILE))).mode & 0o777, 0o600);
   });
 
-  it('refuses what was typed with the field and reason, before touching the store', async () => {
+  it('refuses what was typed, naming each wrong field, before touching the store', async () => {
     const kiosk = await createKiosk({ dataDir: tempDir(), log: memoryLogger() });
-    assert.deepEqual(await kiosk.identity.identify({ ...CAMILLE, rmNumber: '123123123RM078' }), { ok: false, field: 'rmNumber', reason: 'siren-checksum' });
+    assert.deepEqual(await kiosk.identity.identify({ ...CAMILLE, rmNumber: '123123123RM078' }), { ok: false, refused: { rmNumber: 'siren-checksum' } });
     assert.deepEqual(await kiosk.identity.identify({ ...CAMILLE, birthDate: { day: '31', month: '02', year: '1980' } }), {
       ok: false,
-      field: 'birthDate',
-      reason: 'date-invalid',
+      refused: { birthDate: 'date-invalid' },
+    });
+    assert.deepEqual(await kiosk.identity.identify({ rmNumber: '', birthDate: { day: '', month: '', year: '' } }), {
+      ok: false,
+      refused: { rmNumber: 'empty', birthDate: 'date-empty' },
     });
     await kiosk.close();
   });
