@@ -16,6 +16,10 @@ export function startBrowserMode(dataDir: string, extraEnv: NodeJS.ProcessEnv = 
     env: { ...process.env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never leave a kiosk running behind a crashed test process.
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  child.once('exit', () => process.off('exit', reap));
   let err = '';
   child.stderr?.on('data', (d: Buffer) => {
     err += d.toString();
