@@ -23,7 +23,7 @@ const rmLike = fc.oneof(
   fc.constantFrom(...RM_VECTORS.valid.map((v) => v.input), ...RM_VECTORS.invalid.map((v) => v.input)),
 );
 
-describe('RM parser and date check under 100,000 generated inputs', () => {
+describe('RM parser and date check, each under 100,000 generated inputs', () => {
   it('the RM parser never throws, names a known reason, and is idempotent', () => {
     fc.assert(
       fc.property(rmLike, (input) => {
@@ -32,7 +32,7 @@ describe('RM parser and date check under 100,000 generated inputs', () => {
         const again = parseRmNumber(r.value.rmNumber);
         return again.ok && again.value.rmNumber === r.value.rmNumber && r.value.rmNumber === `${r.value.siren}${r.value.register}${r.value.department}`;
       }),
-      { numRuns: 50_000 },
+      { numRuns: 100_000 },
     );
   });
   it('the date check never throws and every accepted date is a real past date', () => {
@@ -45,7 +45,7 @@ describe('RM parser and date check under 100,000 generated inputs', () => {
         const date = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d));
         return date.getUTCDate() === d && r.value <= '2026-11-27';
       }),
-      { numRuns: 50_000 },
+      { numRuns: 100_000 },
     );
   });
 });
