@@ -1,11 +1,13 @@
 import type { AppInfo } from './api/contract.ts';
 import { createDispatcher, type Dispatch } from './api/handle.ts';
 import { createHandlers } from './api/handlers.ts';
+import { startEmbeddedRegistry } from './demo-registry/embedded.ts';
 import { DEMO_IDENTITIES } from './demo-registry/seed.ts';
-import { seedDemoStore } from './demo-registry/seed-local-store.ts';
 import { birthDateHasher } from './identity/birth-date-hash.ts';
 import { createIdentityService, type IdentityService } from './identity/identify.ts';
 import type { Logger } from './logging/logger.ts';
+import { createRegistryClient, type RegistryConfig } from './registry/client.ts';
+import { CURSOR_KEY, createSyncEngine, type SyncEngine, type SyncOptions } from './registry/sync-engine.ts';
 import { loadOrCreateBirthDateKey } from './secrets/birth-date-key.ts';
 import { checkBirthDateKey } from './secrets/key-id.ts';
 import type { WriteDb } from './store/database.ts';
@@ -15,40 +17,80 @@ export type KioskOptions = {
   dataDir: string;
   log: Logger;
   clock?: () => Date;
-  /** Seed the local store with the demo set (until registry sync exists, always). */
-  demo?: boolean;
+  /** The chamber's registry; without it the kiosk runs on its embedded demo registry. */
+  registry?: RegistryConfig;
+  /** How often to sync in the background; 0 syncs only at start and on demand. */
+  syncIntervalMs?: number;
+  sync?: SyncOptions;
   version?: string;
 };
 
 export type Kiosk = {
   db: WriteDb;
   identity: IdentityService;
+  sync: SyncEngine;
+  demo: boolean;
   /** The contract's dispatcher for one transport, answering only the given origins. */
   dispatcher(transport: AppInfo['transport'], trustedOrigins: readonly string[]): Dispatch;
   close(): Promise<void>;
 };
 
 /** The kiosk core, in plain Node: everything but the Electron shell and the transports. */
-export async function createKiosk({ dataDir, log, clock = () => new Date(), demo = true, version = '0.0.0' }: KioskOptions): Promise<Kiosk> {
-  const db = await openStore(dataDir, log.child('store'));
+export async function createKiosk({
+  dataDir,
+  log,
+  clock = () => new Date(),
+  registry,
+  syncIntervalMs = 60_000,
+  sync: syncOptions,
+  version = '0.0.0',
+}: KioskOptions): Promise<Kiosk> {
+  const closers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const c of closers.reverse()) await c().catch((e: unknown) => log.error('close-failed', { error: String(e) }));
+  };
   try {
+    const db = await openStore(dataDir, log.child('store'));
+    closers.push(() => db.close());
     const key = await loadOrCreateBirthDateKey(dataDir, log.child('secrets'));
-    const keyState = await checkBirthDateKey(db, key, { rebuildable: demo });
+    await checkBirthDateKey(db, key, CURSOR_KEY, log.child('secrets'));
     const hashBirthDate = birthDateHasher(key);
-    // A new key makes every demo hash stale: hash the demo set again.
-    if (demo) await seedDemoStore(db, hashBirthDate, log.child('demo'), { force: keyState === 'changed' });
+
+    const demo = registry === undefined;
+    let config = registry;
+    if (!config) {
+      const embedded = await startEmbeddedRegistry(dataDir, log.child('demo-registry'));
+      closers.push(embedded.close);
+      config = embedded.config;
+    }
+    const sync = createSyncEngine({
+      db,
+      client: createRegistryClient(config, log.child('registry')),
+      hashBirthDate,
+      clock,
+      log: log.child('sync'),
+      ...(syncOptions ? { options: syncOptions } : {}),
+    });
+    closers.push(() => sync.stop());
+    // The first sync runs before the kiosk serves, so the desk starts on fresh data; if the
+    // registry is down, the kiosk starts on its last copy and says so in the sync status.
+    await sync.syncNow().catch(() => undefined);
+    if (syncIntervalMs > 0) sync.start(syncIntervalMs);
+
     const identity = createIdentityService({ db, hashBirthDate, clock, log: log.child('identity') });
     const demoIdentities = demo ? DEMO_IDENTITIES.map((a) => ({ rmNumber: a.rmNumber, birthDate: a.dateOfBirth })) : [];
     const info = { version, demo, demoIdentities };
     return {
       db,
       identity,
+      sync,
+      demo,
       dispatcher: (transport, trustedOrigins) =>
         createDispatcher({ handlers: createHandlers({ identity, info, transport }), trustedOrigins, log: log.child('api') }),
-      close: () => db.close(),
+      close,
     };
   } catch (error) {
-    await db.close();
+    await close();
     throw error;
   }
 }

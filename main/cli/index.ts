@@ -1,5 +1,5 @@
+import { registryServe, status, sync } from './registry-commands.ts';
 import { rmCheck } from './rm-check.ts';
-import { seedDemo } from './seed-demo.ts';
 
 /**
  * `npm run -s cli -- <command> [options]`. Each command prints its result on stdout (JSON
@@ -7,7 +7,9 @@ import { seedDemo } from './seed-demo.ts';
  */
 const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<number> }> = {
   'rm-check': { usage: 'rm-check <input> [--json]   check an RM registration number', run: rmCheck },
-  'seed-demo': { usage: 'seed-demo [--data-dir DIR] [--count N]   fill a kiosk store with the demo set', run: seedDemo },
+  'registry-serve': { usage: 'registry-serve --db FILE [--port P] [--seed N]   run the reference registry (demo, tests)', run: registryServe },
+  sync: { usage: 'sync --registry URL --db FILE   sync a kiosk store now (progress on stderr)', run: sync },
+  status: { usage: 'status --db FILE [--json]   what is synced, pending, and what went wrong last', run: status },
 };
 
 function usage(): string {

@@ -259,11 +259,18 @@ function isoDay(random: () => number, fromYear: number, toYear: number): string 
  * unique and Luhn-valid; about 4 % are radiated.
  */
 export function generateArtisans(count: number, seed = 2026): SeedArtisan[] {
+  return [...artisanStream(count, seed)];
+}
+
+/** The same artisans one at a time, so that a million never sit in memory together. */
+export function* artisanStream(count: number, seed = 2026): Generator<SeedArtisan> {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-  const artisans: SeedArtisan[] = DEMO_IDENTITIES.slice(0, count).map((a) => ({ ...a }));
-  const used = new Set(artisans.map((a) => a.siren));
-  while (artisans.length < count) {
+  const first = DEMO_IDENTITIES.slice(0, count);
+  for (const a of first) yield { ...a, activities: a.activities.map((x) => ({ ...x })), address: { ...a.address } };
+  const used = new Set(first.map((a) => a.siren));
+  let produced = first.length;
+  while (produced < count) {
     const body = String(100_000_00 + Math.floor(random() * 899_999_99));
     const siren = body + luhnCheckDigit(body);
     if (used.has(siren)) continue;
@@ -276,7 +283,8 @@ export function generateArtisans(count: number, seed = 2026): SeedArtisan[] {
     const dateOfBirth = isoDay(random, 1950, 2002);
     const registeredOn = isoDay(random, Number(dateOfBirth.slice(0, 4)) + 18, 2025);
     const radiated = random() < 0.04;
-    artisans.push({
+    produced++;
+    yield {
       rmNumber: `${siren}${register}${department}`,
       siren,
       register,
@@ -303,7 +311,6 @@ export function generateArtisans(count: number, seed = 2026): SeedArtisan[] {
       radiatedOn: radiated ? isoDay(random, Math.max(2020, Number(registeredOn.slice(0, 4))), 2025) : null,
       accountStatus: pick(ACCOUNTS),
       version: 1,
-    });
+    };
   }
-  return artisans;
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger.ts';
 import { type AccountStatus, findByRmNumber, type Qualification } from '../store/artisans-repo.ts';
 import { clearAttempts, getAttempts, saveAttempts } from '../store/attempts-repo.ts';
 import type { WriteDb } from '../store/database.ts';
+import { enqueue } from '../store/outbox-repo.ts';
 import { type BirthDateParts, type BirthDateRefusal, localIsoDate, parseBirthDate } from './birth-date.ts';
 import type { BirthDateHasher } from './birth-date-hash.ts';
 import { parseRmNumber, type RmRefusal } from './rm-number.ts';
@@ -81,9 +82,10 @@ export function createIdentityService({ db, hashBirthDate, clock, log }: Identit
         const failures = (current?.lockedUntil != null ? 0 : (current?.failures ?? 0)) + 1;
         const lockedUntil = failures >= MAX_WRONG_DATES ? now.getTime() + LOCK_MS : null;
         await saveAttempts(tx, { rmNumber, failures, lockedUntil, lastFailureAt: now.getTime() });
+        // The registry is told of the lock (other desks, the online portal), through the outbox.
+        if (lockedUntil) await enqueue(tx, 'audit-event', { event: 'identification-locked', rmNumber, until: new Date(lockedUntil).toISOString() }, now);
         return { lockedUntil, failures };
       });
-      // The registry learns of locks once the outbox exists (registry issue).
       log.info('identify', { outcome: counted.lockedUntil ? 'locked' : 'wrong-date', failures: counted.failures });
       return {
         ok: true,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ReadDb, TxDb } from './database.ts';
 
 export type AccountStatus = 'none' | 'pending' | 'active';
@@ -35,8 +36,20 @@ const COLUMNS = `rm_number AS rmNumber, siren, register, department, birth_name 
   address, registered_on AS registeredOn, radiated_on AS radiatedOn,
   account_status AS accountStatus, version`;
 
+type WireActivity = { codeAprm: string; descriptionDetaillee: string; indicateurPrincipal: boolean };
+type WireAddress = { voie: string; complement: string | null; codePostal: string; commune: string };
+
+// Activities and address are kept as the registry sends them (wire JSON), so that a sync
+// stores them without reshaping a million rows; they are reshaped here, one row at a time.
 function fromRaw(raw: Raw): ArtisanRow {
-  return { ...raw, activities: JSON.parse(raw.activities) as Activity[], address: JSON.parse(raw.address) as Address };
+  const activities = (JSON.parse(raw.activities) as WireActivity[]).map((a) => ({
+    code: a.codeAprm,
+    label: a.descriptionDetaillee,
+    main: a.indicateurPrincipal,
+  }));
+  const a = JSON.parse(raw.address) as WireAddress;
+  const address: Address = { line1: a.voie, postalCode: a.codePostal, city: a.commune, ...(a.complement ? { line2: a.complement } : {}) };
+  return { ...raw, activities, address };
 }
 
 export async function findByRmNumber(db: ReadDb, rmNumber: string): Promise<ArtisanRow | undefined> {
@@ -50,22 +63,21 @@ export async function countArtisans(db: ReadDb): Promise<number> {
 }
 
 /**
- * Inserts or replaces a page of artisans with one statement: the page travels as one JSON
- * parameter and SQLite unpacks it (json_each), so a page of thousands costs one async call,
- * not one per row (see shared/ENVIRONMENT.md for the figures).
+ * Applies one page of the registry's changes feed: `rows` is a JSON array of rows in the
+ * order of the columns below (the wire tuple with the first names joined and the date of
+ * birth replaced by its hash), `removed` a JSON array of RM numbers. One statement each:
+ * SQLite unpacks the page itself (json_each), so a page of thousands costs two async calls,
+ * not one per row (shared/ENVIRONMENT.md has the figures).
  */
-export async function upsertArtisans(tx: TxDb, rows: readonly ArtisanRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const page = JSON.stringify(rows.map((r) => ({ ...r, activities: JSON.stringify(r.activities), address: JSON.stringify(r.address) })));
+export async function applyChangesPage(tx: TxDb, rows: string, removed: string): Promise<void> {
   await tx.run(
     `INSERT INTO artisans (rm_number, siren, register, department, birth_name, usage_name, first_names,
        birth_date_hmac, company_name, trade_name, activities, qualification, chamber, address,
        registered_on, radiated_on, account_status, version)
-     SELECT j->>'rmNumber', j->>'siren', j->>'register', j->>'department', j->>'birthName', j->>'usageName',
-       j->>'firstNames', j->>'birthDateHmac', j->>'companyName', j->>'tradeName', j->>'activities',
-       j->>'qualification', j->>'chamber', j->>'address', j->>'registeredOn', j->>'radiatedOn',
-       j->>'accountStatus', j->>'version'
-     FROM (SELECT value AS j FROM json_each(?)) WHERE true
+     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7,
+       value->>8, value->>9, value->'$[10]', value->>11, value->>12, value->'$[13]', value->>14,
+       value->>15, value->>16, value->>17
+     FROM json_each(?) WHERE true
      ON CONFLICT (rm_number) DO UPDATE SET
        siren = excluded.siren, register = excluded.register, department = excluded.department,
        birth_name = excluded.birth_name, usage_name = excluded.usage_name, first_names = excluded.first_names,
@@ -73,6 +85,15 @@ export async function upsertArtisans(tx: TxDb, rows: readonly ArtisanRow[]): Pro
        trade_name = excluded.trade_name, activities = excluded.activities, qualification = excluded.qualification,
        chamber = excluded.chamber, address = excluded.address, registered_on = excluded.registered_on,
        radiated_on = excluded.radiated_on, account_status = excluded.account_status, version = excluded.version`,
-    [page],
+    [rows],
   );
+  if (removed !== '[]') await tx.run('DELETE FROM artisans WHERE rm_number IN (SELECT value FROM json_each(?))', [removed]);
+}
+
+/** A digest of the replica's records, comparable with the registry's (demo-registry). */
+export async function replicaChecksum(db: ReadDb): Promise<string> {
+  const rows = await db.all<{ rm: string; v: number }>('SELECT rm_number AS rm, version AS v FROM artisans ORDER BY rm_number');
+  const h = createHash('sha256');
+  for (const r of rows) h.update(`${r.rm}:${r.v}\n`);
+  return h.digest('hex');
 }

@@ -7,3 +7,7 @@ export async function getMeta(db: ReadDb, key: string): Promise<string | undefin
 export async function setMeta(tx: TxDb, key: string, value: string): Promise<void> {
   await tx.run('INSERT INTO kiosk_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
 }
+
+export async function deleteMeta(tx: TxDb, key: string): Promise<void> {
+  await tx.run('DELETE FROM kiosk_meta WHERE key = ?', [key]);
+}

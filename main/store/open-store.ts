@@ -13,8 +13,12 @@ export const STORE_FILE = 'kiosk.sqlite';
  * same mode).
  */
 export async function openStore(dataDir: string, log: Logger): Promise<WriteDb> {
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const file = path.join(dataDir, STORE_FILE);
+  return openStoreFile(path.join(dataDir, STORE_FILE), log);
+}
+
+/** The same, for a store file named by the caller (the CLI's --db). */
+export async function openStoreFile(file: string, log: Logger): Promise<WriteDb> {
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   await (await open(file, 'a', 0o600)).close();
   await chmod(file, 0o600);
   const db = await openDatabase(file, log.child('db'));

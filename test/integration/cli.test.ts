@@ -31,9 +31,4 @@ describe('CLI', () => {
     assert.equal(r.code, 2);
     assert.match(r.err, /Unknown command "frobnicate"[\s\S]*rm-check/);
   });
-  it('seed-demo fills a data directory once', () => {
-    const dir = tempDir();
-    assert.match(cli('seed-demo', '--data-dir', dir, '--count', '50').out, /Seeded: 50 artisans/);
-    assert.match(cli('seed-demo', '--data-dir', dir, '--count', '50').out, /Already seeded: 50 artisans/);
-  });
 });

@@ -19,7 +19,7 @@ function clockAt(start: string) {
 describe('identification against a real SQLite store', () => {
   it('finds each demo identity with its account status, and the radiated one', async () => {
     const log = memoryLogger();
-    const kiosk = await createKiosk({ dataDir: tempDir(), log });
+    const kiosk = await createKiosk({ dataDir: tempDir(), log, syncIntervalMs: 0 });
     const found = await kiosk.identity.identify(CAMILLE);
     assert.deepEqual(found, {
       ok: true,
@@ -61,7 +61,7 @@ describe('identification against a real SQLite store', () => {
   });
 
   it('refuses what was typed, naming each wrong field, before touching the store', async () => {
-    const kiosk = await createKiosk({ dataDir: tempDir(), log: memoryLogger() });
+    const kiosk = await createKiosk({ dataDir: tempDir(), log: memoryLogger(), syncIntervalMs: 0 });
     assert.deepEqual(await kiosk.identity.identify({ ...CAMILLE, rmNumber: '123123123RM078' }), { ok: false, refused: { rmNumber: 'siren-checksum' } });
     assert.deepEqual(await kiosk.identity.identify({ ...CAMILLE, birthDate: { day: '31', month: '02', year: '1980' } }), {
       ok: false,
@@ -77,7 +77,7 @@ describe('identification against a real SQLite store', () => {
   it('counts wrong dates down, locks after 5 for 15 minutes, and a restart does not reset it', async () => {
     const dataDir = tempDir();
     const time = clockAt('2026-11-27T10:00:00Z');
-    let kiosk = await createKiosk({ dataDir, log: memoryLogger(), clock: time.clock });
+    let kiosk = await createKiosk({ dataDir, log: memoryLogger(), clock: time.clock, syncIntervalMs: 0 });
     const left: number[] = [];
     for (let i = 0; i < 4; i++) {
       const r = await kiosk.identity.identify(wrong(CAMILLE.rmNumber));
@@ -87,9 +87,15 @@ describe('identification against a real SQLite store', () => {
     assert.deepEqual(left, [4, 3, 2, 1]);
     const fifth = await kiosk.identity.identify(wrong(CAMILLE.rmNumber));
     assert.deepEqual(fifth, { ok: true, value: { kind: 'locked', rmNumber: '123123127RM078', until: '2026-11-27T10:15:00.000Z' } });
+    // The registry is told, through the outbox (delivered by the next sync).
+    const told = await kiosk.db.all<{ type: string; payload: string }>('SELECT type, payload FROM outbox');
+    assert.deepEqual(
+      told.map((o) => [o.type, JSON.parse(o.payload)]),
+      [['audit-event', { event: 'identification-locked', rmNumber: '123123127RM078', until: '2026-11-27T10:15:00.000Z' }]],
+    );
     await kiosk.close();
 
-    kiosk = await createKiosk({ dataDir, log: memoryLogger(), clock: time.clock });
+    kiosk = await createKiosk({ dataDir, log: memoryLogger(), clock: time.clock, syncIntervalMs: 0 });
     time.advance(14 * 60 * 1000);
     const evenRight = await kiosk.identity.identify(CAMILLE);
     assert.equal(evenRight.ok && evenRight.value.kind, 'locked', 'the right date does not open a locked number');
@@ -107,7 +113,7 @@ describe('identification against a real SQLite store', () => {
   });
 
   it('does not let concurrent wrong dates slip past the limit', async () => {
-    const kiosk = await createKiosk({ dataDir: tempDir(), log: memoryLogger() });
+    const kiosk = await createKiosk({ dataDir: tempDir(), log: memoryLogger(), syncIntervalMs: 0 });
     const results = await Promise.all(Array.from({ length: 8 }, () => kiosk.identity.identify(wrong('401234562RE067'))));
     const kinds = results.map((r) => (r.ok ? r.value.kind : 'refused'));
     assert.equal(kinds.filter((k) => k === 'wrong-date').length, 4);

@@ -84,6 +84,45 @@ describe('migrations', async () => {
     await db.close();
   });
 
+  it('0004 adds the outbox, with one row per idempotency key', async () => {
+    const db = await dbAt(3, migrations);
+    await db.transaction((tx) => tx.run("INSERT INTO kiosk_meta VALUES ('registry-cursor', 'abc')"));
+    await migrate(db, migrations, log, 4);
+    assert.ok((await columns(db, 'outbox')).includes('idempotency_key'));
+    assert.equal((await db.get<{ value: string }>("SELECT value FROM kiosk_meta WHERE key = 'registry-cursor'"))?.value, 'abc');
+    const insert = "INSERT INTO outbox (idempotency_key, type, payload, created_at) VALUES ('k-1', 'audit-event', '{}', '2026-11-27')";
+    await db.transaction((tx) => tx.run(insert));
+    await assert.rejects(
+      db.transaction((tx) => tx.run(insert)),
+      /UNIQUE/,
+    );
+    await db.close();
+  });
+
+  it('0005 reshapes stored activities and addresses to the wire format, and leaves new ones alone', async () => {
+    const db = await dbAt(4, migrations);
+    const insert = (rm: string, activities: string, address: string) =>
+      db.transaction((tx) =>
+        tx.run(
+          `INSERT INTO artisans (rm_number, siren, register, department, birth_name, first_names, birth_date_hmac, activities, qualification, chamber, address, registered_on, account_status, version)
+           VALUES (?, '123123127', 'RM', '078', 'DURAND', 'Camille', 'ab', ?, 'artisan', 'CMA', ?, '2008-03-01', 'none', 1)`,
+          [rm, activities, address],
+        ),
+      );
+    await insert('123123127RM078', '[{"code":"1071AB","label":"Boulangerie","main":true}]', '{"line1":"12 rue","postalCode":"78000","city":"Versailles"}');
+    const already = [
+      '[{"codeAprm":"4332AA","descriptionDetaillee":"Menuiserie","indicateurPrincipal":false}]',
+      '{"voie":"4 rue","complement":null,"codePostal":"67000","commune":"Strasbourg"}',
+    ] as const;
+    await insert('401234562RE067', ...already);
+    await migrate(db, migrations, log, 5);
+    const rows = await db.all<{ activities: string; address: string }>('SELECT activities, address FROM artisans ORDER BY rm_number');
+    assert.deepEqual(JSON.parse(rows[0]?.activities ?? ''), [{ codeAprm: '1071AB', descriptionDetaillee: 'Boulangerie', indicateurPrincipal: true }]);
+    assert.deepEqual(JSON.parse(rows[0]?.address ?? ''), { voie: '12 rue', complement: null, codePostal: '78000', commune: 'Versailles' });
+    assert.deepEqual([rows[1]?.activities, rows[1]?.address], [...already]);
+    await db.close();
+  });
+
   it('are recorded once: running them again applies nothing', async () => {
     const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
     assert.equal(await migrate(db, migrations, log), 0);

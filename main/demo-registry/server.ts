@@ -1,0 +1,192 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logging/logger.ts';
+import { ARTISAN_FIELDS, DEFAULT_PAGE, MAX_PAGE, operationsRequestSchema, tokenRequestSchema, tupleToArtisan } from '../registry/wire.ts';
+import { type Faults, faultPicker, NO_FAULTS } from './faults.ts';
+import type { RegistryStore } from './registry-store.ts';
+
+export type RegistryServerOptions = {
+  store: RegistryStore;
+  log: Logger;
+  port?: number;
+  /** How long an access token lives. */
+  tokenTtlMs?: number;
+  /** Enables POST /v1/_admin/* (mutate, remove) for benchmarks and demos. */
+  adminToken?: string;
+  faults?: Partial<Faults>;
+};
+
+export type RegistryServer = {
+  url: string;
+  port: number;
+  /** Change at run time: tests turn faults on and off. */
+  faults: Faults;
+  /** Forgets every access token: the next call of each kiosk gets a 401. */
+  revokeTokens(): void;
+  /** What the operations endpoint did: each key applied once, repeats answered as duplicates. */
+  stats: { applied: number; duplicate: number };
+  close(): Promise<void>;
+};
+
+const CURSOR_PREFIX = 'v1:';
+export const encodeCursor = (seq: number) => Buffer.from(`${CURSOR_PREFIX}${seq}`).toString('base64url');
+function decodeCursor(cursor: string | null): number | null {
+  if (cursor === null || cursor === '') return 0;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith(CURSOR_PREFIX)) return null;
+  const seq = Number(text.slice(CURSOR_PREFIX.length));
+  return Number.isSafeInteger(seq) && seq >= 0 ? seq : null;
+}
+
+const FIELDS_JSON = JSON.stringify(ARTISAN_FIELDS);
+const MAX_BODY = 4 * 1024 * 1024;
+
+/**
+ * The reference registry: the API of docs/registry-api.yaml over Node's HTTP server, on the
+ * SQLite store beside it. It is the embedded demo registry, and the peer of every sync test
+ * and benchmark.
+ */
+export async function startRegistryServer({
+  store,
+  log,
+  port = 0,
+  tokenTtlMs = 15 * 60_000,
+  adminToken,
+  faults: initial,
+}: RegistryServerOptions): Promise<RegistryServer> {
+  const faults: Faults = { ...NO_FAULTS, ...initial };
+  const pick = faultPicker(faults);
+  const tokens = new Map<string, { kioskId: string; expiresAt: number }>();
+  const hanging = new Set<http.ServerResponse>();
+  const stats = { applied: 0, duplicate: 0 };
+
+  const json = (res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
+    res.end(body);
+  };
+  const problem = (res: http.ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+    json(res, status, JSON.stringify({ error: { code, message } }), headers);
+
+  const authenticate = (req: http.IncomingMessage): string | null => {
+    const header = req.headers.authorization ?? '';
+    const entry = header.startsWith('Bearer ') ? tokens.get(header.slice(7)) : undefined;
+    if (!entry || entry.expiresAt < Date.now()) return null;
+    return entry.kioskId;
+  };
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: string): Promise<void> {
+    const path = url.pathname;
+    if (req.method === 'GET' && path === '/v1/health') {
+      return json(res, 200, JSON.stringify({ status: 'ok', records: await store.count(), version: '1' }));
+    }
+    if (req.method === 'POST' && path === '/v1/auth/token') {
+      const parsed = tokenRequestSchema.safeParse(safeJson(body));
+      if (!parsed.success) return problem(res, 400, 'BAD_REQUEST', 'kioskId and secret are required');
+      if (!(await store.checkKiosk(parsed.data.kioskId, parsed.data.secret))) return problem(res, 401, 'BAD_CREDENTIALS', 'unknown kiosk or wrong secret');
+      const accessToken = randomBytes(24).toString('base64url');
+      const expiresAt = Date.now() + tokenTtlMs;
+      tokens.set(accessToken, { kioskId: parsed.data.kioskId, expiresAt });
+      return json(res, 200, JSON.stringify({ accessToken, expiresAt: new Date(expiresAt).toISOString() }));
+    }
+    if (path.startsWith('/v1/_admin/')) {
+      if (!adminToken || req.headers.authorization !== `Bearer ${adminToken}`) return problem(res, 403, 'FORBIDDEN', 'admin endpoints need the admin token');
+      const input = safeJson(body) as { count?: number; rmNumber?: string } | undefined;
+      if (path === '/v1/_admin/mutate') return json(res, 200, JSON.stringify({ changed: (await store.mutate(Number(input?.count ?? 0))).length }));
+      if (path === '/v1/_admin/remove') return json(res, 200, JSON.stringify({ removed: await store.remove(String(input?.rmNumber ?? '')) }));
+      return problem(res, 404, 'NOT_FOUND', 'no such admin endpoint');
+    }
+
+    const kioskId = authenticate(req);
+    if (!kioskId) return problem(res, 401, 'UNAUTHENTICATED', 'a valid access token is required', { 'WWW-Authenticate': 'Bearer' });
+
+    const isWrite = req.method === 'POST';
+    const fault = pick(isWrite);
+    if (fault === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault === 'hang') {
+      hanging.add(res);
+      return;
+    }
+    if (fault === 'throttle') return problem(res, 429, 'TOO_MANY_REQUESTS', 'slow down', { 'Retry-After': String(faults.retryAfterSeconds) });
+    if (fault === 'error') return problem(res, 500, 'INTERNAL', 'injected failure');
+
+    if (req.method === 'GET' && path === '/v1/artisans/changes') {
+      const after = decodeCursor(url.searchParams.get('after'));
+      if (after === null) return problem(res, 400, 'BAD_CURSOR', 'the cursor was not made by this registry');
+      const limit = Math.min(MAX_PAGE, Math.max(1, Number(url.searchParams.get('limit') ?? DEFAULT_PAGE) || DEFAULT_PAGE));
+      const page = await store.changes(after, limit);
+      const cursor = encodeCursor(page.last ?? after);
+      const text = `{"fields":${FIELDS_JSON},"items":${page.items},"removed":${page.removed},"cursor":"${cursor}","hasMore":${page.more}}`;
+      if (faults.malformedPages > 0) {
+        faults.malformedPages--;
+        return json(res, 200, text.slice(0, Math.floor(text.length / 2)));
+      }
+      return json(res, 200, text);
+    }
+    const one = /^\/v1\/artisans\/([0-9A-Z]{14})$/.exec(path);
+    if (req.method === 'GET' && one?.[1]) {
+      const tuple = await store.byRmNumber(one[1]);
+      return tuple ? json(res, 200, JSON.stringify(tupleToArtisan(tuple))) : problem(res, 404, 'NOT_FOUND', 'no artisan with this RM number');
+    }
+    if (req.method === 'POST' && path === '/v1/operations') {
+      const parsed = operationsRequestSchema.safeParse(safeJson(body));
+      if (!parsed.success) return problem(res, 400, 'BAD_REQUEST', parsed.error.issues.map((i) => i.path.join('.')).join(', '));
+      const results = await store.applyOperations(kioskId, parsed.data.operations);
+      for (const r of results) stats[r.status]++;
+      if (fault === 'error-after') return problem(res, 500, 'INTERNAL', 'injected failure after the write');
+      return json(res, 200, JSON.stringify({ results }));
+    }
+    return problem(res, 404, 'NOT_FOUND', 'no such endpoint');
+  }
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) req.destroy();
+      else chunks.push(c);
+    });
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://registry');
+      const go = () =>
+        route(req, res, url, Buffer.concat(chunks).toString('utf8')).catch((error: unknown) => {
+          log.error('registry-request-failed', { path: url.pathname, error: error instanceof Error ? error.message : String(error) });
+          if (!res.headersSent) problem(res, 500, 'INTERNAL', 'registry error');
+        });
+      if (faults.latencyMs > 0) setTimeout(go, faults.latencyMs);
+      else void go();
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const actual = (server.address() as AddressInfo).port;
+  log.info('registry-listening', { port: actual });
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
+    faults,
+    revokeTokens: () => tokens.clear(),
+    stats,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,117 @@
+import type { Logger } from '../logging/logger.ts';
+import { type ChangesPage, changesPageSchema, type Operation, operationsResponseSchema, tokenResponseSchema } from './wire.ts';
+
+/**
+ * Why a registry call failed, as the sync engine needs to know it:
+ * - offline: no answer (DNS, refused, reset, timeout): try again later;
+ * - throttled: 429, wait `retryAfterMs`;
+ * - server: 5xx, back off;
+ * - credentials: the registry refuses this kiosk's id or secret: staff must fix settings;
+ * - malformed: an answer that does not match the API: refuse it, commit nothing;
+ * - rejected: a 4xx about the request itself.
+ */
+export type RegistryErrorKind = 'offline' | 'throttled' | 'server' | 'credentials' | 'malformed' | 'rejected';
+
+export class RegistryError extends Error {
+  override name = 'RegistryError';
+  constructor(
+    readonly kind: RegistryErrorKind,
+    message: string,
+    readonly retryAfterMs = 0,
+  ) {
+    super(message);
+  }
+}
+
+export type RegistryConfig = {
+  /** e.g. https://registre.cma.example/ (the chamber's) or the embedded demo's loopback URL. */
+  url: string;
+  kioskId: string;
+  secret: string;
+  /** Per request; a registry that does not answer in time counts as offline. */
+  timeoutMs?: number;
+};
+
+export type RegistryClient = ReturnType<typeof createRegistryClient>;
+
+export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 }: RegistryConfig, log: Logger) {
+  const base = url.replace(/\/+$/, '');
+  let token: string | null = null;
+
+  async function send(path: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      const cause = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.name) : 'unknown';
+      throw new RegistryError('offline', `no answer from the registry (${cause})`);
+    }
+  }
+
+  async function authenticate(): Promise<string> {
+    const res = await send('/v1/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kioskId, secret }) });
+    if (res.status === 401 || res.status === 403) throw new RegistryError('credentials', 'the registry refused this kiosk’s credentials');
+    await throwIfFailed(res);
+    const parsed = tokenResponseSchema.safeParse(await res.json().catch(() => undefined));
+    if (!parsed.success) throw new RegistryError('malformed', 'the token answer does not match the API');
+    log.info('registry-authenticated');
+    return parsed.data.accessToken;
+  }
+
+  /** A call with the access token; a 401 gets one new token and one more try. */
+  async function authorized(path: string, init: RequestInit = {}): Promise<Response> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      token ??= await authenticate();
+      const res = await send(path, { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` } });
+      if (res.status !== 401) {
+        await throwIfFailed(res);
+        return res;
+      }
+      await res.body?.cancel();
+      token = null;
+    }
+    throw new RegistryError('credentials', 'the registry refused a fresh access token');
+  }
+
+  return {
+    /** One page of the changes feed, validated, with its raw text for the store. */
+    async changes(after: string | null, limit: number): Promise<{ page: ChangesPage; text: string }> {
+      const query = new URLSearchParams({ limit: String(limit), ...(after ? { after } : {}) });
+      const res = await authorized(`/v1/artisans/changes?${query}`);
+      let text: string;
+      let body: unknown;
+      try {
+        text = await res.text();
+        body = JSON.parse(text);
+      } catch {
+        throw new RegistryError('malformed', 'a changes page is not valid JSON (cut short?)');
+      }
+      const parsed = changesPageSchema.safeParse(body);
+      if (!parsed.success) throw new RegistryError('malformed', 'a changes page does not match the API');
+      return { page: parsed.data, text };
+    },
+
+    async postOperations(operations: readonly Operation[]): Promise<{ idempotencyKey: string; status: 'applied' | 'duplicate' }[]> {
+      const res = await authorized('/v1/operations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ operations }) });
+      const parsed = operationsResponseSchema.safeParse(await res.json().catch(() => undefined));
+      if (!parsed.success) throw new RegistryError('malformed', 'the operations answer does not match the API');
+      return parsed.data.results;
+    },
+
+    async health(): Promise<boolean> {
+      const res = await send('/v1/health', {});
+      await res.body?.cancel();
+      return res.ok;
+    },
+  };
+}
+
+async function throwIfFailed(res: Response): Promise<void> {
+  if (res.ok) return;
+  const detail = await res.text().catch(() => '');
+  if (res.status === 429) {
+    const seconds = Number(res.headers.get('retry-after'));
+    throw new RegistryError('throttled', 'the registry asks to slow down (429)', Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 5000);
+  }
+  if (res.status >= 500) throw new RegistryError('server', `the registry failed (${res.status})`);
+  throw new RegistryError('rejected', `the registry rejected the request (${res.status}: ${detail.slice(0, 120)})`);
+}

@@ -1,0 +1,184 @@
+import { z } from 'zod';
+
+/**
+ * The registry API's wire format, shared by the kiosk's client and the reference server
+ * (main/demo-registry/). Documented for people in docs/registry-api.yaml (OpenAPI 3.1).
+ * Field names follow the real registries: INPI's RNE (`nom`, `nomUsage`, `prenoms`,
+ * `dateDeNaissance`, `denomination`, `nomCommercial`, `codeAprm`, `qualiteArtisan`,
+ * `dateImmat`, `dateRadiation`) and the former CMA RNM feed (`gestDept`).
+ */
+
+export const QUALITES = ['artisan', 'maitre-artisan', 'artisan-art', 'maitre-artisan-art', 'conjoint-collaborateur', 'none'] as const;
+export const ACCOUNT_STATUSES = ['none', 'pending', 'active'] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const activiteSchema = z.object({
+  codeAprm: z.string().regex(/^\d{4}[A-Z]{2}$/),
+  descriptionDetaillee: z.string().max(200),
+  indicateurPrincipal: z.boolean(),
+});
+
+export const adresseSchema = z.object({
+  voie: z.string().max(200),
+  complement: z.string().max(200).nullable(),
+  codePostal: z.string().max(10),
+  commune: z.string().max(100),
+});
+
+/**
+ * One artisan as the changes feed carries it: a positional array, in the order of
+ * ARTISAN_FIELDS (the page names them once in `fields`). Arrays instead of objects cut a
+ * million-record sync from about 300 MB of JSON to about half, keys not repeated per row.
+ */
+export const ARTISAN_FIELDS = [
+  'rmNumber',
+  'siren',
+  'registre',
+  'gestDept',
+  'nom',
+  'nomUsage',
+  'prenoms',
+  'dateDeNaissance',
+  'denomination',
+  'nomCommercial',
+  'activites',
+  'qualiteArtisan',
+  'chambre',
+  'adresse',
+  'dateImmat',
+  'dateRadiation',
+  'statutCompte',
+  'version',
+] as const;
+
+export const artisanTupleSchema = z.tuple([
+  z.string().regex(/^\d{9}R[ME](\d{3}|02[AB])$/),
+  z.string().regex(/^\d{9}$/),
+  z.enum(['RM', 'RE']),
+  z.string().regex(/^(\d{3}|02[AB])$/),
+  z.string().min(1).max(100),
+  z.string().max(100).nullable(),
+  z.array(z.string().max(60)).min(1).max(6),
+  isoDate,
+  z.string().max(200).nullable(),
+  z.string().max(200).nullable(),
+  z.array(activiteSchema).max(20),
+  z.enum(QUALITES),
+  z.string().max(100),
+  adresseSchema,
+  isoDate,
+  isoDate.nullable(),
+  z.enum(ACCOUNT_STATUSES),
+  z.number().int().nonnegative(),
+]);
+export type ArtisanTuple = z.infer<typeof artisanTupleSchema>;
+
+/** An artisan with named fields, as `GET /v1/artisans/{rmNumber}` returns it. */
+export type WireArtisan = {
+  rmNumber: string;
+  siren: string;
+  registre: 'RM' | 'RE';
+  gestDept: string;
+  nom: string;
+  nomUsage: string | null;
+  prenoms: string[];
+  dateDeNaissance: string;
+  denomination: string | null;
+  nomCommercial: string | null;
+  activites: z.infer<typeof activiteSchema>[];
+  qualiteArtisan: (typeof QUALITES)[number];
+  chambre: string;
+  adresse: z.infer<typeof adresseSchema>;
+  dateImmat: string;
+  dateRadiation: string | null;
+  statutCompte: (typeof ACCOUNT_STATUSES)[number];
+  version: number;
+};
+
+export function tupleToArtisan(t: ArtisanTuple): WireArtisan {
+  const [
+    rmNumber,
+    siren,
+    registre,
+    gestDept,
+    nom,
+    nomUsage,
+    prenoms,
+    dateDeNaissance,
+    denomination,
+    nomCommercial,
+    activites,
+    qualiteArtisan,
+    chambre,
+    adresse,
+    dateImmat,
+    dateRadiation,
+    statutCompte,
+    version,
+  ] = t;
+  return {
+    rmNumber,
+    siren,
+    registre,
+    gestDept,
+    nom,
+    nomUsage,
+    prenoms,
+    dateDeNaissance,
+    denomination,
+    nomCommercial,
+    activites,
+    qualiteArtisan,
+    chambre,
+    adresse,
+    dateImmat,
+    dateRadiation,
+    statutCompte,
+    version,
+  };
+}
+
+/**
+ * `GET /v1/artisans/changes?after=<cursor>&limit=N`: the artisans changed after the cursor,
+ * in server-sequence order, each at most once (its latest state), and the RM numbers
+ * removed from the registry (tombstones). `cursor` is opaque: send it back as `after`.
+ */
+export const changesPageSchema = z.object({
+  fields: z.array(z.string()),
+  items: z.array(z.unknown()),
+  removed: z.array(z.string().max(20)),
+  cursor: z.string().min(1).max(200),
+  hasMore: z.boolean(),
+});
+export type ChangesPage = z.infer<typeof changesPageSchema>;
+
+export const MAX_PAGE = 10_000;
+export const DEFAULT_PAGE = 5_000;
+
+/** The kiosk's writes, delivered through its outbox. */
+export const OPERATION_TYPES = ['profile-change', 'photo', 'card-issuance', 'pvc-order-event', 'audit-event'] as const;
+export type OperationType = (typeof OPERATION_TYPES)[number];
+
+export const operationSchema = z.object({
+  /** Chosen by the kiosk when it records the operation; the registry applies each key once. */
+  idempotencyKey: z.string().min(16).max(100),
+  type: z.enum(OPERATION_TYPES),
+  /** When the kiosk recorded it (ISO 8601). */
+  at: z.string().max(40),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type Operation = z.infer<typeof operationSchema>;
+
+export const operationsRequestSchema = z.object({ operations: z.array(operationSchema).min(1).max(500) });
+export const operationsResponseSchema = z.object({
+  results: z.array(z.object({ idempotencyKey: z.string(), status: z.enum(['applied', 'duplicate']) })),
+});
+
+export const tokenRequestSchema = z.object({ kioskId: z.string().min(1).max(100), secret: z.string().min(16).max(200) });
+export const tokenResponseSchema = z.object({ accessToken: z.string().min(16), expiresAt: z.string() });
+
+export const healthSchema = z.object({ status: z.literal('ok'), records: z.number().int().nonnegative(), version: z.string() });
+
+/** The error body of every non-2xx answer. */
+export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
