@@ -1,4 +1,4 @@
-import { registryServe, status, sync } from './registry-commands.ts';
+import { registryOpenApiCommand, registryServe, status, sync } from './registry-commands.ts';
 import { rmCheck } from './rm-check.ts';
 
 /**
@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<num
   'rm-check': { usage: 'rm-check <input> [--json]   check an RM registration number', run: rmCheck },
   'registry-serve': { usage: 'registry-serve --db FILE [--port P] [--seed N]   run the reference registry (demo, tests)', run: registryServe },
   sync: { usage: 'sync --registry URL --db FILE   sync a kiosk store now (progress on stderr)', run: sync },
+  'registry-openapi': { usage: 'registry-openapi   print the registry API (OpenAPI 3.1, JSON)', run: registryOpenApiCommand },
   status: { usage: 'status --db FILE [--json]   what is synced, pending, and what went wrong last', run: status },
 };
 

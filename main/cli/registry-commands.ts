@@ -120,3 +120,9 @@ export async function status(args: string[]): Promise<number> {
     await db.close();
   }
 }
+
+export async function registryOpenApiCommand(): Promise<number> {
+  const { registryOpenApi } = await import('../registry/openapi.ts');
+  console.log(JSON.stringify(registryOpenApi(), null, 2));
+  return 0;
+}

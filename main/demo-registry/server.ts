@@ -43,7 +43,7 @@ const FIELDS_JSON = JSON.stringify(ARTISAN_FIELDS);
 const MAX_BODY = 4 * 1024 * 1024;
 
 /**
- * The reference registry: the API of docs/registry-api.yaml over Node's HTTP server, on the
+ * The reference registry: the API of main/registry/openapi.json over Node's HTTP server, on the
  * SQLite store beside it. It is the embedded demo registry, and the peer of every sync test
  * and benchmark.
  */

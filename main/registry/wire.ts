@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * The registry API's wire format, shared by the kiosk's client and the reference server
- * (main/demo-registry/). Documented for people in docs/registry-api.yaml (OpenAPI 3.1).
+ * (main/demo-registry/). Documented in main/registry/openapi.json (OpenAPI 3.1, generated
+ * from these schemas by openapi.ts).
  * Field names follow the real registries: INPI's RNE (`nom`, `nomUsage`, `prenoms`,
  * `dateDeNaissance`, `denomination`, `nomCommercial`, `codeAprm`, `qualiteArtisan`,
  * `dateImmat`, `dateRadiation`) and the former CMA RNM feed (`gestDept`).
@@ -182,3 +183,59 @@ export const healthSchema = z.object({ status: z.literal('ok'), records: z.numbe
 
 /** The error body of every non-2xx answer. */
 export const apiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+const RM = /^\d{9}R[ME](\d{3}|02[AB])$/;
+const SIREN = /^\d{9}$/;
+const DEPT = /^(\d{3}|02[AB])$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const APRM = /^\d{4}[A-Z]{2}$/;
+const QUALITE_SET = new Set<string>(QUALITES);
+const STATUS_SET = new Set<string>(ACCOUNT_STATUSES);
+const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const strOrNull = (v: unknown, max: number) => v === null || str(v, max);
+
+/**
+ * The same check as `artisanTupleSchema`, by hand: a sync validates every row of a million,
+ * and this allocates nothing where zod costs about 4 µs and some garbage per row. A test
+ * feeds both the same generated rows and requires the same verdict.
+ */
+export function isArtisanTuple(t: unknown): t is ArtisanTuple {
+  if (!Array.isArray(t) || t.length !== 18) return false;
+  const [
+    rm,
+    siren,
+    registre,
+    dept,
+    nom,
+    nomUsage,
+    prenoms,
+    dob,
+    denomination,
+    nomCommercial,
+    activites,
+    qualite,
+    chambre,
+    adresse,
+    dateImmat,
+    dateRadiation,
+    statut,
+    version,
+  ] = t as unknown[];
+  if (!(str(rm, 20) && RM.test(rm) && str(siren, 9) && SIREN.test(siren) && (registre === 'RM' || registre === 'RE') && str(dept, 3) && DEPT.test(dept)))
+    return false;
+  if (!(str(nom, 100) && nom.length >= 1 && strOrNull(nomUsage, 100))) return false;
+  if (!Array.isArray(prenoms) || prenoms.length < 1 || prenoms.length > 6 || !prenoms.every((p) => str(p, 60))) return false;
+  if (!(str(dob, 10) && DAY.test(dob) && strOrNull(denomination, 200) && strOrNull(nomCommercial, 200))) return false;
+  if (!Array.isArray(activites) || activites.length > 20) return false;
+  for (const a of activites as unknown[]) {
+    if (typeof a !== 'object' || a === null || Array.isArray(a)) return false;
+    const { codeAprm, descriptionDetaillee, indicateurPrincipal } = a as Record<string, unknown>;
+    if (!(str(codeAprm, 6) && APRM.test(codeAprm) && str(descriptionDetaillee, 200) && typeof indicateurPrincipal === 'boolean')) return false;
+  }
+  if (!(typeof qualite === 'string' && QUALITE_SET.has(qualite) && str(chambre, 100))) return false;
+  if (typeof adresse !== 'object' || adresse === null || Array.isArray(adresse)) return false;
+  const { voie, complement, codePostal, commune } = adresse as Record<string, unknown>;
+  if (!(str(voie, 200) && strOrNull(complement, 200) && str(codePostal, 10) && str(commune, 100))) return false;
+  if (!(str(dateImmat, 10) && DAY.test(dateImmat) && (dateRadiation === null || (str(dateRadiation, 10) && DAY.test(dateRadiation))))) return false;
+  return typeof statut === 'string' && STATUS_SET.has(statut) && typeof version === 'number' && Number.isInteger(version) && version >= 0;
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import {
+  ARTISAN_FIELDS,
+  activiteSchema,
+  adresseSchema,
+  apiErrorSchema,
+  artisanTupleSchema,
+  changesPageSchema,
+  DEFAULT_PAGE,
+  healthSchema,
+  MAX_PAGE,
+  operationsRequestSchema,
+  operationsResponseSchema,
+  tokenRequestSchema,
+  tokenResponseSchema,
+} from './wire.ts';
+
+/**
+ * The registry API as an OpenAPI 3.1 document. Paths and words are written here; the
+ * schemas are generated from the zod wire schemas that the client and the server use, so
+ * the document cannot drift from the code. `npm run -s cli -- registry-openapi` prints it;
+ * main/registry/openapi.json is its committed copy (a test keeps the two equal).
+ */
+export function registryOpenApi(): Record<string, unknown> {
+  const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any' });
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
+  const error = (description: string) => ({ description, content: json('Error') });
+  const bearer = [{ kioskToken: [] }];
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'CMA registry API for front-desk kiosks',
+      version: '1.0.0',
+      description:
+        'What a CMA card kiosk needs from the chamber’s registry: a changes feed of artisans to keep a local copy, one artisan by RM number, and an operations endpoint for the kiosk’s writes (applied once per idempotency key). Field names follow INPI’s RNE and the former CMA RNM feed.',
+    },
+    servers: [{ url: 'http://127.0.0.1:{port}', description: 'The reference server (main/demo-registry)', variables: { port: { default: '8099' } } }],
+    components: {
+      securitySchemes: {
+        kioskToken: { type: 'http', scheme: 'bearer', description: 'An access token from POST /v1/auth/token. Expired or revoked: 401, get a new one.' },
+      },
+      schemas: {
+        ArtisanTuple: { ...schema(artisanTupleSchema), description: `One artisan, positional, in this order: ${ARTISAN_FIELDS.join(', ')}.` },
+        Activite: schema(activiteSchema),
+        Adresse: schema(adresseSchema),
+        ChangesPage: schema(changesPageSchema),
+        OperationsRequest: schema(operationsRequestSchema),
+        OperationsResponse: schema(operationsResponseSchema),
+        TokenRequest: schema(tokenRequestSchema),
+        TokenResponse: schema(tokenResponseSchema),
+        Health: schema(healthSchema),
+        Error: schema(apiErrorSchema),
+      },
+    },
+    paths: {
+      '/v1/health': {
+        get: { summary: 'Is the registry up, and how many artisans it holds', responses: { 200: { description: 'Up', content: json('Health') } } },
+      },
+      '/v1/auth/token': {
+        post: {
+          summary: 'Exchange the kiosk’s id and secret for an access token',
+          requestBody: { required: true, content: json('TokenRequest') },
+          responses: { 200: { description: 'A token and when it expires', content: json('TokenResponse') }, 401: error('Unknown kiosk or wrong secret') },
+        },
+      },
+      '/v1/artisans/changes': {
+        get: {
+          summary: 'Artisans changed after a cursor, in server-sequence order, with tombstones',
+          description:
+            'Each artisan appears at most once per page, in its latest state (`items`, arrays in the order of `fields`); removed artisans are listed in `removed`. Send `cursor` back as `after` until `hasMore` is false. A kiosk applies a page and its cursor in one transaction.',
+          security: bearer,
+          parameters: [
+            {
+              name: 'after',
+              in: 'query',
+              required: false,
+              schema: { type: 'string' },
+              description: 'Opaque cursor of the previous page; absent for the start.',
+            },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE } },
+          ],
+          responses: {
+            200: { description: 'One page', content: json('ChangesPage') },
+            400: error('The cursor was not made by this registry'),
+            401: error('Missing, expired or revoked token'),
+            429: error('Too many requests: wait Retry-After seconds'),
+          },
+        },
+      },
+      '/v1/artisans/{rmNumber}': {
+        get: {
+          summary: 'One artisan by normalised RM number',
+          security: bearer,
+          parameters: [{ name: 'rmNumber', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9]{9}R[ME]([0-9]{3}|02[AB])$' } }],
+          responses: {
+            200: { description: 'The artisan, with named fields' },
+            404: error('No artisan with this number'),
+            401: error('Missing, expired or revoked token'),
+          },
+        },
+      },
+      '/v1/operations': {
+        post: {
+          summary: 'Deliver the kiosk’s writes: profile changes, photos, card issuances, PVC order events, audit events',
+          description:
+            'Each operation is applied once per idempotency key, however often it is sent; a repeat is answered `duplicate`. Both answers mean the registry has it.',
+          security: bearer,
+          requestBody: { required: true, content: json('OperationsRequest') },
+          responses: {
+            200: { description: 'What became of each operation', content: json('OperationsResponse') },
+            400: error('The request does not match the schema'),
+            401: error('Missing, expired or revoked token'),
+            429: error('Too many requests: wait Retry-After seconds'),
+          },
+        },
+      },
+    },
+  };
+}

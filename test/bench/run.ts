@@ -1,0 +1,24 @@
+import { parseArgs } from 'node:util';
+import { syncBench } from './sync.bench.ts';
+
+/**
+ * `npm run -s bench -- <name> [--count N] [--json]`. Benchmarks print their figures as they
+ * go (stderr) and end with one JSON line on stdout. They are not tests: nothing here
+ * passes or fails on a number.
+ */
+const BENCHES: Record<string, (opts: { count: number }) => Promise<Record<string, unknown>>> = { sync: syncBench };
+
+const [name, ...rest] = process.argv.slice(2);
+const bench = name ? BENCHES[name] : undefined;
+if (!bench) {
+  console.error(`Usage: npm run -s bench -- <${Object.keys(BENCHES).join('|')}> [--count N] [--json]`);
+  process.exit(2);
+}
+const { values } = parseArgs({
+  args: rest,
+  options: { count: { type: 'string', default: '100000' }, json: { type: 'boolean', default: false } },
+  strict: true,
+});
+const result = await bench({ count: Number(values.count) });
+process.stdout.write(`${JSON.stringify(result)}\n`);
+process.exit(0);

@@ -1,0 +1,163 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { birthDateHasher } from '../../main/identity/birth-date-hash.ts';
+import { createLogger } from '../../main/logging/logger.ts';
+import { createRegistryClient } from '../../main/registry/client.ts';
+import { createSyncEngine } from '../../main/registry/sync-engine.ts';
+import { loadOrCreateBirthDateKey } from '../../main/secrets/birth-date-key.ts';
+import { findByRmNumber } from '../../main/store/artisans-repo.ts';
+import { loadMigrations } from '../../main/store/migrate.ts';
+import { openStore, STORE_FILE } from '../../main/store/open-store.ts';
+import { ROOT } from '../support/browser-mode.ts';
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const SECRET = 'bench-secret-0123456789abcdef';
+const ADMIN = 'bench-admin-token';
+
+function startRegistry(dir: string, count: number): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'main/cli/index.ts',
+      'registry-serve',
+      '--db',
+      path.join(dir, 'registry.sqlite'),
+      '--seed',
+      String(count),
+      '--kiosk-id',
+      'bench',
+      '--admin-token',
+      ADMIN,
+    ],
+    { cwd: ROOT, env: { ...process.env, KIOSK_REGISTRY_SECRET: SECRET, KIOSK_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Registry ready: (\S+)/.exec(out);
+      if (m?.[1]) resolve({ url: m[1], child });
+    });
+    child.once('exit', (code) => reject(new Error(`registry-serve exited with ${code}`)));
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/**
+ * Full sync of N artisans over HTTP from the reference registry (its own process), against
+ * the sqlite3 shell importing the same rows into the same schema; then 1,000 changes and a
+ * delta sync; then 10,000 identification lookups.
+ */
+export async function syncBench({ count }: { count: number }) {
+  try {
+    execFileSync('sqlite3', ['-version'], { stdio: 'ignore' });
+  } catch {
+    throw new Error('The baseline needs the sqlite3 shell: apt-get install -y sqlite3');
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-bench-'));
+  const log = createLogger('bench', { level: 'error' });
+  say(`Seeding the reference registry with ${count} artisans…`);
+  const seedStart = performance.now();
+  const { url, child } = await startRegistry(dir, count);
+  say(`  seeded and serving in ${Math.round(performance.now() - seedStart)} ms`);
+  try {
+    const dataDir = path.join(dir, 'kiosk');
+    const db = await openStore(dataDir, log);
+    const key = await loadOrCreateBirthDateKey(dataDir, log);
+    const engine = createSyncEngine({
+      db,
+      client: createRegistryClient({ url, kioskId: 'bench', secret: SECRET, timeoutMs: 120_000 }, log),
+      hashBirthDate: birthDateHasher(key),
+      clock: () => new Date(),
+      log,
+    });
+
+    const m0 = process.memoryUsage();
+    say(`  kiosk side before sync: rss ${Math.round(m0.rss / 1e6)} MB, heap ${Math.round(m0.heapUsed / 1e6)} MB`);
+    let rssPeak = m0.rss;
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+    }, 20);
+    const fullStart = performance.now();
+    const full = await engine.syncNow();
+    const fullSyncMs = performance.now() - fullStart;
+    clearInterval(sampler);
+    const m1 = process.memoryUsage();
+    rssPeak = Math.max(rssPeak, m1.rss);
+    say(
+      `  kiosk side after sync: rss ${Math.round(m1.rss / 1e6)} MB, heap ${Math.round(m1.heapUsed / 1e6)} MB of ${Math.round(m1.heapTotal / 1e6)} MB, external ${Math.round(m1.external / 1e6)} MB`,
+    );
+    say(
+      `Full sync: ${full.upserted} artisans in ${full.pages} pages, ${Math.round(fullSyncMs)} ms (${Math.round(full.upserted / (fullSyncMs / 1000))} rows/s), kiosk RSS peak ${Math.round(rssPeak / 1e6)} MB`,
+    );
+
+    // Baseline: the sqlite3 shell imports the same rows (CSV) into the same schema.
+    const csv = path.join(dir, 'rows.csv');
+    execFileSync('sqlite3', ['-csv', path.join(dataDir, STORE_FILE), `.output ${csv}`, 'SELECT * FROM artisans;']);
+    const base = path.join(dir, 'baseline.sqlite');
+    const schema = (await loadMigrations()).map((m) => m.sql).join('\n');
+    execFileSync('sqlite3', [base], { input: `PRAGMA journal_mode=WAL;\n${schema}` });
+    const columns = (await db.all<{ name: string }>("SELECT name FROM pragma_table_info('artisans')")).map((c) => c.name);
+    const script = [
+      'PRAGMA journal_mode=WAL;',
+      'PRAGMA synchronous=NORMAL;',
+      `CREATE TEMP TABLE staging (${columns.join(', ')});`,
+      `.import --csv ${csv} staging`,
+      'BEGIN;',
+      `INSERT INTO artisans (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM staging;`,
+      'COMMIT;',
+    ].join('\n');
+    const baseStart = performance.now();
+    execFileSync('sqlite3', [base], { input: script });
+    const baselineMs = performance.now() - baseStart;
+    const baseCount = execFileSync('sqlite3', [base, 'SELECT count(*) FROM artisans;']).toString().trim();
+    say(`Baseline (sqlite3 shell, CSV import + INSERT..SELECT): ${baseCount} rows in ${Math.round(baselineMs)} ms`);
+
+    await fetch(`${url}/v1/_admin/mutate`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${ADMIN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ count: 1000 }),
+    });
+    const deltaStart = performance.now();
+    const delta = await engine.syncNow();
+    const deltaMs = performance.now() - deltaStart;
+    say(`Delta sync: ${delta.upserted} changes in ${Math.round(deltaMs)} ms`);
+
+    const sample = (await db.all<{ rm: string }>('SELECT rm_number AS rm FROM artisans ORDER BY random() LIMIT 10000')).map((r) => r.rm);
+    const times: number[] = [];
+    for (const rm of sample) {
+      const t = performance.now();
+      await findByRmNumber(db, rm);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    const lookupP50Ms = percentile(times, 50);
+    const lookupP99Ms = percentile(times, 99);
+    say(`Lookups: ${times.length}, p50 ${lookupP50Ms.toFixed(3)} ms, p99 ${lookupP99Ms.toFixed(3)} ms`);
+    await db.close();
+
+    const r2 = (n: number) => Math.round(n * 100) / 100;
+    return {
+      bench: 'sync',
+      records: full.upserted,
+      fullSyncMs: Math.round(fullSyncMs),
+      baselineMs: Math.round(baselineMs),
+      ratio: r2(fullSyncMs / baselineMs),
+      rssPeakMB: Math.round(rssPeak / 1e6),
+      deltaMs: Math.round(deltaMs),
+      lookupP50Ms: Math.round(lookupP50Ms * 1000) / 1000,
+      lookupP99Ms: Math.round(lookupP99Ms * 1000) / 1000,
+      machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.cpus()[0]?.model ?? 'unknown cpu'}, Node ${process.version}`,
+    };
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
