@@ -127,11 +127,14 @@ export async function openRegistryStore(file: string, log: Logger) {
       return tuples.map((t) => t[0]);
     },
 
-    /** One page of the changes feed after `after`, as ready-to-send JSON fragments. */
+    /**
+     * One page of the changes feed after `after`, as ready-to-send JSON fragments. Rows are
+     * stored as JSON text and joined as they are, never parsed again to build a page.
+     */
     async changes(after: number, limit: number): Promise<{ items: string; removed: string; last: number | null; more: boolean }> {
       const row = await db.get<{ items: string | null; removed: string | null; last: number | null; more: number }>(
         `WITH w AS MATERIALIZED (SELECT seq, deleted, rm_number, data FROM artisans WHERE seq > ?1 ORDER BY seq LIMIT ?2)
-         SELECT (SELECT json_group_array(json(data)) FROM w WHERE deleted = 0) AS items,
+         SELECT (SELECT '[' || coalesce(group_concat(data, ','), '') || ']' FROM w WHERE deleted = 0) AS items,
                 (SELECT json_group_array(rm_number) FROM w WHERE deleted = 1) AS removed,
                 (SELECT max(seq) FROM w) AS last,
                 EXISTS (SELECT 1 FROM artisans WHERE seq > (SELECT coalesce(max(seq), ?1) FROM w)) AS more`,

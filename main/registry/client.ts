@@ -73,21 +73,19 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
   }
 
   return {
-    /** One page of the changes feed, validated, with its raw text for the store. */
-    async changes(after: string | null, limit: number): Promise<{ page: ChangesPage; text: string }> {
+    /** One page of the changes feed, its envelope validated (rows are checked by the caller). */
+    async changes(after: string | null, limit: number): Promise<{ page: ChangesPage }> {
       const query = new URLSearchParams({ limit: String(limit), ...(after ? { after } : {}) });
       const res = await authorized(`/v1/artisans/changes?${query}`);
-      let text: string;
       let body: unknown;
       try {
-        text = await res.text();
-        body = JSON.parse(text);
+        body = JSON.parse(await res.text());
       } catch {
         throw new RegistryError('malformed', 'a changes page is not valid JSON (cut short?)');
       }
       const parsed = changesPageSchema.safeParse(body);
       if (!parsed.success) throw new RegistryError('malformed', 'a changes page does not match the API');
-      return { page: parsed.data, text };
+      return { page: parsed.data };
     },
 
     async postOperations(operations: readonly Operation[]): Promise<{ idempotencyKey: string; status: 'applied' | 'duplicate' }[]> {

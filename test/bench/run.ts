@@ -6,7 +6,7 @@ import { syncBench } from './sync.bench.ts';
  * go (stderr) and end with one JSON line on stdout. They are not tests: nothing here
  * passes or fails on a number.
  */
-const BENCHES: Record<string, (opts: { count: number }) => Promise<Record<string, unknown>>> = { sync: syncBench };
+const BENCHES: Record<string, (opts: { count: number; pageSize?: number }) => Promise<Record<string, unknown>>> = { sync: syncBench };
 
 const [name, ...rest] = process.argv.slice(2);
 const bench = name ? BENCHES[name] : undefined;
@@ -16,9 +16,9 @@ if (!bench) {
 }
 const { values } = parseArgs({
   args: rest,
-  options: { count: { type: 'string', default: '100000' }, json: { type: 'boolean', default: false } },
+  options: { count: { type: 'string', default: '100000' }, 'page-size': { type: 'string' }, json: { type: 'boolean', default: false } },
   strict: true,
 });
-const result = await bench({ count: Number(values.count) });
+const result = await bench({ count: Number(values.count), ...(values['page-size'] ? { pageSize: Number(values['page-size']) } : {}) });
 process.stdout.write(`${JSON.stringify(result)}\n`);
 process.exit(0);

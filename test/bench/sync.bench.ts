@@ -55,7 +55,7 @@ function percentile(sorted: number[], p: number): number {
  * the sqlite3 shell importing the same rows into the same schema; then 1,000 changes and a
  * delta sync; then 10,000 identification lookups.
  */
-export async function syncBench({ count }: { count: number }) {
+export async function syncBench({ count, pageSize }: { count: number; pageSize?: number }) {
   try {
     execFileSync('sqlite3', ['-version'], { stdio: 'ignore' });
   } catch {
@@ -77,6 +77,7 @@ export async function syncBench({ count }: { count: number }) {
       hashBirthDate: birthDateHasher(key),
       clock: () => new Date(),
       log,
+      ...(pageSize ? { options: { pageSize } } : {}),
     });
 
     const m0 = process.memoryUsage();
