@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { ROOT } from '../support/browser-mode.ts';
-import { tempDir } from '../support/temp.ts';
 import { RM_VECTORS } from '../support/vectors.ts';
 
 /** The CLI as IT runs it: a real process, its stdout and exit code. */

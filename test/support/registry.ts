@@ -23,7 +23,14 @@ export async function startTestRegistry(
   await store.seed(count);
   await store.addKiosk(KIOSK_ID, SECRET);
   const server = await startRegistryServer({ store, log: memoryLogger('server'), ...opts });
-  return { store, server, close: async () => (await server.close(), await store.close()) };
+  return {
+    store,
+    server,
+    close: async () => {
+      await server.close();
+      await store.close();
+    },
+  };
 }
 
 /** A kiosk replica (real store file, real key) and its sync engine, pointed at `url`. */
