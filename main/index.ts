@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { defaultDataDir } from './config/paths.ts';
+import { registryFromEnv } from './config/registry-env.ts';
 import { createKiosk, type Kiosk } from './kiosk.ts';
 import { createLogger } from './logging/logger.ts';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol.ts';
@@ -55,7 +56,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  kiosk = await createKiosk({ dataDir: defaultDataDir(), log, version: app.getVersion() });
+  const registry = registryFromEnv();
+  kiosk = await createKiosk({ dataDir: defaultDataDir(), log, version: app.getVersion(), ...(registry ? { registry } : {}) });
   registerAppProtocol(protocol, fileURLToPath(new URL('../renderer/', import.meta.url)));
   registerIpc(ipcMain, kiosk.dispatcher('electron', [APP_ORIGIN]));
 

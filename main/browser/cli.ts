@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../config/paths.ts';
+import { registryFromEnv } from '../config/registry-env.ts';
 import { createKiosk } from '../kiosk.ts';
 import { createLogger } from '../logging/logger.ts';
 import { packageVersion } from '../version.ts';
@@ -31,7 +32,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const kiosk = await createKiosk({ dataDir: values['data-dir'] ?? defaultDataDir(), log, version: packageVersion() });
+let registry: ReturnType<typeof registryFromEnv>;
+try {
+  registry = registryFromEnv();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const kiosk = await createKiosk({ dataDir: values['data-dir'] ?? defaultDataDir(), log, version: packageVersion(), ...(registry ? { registry } : {}) });
 const bridge = await startBridge({ port, staticDir, dispatcherFor: (origins) => kiosk.dispatcher('browser', origins), log: log.child('bridge') });
 process.stdout.write(`Kiosk ready: ${bridge.url}\n`);
 
