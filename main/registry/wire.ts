@@ -75,69 +75,13 @@ export const artisanTupleSchema = z.tuple([
 ]);
 export type ArtisanTuple = z.infer<typeof artisanTupleSchema>;
 
-/** An artisan with named fields, as `GET /v1/artisans/{rmNumber}` returns it. */
-export type WireArtisan = {
-  rmNumber: string;
-  siren: string;
-  registre: 'RM' | 'RE';
-  gestDept: string;
-  nom: string;
-  nomUsage: string | null;
-  prenoms: string[];
-  dateDeNaissance: string;
-  denomination: string | null;
-  nomCommercial: string | null;
-  activites: z.infer<typeof activiteSchema>[];
-  qualiteArtisan: (typeof QUALITES)[number];
-  chambre: string;
-  adresse: z.infer<typeof adresseSchema>;
-  dateImmat: string;
-  dateRadiation: string | null;
-  statutCompte: (typeof ACCOUNT_STATUSES)[number];
-  version: number;
-};
+type TupleIndex = Exclude<keyof ArtisanTuple, keyof unknown[]>;
+
+/** An artisan with named fields, as `GET /v1/artisans/{rmNumber}` returns it: the tuple, named by ARTISAN_FIELDS. */
+export type WireArtisan = { [I in TupleIndex as (typeof ARTISAN_FIELDS)[I & keyof typeof ARTISAN_FIELDS]]: ArtisanTuple[I] };
 
 export function tupleToArtisan(t: ArtisanTuple): WireArtisan {
-  const [
-    rmNumber,
-    siren,
-    registre,
-    gestDept,
-    nom,
-    nomUsage,
-    prenoms,
-    dateDeNaissance,
-    denomination,
-    nomCommercial,
-    activites,
-    qualiteArtisan,
-    chambre,
-    adresse,
-    dateImmat,
-    dateRadiation,
-    statutCompte,
-    version,
-  ] = t;
-  return {
-    rmNumber,
-    siren,
-    registre,
-    gestDept,
-    nom,
-    nomUsage,
-    prenoms,
-    dateDeNaissance,
-    denomination,
-    nomCommercial,
-    activites,
-    qualiteArtisan,
-    chambre,
-    adresse,
-    dateImmat,
-    dateRadiation,
-    statutCompte,
-    version,
-  };
+  return Object.fromEntries(ARTISAN_FIELDS.map((field, i) => [field, t[i]])) as WireArtisan;
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { toTuple } from '../../../main/demo-registry/registry-store.ts';
 import { generateArtisans } from '../../../main/demo-registry/seed.ts';
-import { artisanTupleSchema, isArtisanTuple } from '../../../main/registry/wire.ts';
+import { artisanTupleSchema, isArtisanTuple, tupleToArtisan } from '../../../main/registry/wire.ts';
 
 const valid = generateArtisans(300, 9).map(toTuple);
 
@@ -63,5 +63,19 @@ describe('artisan tuple check', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe('named artisan', () => {
+  it('names each tuple field as ARTISAN_FIELDS says', () => {
+    const t = valid[0];
+    assert.ok(t);
+    const a = tupleToArtisan(t);
+    assert.deepEqual(
+      [a.rmNumber, a.nom, a.prenoms, a.dateDeNaissance, a.qualiteArtisan, a.version],
+      ['123123127RM078', 'DURAND', ['Camille'], '1980-07-14', 'maitre-artisan', 1],
+    );
+    const usage: string | null = a.nomUsage;
+    assert.equal(usage, null);
   });
 });
