@@ -1,3 +1,5 @@
+import { type AccountsService, createAccountsService } from './accounts/accounts-service.ts';
+import { createSessionHolder, type SessionHolder } from './accounts/session.ts';
 import type { AppInfo } from './api/contract.ts';
 import { createDispatcher, type Dispatch } from './api/handle.ts';
 import { createHandlers } from './api/handlers.ts';
@@ -12,6 +14,7 @@ import { loadOrCreateBirthDateKey } from './secrets/birth-date-key.ts';
 import { checkBirthDateKey } from './secrets/key-id.ts';
 import type { WriteDb } from './store/database.ts';
 import { openStore } from './store/open-store.ts';
+import { pendingCount } from './store/outbox-repo.ts';
 
 export type KioskOptions = {
   dataDir: string;
@@ -23,11 +26,15 @@ export type KioskOptions = {
   syncIntervalMs?: number;
   sync?: SyncOptions;
   version?: string;
+  /** Idle delays of the screens (DESIGN.md §9: 60 s, then wiped at 75 s). */
+  idle?: { idleWarnMs: number; idleEndMs: number };
 };
 
 export type Kiosk = {
   db: WriteDb;
   identity: IdentityService;
+  accounts: AccountsService;
+  session: SessionHolder;
   sync: SyncEngine;
   demo: boolean;
   /** The contract's dispatcher for one transport, answering only the given origins. */
@@ -44,6 +51,7 @@ export async function createKiosk({
   syncIntervalMs = 60_000,
   sync: syncOptions,
   version = '0.0.0',
+  idle = { idleWarnMs: 60_000, idleEndMs: 75_000 },
 }: KioskOptions): Promise<Kiosk> {
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -58,14 +66,17 @@ export async function createKiosk({
 
     const demo = registry === undefined;
     let config = registry;
+    let mailboxUrl: string | null = null;
     if (!config) {
       const embedded = await startEmbeddedRegistry(dataDir, log.child('demo-registry'));
       closers.push(embedded.close);
       config = embedded.config;
+      mailboxUrl = embedded.mailboxUrl;
     }
+    const client = createRegistryClient(config, log.child('registry'));
     const sync = createSyncEngine({
       db,
-      client: createRegistryClient(config, log.child('registry')),
+      client,
       hashBirthDate,
       clock,
       log: log.child('sync'),
@@ -78,15 +89,23 @@ export async function createKiosk({
     if (syncIntervalMs > 0) sync.start(syncIntervalMs);
 
     const identity = createIdentityService({ db, hashBirthDate, clock, log: log.child('identity') });
+    const session = createSessionHolder();
+    const pushNow = async () => {
+      await sync.push();
+      return (await pendingCount(db)).pending === 0;
+    };
+    const accounts = createAccountsService({ db, client, session, clock, log: log.child('accounts'), pushNow });
     const demoIdentities = demo ? DEMO_IDENTITIES.map((a) => ({ rmNumber: a.rmNumber, birthDate: a.dateOfBirth })) : [];
-    const info = { version, demo, demoIdentities };
+    const info = { version, demo, demoIdentities, mailboxUrl, ...idle };
     return {
       db,
       identity,
+      accounts,
+      session,
       sync,
       demo,
       dispatcher: (transport, trustedOrigins) =>
-        createDispatcher({ handlers: createHandlers({ identity, info, transport }), trustedOrigins, log: log.child('api') }),
+        createDispatcher({ handlers: createHandlers({ identity, accounts, session, info, transport }), trustedOrigins, log: log.child('api') }),
       close,
     };
   } catch (error) {

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The process boundaries Biome cannot express: the renderer may take only types from
- * main/ (anything else would drag Node code into the page), and main/ never imports the
- * renderer. (Biome's noRestrictedImports keeps `electron` inside the shell.)
+ * main/ (anything else would drag Node code into the page), except from main/rules/, which
+ * holds pure checks both sides run and itself imports nothing but other rules; and main/
+ * never imports the renderer. (Biome's noRestrictedImports keeps `electron` in the shell.)
  */
 export type SourceFile = { path: string; text: string };
 
@@ -19,9 +20,15 @@ export function findViolations(files: SourceFile[]): string[] {
     for (const m of file.text.matchAll(IMPORT)) {
       const isType = Boolean(m[2]);
       const spec = m[3] ?? m[4] ?? '';
-      if (!spec.startsWith('.')) continue;
+      if (!spec.startsWith('.')) {
+        if (file.path.startsWith('main/rules/') && !isType) problems.push(`${file.path}: imports ${spec}; main/rules/ must stay free of packages and Node`);
+        continue;
+      }
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file.path), spec));
-      if (inRenderer && target.startsWith('main/') && !isType) {
+      if (file.path.startsWith('main/rules/') && !isType && !target.startsWith('main/rules/')) {
+        problems.push(`${file.path}: imports ${spec}; main/rules/ is shared with the renderer and may import only other rules`);
+      }
+      if (inRenderer && target.startsWith('main/') && !target.startsWith('main/rules/') && !isType) {
         problems.push(`${file.path}: imports ${spec} as a value; the renderer may import only types from main/ (use "import type")`);
       }
       if (inMain && target.startsWith('renderer/')) problems.push(`${file.path}: imports ${spec}; main/ must not depend on the renderer`);

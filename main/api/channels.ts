@@ -3,7 +3,19 @@
  * runs sandboxed, in every page load) does not carry zod. contract.ts must have exactly
  * these keys: its `satisfies` clause makes a missing or extra one a type error.
  */
-export const CHANNELS = ['app:info', 'identity:identify'] as const;
+export const CHANNELS = [
+  'app:info',
+  'identity:identify',
+  'accounts:activate',
+  'accounts:status',
+  'accounts:resend',
+  'accounts:login',
+  'accounts:forgot-password',
+  'accounts:logout',
+  'profile:get',
+  'profile:update',
+  'session:end',
+] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 

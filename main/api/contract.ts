@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { MyInformation } from '../accounts/accounts-service.ts';
 import type { IdentifyOutcome } from '../identity/identify.ts';
+import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { Channel } from './channels.ts';
 
 /**
@@ -23,6 +25,11 @@ export type AppInfo = {
   demo: boolean;
   /** Identities a person may try in demo mode (shown on the help panel); empty otherwise. */
   demoIdentities: { rmNumber: string; birthDate: string }[];
+  /** Demo mode only: the page listing the e-mails the demo registry "sent". */
+  mailboxUrl: string | null;
+  /** Idle: a warning after `idleWarnMs` without a touch, the visit wiped at `idleEndMs`. */
+  idleWarnMs: number;
+  idleEndMs: number;
 };
 
 export const contract = {
@@ -42,6 +49,40 @@ export const contract = {
       .strict(),
     output: returns<IdentifyOutcome>(),
   },
+  /**
+   * Activates the account of the artisan identified in this visit (never another): e-mail,
+   * optional mobile, password twice. Field errors come back together in `problems`.
+   */
+  'accounts:activate': {
+    input: z.object({ email: text(254), mobile: text(40), password: text(200), confirmation: text(200) }).strict(),
+    output: returns<AccountStatusWire>(),
+  },
+  /** Where the identified artisan's account stands; `loggedIn` once this visit may go on. */
+  'accounts:status': { input: z.object({}).strict(), output: returns<AccountStatusWire & { loggedIn: boolean }>() },
+  /** Sends the confirmation e-mail again. */
+  'accounts:resend': { input: z.object({}).strict(), output: returns<{ email: string }>() },
+  'accounts:login': { input: z.object({ email: text(254), password: text(200) }).strict(), output: returns<{ email: string }>() },
+  /** Sends a reset link if the address has an account; the answer is the same either way. */
+  'accounts:forgot-password': { input: z.object({ email: text(254) }).strict(), output: returns<{ sent: true }>() },
+  'accounts:logout': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
+  /** "Mes informations": registry-owned facts and contact details. Logged in only. */
+  'profile:get': { input: z.object({}).strict(), output: returns<MyInformation>() },
+  /** Contact changes, through the outbox; `delivered` says whether the registry has them yet. */
+  'profile:update': {
+    input: z
+      .object({
+        email: text(254),
+        mobile: text(40),
+        deliveryAddress: z
+          .object({ line1: text(200), line2: text(200), postalCode: text(10), city: text(100) })
+          .strict()
+          .nullable(),
+      })
+      .strict(),
+    output: returns<{ delivered: boolean; emailPending: boolean }>(),
+  },
+  /** "Terminer" or the idle timeout: forget everything of this visit in the main process. */
+  'session:end': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

@@ -26,12 +26,28 @@ export const ERROR_CODES = [
   'DATE_FUTURE',
   'DATE_TOO_OLD',
   'DATE_TOO_YOUNG',
+  // Accounts
+  'SESSION_REQUIRED',
+  'EMAIL_INVALID',
+  'MOBILE_INVALID',
+  'PASSWORD_WEAK',
+  'PASSWORD_MISMATCH',
+  'EMAIL_TAKEN',
+  'ACCOUNT_EXISTS',
+  'NOT_PENDING',
+  'LOGIN_FAILED',
+  'LOGIN_LOCKED',
+  'LOGIN_OTHER_ARTISAN',
+  'ADDRESS_INCOMPLETE',
+  'POSTAL_CODE_INVALID',
+  'REGISTRY_UNREACHABLE',
+  'REGISTRY_ERROR',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The form field an error belongs to, so the screen can put it above that field. */
-export type ErrorField = 'rmNumber' | 'birthDate';
+export type ErrorField = 'rmNumber' | 'birthDate' | 'email' | 'mobile' | 'password' | 'confirmation' | 'deliveryAddress';
 
 /** One refused field of a form, with the reason. */
 export type FieldProblem = { field: ErrorField; code: ErrorCode };
@@ -40,7 +56,14 @@ export type FieldProblem = { field: ErrorField; code: ErrorCode };
  * `code` (and `field`) name the first problem; `problems` lists every refused field when a
  * form has several, so the screen can show them all at once.
  */
-export type KioskError = { code: ErrorCode; message: string; field?: ErrorField; problems?: FieldProblem[] };
+export type KioskError = {
+  code: ErrorCode;
+  message: string;
+  field?: ErrorField;
+  problems?: FieldProblem[];
+  /** Values the sentence names: attempts left, until when. */
+  params?: Record<string, string | number>;
+};
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
 

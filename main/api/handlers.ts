@@ -1,4 +1,6 @@
 import assert from 'node:assert';
+import type { AccountsService } from '../accounts/accounts-service.ts';
+import type { SessionHolder } from '../accounts/session.ts';
 import type { IdentityService } from '../identity/identify.ts';
 import type { AppInfo } from './contract.ts';
 import { DATE_ERROR, type FieldProblem, failFields, ok, RM_ERROR } from './errors.ts';
@@ -6,16 +8,21 @@ import type { Handlers } from './handle.ts';
 
 export type HandlerDeps = {
   identity: IdentityService;
+  accounts: AccountsService;
+  session: SessionHolder;
   info: Omit<AppInfo, 'transport'>;
   transport: AppInfo['transport'];
 };
 
 /** The handler table: one function per channel, each taking one parsed input object. */
-export function createHandlers({ identity, info, transport }: HandlerDeps): Handlers {
+export function createHandlers({ identity, accounts, session, info, transport }: HandlerDeps): Handlers {
   return {
     'app:info': async () => ok({ ...info, transport }),
     'identity:identify': async (input) => {
       const result = await identity.identify(input);
+      // The visit is bound to the artisan it proved; anything else leaves no one in session.
+      if (result.ok && result.value.kind === 'found') session.identified(result.value.artisan.rmNumber);
+      else session.end();
       if (result.ok) return ok(result.value);
       const { rmNumber, birthDate } = result.refused;
       const problems: FieldProblem[] = [];
@@ -24,6 +31,21 @@ export function createHandlers({ identity, info, transport }: HandlerDeps): Hand
       const [first, ...rest] = problems;
       assert(first, 'a refusal names at least one field');
       return failFields([first, ...rest], `refused: ${problems.map((p) => p.code).join(',')}`);
+    },
+    'accounts:activate': (input) => accounts.activate(input),
+    'accounts:status': () => accounts.status(),
+    'accounts:resend': () => accounts.resend(),
+    'accounts:login': (input) => accounts.login(input),
+    'accounts:forgot-password': (input) => accounts.forgotPassword(input),
+    'accounts:logout': async () => {
+      accounts.logout();
+      return ok({});
+    },
+    'profile:get': () => accounts.myInformation(),
+    'profile:update': (input) => accounts.updateContact(input),
+    'session:end': async () => {
+      session.end();
+      return ok({});
     },
   };
 }

@@ -39,7 +39,16 @@ try {
   console.error((error as Error).message);
   process.exit(2);
 }
-const kiosk = await createKiosk({ dataDir: values['data-dir'] ?? defaultDataDir(), log, version: packageVersion(), ...(registry ? { registry } : {}) });
+// Shorter idle delays for tests and demonstrations; the kiosk's own are 60 s and 75 s.
+const idleWarnMs = Number(process.env.KIOSK_IDLE_WARN_MS ?? 60_000);
+const idleEndMs = Number(process.env.KIOSK_IDLE_END_MS ?? 75_000);
+const kiosk = await createKiosk({
+  dataDir: values['data-dir'] ?? defaultDataDir(),
+  log,
+  version: packageVersion(),
+  idle: { idleWarnMs, idleEndMs },
+  ...(registry ? { registry } : {}),
+});
 const bridge = await startBridge({ port, staticDir, dispatcherFor: (origins) => kiosk.dispatcher('browser', origins), log: log.child('bridge') });
 process.stdout.write(`Kiosk ready: ${bridge.url}\n`);
 

@@ -13,7 +13,11 @@ export const DEMO_REGISTRY_FILE = 'demo-registry.sqlite';
  * with the demo set in the data directory. The kiosk syncs from it over HTTP exactly as it
  * would from a chamber's registry. Its kiosk secret is new at every launch.
  */
-export async function startEmbeddedRegistry(dataDir: string, log: Logger, count = DEMO_COUNT): Promise<{ config: RegistryConfig; close(): Promise<void> }> {
+export async function startEmbeddedRegistry(
+  dataDir: string,
+  log: Logger,
+  count = DEMO_COUNT,
+): Promise<{ config: RegistryConfig; mailboxUrl: string | null; close(): Promise<void> }> {
   const store = await openRegistryStore(path.join(dataDir, DEMO_REGISTRY_FILE), log.child('store'));
   if ((await store.count()) === 0) await store.seed(count);
   const kioskId = 'demo-kiosk';
@@ -22,6 +26,7 @@ export async function startEmbeddedRegistry(dataDir: string, log: Logger, count 
   const server = await startRegistryServer({ store, log });
   return {
     config: { url: server.url, kioskId, secret },
+    mailboxUrl: server.mailboxUrl,
     close: async () => {
       await server.close();
       await store.close();

@@ -3,7 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logging/logger.ts';
 import { ARTISAN_FIELDS, DEFAULT_PAGE, MAX_PAGE, operationsRequestSchema, tokenRequestSchema, tupleToArtisan } from '../registry/wire.ts';
+import { accountsApi, accountsPages, applyAccountOperation } from './accounts-routes.ts';
+import { type Accounts, openAccounts } from './accounts-store.ts';
 import { type Faults, faultPicker, NO_FAULTS } from './faults.ts';
+import { demoMailbox, MAILBOX_SCHEMA, type Mailer, type SmtpConfig, smtpMailer } from './mailer.ts';
 import type { RegistryStore } from './registry-store.ts';
 
 export type RegistryServerOptions = {
@@ -15,6 +18,8 @@ export type RegistryServerOptions = {
   /** Enables POST /v1/_admin/* (mutate, remove) for benchmarks and demos. */
   adminToken?: string;
   faults?: Partial<Faults>;
+  /** Where activation e-mails go; without it, the demo mailbox (/demo/mailbox). */
+  smtp?: SmtpConfig;
 };
 
 export type RegistryServer = {
@@ -26,6 +31,9 @@ export type RegistryServer = {
   revokeTokens(): void;
   /** What the operations endpoint did: each key applied once, repeats answered as duplicates. */
   stats: { applied: number; duplicate: number };
+  /** The page listing what was "sent", when no SMTP server is configured. */
+  mailboxUrl: string | null;
+  accounts: Accounts;
   close(): Promise<void>;
 };
 
@@ -54,7 +62,12 @@ export async function startRegistryServer({
   tokenTtlMs = 15 * 60_000,
   adminToken,
   faults: initial,
+  smtp,
 }: RegistryServerOptions): Promise<RegistryServer> {
+  let publicUrl = '';
+  await store.db.transaction((tx) => tx.exec(MAILBOX_SCHEMA));
+  const mailbox = smtp ? null : demoMailbox(store.db);
+  const accounts = await openAccounts(store, smtp ? smtpMailer(smtp) : (mailbox as Mailer), () => publicUrl);
   const faults: Faults = { ...NO_FAULTS, ...initial };
   const pick = faultPicker(faults);
   const tokens = new Map<string, { kioskId: string; expiresAt: number }>();
@@ -89,6 +102,7 @@ export async function startRegistryServer({
       tokens.set(accessToken, { kioskId: parsed.data.kioskId, expiresAt });
       return json(res, 200, JSON.stringify({ accessToken, expiresAt: new Date(expiresAt).toISOString() }));
     }
+    if (!path.startsWith('/v1/') && (await accountsPages(accounts, mailbox, req, res, url, body))) return;
     if (path.startsWith('/v1/_admin/')) {
       if (!adminToken || req.headers.authorization !== `Bearer ${adminToken}`) return problem(res, 403, 'FORBIDDEN', 'admin endpoints need the admin token');
       const input = safeJson(body) as { count?: number; rmNumber?: string } | undefined;
@@ -113,6 +127,7 @@ export async function startRegistryServer({
     if (fault === 'throttle') return problem(res, 429, 'TOO_MANY_REQUESTS', 'slow down', { 'Retry-After': String(faults.retryAfterSeconds) });
     if (fault === 'error') return problem(res, 500, 'INTERNAL', 'injected failure');
 
+    if (path.startsWith('/v1/accounts/') && (await accountsApi(accounts, req, res, path, body, json))) return;
     if (req.method === 'GET' && path === '/v1/artisans/changes') {
       const after = decodeCursor(url.searchParams.get('after'));
       if (after === null) return problem(res, 400, 'BAD_CURSOR', 'the cursor was not made by this registry');
@@ -135,7 +150,11 @@ export async function startRegistryServer({
       const parsed = operationsRequestSchema.safeParse(safeJson(body));
       if (!parsed.success) return problem(res, 400, 'BAD_REQUEST', parsed.error.issues.map((i) => i.path.join('.')).join(', '));
       const results = await store.applyOperations(kioskId, parsed.data.operations);
-      for (const r of results) stats[r.status]++;
+      for (const [i, r] of results.entries()) {
+        stats[r.status]++;
+        const op = parsed.data.operations[i];
+        if (r.status === 'applied' && op) await applyAccountOperation(accounts, op);
+      }
       if (fault === 'error-after') return problem(res, 500, 'INTERNAL', 'injected failure after the write');
       return json(res, 200, JSON.stringify({ results }));
     }
@@ -167,13 +186,16 @@ export async function startRegistryServer({
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const actual = (server.address() as AddressInfo).port;
-  log.info('registry-listening', { port: actual });
+  publicUrl = `http://127.0.0.1:${actual}`;
+  log.info('registry-listening', { port: actual, mail: smtp ? 'smtp' : 'demo-mailbox' });
   return {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
     faults,
     revokeTokens: () => tokens.clear(),
     stats,
+    mailboxUrl: mailbox ? `${publicUrl}/demo/mailbox` : null,
+    accounts,
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy();

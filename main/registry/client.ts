@@ -18,6 +18,8 @@ export class RegistryError extends Error {
     readonly kind: RegistryErrorKind,
     message: string,
     readonly retryAfterMs = 0,
+    /** For a 4xx: the registry's error code and what it said with it (attempts left, until). */
+    readonly answer: { status: number; code: string; details: Record<string, unknown> } | null = null,
   ) {
     super(message);
   }
@@ -95,6 +97,19 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
       return parsed.data.results;
     },
 
+    /** The accounts API: online only, no retry here (a person is waiting for the answer). */
+    async accounts<T>(method: 'GET' | 'POST', path: string, schema: { parse(v: unknown): T }, body?: unknown): Promise<T> {
+      const res = await authorized(`/v1/accounts/${path}`, {
+        method,
+        ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+      });
+      try {
+        return schema.parse(await res.json());
+      } catch {
+        throw new RegistryError('malformed', `the answer to ${path.split('/')[0]} does not match the API`);
+      }
+    },
+
     async health(): Promise<boolean> {
       const res = await send('/v1/health', {});
       await res.body?.cancel();
@@ -111,5 +126,12 @@ async function throwIfFailed(res: Response): Promise<void> {
     throw new RegistryError('throttled', 'the registry asks to slow down (429)', Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 5000);
   }
   if (res.status >= 500) throw new RegistryError('server', `the registry failed (${res.status})`);
-  throw new RegistryError('rejected', `the registry rejected the request (${res.status}: ${detail.slice(0, 120)})`);
+  let error: Record<string, unknown> = {};
+  try {
+    error = ((JSON.parse(detail) as { error?: Record<string, unknown> }).error ?? {}) as Record<string, unknown>;
+  } catch {
+    // Not JSON: the status alone will have to do.
+  }
+  const code = typeof error.code === 'string' ? error.code : `HTTP_${res.status}`;
+  throw new RegistryError('rejected', `the registry rejected the request (${res.status} ${code})`, 0, { status: res.status, code, details: error });
 }

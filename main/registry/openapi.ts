@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import {
+  accountStatusSchema,
+  activateRequestSchema,
+  forgotRequestSchema,
+  loginRequestSchema,
+  loginResponseSchema,
+  profileChangeSchema,
+  profileSchema,
+} from './accounts-wire.ts';
+import {
   ARTISAN_FIELDS,
   activiteSchema,
   adresseSchema,
@@ -50,6 +59,13 @@ export function registryOpenApi(): Record<string, unknown> {
         TokenRequest: schema(tokenRequestSchema),
         TokenResponse: schema(tokenResponseSchema),
         Health: schema(healthSchema),
+        ActivateRequest: schema(activateRequestSchema),
+        AccountStatus: schema(accountStatusSchema),
+        LoginRequest: schema(loginRequestSchema),
+        LoginResponse: schema(loginResponseSchema),
+        ForgotRequest: schema(forgotRequestSchema),
+        Profile: schema(profileSchema),
+        ProfileChange: { ...schema(profileChangeSchema), description: 'The payload of a `profile-change` operation (POST /v1/operations).' },
         Error: schema(apiErrorSchema),
       },
     },
@@ -98,6 +114,59 @@ export function registryOpenApi(): Record<string, unknown> {
             404: error('No artisan with this number'),
             401: error('Missing, expired or revoked token'),
           },
+        },
+      },
+      '/v1/accounts/activate': {
+        post: {
+          summary: 'Create the pending account of an artisan the kiosk identified, and send the confirmation e-mail',
+          description: 'The password is checked against the CNIL rules again and kept only as a scrypt hash. The e-mail holds a link valid 24 hours.',
+          security: bearer,
+          requestBody: { required: true, content: json('ActivateRequest') },
+          responses: {
+            201: { description: 'Pending; the e-mail is sent', content: json('AccountStatus') },
+            400: error('EMAIL_INVALID or PASSWORD_WEAK'),
+            404: error('NOT_FOUND: no such artisan'),
+            409: error('ACCOUNT_EXISTS or EMAIL_TAKEN'),
+            410: error('RADIATED'),
+          },
+        },
+      },
+      '/v1/accounts/{rmNumber}/status': {
+        get: {
+          summary: 'Whether the artisan has no account, a pending one, or an active one',
+          security: bearer,
+          responses: { 200: { description: 'The status', content: json('AccountStatus') } },
+        },
+      },
+      '/v1/accounts/{rmNumber}/resend': {
+        post: { summary: 'Send the confirmation e-mail again', security: bearer, responses: { 200: { description: 'Sent' }, 409: error('NOT_PENDING') } },
+      },
+      '/v1/accounts/{rmNumber}/profile': {
+        get: {
+          summary: 'Contact details of an account',
+          security: bearer,
+          responses: { 200: { description: 'The details', content: json('Profile') }, 404: error('NOT_FOUND') },
+        },
+      },
+      '/v1/accounts/login': {
+        post: {
+          summary: 'Check an artisan’s e-mail and password',
+          description: 'Five failures lock the account for 15 minutes. 422, not 401: 401 is about the kiosk’s own token.',
+          security: bearer,
+          requestBody: { required: true, content: json('LoginRequest') },
+          responses: {
+            200: { description: 'Whose account', content: json('LoginResponse') },
+            422: error('LOGIN_FAILED, with attemptsLeft'),
+            423: error('LOGIN_LOCKED, with until'),
+          },
+        },
+      },
+      '/v1/accounts/password-reset': {
+        post: {
+          summary: 'Send a reset link if the address has an active account; the answer is the same either way',
+          security: bearer,
+          requestBody: { required: true, content: json('ForgotRequest') },
+          responses: { 202: { description: 'Accepted' } },
         },
       },
       '/v1/operations': {

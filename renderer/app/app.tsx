@@ -1,19 +1,28 @@
-import { useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { AppInfo } from '../../main/api/contract.ts';
+import type { KioskError, Result } from '../../main/api/errors.ts';
+import { IdleGuard } from '../components/idle-guard.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { type Locale, LocaleProvider } from '../i18n/index.tsx';
+import { ActivateScreen } from '../screens/activate/activate-screen.tsx';
+import { CheckMailScreen } from '../screens/check-mail/check-mail-screen.tsx';
+import { formatTime } from '../screens/format.ts';
 import { IdentifyScreen } from '../screens/identify/identify-screen.tsx';
+import { ForgotScreen, LoginScreen } from '../screens/login/login-screen.tsx';
 import { OutcomeScreen } from '../screens/outcome/outcome-screen.tsx';
+import { SpaceScreen } from '../screens/space/space-screen.tsx';
 import { WelcomeScreen } from '../screens/welcome/welcome-screen.tsx';
-import { flowReducer, initialFlow } from './flow.ts';
+import { type FlowAction, flowReducer, initialFlow } from './flow.ts';
 import { kiosk } from './kiosk-client.ts';
 
-const NO_INFO: AppInfo = { version: '', transport: 'browser', demo: false, demoIdentities: [] };
+const NO_INFO: AppInfo = { version: '', transport: 'browser', demo: false, demoIdentities: [], mailboxUrl: null, idleWarnMs: 60_000, idleEndMs: 75_000 };
 
 export function App() {
   const [locale, setLocale] = useState<Locale>('fr');
   const [flow, dispatch] = useReducer(flowReducer, initialFlow);
   const [info, setInfo] = useState<AppInfo>(NO_INFO);
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
 
   useEffect(() => {
     void kiosk()
@@ -21,47 +30,127 @@ export function App() {
       .then((r) => r.ok && setInfo(r.value));
   }, []);
 
-  const identify = async () => {
-    dispatch({ type: 'submit' });
-    const { rmNumber, day, month, year } = flow.form;
-    const result = await kiosk().invoke('identity:identify', { rmNumber, birthDate: { day, month, year } });
-    if (result.ok) dispatch({ type: 'answered', outcome: result.value });
-    else
-      dispatch({
-        type: 'refused',
-        code: result.error.code,
-        problems: result.error.problems ?? (result.error.field ? [{ field: result.error.field, code: result.error.code }] : []),
-      });
+  /** A refusal as the screen shows it; a lock's time is put in the person's words. */
+  const refuse = useCallback((error: KioskError) => {
+    const params = error.params?.until ? { ...error.params, time: formatTime(String(error.params.until), localeRef.current) } : error.params;
+    const action: FlowAction = { type: 'refused', code: error.code, ...(error.problems ? { problems: error.problems } : {}), ...(params ? { params } : {}) };
+    dispatch(action);
+  }, []);
+  const call = useCallback(
+    async <T,>(result: Promise<Result<T>>, then: (value: T) => void) => {
+      dispatch({ type: 'submit' });
+      const r = await result;
+      if (r.ok) then(r.value);
+      else refuse(r.error);
+    },
+    [refuse],
+  );
+
+  const identify = () => {
+    const { rmNumber, day, month, year } = flow.forms.identify;
+    void call(kiosk().invoke('identity:identify', { rmNumber, birthDate: { day, month, year } }), (outcome) => dispatch({ type: 'answered', outcome }));
   };
-  // "Terminer": the visit's data goes, and the next person starts in French.
-  const finish = () => {
+  const loadSpace = () => call(kiosk().invoke('profile:get', {}), (value) => dispatch({ type: 'profile', info: value }));
+  const activate = () =>
+    call(kiosk().invoke('accounts:activate', flow.forms.activate), (v) => dispatch({ type: 'mail-sent', email: v.email ?? flow.forms.activate.email }));
+  const poll = useCallback(() => {
+    void kiosk()
+      .invoke('accounts:status', {})
+      .then((r) => {
+        if (!r.ok) return;
+        if (r.value.loggedIn) void call(kiosk().invoke('profile:get', {}), (value) => dispatch({ type: 'profile', info: value }));
+        // Activated from elsewhere (another visit, the portal): this visit logs in.
+        else if (r.value.status === 'active') dispatch({ type: 'go', screen: 'login' });
+      });
+  }, [call]);
+  const resend = () => call(kiosk().invoke('accounts:resend', {}), (v) => dispatch({ type: 'mail-sent', email: v.email }));
+  const login = () => call(kiosk().invoke('accounts:login', flow.forms.login), () => void loadSpace());
+  const forgot = () =>
+    call(kiosk().invoke('accounts:forgot-password', { email: flow.forms.login.email }), () => dispatch({ type: 'saved', notices: ['forgot.sent'] }));
+  const save = () => {
+    const c = flow.forms.contact;
+    const address = [c.line1, c.line2, c.postalCode, c.city].some((v) => v.trim() !== '')
+      ? { line1: c.line1, line2: c.line2, postalCode: c.postalCode, city: c.city }
+      : null;
+    void call(kiosk().invoke('profile:update', { email: c.email, mobile: c.mobile, deliveryAddress: address }), (v) => {
+      dispatch({ type: 'saved', notices: [v.delivered ? 'space.saved' : 'space.savedOffline', ...(v.emailPending ? (['space.savedEmail'] as const) : [])] });
+    });
+  };
+  const logout = () => call(kiosk().invoke('accounts:logout', {}), () => dispatch({ type: 'go', screen: 'login' }));
+  // "Terminer" and the idle timeout: the visit's data goes, here and in the main process, and
+  // the next person starts in French.
+  const finish = useCallback(() => {
+    void kiosk().invoke('session:end', {});
     dispatch({ type: 'finish' });
     setLocale('fr');
+  }, []);
+
+  const next = () => {
+    const o = flow.outcome;
+    if (o?.kind !== 'found') return;
+    const status = o.artisan.accountStatus;
+    if (status === 'pending') {
+      // Show where the link went (the registry knows), then wait for it like after activating.
+      void call(kiosk().invoke('accounts:status', {}), (v) =>
+        v.status === 'active' ? dispatch({ type: 'go', screen: 'login' }) : dispatch({ type: 'mail-sent', email: v.email ?? '' }),
+      );
+    } else dispatch({ type: 'go', screen: status === 'none' ? 'activate' : 'login' });
   };
 
+  const edit = (form: 'identify' | 'activate' | 'login' | 'contact') => (field: string, value: string) => dispatch({ type: 'edit', form, field, value });
+  const s = flow.screen;
   return (
     <LocaleProvider locale={locale}>
-      <div className={`app screen-${flow.screen}`}>
-        <TopBar
-          demo={info.demo}
-          onSwitchLanguage={() => setLocale(locale === 'fr' ? 'en' : 'fr')}
-          {...(flow.screen === 'welcome' ? {} : { onFinish: finish })}
-        />
-        {flow.screen === 'welcome' && <WelcomeScreen onStart={() => dispatch({ type: 'start' })} />}
-        {flow.screen === 'identify' && (
+      <div className={`app screen-${s}`}>
+        <TopBar demo={info.demo} onSwitchLanguage={() => setLocale(locale === 'fr' ? 'en' : 'fr')} {...(s === 'welcome' ? {} : { onFinish: finish })} />
+        {s === 'welcome' && <WelcomeScreen onStart={() => dispatch({ type: 'start' })} />}
+        {s === 'identify' && (
           <IdentifyScreen
-            form={flow.form}
+            form={flow.forms.identify}
             errors={flow.errors}
             errorTick={flow.errorTick}
             pending={flow.pending}
             demoIdentities={info.demoIdentities}
-            onEdit={(field, value) => dispatch({ type: 'edit', field, value })}
+            onEdit={edit('identify')}
             onSubmit={identify}
           />
         )}
-        {flow.screen === 'outcome' && flow.outcome && flow.outcome.kind !== 'wrong-date' && (
-          <OutcomeScreen outcome={flow.outcome} onCorrect={() => dispatch({ type: 'correct' })} onFinish={finish} />
+        {s === 'outcome' && flow.outcome && flow.outcome.kind !== 'wrong-date' && (
+          <OutcomeScreen outcome={flow.outcome} onCorrect={() => dispatch({ type: 'correct' })} onFinish={finish} onNext={next} />
         )}
+        {s === 'activate' && (
+          <ActivateScreen
+            form={flow.forms.activate}
+            errors={flow.errors}
+            errorTick={flow.errorTick}
+            pending={flow.pending}
+            onEdit={edit('activate')}
+            onSubmit={activate}
+          />
+        )}
+        {s === 'check-mail' && (
+          <CheckMailScreen email={flow.email} mailboxUrl={info.mailboxUrl} notices={flow.notices} error={flow.errors.general} onPoll={poll} onResend={resend} />
+        )}
+        {s === 'login' && (
+          <LoginScreen
+            form={flow.forms.login}
+            state={flow}
+            onEdit={edit('login')}
+            onSubmit={login}
+            onForgot={() => dispatch({ type: 'go', screen: 'forgot' })}
+          />
+        )}
+        {s === 'forgot' && (
+          <ForgotScreen
+            email={flow.forms.login.email}
+            state={flow}
+            onEdit={(v) => edit('login')('email', v)}
+            onSubmit={forgot}
+            onBack={() => dispatch({ type: 'go', screen: 'login' })}
+          />
+        )}
+        {s === 'space' && <SpaceScreen state={flow} form={flow.forms.contact} onEdit={edit('contact')} onSave={save} onLogout={logout} />}
+        <IdleGuard active={s !== 'welcome'} warnMs={info.idleWarnMs} endMs={info.idleEndMs} onTimeout={finish} />
       </div>
     </LocaleProvider>
   );

@@ -1,3 +1,4 @@
+import type { MyInformation } from '../../main/accounts/accounts-service.ts';
 import type { ErrorCode, ErrorField, FieldProblem } from '../../main/api/errors.ts';
 import type { IdentifyOutcome } from '../../main/identity/identify.ts';
 import type { MessageKey } from '../i18n/fr.ts';
@@ -6,51 +7,78 @@ import type { MessageKey } from '../i18n/fr.ts';
  * The visit as a state machine. Everything a person typed lives here, outside the screens,
  * so that switching language or going back never loses it, and "Terminer" wipes it at once.
  */
-export type FormField = 'rmNumber' | 'day' | 'month' | 'year';
-export type IdentifyForm = Record<FormField, string>;
+export type Screen = 'welcome' | 'identify' | 'outcome' | 'activate' | 'check-mail' | 'login' | 'forgot' | 'space';
+
+export const EMPTY_FORMS = {
+  identify: { rmNumber: '', day: '', month: '', year: '' },
+  activate: { email: '', mobile: '', password: '', confirmation: '' },
+  login: { email: '', password: '' },
+  contact: { email: '', mobile: '', line1: '', line2: '', postalCode: '', city: '' },
+};
+export type Forms = typeof EMPTY_FORMS;
+export type FormName = keyof Forms;
+export type FormField = keyof Forms['identify'];
+export type IdentifyForm = Forms['identify'];
 
 /** A sentence to show next to a field: its message and the values it names. */
 export type FieldError = { key: MessageKey; params?: Record<string, string | number> };
 
 export type FlowState = {
-  screen: 'welcome' | 'identify' | 'outcome';
-  form: IdentifyForm;
+  screen: Screen;
+  forms: Forms;
   /** Errors by field, shown above the field and in the summary. */
   errors: Partial<Record<ErrorField | 'general', FieldError>>;
   outcome: IdentifyOutcome | null;
   pending: boolean;
   /** Bumped by every submit that ends in errors, so the summary takes focus again. */
   errorTick: number;
+  /** The address a confirmation went to. */
+  email: string | null;
+  info: MyInformation | null;
+  /** A sentence confirming what just happened (saved, sent). */
+  notices: MessageKey[];
 };
 
 export type FlowAction =
   | { type: 'start' }
-  | { type: 'edit'; field: FormField; value: string }
+  | { type: 'edit'; form: FormName; field: string; value: string }
   | { type: 'submit' }
-  | { type: 'refused'; code: ErrorCode; problems?: FieldProblem[] }
+  | { type: 'refused'; code: ErrorCode; problems?: FieldProblem[]; params?: Record<string, string | number> }
   | { type: 'answered'; outcome: IdentifyOutcome }
+  | { type: 'go'; screen: Screen; notices?: MessageKey[] }
+  | { type: 'mail-sent'; email: string }
+  | { type: 'profile'; info: MyInformation }
+  | { type: 'saved'; notices: MessageKey[] }
   | { type: 'correct' }
   | { type: 'finish' };
 
-export const EMPTY_FORM: IdentifyForm = { rmNumber: '', day: '', month: '', year: '' };
-
-export const initialFlow: FlowState = { screen: 'welcome', form: EMPTY_FORM, errors: {}, outcome: null, pending: false, errorTick: 0 };
+export const initialFlow: FlowState = {
+  screen: 'welcome',
+  forms: EMPTY_FORMS,
+  errors: {},
+  outcome: null,
+  pending: false,
+  errorTick: 0,
+  email: null,
+  info: null,
+  notices: [],
+};
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
   switch (action.type) {
     case 'start':
       return { ...initialFlow, screen: 'identify' };
     case 'edit':
-      return { ...state, form: { ...state.form, [action.field]: action.value } };
+      return { ...state, forms: { ...state.forms, [action.form]: { ...state.forms[action.form], [action.field]: action.value } } };
     case 'submit':
-      return { ...state, pending: true };
+      return { ...state, pending: true, notices: [] };
     case 'refused':
       return {
         ...state,
         pending: false,
         errors: action.problems?.length
           ? Object.fromEntries(action.problems.map((p) => [p.field, { key: `error.${p.code}` }]))
-          : { general: { key: `error.${action.code}` } },
+          : { general: { key: `error.${action.code}`, ...(action.params ? { params: action.params } : {}) } },
         errorTick: state.errorTick + 1,
       };
     case 'answered':
@@ -69,6 +97,43 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         };
       }
       return { ...state, pending: false, errors: {}, outcome: action.outcome, screen: 'outcome' };
+    case 'go':
+      return { ...state, pending: false, errors: {}, screen: action.screen, notices: action.notices ?? [] };
+    case 'mail-sent':
+      return {
+        ...state,
+        pending: false,
+        errors: {},
+        email: action.email,
+        screen: 'check-mail',
+        forms: { ...state.forms, activate: { ...state.forms.activate, password: '', confirmation: '' } },
+      };
+    case 'profile': {
+      const c = action.info.contact;
+      const a = c.deliveryAddress;
+      // Passwords are not kept a moment longer than needed.
+      const forms = { ...state.forms, activate: EMPTY_FORMS.activate, login: { ...state.forms.login, password: '' } };
+      return {
+        ...state,
+        pending: false,
+        errors: {},
+        info: action.info,
+        screen: 'space',
+        forms: {
+          ...forms,
+          contact: {
+            email: c.pendingEmail ?? c.email,
+            mobile: c.mobile ?? '',
+            line1: a?.line1 ?? '',
+            line2: a?.line2 ?? '',
+            postalCode: a?.postalCode ?? '',
+            city: a?.city ?? '',
+          },
+        },
+      };
+    }
+    case 'saved':
+      return { ...state, pending: false, errors: {}, notices: action.notices };
     case 'correct':
       return { ...state, screen: 'identify', outcome: null, errors: {} };
     case 'finish':

@@ -5,6 +5,20 @@ import { useT } from '../i18n/index.tsx';
 export type SummaryItem = { targetId: string; error: FieldError };
 
 /**
+ * The summary of a form whose inputs are named `${prefix}-${field}` and whose submit button
+ * is `${prefix}-submit` (where errors about no field in particular lead).
+ */
+export function summaryFor(errors: Partial<Record<string, FieldError>>, prefix: string, fields: readonly string[]): SummaryItem[] {
+  const items: SummaryItem[] = [];
+  for (const f of fields) {
+    const error = errors[f];
+    if (error) items.push({ targetId: `${prefix}-${f}`, error });
+  }
+  if (errors.general) items.push({ targetId: `${prefix}-submit`, error: errors.general });
+  return items;
+}
+
+/**
  * GOV.UK's error summary: at the top of the form, focused when errors appear, each message
  * a link that moves to the field it is about.
  */

@@ -82,9 +82,10 @@ describe('identification in Chromium against browser mode', () => {
     await p.getByRole('heading', { level: 1, name: 'Bonjour Camille DURAND' }).waitFor();
     assert.ok(await p.getByText(fr['outcome.found.none']).isVisible());
     assert.ok(await p.getByText(fr['qualification.maitre-artisan']).isVisible());
+    assert.ok(await p.getByRole('button', { name: fr['outcome.found.activate'] }).isVisible(), 'the next step is offered');
     await screenshot(p, 'outcome-found-no-account');
     // "Terminer" wipes the visit: back to the welcome screen, nothing typed is left.
-    await p.getByRole('button', { name: fr['app.finish'], exact: true }).click();
+    await p.getByRole('button', { name: fr['app.finishLabel'], exact: true }).click();
     await p.getByRole('heading', { level: 1, name: fr['welcome.heading'] }).waitFor();
     await p.getByRole('button', { name: fr['welcome.start'] }).click();
     assert.equal(await rmField(p).inputValue(), '');

@@ -7,6 +7,7 @@ import { ok } from '../../main/api/errors.ts';
 import { createDispatcher, type Handlers } from '../../main/api/handle.ts';
 import { type Bridge, startBridge } from '../../main/browser/bridge.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
+import { handlersWith } from '../support/handlers.ts';
 import { tempDir } from '../support/temp.ts';
 
 /** A raw HTTP request, so that Host and Origin can be set as an attacker would. */
@@ -33,16 +34,16 @@ describe('browser-mode bridge over real HTTP', () => {
   writeFileSync(path.join(tempDir(), 'secret.txt'), 'secret');
 
   before(async () => {
-    const handlers: Handlers = {
+    const handlers: Handlers = handlersWith({
       'app:info': async () => {
         handled++;
-        return ok({ version: '1', transport: 'browser', demo: true, demoIdentities: [] });
+        return ok({ version: '1', transport: 'browser', demo: true, demoIdentities: [], mailboxUrl: null, idleWarnMs: 60_000, idleEndMs: 75_000 });
       },
       'identity:identify': async () => {
         handled++;
         return ok({ kind: 'not-found', rmNumber: 'X' });
       },
-    };
+    });
     bridge = await startBridge({ port: 0, staticDir, log, dispatcherFor: (origins) => createDispatcher({ handlers, trustedOrigins: origins, log }) });
   });
   after(() => bridge.close());

@@ -3,10 +3,10 @@ import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatIsoDate, formatTime, spacedRmNumber } from '../format.ts';
 
-export type OutcomeScreenProps = { outcome: Exclude<IdentifyOutcome, { kind: 'wrong-date' }>; onCorrect(): void; onFinish(): void };
+export type OutcomeScreenProps = { outcome: Exclude<IdentifyOutcome, { kind: 'wrong-date' }>; onCorrect(): void; onFinish(): void; onNext(): void };
 
 /** Where identification ended, and the next step, for each answer of the registry copy. */
-export function OutcomeScreen({ outcome, onCorrect, onFinish }: OutcomeScreenProps) {
+export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext }: OutcomeScreenProps) {
   const { t, locale } = useT();
   const finish = (
     <button type="button" className="button button-primary button-wide" onClick={onFinish}>
@@ -31,8 +31,11 @@ export function OutcomeScreen({ outcome, onCorrect, onFinish }: OutcomeScreenPro
             <p className="rm">{spacedRmNumber(a.rmNumber)}</p>
           </div>
           <p className="lead">{t(`outcome.found.${a.accountStatus}`)}</p>
-          <p>{t('outcome.found.nextSoon')}</p>
-          <div className="actions">{finish}</div>
+          <div className="actions">
+            <button type="button" className="button button-primary button-wide" onClick={onNext}>
+              {t(a.accountStatus === 'none' ? 'outcome.found.activate' : a.accountStatus === 'pending' ? 'outcome.found.checkMail' : 'outcome.found.login')}
+            </button>
+          </div>
         </main>
       );
     }

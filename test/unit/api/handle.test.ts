@@ -5,6 +5,7 @@ import { contract } from '../../../main/api/contract.ts';
 import { ok } from '../../../main/api/errors.ts';
 import { createDispatcher, type Handlers } from '../../../main/api/handle.ts';
 import { memoryLogger } from '../../../main/logging/logger.ts';
+import { handlersWith } from '../../support/handlers.ts';
 
 const ORIGIN = 'app://kiosk';
 const caller = { transport: 'ipc' as const, origin: ORIGIN };
@@ -12,13 +13,14 @@ const caller = { transport: 'ipc' as const, origin: ORIGIN };
 function setup(identify: Handlers['identity:identify'] = async () => ok({ kind: 'not-found', rmNumber: 'X' })) {
   const calls: unknown[] = [];
   const log = memoryLogger();
-  const handlers: Handlers = {
-    'app:info': async () => ok({ version: '1', transport: 'electron', demo: false, demoIdentities: [] }),
+  const handlers: Handlers = handlersWith({
+    'app:info': async () =>
+      ok({ version: '1', transport: 'electron', demo: false, demoIdentities: [], mailboxUrl: null, idleWarnMs: 60_000, idleEndMs: 75_000 }),
     'identity:identify': async (input) => {
       calls.push(input);
       return identify(input);
     },
-  };
+  });
   return { calls, log, dispatch: createDispatcher({ handlers, trustedOrigins: [ORIGIN], log }) };
 }
 

@@ -1,0 +1,202 @@
+import type { FieldProblem, KioskError, Result } from '../api/errors.ts';
+import type { Logger } from '../logging/logger.ts';
+import {
+  type AccountStatusWire,
+  accountStatusSchema,
+  type DeliveryAddress,
+  loginResponseSchema,
+  type ProfileWire,
+  profileSchema,
+} from '../registry/accounts-wire.ts';
+import { type RegistryClient, RegistryError } from '../registry/client.ts';
+import { isEmail, normaliseEmail } from '../rules/email.ts';
+import { checkPassword } from '../rules/password.ts';
+import { type ArtisanRow, findByRmNumber } from '../store/artisans-repo.ts';
+import type { WriteDb } from '../store/database.ts';
+import { enqueue } from '../store/outbox-repo.ts';
+import { normaliseMobile } from './mobile.ts';
+import type { SessionHolder } from './session.ts';
+
+export type AccountsDeps = {
+  db: WriteDb;
+  client: RegistryClient;
+  session: SessionHolder;
+  clock: () => Date;
+  log: Logger;
+  /** Pushes the outbox now; resolves true when it emptied. */
+  pushNow: () => Promise<boolean>;
+};
+
+/** What the artisan's space shows: registry-owned facts (read-only) and contact details. */
+export type MyInformation = {
+  registry: Pick<
+    ArtisanRow,
+    'rmNumber' | 'birthName' | 'usageName' | 'firstNames' | 'companyName' | 'tradeName' | 'activities' | 'qualification' | 'chamber' | 'address'
+  >;
+  contact: ProfileWire;
+};
+
+const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
+const fields = <T>(problems: FieldProblem[]): Result<T> => {
+  const [first] = problems;
+  return fail({ code: first?.code ?? 'INVALID_INPUT', field: first?.field ?? 'email', message: `refused: ${problems.map((p) => p.code).join(',')}`, problems });
+};
+
+/** A registry failure as the person should hear it. */
+function fromRegistry<T>(error: unknown, log: Logger): Result<T> {
+  if (!(error instanceof RegistryError)) throw error;
+  if (error.kind === 'offline') return fail({ code: 'REGISTRY_UNREACHABLE', message: error.message });
+  const code = error.answer?.code;
+  const d = error.answer?.details ?? {};
+  if (code === 'LOGIN_FAILED') return fail({ code: 'LOGIN_FAILED', message: 'wrong e-mail or password', params: { count: Number(d.attemptsLeft ?? 0) } });
+  if (code === 'LOGIN_LOCKED') return fail({ code: 'LOGIN_LOCKED', message: 'too many failures', params: { until: String(d.until ?? '') } });
+  if (code === 'EMAIL_TAKEN') return fail({ code: 'EMAIL_TAKEN', message: 'address used by another account', field: 'email' });
+  if (code === 'EMAIL_INVALID') return fail({ code: 'EMAIL_INVALID', message: 'registry refused the address', field: 'email' });
+  if (code === 'PASSWORD_WEAK') return fail({ code: 'PASSWORD_WEAK', message: 'registry refused the password', field: 'password' });
+  if (code === 'ACCOUNT_EXISTS' || code === 'NOT_PENDING') return fail({ code, message: code });
+  log.warn('registry-refused', { kind: error.kind, code: code ?? null });
+  return fail({ code: 'REGISTRY_ERROR', message: error.message });
+}
+
+/**
+ * Activation, confirmation, login and contact details, for the artisan identified in this
+ * visit's session. Online: the registry holds accounts and passwords; the kiosk passes a
+ * password through once and never keeps or logs it.
+ */
+export function createAccountsService({ db, client, session, clock, log, pushNow }: AccountsDeps) {
+  const identified = () => session.get().rmNumber;
+  const needSession = <T>(): Result<T> => fail({ code: 'SESSION_REQUIRED', message: 'no artisan identified in this visit' });
+
+  return {
+    async activate(input: { email: string; mobile: string; password: string; confirmation: string }): Promise<Result<AccountStatusWire>> {
+      const rm = identified();
+      if (!rm) return needSession();
+      const problems: FieldProblem[] = [];
+      const email = normaliseEmail(input.email);
+      if (!isEmail(email)) problems.push({ field: 'email', code: 'EMAIL_INVALID' });
+      const mobile = input.mobile.trim() === '' ? null : normaliseMobile(input.mobile);
+      if (input.mobile.trim() !== '' && !mobile) problems.push({ field: 'mobile', code: 'MOBILE_INVALID' });
+      if (!checkPassword(input.password).met) problems.push({ field: 'password', code: 'PASSWORD_WEAK' });
+      else if (input.password !== input.confirmation) problems.push({ field: 'confirmation', code: 'PASSWORD_MISMATCH' });
+      if (problems.length > 0) return fields(problems);
+      try {
+        const r = await client.accounts('POST', 'activate', accountStatusSchema.partial().passthrough(), {
+          rmNumber: rm,
+          email,
+          mobile,
+          password: input.password,
+        });
+        session.update({ email, activatedHere: true });
+        log.info('account-activation-requested');
+        return { ok: true, value: { status: 'pending', email: (r.email as string | undefined) ?? email } };
+      } catch (error) {
+        return fromRegistry(error, log);
+      }
+    },
+
+    /** Where the account stands; once the link is followed, this visit goes on logged in. */
+    async status(): Promise<Result<AccountStatusWire & { loggedIn: boolean }>> {
+      const rm = identified();
+      if (!rm) return needSession();
+      try {
+        const s = await client.accounts('GET', `${rm}/status`, accountStatusSchema);
+        const current = session.get();
+        if (s.status === 'active' && current.activatedHere && !current.loggedIn) session.update({ loggedIn: true, email: s.email });
+        return { ok: true, value: { ...s, loggedIn: session.get().loggedIn } };
+      } catch (error) {
+        return fromRegistry(error, log);
+      }
+    },
+
+    async resend(): Promise<Result<{ email: string }>> {
+      const rm = identified();
+      if (!rm) return needSession();
+      try {
+        const r = await client.accounts('POST', `${rm}/resend`, accountStatusSchema.pick({ email: true }));
+        return { ok: true, value: { email: r.email ?? '' } };
+      } catch (error) {
+        return fromRegistry(error, log);
+      }
+    },
+
+    async login(input: { email: string; password: string }): Promise<Result<{ email: string }>> {
+      const rm = identified();
+      if (!rm) return needSession();
+      if (!isEmail(input.email)) return fields([{ field: 'email', code: 'EMAIL_INVALID' }]);
+      try {
+        const r = await client.accounts('POST', 'login', loginResponseSchema, { email: normaliseEmail(input.email), password: input.password });
+        // An account, but not the artisan identified at this kiosk: refuse, say nothing of whose.
+        if (r.rmNumber !== rm) return fail({ code: 'LOGIN_OTHER_ARTISAN', message: 'login does not match the identified artisan' });
+        session.update({ loggedIn: true, email: r.email });
+        log.info('login');
+        return { ok: true, value: { email: r.email } };
+      } catch (error) {
+        return fromRegistry(error, log);
+      }
+    },
+
+    async forgotPassword(input: { email: string }): Promise<Result<{ sent: true }>> {
+      if (!isEmail(input.email)) return fields([{ field: 'email', code: 'EMAIL_INVALID' }]);
+      try {
+        await client.accounts('POST', 'password-reset', { parse: () => undefined }, { email: normaliseEmail(input.email) });
+        return { ok: true, value: { sent: true } };
+      } catch (error) {
+        return fromRegistry(error, log);
+      }
+    },
+
+    async myInformation(): Promise<Result<MyInformation>> {
+      const { rmNumber: rm, loggedIn } = session.get();
+      if (!rm || !loggedIn) return needSession();
+      const artisan = await findByRmNumber(db, rm);
+      if (!artisan) return needSession();
+      try {
+        const contact = await client.accounts('GET', `${rm}/profile`, profileSchema);
+        const { rmNumber, birthName, usageName, firstNames, companyName, tradeName, activities, qualification, chamber, address } = artisan;
+        return {
+          ok: true,
+          value: { registry: { rmNumber, birthName, usageName, firstNames, companyName, tradeName, activities, qualification, chamber, address }, contact },
+        };
+      } catch (error) {
+        return fromRegistry(error, log);
+      }
+    },
+
+    /**
+     * Records contact changes in the outbox (so they survive a network cut) and tries to
+     * deliver them at once. A new e-mail address waits for its confirmation link.
+     */
+    async updateContact(input: {
+      email: string;
+      mobile: string;
+      deliveryAddress: { line1: string; line2: string; postalCode: string; city: string } | null;
+    }): Promise<Result<{ delivered: boolean; emailPending: boolean }>> {
+      const { rmNumber: rm, loggedIn, email: current } = session.get();
+      if (!rm || !loggedIn) return needSession();
+      const problems: FieldProblem[] = [];
+      const email = normaliseEmail(input.email);
+      if (!isEmail(email)) problems.push({ field: 'email', code: 'EMAIL_INVALID' });
+      const mobile = input.mobile.trim() === '' ? null : normaliseMobile(input.mobile);
+      if (input.mobile.trim() !== '' && !mobile) problems.push({ field: 'mobile', code: 'MOBILE_INVALID' });
+      let deliveryAddress: DeliveryAddress | null = null;
+      if (input.deliveryAddress) {
+        const a = input.deliveryAddress;
+        if (!a.line1.trim() || !a.city.trim()) problems.push({ field: 'deliveryAddress', code: 'ADDRESS_INCOMPLETE' });
+        else if (!/^\d{5}$/.test(a.postalCode.trim())) problems.push({ field: 'deliveryAddress', code: 'POSTAL_CODE_INVALID' });
+        else deliveryAddress = { line1: a.line1.trim(), line2: a.line2.trim() || null, postalCode: a.postalCode.trim(), city: a.city.trim() };
+      }
+      if (problems.length > 0) return fields(problems);
+      const emailPending = email !== current;
+      await db.transaction((tx) => enqueue(tx, 'profile-change', { rmNumber: rm, mobile, deliveryAddress, ...(emailPending ? { email } : {}) }, clock()));
+      log.info('contact-change-queued', { emailChanged: emailPending });
+      const delivered = await pushNow().catch(() => false);
+      return { ok: true, value: { delivered, emailPending } };
+    },
+
+    logout(): void {
+      session.update({ loggedIn: false });
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,0 +1,33 @@
+/**
+ * The one visit in progress at this kiosk, in the main process. It holds who was identified
+ * (so that the renderer cannot act for another RM number than the one it proved) and
+ * whether they logged in. Nothing of it is written to disk; `end()` forgets it all.
+ */
+export type Session = {
+  rmNumber: string | null;
+  loggedIn: boolean;
+  /** The address the account uses (or its confirmation went to), for the screens. */
+  email: string | null;
+  /** This visit chose the password: once the link is followed, it goes on logged in. */
+  activatedHere: boolean;
+};
+
+const EMPTY: Session = { rmNumber: null, loggedIn: false, email: null, activatedHere: false };
+
+export function createSessionHolder() {
+  let session: Session = EMPTY;
+  return {
+    get: (): Readonly<Session> => session,
+    identified(rmNumber: string): void {
+      session = { ...EMPTY, rmNumber };
+    },
+    update(patch: Partial<Session>): void {
+      session = { ...session, ...patch };
+    },
+    end(): void {
+      session = EMPTY;
+    },
+  };
+}
+
+export type SessionHolder = ReturnType<typeof createSessionHolder>;

@@ -1,0 +1,162 @@
+import type http from 'node:http';
+import { activateRequestSchema, forgotRequestSchema, loginRequestSchema, profileChangeSchema } from '../registry/accounts-wire.ts';
+import type { Operation } from '../registry/wire.ts';
+import type { AccountError, Accounts } from './accounts-store.ts';
+import type { demoMailbox } from './mailer.ts';
+
+type Send = (res: http.ServerResponse, status: number, body: string, headers?: Record<string, string>) => void;
+
+const STATUS: Record<AccountError['code'], number> = {
+  NOT_FOUND: 404,
+  RADIATED: 410,
+  ACCOUNT_EXISTS: 409,
+  EMAIL_TAKEN: 409,
+  EMAIL_INVALID: 400,
+  PASSWORD_WEAK: 400,
+  TOKEN_INVALID: 400,
+  NOT_PENDING: 409,
+  // Not 401: that status means the kiosk's own token, and makes the client re-authenticate.
+  LOGIN_FAILED: 422,
+  LOGIN_LOCKED: 423,
+};
+
+function parse(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The kiosk-facing accounts endpoints (bearer-authenticated by the caller). Returns false when the path is not one of them. */
+export async function accountsApi(
+  accounts: Accounts,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  path: string,
+  body: string,
+  json: Send,
+): Promise<boolean> {
+  const answer = <T>(r: { ok: true; value: T } | { ok: false; error: AccountError }, okStatus = 200) => {
+    if (r.ok) json(res, okStatus, JSON.stringify(r.value));
+    else json(res, STATUS[r.error.code], JSON.stringify({ error: { message: r.error.code, ...r.error } }));
+  };
+  const badRequest = (message: string) => json(res, 400, JSON.stringify({ error: { code: 'BAD_REQUEST', message } }));
+  const m = /^\/v1\/accounts\/([0-9A-Z]{14})\/(status|resend|profile)$/.exec(path);
+  const route = `${req.method} ${m ? `/v1/accounts/{rm}/${m[2]}` : path}`;
+  const rm = m?.[1] ?? '';
+
+  switch (route) {
+    case 'POST /v1/accounts/activate': {
+      const input = activateRequestSchema.safeParse(parse(body));
+      if (!input.success) badRequest('rmNumber, email, mobile and password are required');
+      else answer(await accounts.activate(input.data), 201);
+      return true;
+    }
+    case 'GET /v1/accounts/{rm}/status':
+      json(res, 200, JSON.stringify(await accounts.status(rm)));
+      return true;
+    case 'POST /v1/accounts/{rm}/resend':
+      answer(await accounts.resend(rm));
+      return true;
+    case 'GET /v1/accounts/{rm}/profile': {
+      const p = await accounts.profile(rm);
+      answer(p ? { ok: true, value: p } : { ok: false, error: { code: 'NOT_FOUND' } });
+      return true;
+    }
+    case 'POST /v1/accounts/login': {
+      const input = loginRequestSchema.safeParse(parse(body));
+      if (!input.success) badRequest('email and password are required');
+      else answer(await accounts.login(input.data.email, input.data.password));
+      return true;
+    }
+    case 'POST /v1/accounts/password-reset': {
+      const input = forgotRequestSchema.safeParse(parse(body));
+      if (!input.success) badRequest('email is required');
+      else {
+        await accounts.forgotPassword(input.data.email);
+        json(res, 202, '{}');
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** What an applied operation changes in the accounts (profile changes). */
+export async function applyAccountOperation(accounts: Accounts, op: Operation): Promise<void> {
+  if (op.type !== 'profile-change') return;
+  const change = profileChangeSchema.safeParse(op.payload);
+  if (change.success) await accounts.applyProfileChange(change.data);
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}li{margin:1rem 0}a{font-size:1.1rem}</style></head><body>${body}</body></html>`;
+
+/** The pages a person opens from an e-mail (confirmation, reset) and the demo mailbox. */
+export async function accountsPages(
+  accounts: Accounts,
+  mailbox: ReturnType<typeof demoMailbox> | null,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  body: string,
+): Promise<boolean> {
+  const html = (status: number, title: string, content: string) => {
+    res.writeHead(status, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    });
+    res.end(page(title, content));
+  };
+  if (req.method === 'GET' && url.pathname === '/confirm') {
+    const r = await accounts.confirm(url.searchParams.get('token') ?? '');
+    if (!r.ok)
+      html(
+        400,
+        'Lien expiré',
+        '<h1>Ce lien n’est plus valable</h1><p>Il a déjà servi ou a expiré. Demandez un nouvel e-mail depuis la borne ou votre espace.</p>',
+      );
+    else if (r.value.purpose === 'confirm')
+      html(200, 'Compte activé', '<h1>Votre compte est activé</h1><p>Vous pouvez revenir à la borne : elle continue toute seule.</p>');
+    else html(200, 'Adresse confirmée', '<h1>Votre nouvelle adresse e-mail est confirmée</h1>');
+    return true;
+  }
+  if (url.pathname === '/reset') {
+    const token = url.searchParams.get('token') ?? '';
+    if (req.method === 'POST') {
+      const r = await accounts.resetPassword(token, new URLSearchParams(body).get('password') ?? '');
+      if (r.ok) {
+        html(200, 'Mot de passe changé', '<h1>Votre mot de passe est changé</h1>');
+        return true;
+      }
+      if (r.error.code !== 'PASSWORD_WEAK') {
+        html(400, 'Lien expiré', '<h1>Ce lien n’est plus valable</h1>');
+        return true;
+      }
+    }
+    html(
+      200,
+      'Nouveau mot de passe',
+      `<h1>Choisissez un nouveau mot de passe</h1><p>12 caractères avec majuscule, minuscule, chiffre et caractère spécial, ou 14 sans caractère spécial, ou une phrase de 7 mots.</p><form method="post" action="/reset?token=${escapeHtml(token)}"><label>Nouveau mot de passe <input type="password" name="password" autocomplete="new-password" required></label> <button>Enregistrer</button></form>`,
+    );
+    return true;
+  }
+  if (req.method === 'GET' && url.pathname === '/demo/mailbox' && mailbox) {
+    const mails = await mailbox.list();
+    const items = mails.map(
+      (m) =>
+        `<li><strong>${escapeHtml(m.subject)}</strong><br>À : ${escapeHtml(m.to)} — ${escapeHtml(m.sentAt)}<br><a href="${escapeHtml(m.link)}">${m.link.includes('/reset') ? 'Choisir un nouveau mot de passe' : 'Ouvrir le lien de confirmation'}</a></li>`,
+    );
+    html(
+      200,
+      'Boîte mail de démonstration',
+      `<h1>Boîte mail de démonstration</h1><p>Les e-mails que le registre de démonstration aurait envoyés.</p><ul>${items.join('') || '<li>Aucun e-mail pour l’instant.</li>'}</ul>`,
+    );
+    return true;
+  }
+  return false;
+}

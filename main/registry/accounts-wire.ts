@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** The registry's accounts API (online only: the kiosk never stores a password). */
+
+export const mobileSchema = z
+  .string()
+  .regex(/^\+\d{8,15}$/)
+  .nullable();
+export const deliveryAddressSchema = z.object({
+  line1: z.string().min(1).max(200),
+  line2: z.string().max(200).nullable(),
+  postalCode: z.string().regex(/^\d{5}$/),
+  city: z.string().min(1).max(100),
+});
+export type DeliveryAddress = z.infer<typeof deliveryAddressSchema>;
+
+export const activateRequestSchema = z.object({
+  rmNumber: z.string().max(20),
+  email: z.string().max(254),
+  mobile: mobileSchema,
+  password: z.string().min(1).max(200),
+});
+
+export const accountStatusSchema = z.object({
+  status: z.enum(['none', 'pending', 'active']),
+  /** The address the confirmation was sent to, or the account's address. */
+  email: z.string().nullable(),
+});
+export type AccountStatusWire = z.infer<typeof accountStatusSchema>;
+
+export const loginRequestSchema = z.object({ email: z.string().max(254), password: z.string().min(1).max(200) });
+export const loginResponseSchema = z.object({ rmNumber: z.string(), email: z.string() });
+export const forgotRequestSchema = z.object({ email: z.string().max(254) });
+
+export const profileSchema = z.object({
+  email: z.string(),
+  /** A new address waiting for its confirmation link, if any. */
+  pendingEmail: z.string().nullable(),
+  mobile: mobileSchema,
+  deliveryAddress: deliveryAddressSchema.nullable(),
+});
+export type ProfileWire = z.infer<typeof profileSchema>;
+
+/** The `profile-change` operation's payload, delivered through the outbox. */
+export const profileChangeSchema = z.object({
+  rmNumber: z.string().max(20),
+  email: z.string().max(254).optional(),
+  mobile: mobileSchema.optional(),
+  deliveryAddress: deliveryAddressSchema.nullable().optional(),
+});
+export type ProfileChange = z.infer<typeof profileChangeSchema>;

@@ -1,0 +1,64 @@
+import type { InputHTMLAttributes } from 'react';
+import type { FieldError } from '../app/flow.ts';
+import { useT } from '../i18n/index.tsx';
+
+export type TextFieldProps = {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: FieldError | undefined;
+  value: string;
+  onChange(value: string): void;
+  /** Extra content under the input (a suggestion, a checklist). */
+  children?: React.ReactNode;
+} & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'inputMode' | 'maxLength'>;
+
+/** A labelled input with its hint and, above it, its error: the GOV.UK pattern. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  children,
+  type = 'text',
+  autoComplete = 'off',
+  inputMode,
+  maxLength = 254,
+}: TextFieldProps) {
+  const { t } = useT();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={`field ${error ? 'field-error' : ''}`}>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="error-message">
+          {t(error.key, error.params)}
+        </p>
+      )}
+      <input
+        id={id}
+        className="input"
+        type={type}
+        autoComplete={autoComplete}
+        spellCheck={false}
+        autoCapitalize="off"
+        maxLength={maxLength}
+        value={value}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={error ? true : undefined}
+        {...(inputMode ? { inputMode } : {})}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {children}
+    </div>
+  );
+}

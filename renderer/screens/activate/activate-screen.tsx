@@ -1,0 +1,117 @@
+import { type FormEvent, useState } from 'react';
+import { emailTypoSuggestion } from '../../../main/rules/email.ts';
+import { checkPassword } from '../../../main/rules/password.ts';
+import type { FlowState, Forms } from '../../app/flow.ts';
+import { ErrorSummary, summaryFor } from '../../components/error-summary.tsx';
+import { ScreenHeading } from '../../components/screen-heading.tsx';
+import { TextField } from '../../components/text-field.tsx';
+import { useT } from '../../i18n/index.tsx';
+
+export type ActivateScreenProps = {
+  form: Forms['activate'];
+  errors: FlowState['errors'];
+  errorTick: number;
+  pending: boolean;
+  onEdit(field: keyof Forms['activate'], value: string): void;
+  onSubmit(): void;
+};
+
+const RULES = ['mixed12', 'long14', 'passphrase7'] as const;
+
+/** E-mail, optional mobile, password twice, "Activer" — with the CNIL rules shown live. */
+export function ActivateScreen({ form, errors, errorTick, pending, onEdit, onSubmit }: ActivateScreenProps) {
+  const { t } = useT();
+  const [show, setShow] = useState(false);
+  const check = checkPassword(form.password);
+  const suggestion = emailTypoSuggestion(form.email);
+  const ruleMet = check.rules;
+  const summary = summaryFor(errors, 'activate', ['email', 'mobile', 'password', 'confirmation']);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!pending) onSubmit();
+  };
+
+  return (
+    <main id="main" className="screen activate-screen">
+      <p className="step">{t('activate.step')}</p>
+      <ScreenHeading>{t('activate.heading')}</ScreenHeading>
+      <p className="lead">{t('activate.lead')}</p>
+      <ErrorSummary items={summary} tick={errorTick} />
+      <form noValidate onSubmit={submit}>
+        <TextField
+          id="activate-email"
+          label={t('activate.email')}
+          hint={t('activate.emailHint')}
+          error={errors.email}
+          value={form.email}
+          type="email"
+          autoComplete="email"
+          onChange={(v) => onEdit('email', v)}
+        >
+          {suggestion && (
+            <p className="suggestion">
+              {t('activate.emailTypo', { suggestion })}{' '}
+              <button type="button" className="button button-link" onClick={() => onEdit('email', suggestion)}>
+                {t('activate.useSuggestion', { suggestion })}
+              </button>
+            </p>
+          )}
+        </TextField>
+        <TextField
+          id="activate-mobile"
+          label={t('activate.mobile')}
+          hint={t('activate.mobileHint')}
+          error={errors.mobile}
+          value={form.mobile}
+          type="tel"
+          autoComplete="tel"
+          maxLength={40}
+          onChange={(v) => onEdit('mobile', v)}
+        />
+        <TextField
+          id="activate-password"
+          label={t('activate.password')}
+          error={errors.password}
+          value={form.password}
+          type={show ? 'text' : 'password'}
+          autoComplete="new-password"
+          maxLength={200}
+          onChange={(v) => onEdit('password', v)}
+        >
+          <button type="button" className="button button-link" aria-pressed={show} onClick={() => setShow(!show)}>
+            {show ? t('activate.hidePassword') : t('activate.showPassword')}
+          </button>
+          <div className="rules" id="password-rules">
+            <p>{t('activate.rulesTitle')}</p>
+            <ul>
+              {RULES.map((rule) => (
+                <li key={rule} className={ruleMet[rule] ? 'rule rule-met' : 'rule'}>
+                  <span aria-hidden="true">{ruleMet[rule] ? '✔ ' : '○ '}</span>
+                  {t(`activate.rule.${rule}`)}
+                  <span className="visually-hidden"> ({ruleMet[rule] ? t('activate.ruleMet') : t('activate.ruleNotMet')})</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </TextField>
+        <TextField
+          id="activate-confirmation"
+          label={t('activate.confirmation')}
+          error={errors.confirmation}
+          value={form.confirmation}
+          type={show ? 'text' : 'password'}
+          autoComplete="new-password"
+          maxLength={200}
+          onChange={(v) => onEdit('confirmation', v)}
+        />
+        <button id="activate-submit" type="submit" className="button button-primary button-wide" aria-disabled={pending || undefined}>
+          {t('activate.submit')}
+        </button>
+      </form>
+      <section className="help-body privacy" aria-labelledby="privacy-title">
+        <h2 id="privacy-title">{t('activate.privacyTitle')}</h2>
+        <p>{t('activate.privacy')}</p>
+      </section>
+    </main>
+  );
+}

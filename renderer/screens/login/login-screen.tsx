@@ -1,0 +1,93 @@
+import type { FormEvent } from 'react';
+import type { FlowState, Forms } from '../../app/flow.ts';
+import { ErrorSummary, summaryFor } from '../../components/error-summary.tsx';
+import { Notices } from '../../components/notices.tsx';
+import { ScreenHeading } from '../../components/screen-heading.tsx';
+import { TextField } from '../../components/text-field.tsx';
+import { useT } from '../../i18n/index.tsx';
+
+export type LoginScreenProps = {
+  form: Forms['login'];
+  state: Pick<FlowState, 'errors' | 'errorTick' | 'pending' | 'notices'>;
+  onEdit(field: keyof Forms['login'], value: string): void;
+  onSubmit(): void;
+  onForgot(): void;
+};
+
+/** "Adresse e-mail", "Mot de passe", "Se connecter", "Mot de passe oublié ?". */
+export function LoginScreen({ form, state, onEdit, onSubmit, onForgot }: LoginScreenProps) {
+  const { t } = useT();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!state.pending) onSubmit();
+  };
+  return (
+    <main id="main" className="screen login-screen">
+      <ScreenHeading>{t('login.heading')}</ScreenHeading>
+      <p className="lead">{t('login.lead')}</p>
+      <Notices keys={state.notices} />
+      <ErrorSummary items={summaryFor(state.errors, 'login', ['email', 'password'])} tick={state.errorTick} />
+      <form noValidate onSubmit={submit}>
+        <TextField
+          id="login-email"
+          label={t('login.email')}
+          error={state.errors.email}
+          value={form.email}
+          type="email"
+          autoComplete="username"
+          onChange={(v) => onEdit('email', v)}
+        />
+        <TextField
+          id="login-password"
+          label={t('login.password')}
+          error={state.errors.password}
+          value={form.password}
+          type="password"
+          autoComplete="current-password"
+          maxLength={200}
+          onChange={(v) => onEdit('password', v)}
+        />
+        <button id="login-submit" type="submit" className="button button-primary button-wide" aria-disabled={state.pending || undefined}>
+          {t('login.submit')}
+        </button>
+      </form>
+      <button type="button" className="button button-link" onClick={onForgot}>
+        {t('login.forgot')}
+      </button>
+    </main>
+  );
+}
+
+export type ForgotScreenProps = {
+  email: string;
+  state: Pick<FlowState, 'errors' | 'errorTick' | 'pending' | 'notices'>;
+  onEdit(value: string): void;
+  onSubmit(): void;
+  onBack(): void;
+};
+
+/** Sends a reset link; says the same whether or not the address has an account. */
+export function ForgotScreen({ email, state, onEdit, onSubmit, onBack }: ForgotScreenProps) {
+  const { t } = useT();
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!state.pending) onSubmit();
+  };
+  return (
+    <main id="main" className="screen forgot-screen">
+      <ScreenHeading>{t('forgot.heading')}</ScreenHeading>
+      <p className="lead">{t('forgot.lead')}</p>
+      <Notices keys={state.notices} />
+      <ErrorSummary items={summaryFor(state.errors, 'forgot', ['email'])} tick={state.errorTick} />
+      <form noValidate onSubmit={submit}>
+        <TextField id="forgot-email" label={t('login.email')} error={state.errors.email} value={email} type="email" autoComplete="username" onChange={onEdit} />
+        <button id="forgot-submit" type="submit" className="button button-primary button-wide" aria-disabled={state.pending || undefined}>
+          {t('forgot.submit')}
+        </button>
+      </form>
+      <button type="button" className="button button-link" onClick={onBack}>
+        {t('forgot.back')}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,127 @@
+import type { FormEvent } from 'react';
+import type { FlowState, Forms } from '../../app/flow.ts';
+import { ErrorSummary, summaryFor } from '../../components/error-summary.tsx';
+import { Notices } from '../../components/notices.tsx';
+import { ScreenHeading } from '../../components/screen-heading.tsx';
+import { TextField } from '../../components/text-field.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { spacedRmNumber } from '../format.ts';
+
+export type SpaceScreenProps = {
+  state: Pick<FlowState, 'info' | 'errors' | 'errorTick' | 'pending' | 'notices'>;
+  form: Forms['contact'];
+  onEdit(field: keyof Forms['contact'], value: string): void;
+  onSave(): void;
+  onLogout(): void;
+};
+
+/** "Mes informations": what the register says (read-only) and the contact details (editable). */
+export function SpaceScreen({ state, form, onEdit, onSave, onLogout }: SpaceScreenProps) {
+  const { t } = useT();
+  const info = state.info;
+  if (!info) {
+    return (
+      <main id="main" className="screen space-screen">
+        <ScreenHeading>{t('space.heading')}</ScreenHeading>
+        <p role="status">{t('space.loading')}</p>
+      </main>
+    );
+  }
+  const r = info.registry;
+  const main = r.activities.find((a) => a.main) ?? r.activities[0];
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    if (!state.pending) onSave();
+  };
+  return (
+    <main id="main" className="screen space-screen">
+      <ScreenHeading>{t('space.heading')}</ScreenHeading>
+      <Notices keys={state.notices} />
+      <ErrorSummary items={summaryFor(state.errors, 'contact', ['email', 'mobile', 'deliveryAddress'])} tick={state.errorTick} />
+      <section className="panel panel-neutral" aria-labelledby="registry-title">
+        <h2 id="registry-title">{t('space.registryTitle')}</h2>
+        <dl className="facts">
+          <dt>{t('space.name')}</dt>
+          <dd>{`${r.firstNames} ${r.usageName ?? r.birthName}`}</dd>
+          <dt>{t('space.title')}</dt>
+          <dd>{t(`qualification.${r.qualification}`)}</dd>
+          <dt>{t('space.company')}</dt>
+          <dd>{r.companyName ?? r.tradeName ?? '—'}</dd>
+          <dt>{t('space.activity')}</dt>
+          <dd>{main ? `${main.label} (${main.code})` : '—'}</dd>
+          <dt>{t('space.rmNumber')}</dt>
+          <dd className="rm">{spacedRmNumber(r.rmNumber)}</dd>
+        </dl>
+        <p className="hint">{t('space.registryHint', { chamber: r.chamber })}</p>
+      </section>
+      <form noValidate onSubmit={save} aria-labelledby="contact-title">
+        <h2 id="contact-title">{t('space.contactTitle')}</h2>
+        <TextField
+          id="contact-email"
+          label={t('space.email')}
+          hint={t('space.emailHint')}
+          error={state.errors.email}
+          value={form.email}
+          type="email"
+          autoComplete="email"
+          onChange={(v) => onEdit('email', v)}
+        >
+          {info.contact.pendingEmail && <p className="hint">{t('space.emailPending', { email: info.contact.pendingEmail })}</p>}
+        </TextField>
+        <TextField
+          id="contact-mobile"
+          label={t('space.mobile')}
+          error={state.errors.mobile}
+          value={form.mobile}
+          type="tel"
+          autoComplete="tel"
+          maxLength={40}
+          onChange={(v) => onEdit('mobile', v)}
+        />
+        <fieldset className="field" id="contact-deliveryAddress" tabIndex={-1}>
+          <legend className="label">{t('space.deliveryTitle')}</legend>
+          {state.errors.deliveryAddress && <p className="error-message">{t(state.errors.deliveryAddress.key)}</p>}
+          <TextField
+            id="contact-line1"
+            label={t('space.line1')}
+            value={form.line1}
+            autoComplete="address-line1"
+            maxLength={200}
+            onChange={(v) => onEdit('line1', v)}
+          />
+          <TextField
+            id="contact-line2"
+            label={t('space.line2')}
+            value={form.line2}
+            autoComplete="address-line2"
+            maxLength={200}
+            onChange={(v) => onEdit('line2', v)}
+          />
+          <TextField
+            id="contact-postalCode"
+            label={t('space.postalCode')}
+            value={form.postalCode}
+            autoComplete="postal-code"
+            inputMode="numeric"
+            maxLength={10}
+            onChange={(v) => onEdit('postalCode', v)}
+          />
+          <TextField
+            id="contact-city"
+            label={t('space.city')}
+            value={form.city}
+            autoComplete="address-level2"
+            maxLength={100}
+            onChange={(v) => onEdit('city', v)}
+          />
+        </fieldset>
+        <button id="contact-submit" type="submit" className="button button-primary button-wide" aria-disabled={state.pending || undefined}>
+          {t('space.save')}
+        </button>
+      </form>
+      <button type="button" className="button button-secondary button-wide" onClick={onLogout}>
+        {t('space.logout')}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { fr } from '../../renderer/i18n/fr.ts';
+import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
+import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
+import { tempDir } from '../support/temp.ts';
+
+const PASSWORD = 'Pain-au-levain-2026';
+
+const field = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
+const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
+
+async function identify(p: Page, k: RunningKiosk, rm: string, [d, m, y]: [string, string, string]): Promise<void> {
+  await p.goto(k.url);
+  await button(p, fr['welcome.start']).click();
+  await field(p, fr['identify.rmLabel']).fill(rm);
+  await field(p, fr['identify.day']).fill(d);
+  await field(p, fr['identify.month']).fill(m);
+  await field(p, fr['identify.year']).fill(y);
+  await button(p, fr['identify.submit']).click();
+}
+
+/** What a person (or a snooper) could read on the page: its text and every field's value. */
+async function everythingVisible(p: Page): Promise<string> {
+  return p.evaluate(() => `${document.body.innerText}\n${[...document.querySelectorAll('input')].map((i) => i.value).join('\n')}`);
+}
+
+describe('accounts in Chromium against browser mode', () => {
+  let browser: Browser;
+  let kiosk: RunningKiosk;
+  before(async () => {
+    kiosk = await startBrowserMode(tempDir('kiosk-accounts-'));
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await kiosk?.stop();
+  });
+
+  it('Camille activates her account, confirms by the demo mailbox, edits her mobile, logs out and in again', async () => {
+    const p = await kioskPage(browser);
+    await identify(p, kiosk, '123123127RM078', ['14', '07', '1980']);
+    await button(p, fr['outcome.found.activate']).click();
+    await p.getByRole('heading', { level: 1, name: fr['activate.heading'] }).waitFor();
+
+    // Every bad input gets its sentence, and what was typed stays.
+    await field(p, fr['activate.email']).fill('camille.durand@gmial');
+    await field(p, fr['activate.mobile']).fill('01 23 45 67 89');
+    await field(p, fr['activate.password']).fill('pain');
+    await button(p, fr['activate.submit']).click();
+    await p.locator('#activate-email-error').filter({ hasText: fr['error.EMAIL_INVALID'] }).waitFor();
+    assert.equal(await p.locator('#activate-mobile-error').textContent(), fr['error.MOBILE_INVALID']);
+    assert.equal(await p.locator('#activate-password-error').textContent(), fr['error.PASSWORD_WEAK']);
+    assert.equal(await field(p, fr['activate.mobile']).inputValue(), '01 23 45 67 89');
+    await screenshot(p, 'activate-errors');
+
+    await field(p, fr['activate.email']).fill('camille.durand@gmial.com');
+    await button(p, fr['activate.useSuggestion'].replace('{suggestion}', 'camille.durand@gmail.com')).click();
+    assert.equal(await field(p, fr['activate.email']).inputValue(), 'camille.durand@gmail.com');
+    await field(p, fr['activate.mobile']).fill('06 12 34 56 78');
+    await field(p, fr['activate.password']).fill(PASSWORD);
+    assert.match((await p.locator('.rule-met').first().textContent()) ?? '', /12 caractères/);
+    await field(p, fr['activate.confirmation']).fill(`${PASSWORD}x`);
+    await button(p, fr['activate.submit']).click();
+    await p.locator('#activate-confirmation-error').filter({ hasText: fr['error.PASSWORD_MISMATCH'] }).waitFor();
+    await field(p, fr['activate.confirmation']).fill(PASSWORD);
+    await screenshot(p, 'activate-filled');
+    await button(p, fr['activate.submit']).click();
+
+    await p.getByRole('heading', { level: 1, name: fr['checkMail.heading'] }).waitFor();
+    assert.match(await everythingVisible(p), /camille\.durand@gmail\.com/);
+    await screenshot(p, 'check-mail');
+
+    // The person opens the mail (demo mailbox) and follows the link; the kiosk goes on by itself.
+    const mailboxUrl = await p.getByRole('link', { name: fr['checkMail.demoLink'] }).getAttribute('href');
+    assert.ok(mailboxUrl);
+    const phone = await browser.newPage();
+    await phone.goto(mailboxUrl);
+    await phone.getByRole('link', { name: 'Ouvrir le lien de confirmation' }).first().click();
+    await phone.getByRole('heading', { name: 'Votre compte est activé' }).waitFor();
+    await phone.close();
+
+    await p.getByRole('heading', { level: 1, name: fr['space.heading'] }).waitFor({ timeout: 10_000 });
+    assert.equal(await field(p, fr['space.mobile']).inputValue(), '+33612345678');
+    assert.match(await everythingVisible(p), /Boulangerie Durand/);
+    await screenshot(p, 'space');
+
+    await field(p, fr['space.mobile']).fill('07 81 23 45 67');
+    await button(p, fr['space.save']).click();
+    await p.getByText(fr['space.saved']).waitFor();
+
+    await button(p, fr['space.logout']).click();
+    await p.getByRole('heading', { level: 1, name: fr['login.heading'] }).waitFor();
+    await field(p, fr['login.email']).fill('camille.durand@gmail.com');
+    await field(p, fr['login.password']).fill('wrong-password-1');
+    await button(p, fr['login.submit']).click();
+    await p.locator('.error-summary').waitFor();
+    assert.equal(await p.locator('.error-summary a').textContent(), fr['error.LOGIN_FAILED'].replace('{count}', '4'));
+    await screenshot(p, 'login-failed');
+    await field(p, fr['login.password']).fill(PASSWORD);
+    await button(p, fr['login.submit']).click();
+    await p.getByRole('heading', { level: 1, name: fr['space.heading'] }).waitFor();
+    assert.equal(await field(p, fr['space.mobile']).inputValue(), '+33781234567', 'the change reached the registry');
+
+    // "Terminer" leaves nothing of Camille behind.
+    await button(p, fr['app.finishLabel']).click();
+    await p.getByRole('heading', { level: 1, name: fr['welcome.heading'] }).waitFor();
+    const left = await everythingVisible(p);
+    for (const trace of ['Camille', 'DURAND', 'camille.durand', '123123127', '1980', '+33781234567'])
+      assert.ok(!left.includes(trace), `"${trace}" still on screen`);
+    // The main process forgot the visit too: its session no longer lets anyone read her data.
+    const after = await p.evaluate(async () => {
+      const token = sessionStorage.getItem('kiosk-token');
+      const r = await fetch('/api/profile%3Aget', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: '{}',
+      });
+      return (await r.json()) as { ok: boolean; error?: { code: string } };
+    });
+    assert.deepEqual([after.ok, after.error?.code], [false, 'SESSION_REQUIRED']);
+    await p.close();
+  });
+
+  it('wipes the visit after the idle delay, with a warning first', async () => {
+    // Its own kiosk, with idle delays of seconds instead of 60 and 75.
+    const quick = await startBrowserMode(tempDir('kiosk-idle-'), { KIOSK_IDLE_WARN_MS: '3000', KIOSK_IDLE_END_MS: '6000' });
+    after(() => quick.stop());
+    const p = await kioskPage(browser);
+    await identify(p, quick, '401234562RE067', ['02', '03', '1975']);
+    await p.getByRole('heading', { level: 1, name: 'Bonjour Jean-Pierre MULLER' }).waitFor();
+    await p.getByRole('alertdialog', { name: fr['idle.heading'] }).waitFor({ timeout: 6000 });
+    await screenshot(p, 'idle-warning');
+    await p.getByRole('heading', { level: 1, name: fr['welcome.heading'] }).waitFor({ timeout: 6000 });
+    const left = await everythingVisible(p);
+    for (const trace of ['MULLER', 'Jean-Pierre', '401234562']) assert.ok(!left.includes(trace), `"${trace}" still on screen`);
+    await p.close();
+  });
+});
