@@ -7,7 +7,10 @@ import { rmCheck } from './rm-check.ts';
  */
 const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<number> }> = {
   'rm-check': { usage: 'rm-check <input> [--json]   check an RM registration number', run: rmCheck },
-  'registry-serve': { usage: 'registry-serve --db FILE [--port P] [--seed N]   run the reference registry (demo, tests)', run: registryServe },
+  'registry-serve': {
+    usage: 'registry-serve --db FILE [--port P] [--seed N] [--smtp-host H --smtp-port P --smtp-from F]   run the reference registry',
+    run: registryServe,
+  },
   sync: { usage: 'sync --registry URL --db FILE   sync a kiosk store now (progress on stderr)', run: sync },
   'registry-openapi': { usage: 'registry-openapi   print the registry API (OpenAPI 3.1, JSON)', run: registryOpenApiCommand },
   status: { usage: 'status --db FILE [--json]   what is synced, pending, and what went wrong last', run: status },

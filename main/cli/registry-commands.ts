@@ -30,6 +30,9 @@ export async function registryServe(args: string[]): Promise<number> {
       'kiosk-id': { type: 'string', default: DEMO_KIOSK_ID },
       'admin-token': { type: 'string' },
       'token-ttl': { type: 'string' },
+      'smtp-host': { type: 'string' },
+      'smtp-port': { type: 'string', default: '587' },
+      'smtp-from': { type: 'string', default: 'carte-professionnelle@localhost' },
     },
     strict: true,
   });
@@ -51,8 +54,20 @@ export async function registryServe(args: string[]): Promise<number> {
     port: Number(values.port),
     ...(values['admin-token'] ? { adminToken: values['admin-token'] } : {}),
     ...(values['token-ttl'] ? { tokenTtlMs: Number(values['token-ttl']) } : {}),
+    // SMTP credentials from the environment, like every secret here.
+    ...(values['smtp-host']
+      ? {
+          smtp: {
+            host: values['smtp-host'],
+            port: Number(values['smtp-port']),
+            from: values['smtp-from'],
+            ...(process.env.SMTP_USER ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASS ?? '' } : {}),
+          },
+        }
+      : {}),
   });
   if (!process.env.KIOSK_REGISTRY_SECRET) console.error(`Kiosk "${values['kiosk-id']}" uses the demo secret: set KIOSK_REGISTRY_SECRET for anything else.`);
+  if (server.mailboxUrl) console.error(`No SMTP server: e-mails go to the demo mailbox, ${server.mailboxUrl}`);
   process.stdout.write(`Registry ready: ${server.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

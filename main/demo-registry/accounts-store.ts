@@ -99,6 +99,23 @@ export async function openAccounts(registry: RegistryStore, mailer: Mailer, publ
   }
 
   return {
+    /** Gives the demo identities marked active a real account, once (README's demo table). */
+    async ensureAccounts(list: readonly { rmNumber: string; email: string; password: string }[]): Promise<void> {
+      for (const a of list) {
+        const t = await registry.byRmNumber(a.rmNumber);
+        if (!t || t[16] !== 'active' || (await account(a.rmNumber))) continue;
+        const salt = randomBytes(16).toString('hex');
+        await db.transaction((tx) =>
+          tx.run("INSERT INTO accounts (rm_number, email, password_hash, salt, status) VALUES (?, ?, ?, ?, 'active') ON CONFLICT DO NOTHING", [
+            a.rmNumber,
+            normaliseEmail(a.email),
+            hashPassword(a.password, salt),
+            salt,
+          ]),
+        );
+      }
+    },
+
     async activate(input: {
       rmNumber: string;
       email: string;

@@ -90,6 +90,11 @@ export const DEMO_IDENTITIES: readonly SeedArtisan[] = [
   },
 ];
 
+/** The demo identities' accounts, where the seed says they have one (README lists them). */
+export const DEMO_ACCOUNTS: readonly { rmNumber: string; email: string; password: string }[] = [
+  { rmNumber: '401234562RE067', email: 'jean-pierre.muller@example.com', password: 'Menuiserie-Muller-1975' },
+];
+
 const FIRST_NAMES = [
   'Camille',
   'Léa',

@@ -8,6 +8,7 @@ import { type Accounts, openAccounts } from './accounts-store.ts';
 import { type Faults, faultPicker, NO_FAULTS } from './faults.ts';
 import { demoMailbox, MAILBOX_SCHEMA, type Mailer, type SmtpConfig, smtpMailer } from './mailer.ts';
 import type { RegistryStore } from './registry-store.ts';
+import { DEMO_ACCOUNTS } from './seed.ts';
 
 export type RegistryServerOptions = {
   store: RegistryStore;
@@ -68,6 +69,7 @@ export async function startRegistryServer({
   await store.db.transaction((tx) => tx.exec(MAILBOX_SCHEMA));
   const mailbox = smtp ? null : demoMailbox(store.db);
   const accounts = await openAccounts(store, smtp ? smtpMailer(smtp) : (mailbox as Mailer), () => publicUrl);
+  await accounts.ensureAccounts(DEMO_ACCOUNTS);
   const faults: Faults = { ...NO_FAULTS, ...initial };
   const pick = faultPicker(faults);
   const tokens = new Map<string, { kioskId: string; expiresAt: number }>();

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { fr } from '../../renderer/i18n/fr.ts';
-import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
+import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -120,6 +121,53 @@ describe('accounts in Chromium against browser mode', () => {
       return (await r.json()) as { ok: boolean; error?: { code: string } };
     });
     assert.deepEqual([after.ok, after.error?.code], [false, 'SESSION_REQUIRED']);
+    await p.close();
+  });
+
+  it('with the registry cut off, activation says so and keeps everything typed', async () => {
+    // A chamber-like setup: the reference registry in its own process, the kiosk pointed at it.
+    const secret = 'e2e-kiosk-secret-0123456789';
+    const registry = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'main/cli/index.ts', 'registry-serve', '--db', `${tempDir('registry-')}/r.sqlite`, '--seed', '50', '--kiosk-id', 'e2e'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, KIOSK_REGISTRY_SECRET: secret },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    const url = await new Promise<string>((resolve) => {
+      let out = '';
+      registry.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /Registry ready: (\S+)/.exec(out);
+        if (m?.[1]) resolve(m[1]);
+      });
+    });
+    const kioskOfChamber = await startBrowserMode(tempDir('kiosk-chamber-'), { KIOSK_REGISTRY_URL: url, KIOSK_ID: 'e2e', KIOSK_REGISTRY_SECRET: secret });
+    after(() => kioskOfChamber.stop());
+    const p = await kioskPage(browser);
+    await identify(p, kioskOfChamber, '123123127RM078', ['14', '07', '1980']);
+    await button(p, fr['outcome.found.activate']).click();
+    await new Promise<void>((resolve) => {
+      registry.once('exit', () => resolve());
+      registry.kill('SIGKILL');
+    });
+    await field(p, fr['activate.email']).fill('camille.durand@gmail.com');
+    await field(p, fr['activate.mobile']).fill('06 12 34 56 78');
+    await field(p, fr['activate.password']).fill(PASSWORD);
+    await field(p, fr['activate.confirmation']).fill(PASSWORD);
+    await button(p, fr['activate.submit']).click();
+    await p.locator('.error-summary').filter({ hasText: fr['error.REGISTRY_UNREACHABLE'] }).waitFor();
+    assert.deepEqual(
+      [
+        await field(p, fr['activate.email']).inputValue(),
+        await field(p, fr['activate.mobile']).inputValue(),
+        await field(p, fr['activate.password']).inputValue(),
+      ],
+      ['camille.durand@gmail.com', '06 12 34 56 78', PASSWORD],
+    );
+    await screenshot(p, 'activate-registry-down');
     await p.close();
   });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Faults } from '../../main/demo-registry/faults.ts';
+import type { SmtpConfig } from '../../main/demo-registry/mailer.ts';
 import { openRegistryStore, type RegistryStore } from '../../main/demo-registry/registry-store.ts';
 import { type RegistryServer, startRegistryServer } from '../../main/demo-registry/server.ts';
 import { birthDateHasher } from '../../main/identity/birth-date-hash.ts';
@@ -17,7 +18,7 @@ export const SECRET = 'test-secret-0123456789abcdef';
 /** The reference registry on loopback, seeded with `count` artisans, for one test file. */
 export async function startTestRegistry(
   count: number,
-  opts: { faults?: Partial<Faults>; tokenTtlMs?: number } = {},
+  opts: { faults?: Partial<Faults>; tokenTtlMs?: number; smtp?: SmtpConfig } = {},
 ): Promise<{ store: RegistryStore; server: RegistryServer; close(): Promise<void> }> {
   const store = await openRegistryStore(path.join(tempDir('registry-'), 'registry.sqlite'), memoryLogger('registry'));
   await store.seed(count);
