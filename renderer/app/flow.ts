@@ -1,6 +1,7 @@
 import type { MyInformation } from '../../main/accounts/accounts-service.ts';
 import type { ErrorCode, ErrorField, FieldProblem } from '../../main/api/errors.ts';
 import type { IdentifyOutcome } from '../../main/identity/identify.ts';
+import { formatMobile } from '../../main/rules/phone-format.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 
 /**

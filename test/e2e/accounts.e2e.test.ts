@@ -83,7 +83,7 @@ describe('accounts in Chromium against browser mode', () => {
     await phone.close();
 
     await p.getByRole('heading', { level: 1, name: fr['space.heading'] }).waitFor({ timeout: 10_000 });
-    assert.equal(await field(p, fr['space.mobile']).inputValue(), '+33612345678');
+    assert.equal(await field(p, fr['space.mobile']).inputValue(), '06 12 34 56 78');
     assert.match(await everythingVisible(p), /Boulangerie Durand/);
     await screenshot(p, 'space');
 
@@ -102,13 +102,13 @@ describe('accounts in Chromium against browser mode', () => {
     await field(p, fr['login.password']).fill(PASSWORD);
     await button(p, fr['login.submit']).click();
     await p.getByRole('heading', { level: 1, name: fr['space.heading'] }).waitFor();
-    assert.equal(await field(p, fr['space.mobile']).inputValue(), '+33781234567', 'the change reached the registry');
+    assert.equal(await field(p, fr['space.mobile']).inputValue(), '07 81 23 45 67', 'the change reached the registry');
 
     // "Terminer" leaves nothing of Camille behind.
     await button(p, fr['app.finishLabel']).click();
     await p.getByRole('heading', { level: 1, name: fr['welcome.heading'] }).waitFor();
     const left = await everythingVisible(p);
-    for (const trace of ['Camille', 'DURAND', 'camille.durand', '123123127', '1980', '+33781234567'])
+    for (const trace of ['Camille', 'DURAND', 'camille.durand', '123123127', '1980', '07 81 23 45 67'])
       assert.ok(!left.includes(trace), `"${trace}" still on screen`);
     // The main process forgot the visit too: its session no longer lets anyone read her data.
     const after = await p.evaluate(async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emailTypoSuggestion, isEmail, normaliseEmail } from '../../../main/rules/email.ts';
 import { checkPassword } from '../../../main/rules/password.ts';
+import { formatMobile } from '../../../main/rules/phone-format.ts';
 
 describe('password rules (CNIL 2022)', () => {
   it('12+ characters with upper, lower, digit and special', () => {
@@ -35,5 +36,14 @@ describe('e-mail addresses', () => {
     assert.equal(emailTypoSuggestion('camille@gmial.com'), 'camille@gmail.com');
     assert.equal(emailTypoSuggestion('jp@wanado.fr'), 'jp@wanadoo.fr');
     assert.equal(emailTypoSuggestion('camille@gmail.com'), null);
+  });
+});
+
+describe('mobile numbers on screen', () => {
+  it('writes them as people do, metropolitan and overseas', () => {
+    assert.equal(formatMobile('+33612345678'), '06 12 34 56 78');
+    assert.equal(formatMobile('+590690123456'), '0690 12 34 56');
+    assert.equal(formatMobile('+262692123456'), '0692 12 34 56');
+    assert.equal(formatMobile('+447911123456'), '+447911123456');
   });
 });
