@@ -124,7 +124,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
           ...forms,
           contact: {
             email: c.pendingEmail ?? c.email,
-            mobile: c.mobile ?? '',
+            mobile: c.mobile ? formatMobile(c.mobile) : '',
             line1: a?.line1 ?? '',
             line2: a?.line2 ?? '',
             postalCode: a?.postalCode ?? '',
