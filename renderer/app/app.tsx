@@ -3,10 +3,12 @@ import type { AppInfo } from '../../main/api/contract.ts';
 import type { KioskError, Result } from '../../main/api/errors.ts';
 import { IdleGuard } from '../components/idle-guard.tsx';
 import { TopBar } from '../components/top-bar.tsx';
+import { TouchKeyboard } from '../components/touch-keyboard/touch-keyboard.tsx';
 import { type Locale, LocaleProvider } from '../i18n/index.tsx';
 import { ActivateScreen } from '../screens/activate/activate-screen.tsx';
 import { CheckMailScreen } from '../screens/check-mail/check-mail-screen.tsx';
 import { formatTime } from '../screens/format.ts';
+import { FaqScreen, PartnersScreen, SupportScreen } from '../screens/help/help-screens.tsx';
 import { IdentifyScreen } from '../screens/identify/identify-screen.tsx';
 import { ForgotScreen, LoginScreen } from '../screens/login/login-screen.tsx';
 import { OutcomeScreen } from '../screens/outcome/outcome-screen.tsx';
@@ -21,6 +23,11 @@ export function App() {
   const [locale, setLocale] = useState<Locale>('fr');
   const [flow, dispatch] = useReducer(flowReducer, initialFlow);
   const [info, setInfo] = useState<AppInfo>(NO_INFO);
+  const [largeText, setLargeText] = useState(false);
+
+  useEffect(() => {
+    document.documentElement.classList.toggle('large-text', largeText);
+  }, [largeText]);
   const localeRef = useRef(locale);
   localeRef.current = locale;
 
@@ -83,6 +90,7 @@ export function App() {
     void kiosk().invoke('session:end', {});
     dispatch({ type: 'finish' });
     setLocale('fr');
+    setLargeText(false);
   }, []);
 
   const next = () => {
@@ -99,11 +107,19 @@ export function App() {
 
   const edit = (form: 'identify' | 'activate' | 'login' | 'contact') => (field: string, value: string) => dispatch({ type: 'edit', form, field, value });
   const s = flow.screen;
+  const inHelp = s === 'faq' || s === 'partners' || s === 'support';
   return (
     <LocaleProvider locale={locale}>
       <div className={`app screen-${s}`}>
-        <TopBar demo={info.demo} onSwitchLanguage={() => setLocale(locale === 'fr' ? 'en' : 'fr')} {...(s === 'welcome' ? {} : { onFinish: finish })} />
-        {s === 'welcome' && <WelcomeScreen onStart={() => dispatch({ type: 'start' })} />}
+        <TopBar
+          demo={info.demo}
+          largeText={largeText}
+          onLargeText={() => setLargeText(!largeText)}
+          onSwitchLanguage={() => setLocale(locale === 'fr' ? 'en' : 'fr')}
+          {...(s === 'welcome' || inHelp ? {} : { onHelp: () => dispatch({ type: 'help', screen: 'faq' }) })}
+          {...(s === 'welcome' ? {} : { onFinish: finish })}
+        />
+        {s === 'welcome' && <WelcomeScreen onStart={() => dispatch({ type: 'start' })} onHelp={(screen) => dispatch({ type: 'help', screen })} />}
         {s === 'identify' && (
           <IdentifyScreen
             form={flow.forms.identify}
@@ -149,7 +165,11 @@ export function App() {
             onBack={() => dispatch({ type: 'go', screen: 'login' })}
           />
         )}
+        {s === 'faq' && <FaqScreen onBack={() => dispatch({ type: 'back' })} />}
+        {s === 'partners' && <PartnersScreen onBack={() => dispatch({ type: 'back' })} />}
+        {s === 'support' && <SupportScreen onBack={() => dispatch({ type: 'back' })} />}
         {s === 'space' && <SpaceScreen state={flow} form={flow.forms.contact} onEdit={edit('contact')} onSave={save} onLogout={logout} />}
+        <TouchKeyboard />
         <IdleGuard active={s !== 'welcome'} warnMs={info.idleWarnMs} endMs={info.idleEndMs} onTimeout={finish} />
       </div>
     </LocaleProvider>

@@ -8,7 +8,10 @@ import type { MessageKey } from '../i18n/fr.ts';
  * The visit as a state machine. Everything a person typed lives here, outside the screens,
  * so that switching language or going back never loses it, and "Terminer" wipes it at once.
  */
-export type Screen = 'welcome' | 'identify' | 'outcome' | 'activate' | 'check-mail' | 'login' | 'forgot' | 'space';
+export type Screen = 'welcome' | 'identify' | 'outcome' | 'activate' | 'check-mail' | 'login' | 'forgot' | 'space' | 'faq' | 'partners' | 'support';
+
+/** Screens of information, opened from any screen and left by "Retour". */
+export const HELP_SCREENS: readonly Screen[] = ['faq', 'partners', 'support'];
 
 export const EMPTY_FORMS = {
   identify: { rmNumber: '', day: '', month: '', year: '' },
@@ -38,6 +41,8 @@ export type FlowState = {
   info: MyInformation | null;
   /** A sentence confirming what just happened (saved, sent). */
   notices: MessageKey[];
+  /** Where "Retour" leads from a help screen. */
+  returnTo: Screen;
 };
 
 export type FlowAction =
@@ -47,6 +52,8 @@ export type FlowAction =
   | { type: 'refused'; code: ErrorCode; problems?: FieldProblem[]; params?: Record<string, string | number> }
   | { type: 'answered'; outcome: IdentifyOutcome }
   | { type: 'go'; screen: Screen; notices?: MessageKey[] }
+  | { type: 'help'; screen: Screen }
+  | { type: 'back' }
   | { type: 'mail-sent'; email: string }
   | { type: 'profile'; info: MyInformation }
   | { type: 'saved'; notices: MessageKey[] }
@@ -63,6 +70,7 @@ export const initialFlow: FlowState = {
   email: null,
   info: null,
   notices: [],
+  returnTo: 'welcome',
 };
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
@@ -100,6 +108,11 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       return { ...state, pending: false, errors: {}, outcome: action.outcome, screen: 'outcome' };
     case 'go':
       return { ...state, pending: false, errors: {}, screen: action.screen, notices: action.notices ?? [] };
+    case 'help':
+      // Everything typed stays; "Retour" comes back to it.
+      return { ...state, screen: action.screen, returnTo: HELP_SCREENS.includes(state.screen) ? state.returnTo : state.screen };
+    case 'back':
+      return { ...state, screen: state.returnTo };
     case 'mail-sent':
       return {
         ...state,

@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes } from 'react';
 import type { FieldError } from '../app/flow.ts';
 import { useT } from '../i18n/index.tsx';
+import type { KeyboardKind } from './touch-keyboard/type-into.ts';
 
 export type TextFieldProps = {
   id: string;
@@ -11,6 +12,8 @@ export type TextFieldProps = {
   onChange(value: string): void;
   /** Extra content under the input (a suggestion, a checklist). */
   children?: React.ReactNode;
+  /** The on-screen keyboard this field asks for; by default from its type. */
+  keyboard?: KeyboardKind;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'inputMode' | 'maxLength'>;
 
 /** A labelled input with its hint and, above it, its error: the GOV.UK pattern. */
@@ -26,8 +29,11 @@ export function TextField({
   autoComplete = 'off',
   inputMode,
   maxLength = 254,
+  keyboard,
 }: TextFieldProps) {
   const { t } = useT();
+  const kind: KeyboardKind =
+    keyboard ?? (type === 'email' ? 'email' : type === 'tel' ? 'tel' : type === 'password' ? 'password' : inputMode === 'numeric' ? 'numeric' : 'text');
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div className={`field ${error ? 'field-error' : ''}`}>
@@ -55,6 +61,7 @@ export function TextField({
         value={value}
         aria-describedby={describedBy || undefined}
         aria-invalid={error ? true : undefined}
+        data-touch-keyboard={kind}
         {...(inputMode ? { inputMode } : {})}
         onChange={(e) => onChange(e.target.value)}
       />

@@ -1,9 +1,9 @@
 import { useT } from '../i18n/index.tsx';
 
-export type TopBarProps = { demo: boolean; onSwitchLanguage(): void; onFinish?: () => void };
+export type TopBarProps = { demo: boolean; largeText: boolean; onLargeText(): void; onSwitchLanguage(): void; onHelp?: () => void; onFinish?: () => void };
 
 /** On every screen: the chamber, the language switch, and (once a visit began) "Terminer". */
-export function TopBar({ demo, onSwitchLanguage, onFinish }: TopBarProps) {
+export function TopBar({ demo, largeText, onLargeText, onSwitchLanguage, onHelp, onFinish }: TopBarProps) {
   const { t, locale } = useT();
   return (
     <header className="top-bar">
@@ -15,6 +15,10 @@ export function TopBar({ demo, onSwitchLanguage, onFinish }: TopBarProps) {
         {demo && <span className="demo-badge">{t('app.demoBadge')}</span>}
       </div>
       <div className="top-actions">
+        <button type="button" className="button button-secondary" aria-pressed={largeText} onClick={onLargeText}>
+          <span aria-hidden="true">A+ </span>
+          {t('app.largeText')}
+        </button>
         <button
           type="button"
           className="button button-secondary"
@@ -24,6 +28,11 @@ export function TopBar({ demo, onSwitchLanguage, onFinish }: TopBarProps) {
         >
           {t('app.switchLanguage')}
         </button>
+        {onHelp && (
+          <button type="button" className="button button-secondary" onClick={onHelp}>
+            {t('help.faq')}
+          </button>
+        )}
         {onFinish && (
           <button type="button" className="button button-secondary" aria-label={t('app.finishLabel')} onClick={onFinish}>
             {t('app.finish')}

@@ -1,7 +1,7 @@
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useT } from '../../i18n/index.tsx';
 
-export function WelcomeScreen({ onStart }: { onStart(): void }) {
+export function WelcomeScreen({ onStart, onHelp }: { onStart(): void; onHelp(screen: 'faq' | 'partners' | 'support'): void }) {
   const { t } = useT();
   return (
     <main id="main" className="screen welcome-screen">
@@ -13,6 +13,17 @@ export function WelcomeScreen({ onStart }: { onStart(): void }) {
         {t('welcome.start')}
       </button>
       <p className="help-line">{t('welcome.needHelp')}</p>
+      <nav className="help-links" aria-label={t('help.faq')}>
+        <button type="button" className="button button-secondary" onClick={() => onHelp('faq')}>
+          {t('help.faq')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => onHelp('partners')}>
+          {t('help.partners')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => onHelp('support')}>
+          {t('help.support')}
+        </button>
+      </nav>
     </main>
   );
 }

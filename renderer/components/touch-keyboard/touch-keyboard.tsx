@@ -1,0 +1,147 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/index.tsx';
+import { KEYBOARD_KINDS, type KeyboardKind, typeInto } from './type-into.ts';
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
+// AZERTY, as on French keyboards, with the letters people need for French names.
+const LETTERS = [
+  ['a', 'z', 'e', 'r', 't', 'y', 'u', 'i', 'o', 'p'],
+  ['q', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm'],
+  ['w', 'x', 'c', 'v', 'b', 'n', "'", '-'],
+];
+const ACCENTS = ['é', 'è', 'ê', 'à', 'â', 'ç', 'ù', 'î', 'ô', 'ë'];
+const SYMBOLS = ['!', '?', '#', '$', '%', '&', '*', '+', '=', '/', ':', ';', ',', '(', ')', '€'];
+const EMAIL_KEYS = ['@', '.', '_', '.fr', '.com'];
+const DOMAINS = ['@gmail.com', '@orange.fr', '@hotmail.fr', '@free.fr', '@laposte.net', '@outlook.fr', '@yahoo.fr', '@wanadoo.fr'];
+
+/** The input that has the focus, if it asked for an on-screen keyboard. */
+function focusedField(): { input: HTMLInputElement; kind: KeyboardKind } | null {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLInputElement)) return null;
+  const kind = el.dataset.touchKeyboard as KeyboardKind | undefined;
+  return kind && KEYBOARD_KINDS.includes(kind) ? { input: el, kind } : null;
+}
+
+/**
+ * The on-screen keyboard: shown while a field that asks for one has the focus, so that every
+ * field can be filled by touch alone. Its keys never take the focus (pointer down is
+ * cancelled); with a physical keyboard it simply stays out of the way.
+ */
+export function TouchKeyboard() {
+  const { t } = useT();
+  const [field, setField] = useState<ReturnType<typeof focusedField>>(null);
+  const [shift, setShift] = useState(false);
+  const [symbols, setSymbols] = useState(false);
+
+  useEffect(() => {
+    const update = () => setField(focusedField());
+    // After focus leaves, the next element may not have it yet: look once the move is done.
+    const later = () => setTimeout(update, 0);
+    document.addEventListener('focusin', update);
+    document.addEventListener('focusout', later);
+    return () => {
+      document.removeEventListener('focusin', update);
+      document.removeEventListener('focusout', later);
+    };
+  }, []);
+
+  useEffect(() => {
+    // The field stays in sight above the keyboard.
+    field?.input.scrollIntoView({ block: 'center' });
+  }, [field]);
+
+  if (!field) return null;
+  const { input, kind } = field;
+  const keepFocus = (e: React.PointerEvent | React.MouseEvent) => e.preventDefault();
+  const press = (text: string) => {
+    typeInto(input, { insert: text });
+    if (shift) setShift(false);
+  };
+  const key = (text: string, label?: string, wide = false) => (
+    <button
+      key={text}
+      type="button"
+      className={`tk-key${wide ? ' tk-wide' : ''}`}
+      {...(label ? { 'aria-label': label } : {})}
+      onPointerDown={keepFocus}
+      onMouseDown={keepFocus}
+      onClick={() => press(text)}
+    >
+      {text}
+    </button>
+  );
+  const numeric = kind === 'numeric' || kind === 'tel';
+
+  return (
+    <div className="touch-keyboard" role="group" aria-label={t('keyboard.label')}>
+      <div className="tk-row">{DIGITS.map((d) => key(d))}</div>
+      {!numeric && !symbols && (
+        <>
+          {LETTERS.map((row) => (
+            <div className="tk-row" key={row.join('')}>
+              {row.map((l) => key(shift ? l.toUpperCase() : l))}
+            </div>
+          ))}
+          {kind !== 'email' && <div className="tk-row">{ACCENTS.map((a) => key(shift ? a.toUpperCase() : a))}</div>}
+        </>
+      )}
+      {!numeric && symbols && <div className="tk-row tk-wrap">{SYMBOLS.map((s) => key(s))}</div>}
+      {kind === 'email' && (
+        <>
+          <div className="tk-row">{EMAIL_KEYS.map((k) => key(k))}</div>
+          <div className="tk-row tk-wrap">{DOMAINS.map((d) => key(d, undefined, true))}</div>
+        </>
+      )}
+      {kind === 'tel' && <div className="tk-row">{key('+')}</div>}
+      <div className="tk-row">
+        {!numeric && (
+          <button
+            type="button"
+            className="tk-key tk-wide"
+            aria-pressed={shift}
+            onPointerDown={keepFocus}
+            onMouseDown={keepFocus}
+            onClick={() => setShift(!shift)}
+          >
+            {t('keyboard.shift')}
+          </button>
+        )}
+        {!numeric && kind !== 'email' && (
+          <button
+            type="button"
+            className="tk-key tk-wide"
+            aria-pressed={symbols}
+            onPointerDown={keepFocus}
+            onMouseDown={keepFocus}
+            onClick={() => setSymbols(!symbols)}
+          >
+            {symbols ? t('keyboard.letters') : t('keyboard.symbols')}
+          </button>
+        )}
+        {!numeric && kind !== 'email' && (
+          <button
+            type="button"
+            className="tk-key tk-space"
+            aria-label={t('keyboard.space')}
+            onPointerDown={keepFocus}
+            onMouseDown={keepFocus}
+            onClick={() => press(' ')}
+          >
+            {t('keyboard.space')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="tk-key tk-wide"
+          aria-label={t('keypad.eraseLabel')}
+          onPointerDown={keepFocus}
+          onMouseDown={keepFocus}
+          onClick={() => typeInto(input, { erase: true })}
+        >
+          <span aria-hidden="true">⌫ </span>
+          {t('keypad.erase')}
+        </button>
+      </div>
+    </div>
+  );
+}
