@@ -73,7 +73,7 @@ export function TouchKeyboard() {
   const numeric = kind === 'numeric' || kind === 'tel';
 
   return (
-    <div className="touch-keyboard" role="group" aria-label={t('keyboard.label')}>
+    <fieldset className="touch-keyboard" aria-label={t('keyboard.label')}>
       <div className="tk-row">{DIGITS.map((d) => key(d))}</div>
       {!numeric && !symbols && (
         <>
@@ -142,6 +142,6 @@ export function TouchKeyboard() {
           {t('keypad.erase')}
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }
