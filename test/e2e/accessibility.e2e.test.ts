@@ -82,6 +82,26 @@ describe('every screen in both languages: WCAG 2.1 AA (axe), portrait and landsc
       await p.waitForFunction(() => !document.querySelector('.identify-screen'));
       await checkScreen(p, name);
     }
+    // Five wrong dates: the lock screen.
+    await p.goto(kiosk.url);
+    await button(p, fr['welcome.start']).click();
+    await field(p, fr['identify.rmLabel']).fill('552032534RM02A');
+    await field(p, fr['identify.day']).fill('1');
+    await field(p, fr['identify.month']).fill('1');
+    await field(p, fr['identify.year']).fill('1960');
+    for (let i = 0; i < 5; i++) {
+      await Promise.all([p.waitForResponse((r) => r.url().endsWith('/api/identity%3Aidentify')), button(p, fr['identify.submit']).click()]);
+    }
+    await p.getByRole('heading', { level: 1, name: fr['outcome.locked.heading'] }).waitFor();
+    await checkScreen(p, 'outcome-locked');
+    await p.goto(kiosk.url);
+    await button(p, fr['welcome.start']).click();
+    await field(p, fr['identify.rmLabel']).fill('401234562RE067');
+    await field(p, fr['identify.day']).fill('2');
+    await field(p, fr['identify.month']).fill('3');
+    await field(p, fr['identify.year']).fill('1975');
+    await button(p, fr['identify.submit']).click();
+    await p.getByRole('heading', { level: 1, name: 'Bonjour Jean-Pierre MULLER' }).waitFor();
     // From the found screen: log in, and the forgotten-password screen.
     await button(p, fr['outcome.found.login']).click();
     await checkScreen(p, 'login');
