@@ -91,7 +91,7 @@ export async function createKiosk({
     const identity = createIdentityService({ db, hashBirthDate, clock, log: log.child('identity') });
     const session = createSessionHolder();
     const pushNow = async () => {
-      await sync.push();
+      await sync.push({ retries: 0 });
       return (await pendingCount(db)).pending === 0;
     };
     const accounts = createAccountsService({ db, client, session, clock, log: log.child('accounts'), pushNow });

@@ -76,7 +76,12 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     return result;
   }
 
-  async function push(): Promise<number> {
+  /**
+   * Delivers what the outbox holds. `retries` failed attempts are waited out here (backoff);
+   * past them the batch is postponed and the error thrown. A person waiting on a screen gets
+   * `retries: 0`: one try, and the background sync does the rest.
+   */
+  async function push({ retries = maxFailures }: { retries?: number } = {}): Promise<number> {
     let delivered = 0;
     let failures = 0;
     for (;;) {
@@ -97,7 +102,7 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
         if (!(error instanceof RegistryError)) throw error;
         failures++;
         const transient = error.kind === 'offline' || error.kind === 'server' || error.kind === 'throttled';
-        if (!transient || failures > maxFailures) {
+        if (!transient || failures > retries) {
           const at = clock().getTime() + backoff(failures);
           await db.transaction((tx) =>
             postpone(
