@@ -1,3 +1,4 @@
+import { cardRender, cardVerify } from './card-commands.ts';
 import { registryOpenApiCommand, registryServe, status, sync } from './registry-commands.ts';
 import { rmCheck } from './rm-check.ts';
 
@@ -11,6 +12,11 @@ const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<num
     usage: 'registry-serve --db FILE [--port P] [--seed N] [--smtp-host H --smtp-port P --smtp-from F]   run the reference registry',
     run: registryServe,
   },
+  'card-render': {
+    usage: 'card-render --rm RM --out FILE.pdf [--layout card|paper] [--photo FILE.jpg] [--data-dir DIR]   the card of an artisan',
+    run: cardRender,
+  },
+  'card-verify': { usage: 'card-verify <token> [--json] [--data-dir DIR | --public-key FILE]   check a card’s QR token offline', run: cardVerify },
   sync: { usage: 'sync --registry URL --db FILE   sync a kiosk store now (progress on stderr)', run: sync },
   'registry-openapi': { usage: 'registry-openapi   print the registry API (OpenAPI 3.1, JSON)', run: registryOpenApiCommand },
   status: { usage: 'status --db FILE [--json]   what is synced, pending, and what went wrong last', run: status },

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { cardBench } from './card.bench.ts';
 import { syncBench } from './sync.bench.ts';
 
 /**
@@ -6,7 +7,7 @@ import { syncBench } from './sync.bench.ts';
  * go (stderr) and end with one JSON line on stdout. They are not tests: nothing here
  * passes or fails on a number.
  */
-const BENCHES: Record<string, (opts: { count: number; pageSize?: number }) => Promise<Record<string, unknown>>> = { sync: syncBench };
+const BENCHES: Record<string, (opts: { count: number; pageSize?: number }) => Promise<Record<string, unknown>>> = { sync: syncBench, card: cardBench };
 
 const [name, ...rest] = process.argv.slice(2);
 const bench = name ? BENCHES[name] : undefined;

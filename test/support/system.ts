@@ -9,6 +9,9 @@ import { existsSync } from 'node:fs';
 export const SYSTEM_NEEDS: readonly { check: string; packages: string[] }[] = [
   { check: '/usr/bin/chromium', packages: ['chromium'] },
   { check: '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', packages: ['fonts-liberation'] },
+  // Checking the card PDFs as a person would: page size, text, a picture, the QR code.
+  { check: '/usr/bin/pdfinfo', packages: ['poppler-utils'] },
+  { check: '/usr/bin/zbarimg', packages: ['zbar-tools'] },
 ];
 
 export function missingPackages(): string[] {

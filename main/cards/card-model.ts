@@ -1,0 +1,61 @@
+import type { CardKeys } from '../secrets/card-signing-key.ts';
+import type { ArtisanRow, Qualification } from '../store/artisans-repo.ts';
+import { type CardClaims, cardYear, signCardToken, validUntil } from './card-token.ts';
+
+/** Titles printed on the card (shared/domain). */
+export const TITLES: Record<Qualification, string> = {
+  artisan: 'Artisan',
+  'maitre-artisan': 'Maître artisan',
+  'artisan-art': 'Artisan d’art',
+  'maitre-artisan-art': 'Maître artisan en métier d’art',
+  'conjoint-collaborateur': 'Conjoint collaborateur',
+  none: 'Chef d’entreprise artisanale',
+};
+
+/** Everything printed on a card, decided before any drawing. */
+export type CardModel = {
+  chamber: string;
+  title: string;
+  firstNames: string;
+  lastName: string;
+  company: string | null;
+  activity: string | null;
+  rmNumber: string;
+  year: number;
+  validUntil: string;
+  /** JPEG bytes of the 35:45 ID photo, or null for the placeholder. */
+  photo: Uint8Array | null;
+  token: string;
+};
+
+export type CardRefusal = 'radiated';
+
+/** The card of an artisan, signed; a radiated artisan gets no card. */
+export function buildCard(
+  artisan: ArtisanRow,
+  photo: Uint8Array | null,
+  today: string,
+  keys: CardKeys,
+): { ok: true; card: CardModel } | { ok: false; reason: CardRefusal } {
+  if (artisan.radiatedOn) return { ok: false, reason: 'radiated' };
+  const year = cardYear(today);
+  const lastName = artisan.usageName ?? artisan.birthName;
+  const claims: CardClaims = { k: keys.kid, r: artisan.rmNumber, n: `${artisan.firstNames} ${lastName}`, y: year, e: validUntil(year) };
+  const main = artisan.activities.find((a) => a.main) ?? artisan.activities[0];
+  return {
+    ok: true,
+    card: {
+      chamber: artisan.chamber,
+      title: TITLES[artisan.qualification],
+      firstNames: artisan.firstNames,
+      lastName,
+      company: artisan.companyName ?? artisan.tradeName,
+      activity: main?.label ?? null,
+      rmNumber: artisan.rmNumber,
+      year,
+      validUntil: claims.e,
+      photo,
+      token: signCardToken(claims, keys.privateKey),
+    },
+  };
+}
