@@ -3,6 +3,7 @@ import { createSessionHolder, type SessionHolder } from './accounts/session.ts';
 import type { AppInfo } from './api/contract.ts';
 import { createDispatcher, type Dispatch } from './api/handle.ts';
 import { createHandlers } from './api/handlers.ts';
+import { createCardService } from './cards/card-service.ts';
 import { startEmbeddedRegistry } from './demo-registry/embedded.ts';
 import { DEMO_IDENTITIES } from './demo-registry/seed.ts';
 import { birthDateHasher } from './identity/birth-date-hash.ts';
@@ -11,6 +12,7 @@ import type { Logger } from './logging/logger.ts';
 import { createRegistryClient, type RegistryConfig } from './registry/client.ts';
 import { CURSOR_KEY, createSyncEngine, type SyncEngine, type SyncOptions } from './registry/sync-engine.ts';
 import { loadOrCreateBirthDateKey } from './secrets/birth-date-key.ts';
+import { loadOrCreateCardKeys } from './secrets/card-signing-key.ts';
 import { checkBirthDateKey } from './secrets/key-id.ts';
 import type { WriteDb } from './store/database.ts';
 import { openStore } from './store/open-store.ts';
@@ -95,6 +97,8 @@ export async function createKiosk({
       return (await pendingCount(db)).pending === 0;
     };
     const accounts = createAccountsService({ db, client, session, clock, log: log.child('accounts'), pushNow });
+    const cardKeys = await loadOrCreateCardKeys(dataDir, log.child('secrets'));
+    const cards = createCardService({ db, session, keys: cardKeys, clock, log: log.child('cards'), pushNow });
     const demoIdentities = demo ? DEMO_IDENTITIES.map((a) => ({ rmNumber: a.rmNumber, birthDate: a.dateOfBirth })) : [];
     const info = { version, demo, demoIdentities, mailboxUrl, ...idle };
     return {
@@ -105,7 +109,7 @@ export async function createKiosk({
       sync,
       demo,
       dispatcher: (transport, trustedOrigins) =>
-        createDispatcher({ handlers: createHandlers({ identity, accounts, session, info, transport }), trustedOrigins, log: log.child('api') }),
+        createDispatcher({ handlers: createHandlers({ identity, accounts, cards, session, info, transport }), trustedOrigins, log: log.child('api') }),
       close,
     };
   } catch (error) {

@@ -10,21 +10,26 @@ export type Session = {
   email: string | null;
   /** This visit chose the password: once the link is followed, it goes on logged in. */
   activatedHere: boolean;
+  /** The ID photo taken in this visit (JPEG), until the visit ends. */
+  photo: Buffer | null;
 };
 
-const EMPTY: Session = { rmNumber: null, loggedIn: false, email: null, activatedHere: false };
+const EMPTY: Session = { rmNumber: null, loggedIn: false, email: null, activatedHere: false, photo: null };
 
 export function createSessionHolder() {
   let session: Session = EMPTY;
   return {
     get: (): Readonly<Session> => session,
     identified(rmNumber: string): void {
+      session.photo?.fill(0);
       session = { ...EMPTY, rmNumber };
     },
     update(patch: Partial<Session>): void {
       session = { ...session, ...patch };
     },
     end(): void {
+      // Overwrite the photo's bytes before letting go of them: nothing of a face stays in memory.
+      session.photo?.fill(0);
       session = EMPTY;
     },
   };

@@ -14,6 +14,8 @@ export const CHANNELS = [
   'accounts:logout',
   'profile:get',
   'profile:update',
+  'photo:set',
+  'card:view',
   'session:end',
 ] as const;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MyInformation } from '../accounts/accounts-service.ts';
+import type { CardView } from '../cards/card-service.ts';
 import type { IdentifyOutcome } from '../identity/identify.ts';
 import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { Channel } from './channels.ts';
@@ -81,6 +82,10 @@ export const contract = {
       .strict(),
     output: returns<{ delivered: boolean; emailPending: boolean }>(),
   },
+  /** The ID photo taken at the kiosk: a JPEG (base64), 35:45, at most 200 KB. Logged in only. */
+  'photo:set': { input: z.object({ jpeg: text(300_000) }).strict(), output: returns<{ bytes: number; delivered: boolean }>() },
+  /** "Ma carte": the card of the logged-in artisan, with this visit's photo. */
+  'card:view': { input: z.object({}).strict(), output: returns<CardView>() },
   /** "Terminer" or the idle timeout: forget everything of this visit in the main process. */
   'session:end': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;

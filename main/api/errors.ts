@@ -42,6 +42,10 @@ export const ERROR_CODES = [
   'POSTAL_CODE_INVALID',
   'REGISTRY_UNREACHABLE',
   'REGISTRY_ERROR',
+  // Photo and card
+  'PHOTO_INVALID',
+  'PHOTO_TOO_LARGE',
+  'CARD_RADIATED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

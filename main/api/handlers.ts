@@ -1,6 +1,7 @@
 import assert from 'node:assert';
 import type { AccountsService } from '../accounts/accounts-service.ts';
 import type { SessionHolder } from '../accounts/session.ts';
+import type { CardService } from '../cards/card-service.ts';
 import type { IdentityService } from '../identity/identify.ts';
 import type { AppInfo } from './contract.ts';
 import { DATE_ERROR, type FieldProblem, failFields, ok, RM_ERROR } from './errors.ts';
@@ -9,13 +10,14 @@ import type { Handlers } from './handle.ts';
 export type HandlerDeps = {
   identity: IdentityService;
   accounts: AccountsService;
+  cards: CardService;
   session: SessionHolder;
   info: Omit<AppInfo, 'transport'>;
   transport: AppInfo['transport'];
 };
 
 /** The handler table: one function per channel, each taking one parsed input object. */
-export function createHandlers({ identity, accounts, session, info, transport }: HandlerDeps): Handlers {
+export function createHandlers({ identity, accounts, cards, session, info, transport }: HandlerDeps): Handlers {
   return {
     'app:info': async () => ok({ ...info, transport }),
     'identity:identify': async (input) => {
@@ -43,6 +45,8 @@ export function createHandlers({ identity, accounts, session, info, transport }:
     },
     'profile:get': () => accounts.myInformation(),
     'profile:update': (input) => accounts.updateContact(input),
+    'photo:set': (input) => cards.setPhoto(input.jpeg),
+    'card:view': () => cards.view(),
     'session:end': async () => {
       session.end();
       return ok({});

@@ -18,7 +18,8 @@ export type BridgeOptions = {
 
 export type Bridge = { url: string; origin: string; token: string; port: number; close(): Promise<void> };
 
-const MAX_BODY = 64 * 1024;
+// The largest call is an ID photo: 200 KB of JPEG, as base64.
+const MAX_BODY = 512 * 1024;
 
 /**
  * Browser mode's transport: the contract over HTTP on 127.0.0.1 only. Every API call needs

@@ -4,14 +4,17 @@ import type { KioskError, Result } from '../../main/api/errors.ts';
 import { IdleGuard } from '../components/idle-guard.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { TouchKeyboard } from '../components/touch-keyboard/touch-keyboard.tsx';
+import type { MessageKey } from '../i18n/fr.ts';
 import { type Locale, LocaleProvider } from '../i18n/index.tsx';
 import { ActivateScreen } from '../screens/activate/activate-screen.tsx';
+import { CardScreen } from '../screens/card/card-screen.tsx';
 import { CheckMailScreen } from '../screens/check-mail/check-mail-screen.tsx';
 import { formatTime } from '../screens/format.ts';
 import { FaqScreen, PartnersScreen, SupportScreen } from '../screens/help/help-screens.tsx';
 import { IdentifyScreen } from '../screens/identify/identify-screen.tsx';
 import { ForgotScreen, LoginScreen } from '../screens/login/login-screen.tsx';
 import { OutcomeScreen } from '../screens/outcome/outcome-screen.tsx';
+import { PhotoScreen } from '../screens/photo/photo-screen.tsx';
 import { SpaceScreen } from '../screens/space/space-screen.tsx';
 import { WelcomeScreen } from '../screens/welcome/welcome-screen.tsx';
 import { type FlowAction, flowReducer, initialFlow } from './flow.ts';
@@ -83,6 +86,9 @@ export function App() {
       dispatch({ type: 'saved', notices: [v.delivered ? 'space.saved' : 'space.savedOffline', ...(v.emailPending ? (['space.savedEmail'] as const) : [])] });
     });
   };
+  const showCard = (notices?: MessageKey[]) =>
+    call(kiosk().invoke('card:view', {}), (card) => dispatch({ type: 'card', card, ...(notices ? { notices } : {}) }));
+  const acceptPhoto = (jpeg: string) => call(kiosk().invoke('photo:set', { jpeg }), () => void showCard(['photo.saved']));
   const logout = () => call(kiosk().invoke('accounts:logout', {}), () => dispatch({ type: 'go', screen: 'login' }));
   // "Terminer" and the idle timeout: the visit's data goes, here and in the main process, and
   // the next person starts in French.
@@ -168,7 +174,28 @@ export function App() {
         {s === 'faq' && <FaqScreen onBack={() => dispatch({ type: 'back' })} />}
         {s === 'partners' && <PartnersScreen onBack={() => dispatch({ type: 'back' })} />}
         {s === 'support' && <SupportScreen onBack={() => dispatch({ type: 'back' })} />}
-        {s === 'space' && <SpaceScreen state={flow} form={flow.forms.contact} onEdit={edit('contact')} onSave={save} onLogout={logout} />}
+        {s === 'space' && (
+          <SpaceScreen
+            state={flow}
+            form={flow.forms.contact}
+            onEdit={edit('contact')}
+            onSave={save}
+            onLogout={logout}
+            onPhoto={() => dispatch({ type: 'go', screen: 'photo' })}
+            onCard={() => void showCard()}
+          />
+        )}
+        {s === 'photo' && (
+          <PhotoScreen error={flow.errors.general} pending={flow.pending} onAccept={acceptPhoto} onBack={() => dispatch({ type: 'go', screen: 'space' })} />
+        )}
+        {s === 'card' && (
+          <CardScreen
+            card={flow.card}
+            notices={flow.notices}
+            onPhoto={() => dispatch({ type: 'go', screen: 'photo' })}
+            onBack={() => dispatch({ type: 'go', screen: 'space' })}
+          />
+        )}
         <TouchKeyboard />
         <IdleGuard active={s !== 'welcome'} warnMs={info.idleWarnMs} endMs={info.idleEndMs} onTimeout={finish} />
       </div>

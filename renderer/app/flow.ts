@@ -1,5 +1,6 @@
 import type { MyInformation } from '../../main/accounts/accounts-service.ts';
 import type { ErrorCode, ErrorField, FieldProblem } from '../../main/api/errors.ts';
+import type { CardView } from '../../main/cards/card-service.ts';
 import type { IdentifyOutcome } from '../../main/identity/identify.ts';
 import { formatMobile } from '../../main/rules/phone-format.ts';
 import type { MessageKey } from '../i18n/fr.ts';
@@ -8,7 +9,20 @@ import type { MessageKey } from '../i18n/fr.ts';
  * The visit as a state machine. Everything a person typed lives here, outside the screens,
  * so that switching language or going back never loses it, and "Terminer" wipes it at once.
  */
-export type Screen = 'welcome' | 'identify' | 'outcome' | 'activate' | 'check-mail' | 'login' | 'forgot' | 'space' | 'faq' | 'partners' | 'support';
+export type Screen =
+  | 'welcome'
+  | 'identify'
+  | 'outcome'
+  | 'activate'
+  | 'check-mail'
+  | 'login'
+  | 'forgot'
+  | 'space'
+  | 'faq'
+  | 'partners'
+  | 'support'
+  | 'photo'
+  | 'card';
 
 /** Screens of information, opened from any screen and left by "Retour". */
 export const HELP_SCREENS: readonly Screen[] = ['faq', 'partners', 'support'];
@@ -43,6 +57,7 @@ export type FlowState = {
   notices: MessageKey[];
   /** Where "Retour" leads from a help screen. */
   returnTo: Screen;
+  card: CardView | null;
 };
 
 export type FlowAction =
@@ -57,6 +72,7 @@ export type FlowAction =
   | { type: 'mail-sent'; email: string }
   | { type: 'profile'; info: MyInformation }
   | { type: 'saved'; notices: MessageKey[] }
+  | { type: 'card'; card: CardView; notices?: MessageKey[] }
   | { type: 'correct' }
   | { type: 'finish' };
 
@@ -71,6 +87,7 @@ export const initialFlow: FlowState = {
   info: null,
   notices: [],
   returnTo: 'welcome',
+  card: null,
 };
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
@@ -146,6 +163,8 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         },
       };
     }
+    case 'card':
+      return { ...state, pending: false, errors: {}, card: action.card, screen: 'card', notices: action.notices ?? [] };
     case 'saved':
       return { ...state, pending: false, errors: {}, notices: action.notices };
     case 'correct':

@@ -145,7 +145,7 @@ describe('accounts against the reference registry, e-mail over real SMTP', () =>
     kiosk.session.identified('123123127RM078');
     kiosk.session.update({ loggedIn: true });
     kiosk.session.end();
-    assert.deepEqual(kiosk.session.get(), { rmNumber: null, loggedIn: false, email: null, activatedHere: false });
+    assert.deepEqual(kiosk.session.get(), { rmNumber: null, loggedIn: false, email: null, activatedHere: false, photo: null });
     const r = await kiosk.accounts.myInformation();
     assert.equal(!r.ok && r.error.code, 'SESSION_REQUIRED');
   });

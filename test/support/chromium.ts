@@ -6,11 +6,23 @@ import { ROOT } from './browser-mode.ts';
 export const CHROMIUM = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
 
-/** Debian's Chromium, headless, with the flags that keep it off the (closed) network. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with the flags that keep it off the (closed) network. With
+ * `camera`, a fake camera that films the given MJPEG file (concatenated JPEGs).
+ */
+export function launchChromium({ camera }: { camera?: string } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...(camera ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`] : []),
+    ],
   });
 }
 
@@ -18,8 +30,8 @@ export const PORTRAIT = { width: 1080, height: 1920 };
 export const LANDSCAPE = { width: 1920, height: 1080 };
 
 /** A page the size of the kiosk's screen: 1080x1920 portrait unless told otherwise. */
-export async function kioskPage(browser: Browser, viewport = PORTRAIT): Promise<Page> {
-  const context = await browser.newContext({ viewport, hasTouch: true, locale: 'fr-FR' });
+export async function kioskPage(browser: Browser, viewport = PORTRAIT, { camera = false } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport, hasTouch: true, locale: 'fr-FR', ...(camera ? { permissions: ['camera'] } : {}) });
   return context.newPage();
 }
 

@@ -13,10 +13,12 @@ export type SpaceScreenProps = {
   onEdit(field: keyof Forms['contact'], value: string): void;
   onSave(): void;
   onLogout(): void;
+  onPhoto(): void;
+  onCard(): void;
 };
 
 /** "Mes informations": what the register says (read-only) and the contact details (editable). */
-export function SpaceScreen({ state, form, onEdit, onSave, onLogout }: SpaceScreenProps) {
+export function SpaceScreen({ state, form, onEdit, onSave, onLogout, onPhoto, onCard }: SpaceScreenProps) {
   const { t } = useT();
   const info = state.info;
   if (!info) {
@@ -37,6 +39,14 @@ export function SpaceScreen({ state, form, onEdit, onSave, onLogout }: SpaceScre
     <main id="main" className="screen space-screen">
       <ScreenHeading>{t('space.heading')}</ScreenHeading>
       <Notices keys={state.notices} />
+      <div className="space-actions">
+        <button type="button" className="button button-primary" onClick={onCard}>
+          {t('space.myCard')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onPhoto}>
+          {t('space.myPhoto')}
+        </button>
+      </div>
       <ErrorSummary items={summaryFor(state.errors, 'contact', ['email', 'mobile', 'deliveryAddress'])} tick={state.errorTick} />
       <section className="panel panel-neutral" aria-labelledby="registry-title">
         <h2 id="registry-title">{t('space.registryTitle')}</h2>

@@ -1,0 +1,64 @@
+import type { SessionHolder } from '../accounts/session.ts';
+import type { KioskError, Result } from '../api/errors.ts';
+import { localIsoDate } from '../identity/birth-date.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { CardKeys } from '../secrets/card-signing-key.ts';
+import { findByRmNumber } from '../store/artisans-repo.ts';
+import type { WriteDb } from '../store/database.ts';
+import { enqueue } from '../store/outbox-repo.ts';
+import { buildCard } from './card-model.ts';
+
+/** JPEG of at most 200 KB (DESIGN.md §6: the kiosk keeps only the crop). */
+export const MAX_PHOTO_BYTES = 200 * 1024;
+
+/** What "Ma carte" shows: the card's fields, its photo, and whether it is signed. */
+export type CardView = {
+  chamber: string;
+  title: string;
+  firstNames: string;
+  lastName: string;
+  company: string | null;
+  activity: string | null;
+  rmNumber: string;
+  year: number;
+  validUntil: string;
+  /** data: URL of the photo, or null when none was taken yet. */
+  photo: string | null;
+};
+
+export type CardDeps = { db: WriteDb; session: SessionHolder; keys: CardKeys; clock: () => Date; log: Logger; pushNow: () => Promise<boolean> };
+
+const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
+
+export function createCardService({ db, session, keys, clock, log, pushNow }: CardDeps) {
+  return {
+    /** Keeps the photo for this visit and sends it to the registry through the outbox. */
+    async setPhoto(base64: string): Promise<Result<{ bytes: number; delivered: boolean }>> {
+      const { rmNumber, loggedIn } = session.get();
+      if (!rmNumber || !loggedIn) return fail({ code: 'SESSION_REQUIRED', message: 'no logged-in artisan' });
+      const jpeg = Buffer.from(base64, 'base64');
+      // A JPEG starts with FF D8 FF; anything else (or too big) is not what the camera screen makes.
+      if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8 || jpeg[2] !== 0xff) return fail({ code: 'PHOTO_INVALID', message: 'not a JPEG' });
+      if (jpeg.length > MAX_PHOTO_BYTES) return fail({ code: 'PHOTO_TOO_LARGE', message: `${jpeg.length} bytes` });
+      session.get().photo?.fill(0);
+      session.update({ photo: jpeg });
+      await db.transaction((tx) => enqueue(tx, 'photo', { rmNumber, jpeg: base64 }, clock()));
+      log.info('photo-taken', { bytes: jpeg.length });
+      return { ok: true, value: { bytes: jpeg.length, delivered: await pushNow().catch(() => false) } };
+    },
+
+    /** The card of the logged-in artisan as "Ma carte" previews it. */
+    async view(): Promise<Result<CardView>> {
+      const { rmNumber, loggedIn, photo } = session.get();
+      if (!rmNumber || !loggedIn) return fail({ code: 'SESSION_REQUIRED', message: 'no logged-in artisan' });
+      const artisan = await findByRmNumber(db, rmNumber);
+      if (!artisan) return fail({ code: 'SESSION_REQUIRED', message: 'artisan no longer in the replica' });
+      const built = buildCard(artisan, photo ? new Uint8Array(photo) : null, localIsoDate(clock()), keys);
+      if (!built.ok) return fail({ code: 'CARD_RADIATED', message: 'radiated' });
+      const { token: _token, photo: _photo, ...fields } = built.card;
+      return { ok: true, value: { ...fields, photo: photo ? `data:image/jpeg;base64,${photo.toString('base64')}` : null } };
+    },
+  };
+}
+
+export type CardService = ReturnType<typeof createCardService>;

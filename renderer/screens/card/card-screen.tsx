@@ -1,0 +1,64 @@
+import type { CardView } from '../../../main/cards/card-service.ts';
+import { Notices } from '../../components/notices.tsx';
+import { ScreenHeading } from '../../components/screen-heading.tsx';
+import type { MessageKey } from '../../i18n/fr.ts';
+import { useT } from '../../i18n/index.tsx';
+import { formatIsoDate, spacedRmNumber } from '../format.ts';
+
+export type CardScreenProps = { card: CardView | null; notices: MessageKey[]; onPhoto(): void; onBack(): void };
+
+/** "Ma carte": the card as it prints, front and back, drawn from the same fields as the PDF. */
+export function CardScreen({ card, notices, onPhoto, onBack }: CardScreenProps) {
+  const { t, locale } = useT();
+  if (!card) {
+    return (
+      <main id="main" className="screen card-screen">
+        <ScreenHeading>{t('card.heading')}</ScreenHeading>
+        <p role="status">{t('space.loading')}</p>
+      </main>
+    );
+  }
+  const name = `${card.firstNames} ${card.lastName}`;
+  return (
+    <main id="main" className="screen card-screen">
+      <ScreenHeading>{t('card.heading')}</ScreenHeading>
+      <Notices keys={notices} />
+      <p className="lead">{t('card.lead')}</p>
+      <figure className="card-preview" aria-label={t('card.cardOf', { year: card.year })}>
+        <div className="card-band">
+          <span className="card-cma">Chambre de Métiers et de l’Artisanat</span>
+          <strong>{card.chamber}</strong>
+          <span className="card-year">{t('card.cardOf', { year: card.year })}</span>
+        </div>
+        <div className="card-body">
+          {card.photo ? (
+            <img className="card-photo" src={card.photo} alt={t('card.photoAlt', { name })} />
+          ) : (
+            <div className="card-photo card-photo-empty" aria-hidden="true" />
+          )}
+          <div className="card-fields">
+            <p className="card-title">{card.title}</p>
+            <p className="card-first">{card.firstNames}</p>
+            <p className="card-last">{card.lastName}</p>
+            {card.company && <p>{card.company}</p>}
+            {card.activity && <p className="card-activity">{card.activity}</p>}
+            <p className="card-rm">N° {spacedRmNumber(card.rmNumber)}</p>
+            <p className="card-valid">{t('card.validUntil', { date: formatIsoDate(card.validUntil, locale) })}</p>
+          </div>
+        </div>
+      </figure>
+      {!card.photo && (
+        <div className="panel panel-warning">
+          <p>{t('card.noPhoto')}</p>
+          <button type="button" className="button button-primary" onClick={onPhoto}>
+            {t('card.addPhoto')}
+          </button>
+        </div>
+      )}
+      <p>{t('card.takeHome')}</p>
+      <button type="button" className="button button-secondary button-wide" onClick={onBack}>
+        {t('help.back')}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,121 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FieldError } from '../../app/flow.ts';
+import { ScreenHeading } from '../../components/screen-heading.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { captureFrame } from './capture.ts';
+
+export type PhotoScreenProps = {
+  error: FieldError | undefined;
+  pending: boolean;
+  onAccept(jpegBase64: string): void;
+  onBack(): void;
+};
+
+const COUNTDOWN = 3;
+
+/**
+ * "Ma photo": the kiosk's camera with an oval framing guide, a 3-second countdown, then the
+ * picture to accept or retake. The camera stops when the screen goes; the picture lives only
+ * in this screen until it is accepted.
+ */
+export function PhotoScreen({ error, pending, onAccept, onBack }: PhotoScreenProps) {
+  const { t } = useT();
+  const video = useRef<HTMLVideoElement>(null);
+  const [noCamera, setNoCamera] = useState(false);
+  const [count, setCount] = useState<number | null>(null);
+  const [shot, setShot] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stream: MediaStream | null = null;
+    let live = true;
+    navigator.mediaDevices
+      ?.getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false })
+      .then((s) => {
+        stream = s;
+        // The screen went away while the camera was starting: stop it at once.
+        if (!live) {
+          for (const track of s.getTracks()) track.stop();
+          return;
+        }
+        if (video.current) {
+          video.current.srcObject = s;
+          void video.current.play();
+        }
+      })
+      .catch(() => live && setNoCamera(true));
+    if (!navigator.mediaDevices) setNoCamera(true);
+    return () => {
+      live = false;
+      for (const track of stream?.getTracks() ?? []) track.stop();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (count === null) return;
+    if (count === 0) {
+      setCount(null);
+      if (video.current) setShot(captureFrame(video.current));
+      return;
+    }
+    const timer = setTimeout(() => setCount(count - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [count]);
+
+  return (
+    <main id="main" className="screen photo-screen">
+      <ScreenHeading>{t('photo.heading')}</ScreenHeading>
+      <p className="lead">{t('photo.lead')}</p>
+      <p className="hint">{t('photo.rules')}</p>
+      {error && (
+        <p className="error-message" role="alert">
+          {t(error.key, error.params)}
+        </p>
+      )}
+      {noCamera ? (
+        <div className="panel panel-warning" role="alert">
+          <p className="lead">{t('photo.noCamera')}</p>
+        </div>
+      ) : (
+        <>
+          <div className="camera" hidden={shot !== null}>
+            <video ref={video} muted playsInline aria-label={t('photo.camera')} />
+            <div className="oval" aria-hidden="true" />
+            {count !== null && (
+              <p className="countdown" role="status">
+                {t('photo.countdown', { seconds: count })}
+              </p>
+            )}
+          </div>
+          {shot && <img className="shot" src={`data:image/jpeg;base64,${shot}`} alt={t('photo.preview')} />}
+          {shot ? (
+            <div className="actions">
+              <button
+                type="button"
+                className="button button-primary button-wide"
+                aria-disabled={pending || undefined}
+                onClick={() => !pending && onAccept(shot)}
+              >
+                {t('photo.accept')}
+              </button>
+              <button type="button" className="button button-secondary button-wide" onClick={() => setShot(null)}>
+                {t('photo.retake')}
+              </button>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className="button button-primary button-wide"
+              aria-disabled={count !== null || undefined}
+              onClick={() => count === null && setCount(COUNTDOWN)}
+            >
+              {t('photo.take')}
+            </button>
+          )}
+        </>
+      )}
+      <button type="button" className="button button-secondary button-wide" onClick={onBack}>
+        {t('help.back')}
+      </button>
+    </main>
+  );
+}
