@@ -3,7 +3,7 @@ import { createSessionHolder, type SessionHolder } from './accounts/session.ts';
 import type { AppInfo } from './api/contract.ts';
 import { createDispatcher, type Dispatch } from './api/handle.ts';
 import { createHandlers } from './api/handlers.ts';
-import { createCardService } from './cards/card-service.ts';
+import { type CardService, createCardService } from './cards/card-service.ts';
 import { startEmbeddedRegistry } from './demo-registry/embedded.ts';
 import { DEMO_IDENTITIES } from './demo-registry/seed.ts';
 import { birthDateHasher } from './identity/birth-date-hash.ts';
@@ -36,6 +36,7 @@ export type Kiosk = {
   db: WriteDb;
   identity: IdentityService;
   accounts: AccountsService;
+  cards: CardService;
   session: SessionHolder;
   sync: SyncEngine;
   demo: boolean;
@@ -98,13 +99,14 @@ export async function createKiosk({
     };
     const accounts = createAccountsService({ db, client, session, clock, log: log.child('accounts'), pushNow });
     const cardKeys = await loadOrCreateCardKeys(dataDir, log.child('secrets'));
-    const cards = createCardService({ db, session, keys: cardKeys, clock, log: log.child('cards'), pushNow });
+    const cards = createCardService({ db, client, session, keys: cardKeys, clock, log: log.child('cards'), pushNow });
     const demoIdentities = demo ? DEMO_IDENTITIES.map((a) => ({ rmNumber: a.rmNumber, birthDate: a.dateOfBirth })) : [];
     const info = { version, demo, demoIdentities, mailboxUrl, ...idle };
     return {
       db,
       identity,
       accounts,
+      cards,
       session,
       sync,
       demo,

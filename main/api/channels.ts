@@ -16,6 +16,8 @@ export const CHANNELS = [
   'profile:update',
   'photo:set',
   'card:view',
+  'card:send-email',
+  'card:phone-link',
   'session:end',
 ] as const;
 

@@ -86,6 +86,10 @@ export const contract = {
   'photo:set': { input: z.object({ jpeg: text(300_000) }).strict(), output: returns<{ bytes: number; delivered: boolean }>() },
   /** "Ma carte": the card of the logged-in artisan, with this visit's photo. */
   'card:view': { input: z.object({}).strict(), output: returns<CardView>() },
+  /** Sends the card PDF to the account's address (the registry sends it, through the outbox). */
+  'card:send-email': { input: z.object({}).strict(), output: returns<{ delivered: boolean }>() },
+  /** A one-time download link for the artisan's phone, shown as a QR code; online only. */
+  'card:phone-link': { input: z.object({}).strict(), output: returns<{ url: string; expiresAt: string }>() },
   /** "Terminer" or the idle timeout: forget everything of this visit in the main process. */
   'session:end': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;

@@ -47,6 +47,8 @@ export function createHandlers({ identity, accounts, cards, session, info, trans
     'profile:update': (input) => accounts.updateContact(input),
     'photo:set': (input) => cards.setPhoto(input.jpeg),
     'card:view': () => cards.view(),
+    'card:send-email': () => cards.sendByEmail(),
+    'card:phone-link': () => cards.phoneLink(),
     'session:end': async () => {
       session.end();
       return ok({});

@@ -2,11 +2,13 @@ import type { SessionHolder } from '../accounts/session.ts';
 import type { KioskError, Result } from '../api/errors.ts';
 import { localIsoDate } from '../identity/birth-date.ts';
 import type { Logger } from '../logging/logger.ts';
+import { type RegistryClient, RegistryError } from '../registry/client.ts';
 import type { CardKeys } from '../secrets/card-signing-key.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
-import { buildCard } from './card-model.ts';
+import { buildCard, type CardModel } from './card-model.ts';
+import { renderCardPdf } from './card-pdf.ts';
 
 /** JPEG of at most 200 KB (DESIGN.md §6: the kiosk keeps only the crop). */
 export const MAX_PHOTO_BYTES = 200 * 1024;
@@ -26,12 +28,56 @@ export type CardView = {
   photo: string | null;
 };
 
-export type CardDeps = { db: WriteDb; session: SessionHolder; keys: CardKeys; clock: () => Date; log: Logger; pushNow: () => Promise<boolean> };
+export type CardDeps = {
+  db: WriteDb;
+  client: RegistryClient;
+  session: SessionHolder;
+  keys: CardKeys;
+  clock: () => Date;
+  log: Logger;
+  pushNow: () => Promise<boolean>;
+};
 
 const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
 
-export function createCardService({ db, session, keys, clock, log, pushNow }: CardDeps) {
+export function createCardService({ db, client, session, keys, clock, log, pushNow }: CardDeps) {
+  /** The logged-in artisan's card, signed, with this visit's photo. */
+  async function currentCard(): Promise<Result<CardModel>> {
+    const { rmNumber, loggedIn, photo } = session.get();
+    if (!rmNumber || !loggedIn) return fail({ code: 'SESSION_REQUIRED', message: 'no logged-in artisan' });
+    const artisan = await findByRmNumber(db, rmNumber);
+    if (!artisan) return fail({ code: 'SESSION_REQUIRED', message: 'artisan no longer in the replica' });
+    const built = buildCard(artisan, photo ? new Uint8Array(photo) : null, localIsoDate(clock()), keys);
+    return built.ok ? { ok: true, value: built.card } : fail({ code: 'CARD_RADIATED', message: 'radiated' });
+  }
+
   return {
+    /** Sends the card PDF to the account's e-mail: the registry sends it, through the outbox. */
+    async sendByEmail(): Promise<Result<{ delivered: boolean }>> {
+      const card = await currentCard();
+      if (!card.ok) return card;
+      const pdf = Buffer.from(await renderCardPdf(card.value, 'card')).toString('base64');
+      await db.transaction((tx) => enqueue(tx, 'card-issuance', { rmNumber: card.value.rmNumber, year: card.value.year, delivery: 'email', pdf }, clock()));
+      log.info('card-issued', { delivery: 'email' });
+      return { ok: true, value: { delivered: await pushNow().catch(() => false) } };
+    },
+
+    /** A one-time link (QR code on screen) for the artisan's phone to download the card. */
+    async phoneLink(): Promise<Result<{ url: string; expiresAt: string }>> {
+      const card = await currentCard();
+      if (!card.ok) return card;
+      const pdf = Buffer.from(await renderCardPdf(card.value, 'card')).toString('base64');
+      try {
+        const link = await client.cardLink(card.value.rmNumber, pdf);
+        await db.transaction((tx) => enqueue(tx, 'card-issuance', { rmNumber: card.value.rmNumber, year: card.value.year, delivery: 'phone' }, clock()));
+        log.info('card-issued', { delivery: 'phone' });
+        return { ok: true, value: link };
+      } catch (error) {
+        if (error instanceof RegistryError) return fail({ code: error.kind === 'offline' ? 'REGISTRY_UNREACHABLE' : 'REGISTRY_ERROR', message: error.message });
+        throw error;
+      }
+    },
+
     /** Keeps the photo for this visit and sends it to the registry through the outbox. */
     async setPhoto(base64: string): Promise<Result<{ bytes: number; delivered: boolean }>> {
       const { rmNumber, loggedIn } = session.get();
@@ -49,13 +95,10 @@ export function createCardService({ db, session, keys, clock, log, pushNow }: Ca
 
     /** The card of the logged-in artisan as "Ma carte" previews it. */
     async view(): Promise<Result<CardView>> {
-      const { rmNumber, loggedIn, photo } = session.get();
-      if (!rmNumber || !loggedIn) return fail({ code: 'SESSION_REQUIRED', message: 'no logged-in artisan' });
-      const artisan = await findByRmNumber(db, rmNumber);
-      if (!artisan) return fail({ code: 'SESSION_REQUIRED', message: 'artisan no longer in the replica' });
-      const built = buildCard(artisan, photo ? new Uint8Array(photo) : null, localIsoDate(clock()), keys);
-      if (!built.ok) return fail({ code: 'CARD_RADIATED', message: 'radiated' });
-      const { token: _token, photo: _photo, ...fields } = built.card;
+      const built = await currentCard();
+      if (!built.ok) return built;
+      const photo = session.get().photo;
+      const { token: _token, photo: _photo, ...fields } = built.value;
       return { ok: true, value: { ...fields, photo: photo ? `data:image/jpeg;base64,${photo.toString('base64')}` : null } };
     },
   };

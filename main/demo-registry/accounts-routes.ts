@@ -145,11 +145,24 @@ export async function accountsPages(
     );
     return true;
   }
+  if (req.method === 'GET' && url.pathname === '/demo/mailbox/attachment' && mailbox) {
+    const a = await mailbox.attachment(Number(url.searchParams.get('id')));
+    if (!a) html(404, 'Introuvable', '<h1>Pièce jointe introuvable</h1>');
+    else {
+      res.writeHead(200, { 'Content-Type': a.contentType, 'Content-Disposition': `attachment; filename="${a.filename}"`, 'Cache-Control': 'no-store' });
+      res.end(a.content);
+    }
+    return true;
+  }
   if (req.method === 'GET' && url.pathname === '/demo/mailbox' && mailbox) {
     const mails = await mailbox.list();
     const items = mails.map(
       (m) =>
-        `<li><strong>${escapeHtml(m.subject)}</strong><br>À : ${escapeHtml(m.to)} — ${escapeHtml(m.sentAt)}<br><a href="${escapeHtml(m.link)}">${m.link.includes('/reset') ? 'Choisir un nouveau mot de passe' : 'Ouvrir le lien de confirmation'}</a></li>`,
+        `<li><strong>${escapeHtml(m.subject)}</strong><br>À : ${escapeHtml(m.to)} — ${escapeHtml(m.sentAt)}<br>${
+          m.attachmentName
+            ? `<a href="/demo/mailbox/attachment?id=${m.id}">Pièce jointe : ${escapeHtml(m.attachmentName)}</a>`
+            : `<a href="${escapeHtml(m.link)}">${m.link.includes('/reset') ? 'Choisir un nouveau mot de passe' : 'Ouvrir le lien de confirmation'}</a>`
+        }</li>`,
     );
     html(
       200,

@@ -5,8 +5,9 @@ import type { Logger } from '../logging/logger.ts';
 import { ARTISAN_FIELDS, DEFAULT_PAGE, MAX_PAGE, operationsRequestSchema, tokenRequestSchema, tupleToArtisan } from '../registry/wire.ts';
 import { accountsApi, accountsPages, applyAccountOperation } from './accounts-routes.ts';
 import { type Accounts, openAccounts } from './accounts-store.ts';
+import { openCards } from './cards-routes.ts';
 import { type Faults, faultPicker, NO_FAULTS } from './faults.ts';
-import { demoMailbox, MAILBOX_SCHEMA, type Mailer, type SmtpConfig, smtpMailer } from './mailer.ts';
+import { demoMailbox, type Mailer, prepareMailbox, type SmtpConfig, smtpMailer } from './mailer.ts';
 import type { RegistryStore } from './registry-store.ts';
 import { DEMO_ACCOUNTS } from './seed.ts';
 
@@ -66,10 +67,11 @@ export async function startRegistryServer({
   smtp,
 }: RegistryServerOptions): Promise<RegistryServer> {
   let publicUrl = '';
-  await store.db.transaction((tx) => tx.exec(MAILBOX_SCHEMA));
+  await prepareMailbox(store.db);
   const mailbox = smtp ? null : demoMailbox(store.db);
   const accounts = await openAccounts(store, smtp ? smtpMailer(smtp) : (mailbox as Mailer), () => publicUrl);
   await accounts.ensureAccounts(DEMO_ACCOUNTS);
+  const cards = await openCards(store.db, accounts, smtp ? smtpMailer(smtp) : (mailbox as Mailer), () => publicUrl);
   const faults: Faults = { ...NO_FAULTS, ...initial };
   const pick = faultPicker(faults);
   const tokens = new Map<string, { kioskId: string; expiresAt: number }>();
@@ -105,6 +107,7 @@ export async function startRegistryServer({
       return json(res, 200, JSON.stringify({ accessToken, expiresAt: new Date(expiresAt).toISOString() }));
     }
     if (!path.startsWith('/v1/') && (await accountsPages(accounts, mailbox, req, res, url, body))) return;
+    if (await cards.download(req, res, url)) return;
     if (path.startsWith('/v1/_admin/')) {
       if (!adminToken || req.headers.authorization !== `Bearer ${adminToken}`) return problem(res, 403, 'FORBIDDEN', 'admin endpoints need the admin token');
       const input = safeJson(body) as { count?: number; rmNumber?: string } | undefined;
@@ -130,6 +133,7 @@ export async function startRegistryServer({
     if (fault === 'error') return problem(res, 500, 'INTERNAL', 'injected failure');
 
     if (path.startsWith('/v1/accounts/') && (await accountsApi(accounts, req, res, path, body, json))) return;
+    if (path.startsWith('/v1/cards/') && (await cards.api(req, res, path, body, json))) return;
     if (req.method === 'GET' && path === '/v1/artisans/changes') {
       const after = decodeCursor(url.searchParams.get('after'));
       if (after === null) return problem(res, 400, 'BAD_CURSOR', 'the cursor was not made by this registry');
@@ -155,7 +159,10 @@ export async function startRegistryServer({
       for (const [i, r] of results.entries()) {
         stats[r.status]++;
         const op = parsed.data.operations[i];
-        if (r.status === 'applied' && op) await applyAccountOperation(accounts, op);
+        if (r.status === 'applied' && op) {
+          await applyAccountOperation(accounts, op);
+          await cards.apply(op);
+        }
       }
       if (fault === 'error-after') return problem(res, 500, 'INTERNAL', 'injected failure after the write');
       return json(res, 200, JSON.stringify({ results }));

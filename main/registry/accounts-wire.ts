@@ -49,3 +49,16 @@ export const profileChangeSchema = z.object({
   deliveryAddress: deliveryAddressSchema.nullable().optional(),
 });
 export type ProfileChange = z.infer<typeof profileChangeSchema>;
+
+/** A one-time download link for a card PDF, made by the registry for a phone to open. */
+export const cardLinkRequestSchema = z.object({ rmNumber: z.string().max(20), pdf: z.string().max(400_000) });
+export const cardLinkResponseSchema = z.object({ url: z.string(), expiresAt: z.string() });
+
+/** The `card-issuance` operation's payload: a card issued, and how the artisan takes it. */
+export const cardIssuanceSchema = z.object({
+  rmNumber: z.string().max(20),
+  year: z.number().int(),
+  delivery: z.enum(['email', 'phone', 'paper', 'pvc']),
+  /** The PDF (base64), when the registry must deliver it (e-mail). */
+  pdf: z.string().max(400_000).optional(),
+});

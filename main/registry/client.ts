@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger.ts';
+import { cardLinkResponseSchema } from './accounts-wire.ts';
 import { type ChangesPage, changesPageSchema, type Operation, operationsResponseSchema, tokenResponseSchema } from './wire.ts';
 
 /**
@@ -108,6 +109,18 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
       } catch {
         throw new RegistryError('malformed', `the answer to ${path.split('/')[0]} does not match the API`);
       }
+    },
+
+    /** A one-time link for a phone to download a card PDF (online only). */
+    async cardLink(rmNumber: string, pdfBase64: string): Promise<{ url: string; expiresAt: string }> {
+      const res = await authorized('/v1/cards/links', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ rmNumber, pdf: pdfBase64 }),
+      });
+      const parsed = cardLinkResponseSchema.safeParse(await res.json().catch(() => undefined));
+      if (!parsed.success) throw new RegistryError('malformed', 'the card link answer does not match the API');
+      return parsed.data;
     },
 
     async health(): Promise<boolean> {

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import {
   accountStatusSchema,
   activateRequestSchema,
+  cardIssuanceSchema,
+  cardLinkRequestSchema,
+  cardLinkResponseSchema,
   forgotRequestSchema,
   loginRequestSchema,
   loginResponseSchema,
@@ -65,6 +68,12 @@ export function registryOpenApi(): Record<string, unknown> {
         LoginResponse: schema(loginResponseSchema),
         ForgotRequest: schema(forgotRequestSchema),
         Profile: schema(profileSchema),
+        CardLinkRequest: schema(cardLinkRequestSchema),
+        CardLinkResponse: schema(cardLinkResponseSchema),
+        CardIssuance: {
+          ...schema(cardIssuanceSchema),
+          description: 'The payload of a `card-issuance` operation; with delivery `email` and a PDF, the registry e-mails it.',
+        },
         ProfileChange: { ...schema(profileChangeSchema), description: 'The payload of a `profile-change` operation (POST /v1/operations).' },
         Error: schema(apiErrorSchema),
       },
@@ -167,6 +176,15 @@ export function registryOpenApi(): Record<string, unknown> {
           security: bearer,
           requestBody: { required: true, content: json('ForgotRequest') },
           responses: { 202: { description: 'Accepted' } },
+        },
+      },
+      '/v1/cards/links': {
+        post: {
+          summary: 'Make a one-time download link for a card PDF, for the artisan’s phone',
+          description: 'The link (GET /cards/download?token=…) serves the PDF once and expires after 15 minutes.',
+          security: bearer,
+          requestBody: { required: true, content: json('CardLinkRequest') },
+          responses: { 201: { description: 'The link', content: json('CardLinkResponse') }, 400: error('BAD_REQUEST') },
         },
       },
       '/v1/operations': {

@@ -88,6 +88,9 @@ export function App() {
   };
   const showCard = (notices?: MessageKey[]) =>
     call(kiosk().invoke('card:view', {}), (card) => dispatch({ type: 'card', card, ...(notices ? { notices } : {}) }));
+  const cardByEmail = () =>
+    call(kiosk().invoke('card:send-email', {}), (v) => dispatch({ type: 'saved', notices: [v.delivered ? 'card.emailSent' : 'card.emailQueued'] }));
+  const cardToPhone = () => call(kiosk().invoke('card:phone-link', {}), (link) => dispatch({ type: 'card-link', link }));
   const acceptPhoto = (jpeg: string) => call(kiosk().invoke('photo:set', { jpeg }), () => void showCard(['photo.saved']));
   const logout = () => call(kiosk().invoke('accounts:logout', {}), () => dispatch({ type: 'go', screen: 'login' }));
   // "Terminer" and the idle timeout: the visit's data goes, here and in the main process, and
@@ -190,9 +193,10 @@ export function App() {
         )}
         {s === 'card' && (
           <CardScreen
-            card={flow.card}
-            notices={flow.notices}
+            state={flow}
             onPhoto={() => dispatch({ type: 'go', screen: 'photo' })}
+            onEmail={cardByEmail}
+            onPhone={cardToPhone}
             onBack={() => dispatch({ type: 'go', screen: 'space' })}
           />
         )}

@@ -58,6 +58,8 @@ export type FlowState = {
   /** Where "Retour" leads from a help screen. */
   returnTo: Screen;
   card: CardView | null;
+  /** A one-time download link for the phone, while "Ma carte" shows it. */
+  cardLink: { url: string; expiresAt: string } | null;
 };
 
 export type FlowAction =
@@ -73,6 +75,7 @@ export type FlowAction =
   | { type: 'profile'; info: MyInformation }
   | { type: 'saved'; notices: MessageKey[] }
   | { type: 'card'; card: CardView; notices?: MessageKey[] }
+  | { type: 'card-link'; link: { url: string; expiresAt: string } }
   | { type: 'correct' }
   | { type: 'finish' };
 
@@ -88,6 +91,7 @@ export const initialFlow: FlowState = {
   notices: [],
   returnTo: 'welcome',
   card: null,
+  cardLink: null,
 };
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
@@ -164,7 +168,9 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       };
     }
     case 'card':
-      return { ...state, pending: false, errors: {}, card: action.card, screen: 'card', notices: action.notices ?? [] };
+      return { ...state, pending: false, errors: {}, card: action.card, cardLink: null, screen: 'card', notices: action.notices ?? [] };
+    case 'card-link':
+      return { ...state, pending: false, errors: {}, cardLink: action.link };
     case 'saved':
       return { ...state, pending: false, errors: {}, notices: action.notices };
     case 'correct':

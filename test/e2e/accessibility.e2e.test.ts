@@ -143,6 +143,13 @@ describe('every screen in both languages: WCAG 2.1 AA (axe), portrait and landsc
     await phone.close();
     await p.getByRole('heading', { level: 1, name: fr['space.heading'] }).waitFor({ timeout: 10_000 });
     await checkScreen(p, 'space');
+    await button(p, fr['space.myCard']).click();
+    await p.getByRole('heading', { level: 1, name: fr['card.heading'] }).waitFor();
+    await checkScreen(p, 'card');
+    await button(p, fr['card.addPhoto']).click();
+    await p.getByRole('heading', { level: 1, name: fr['photo.heading'] }).waitFor();
+    await p.getByText(fr['photo.noCamera']).waitFor();
+    await checkScreen(p, 'photo-no-camera');
     await p.close();
   });
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -88,6 +89,39 @@ describe('the ID photo from the kiosk camera, and the card that shows it', () =>
     }
     assert.match(await p.locator('main').innerText(), /401 234 562 RE 067/);
     await screenshot(p, 'card-with-photo');
+
+    // Taking the card home: by e-mail (the demo mailbox gets it as a PDF), and on a phone.
+    await button(p, fr['card.byEmail']).click();
+    await p.getByText(fr['card.emailSent']).waitFor();
+    await button(p, fr['card.byPhone']).click();
+    const qr = p.getByRole('img', { name: fr['card.phoneQr'] });
+    await qr.waitFor();
+    await screenshot(p, 'card-phone-link');
+    const qrFile = path.join(tempDir('qr-'), 'qr.png');
+    await qr.screenshot({ path: qrFile });
+    const url = execFileSync('zbarimg', ['-q', '--raw', qrFile], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+    const phone = await fetch(url);
+    assert.equal(
+      Buffer.from(await phone.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+      '%PDF-',
+      'the phone gets the card PDF',
+    );
+    assert.equal((await fetch(url)).status, 410, 'the link serves once');
+    const info = await p.evaluate(async () => {
+      const token = sessionStorage.getItem('kiosk-token');
+      const r = await fetch('/api/app%3Ainfo', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: '{}',
+      });
+      return (await r.json()) as { value: { mailboxUrl: string } };
+    });
+    const mailbox = await (await fetch(info.value.mailboxUrl)).text();
+    assert.match(mailbox, /Pièce jointe : carte-professionnelle-20\d\d\.pdf/);
 
     // "Terminer" and the photo is gone from the main process too.
     await button(p, fr['app.finishLabel']).click();

@@ -128,6 +128,27 @@ describe('accounts against the reference registry, e-mail over real SMTP', () =>
     assert.deepEqual([profile?.mobile, profile?.deliveryAddress?.city], ['+262692123456', 'Strasbourg']);
   });
 
+  it('sends the card by e-mail as a PDF attachment, and a phone link serves it once', async () => {
+    kiosk.session.identified('401234562RE067');
+    kiosk.session.update({ loggedIn: true });
+    const mailArrives = smtp.next();
+    assert.deepEqual(await kiosk.cards.sendByEmail(), { ok: true, value: { delivered: true } });
+    const mail = await mailArrives;
+    assert.deepEqual(mail.to, ['jean-pierre.muller@example.com']);
+    assert.match(mail.raw, /Content-Type: application\/pdf; name=carte-professionnelle-20\d\d\.pdf/);
+    const link = await kiosk.cards.phoneLink();
+    assert.ok(link.ok);
+    const first = await fetch(link.value.url);
+    assert.equal(first.headers.get('content-type'), 'application/pdf');
+    assert.equal(
+      Buffer.from(await first.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+      '%PDF-',
+    );
+    assert.equal((await fetch(link.value.url)).status, 410, 'the link serves once');
+  });
+
   it('says the registry cannot be reached, in words, when it is down', async () => {
     const down = await createKiosk({
       dataDir: tempDir(),

@@ -1,15 +1,22 @@
-import type { CardView } from '../../../main/cards/card-service.ts';
+import type { FlowState } from '../../app/flow.ts';
 import { Notices } from '../../components/notices.tsx';
+import { QrCode } from '../../components/qr-code.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
-import type { MessageKey } from '../../i18n/fr.ts';
 import { useT } from '../../i18n/index.tsx';
-import { formatIsoDate, spacedRmNumber } from '../format.ts';
+import { formatIsoDate, formatTime, spacedRmNumber } from '../format.ts';
 
-export type CardScreenProps = { card: CardView | null; notices: MessageKey[]; onPhoto(): void; onBack(): void };
+export type CardScreenProps = {
+  state: Pick<FlowState, 'card' | 'cardLink' | 'notices' | 'errors' | 'pending'>;
+  onPhoto(): void;
+  onEmail(): void;
+  onPhone(): void;
+  onBack(): void;
+};
 
 /** "Ma carte": the card as it prints, front and back, drawn from the same fields as the PDF. */
-export function CardScreen({ card, notices, onPhoto, onBack }: CardScreenProps) {
+export function CardScreen({ state, onPhoto, onEmail, onPhone, onBack }: CardScreenProps) {
   const { t, locale } = useT();
+  const { card, cardLink, notices, errors } = state;
   if (!card) {
     return (
       <main id="main" className="screen card-screen">
@@ -55,6 +62,28 @@ export function CardScreen({ card, notices, onPhoto, onBack }: CardScreenProps) 
           </button>
         </div>
       )}
+      <section className="take-home" aria-labelledby="download-title">
+        <h2 id="download-title">{t('card.download')}</h2>
+        {errors.general && (
+          <p className="error-message" role="alert">
+            {t(errors.general.key, errors.general.params)}
+          </p>
+        )}
+        <div className="space-actions">
+          <button type="button" className="button button-primary" aria-disabled={state.pending || undefined} onClick={() => !state.pending && onEmail()}>
+            {t('card.byEmail')}
+          </button>
+          <button type="button" className="button button-secondary" aria-disabled={state.pending || undefined} onClick={() => !state.pending && onPhone()}>
+            {t('card.byPhone')}
+          </button>
+        </div>
+        {cardLink && (
+          <div className="panel panel-neutral phone-link">
+            <QrCode text={cardLink.url} label={t('card.phoneQr')} size={240} />
+            <p>{t('card.phoneLink', { time: formatTime(cardLink.expiresAt, locale) })}</p>
+          </div>
+        )}
+      </section>
       <p>{t('card.takeHome')}</p>
       <button type="button" className="button button-secondary button-wide" onClick={onBack}>
         {t('help.back')}
