@@ -18,6 +18,7 @@ export const CHANNELS = [
   'card:view',
   'card:send-email',
   'card:phone-link',
+  'card:verify',
   'session:end',
 ] as const;
 

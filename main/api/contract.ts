@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MyInformation } from '../accounts/accounts-service.ts';
 import type { CardView } from '../cards/card-service.ts';
+import type { VerifyResult } from '../cards/card-token.ts';
 import type { IdentifyOutcome } from '../identity/identify.ts';
 import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { Channel } from './channels.ts';
@@ -90,6 +91,8 @@ export const contract = {
   'card:send-email': { input: z.object({}).strict(), output: returns<{ delivered: boolean }>() },
   /** A one-time download link for the artisan's phone, shown as a QR code; online only. */
   'card:phone-link': { input: z.object({}).strict(), output: returns<{ url: string; expiresAt: string }>() },
+  /** "Vérifier une carte": a token read from a card's QR code, checked offline. */
+  'card:verify': { input: z.object({ token: text(2000) }).strict(), output: returns<VerifyResult>() },
   /** "Terminer" or the idle timeout: forget everything of this visit in the main process. */
   'session:end': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;

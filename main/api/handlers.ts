@@ -49,6 +49,7 @@ export function createHandlers({ identity, accounts, cards, session, info, trans
     'card:view': () => cards.view(),
     'card:send-email': () => cards.sendByEmail(),
     'card:phone-link': () => cards.phoneLink(),
+    'card:verify': async (input) => ok(cards.verify(input.token)),
     'session:end': async () => {
       session.end();
       return ok({});

@@ -9,6 +9,7 @@ import type { WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
 import { buildCard, type CardModel } from './card-model.ts';
 import { renderCardPdf } from './card-pdf.ts';
+import { type VerifyResult, verifyCardToken } from './card-token.ts';
 
 /** JPEG of at most 200 KB (DESIGN.md §6: the kiosk keeps only the crop). */
 export const MAX_PHOTO_BYTES = 200 * 1024;
@@ -52,6 +53,14 @@ export function createCardService({ db, client, session, keys, clock, log, pushN
   }
 
   return {
+    /**
+     * Checks a token read from a card's QR code, offline, against the keys this kiosk trusts
+     * (its own card key). Anyone at the desk may do it: it reveals only what the card prints.
+     */
+    verify(token: string): VerifyResult {
+      return verifyCardToken(token, { [keys.kid]: keys.publicKey }, localIsoDate(clock()));
+    },
+
     /** Sends the card PDF to the account's e-mail: the registry sends it, through the outbox. */
     async sendByEmail(): Promise<Result<{ delivered: boolean }>> {
       const card = await currentCard();

@@ -16,6 +16,7 @@ import { ForgotScreen, LoginScreen } from '../screens/login/login-screen.tsx';
 import { OutcomeScreen } from '../screens/outcome/outcome-screen.tsx';
 import { PhotoScreen } from '../screens/photo/photo-screen.tsx';
 import { SpaceScreen } from '../screens/space/space-screen.tsx';
+import { VerifyScreen } from '../screens/verify/verify-screen.tsx';
 import { WelcomeScreen } from '../screens/welcome/welcome-screen.tsx';
 import { type FlowAction, flowReducer, initialFlow } from './flow.ts';
 import { kiosk } from './kiosk-client.ts';
@@ -88,6 +89,10 @@ export function App() {
   };
   const showCard = (notices?: MessageKey[]) =>
     call(kiosk().invoke('card:view', {}), (card) => dispatch({ type: 'card', card, ...(notices ? { notices } : {}) }));
+  const verifyCard = useCallback(async (token: string) => {
+    const r = await kiosk().invoke('card:verify', { token });
+    return r.ok ? r.value : null;
+  }, []);
   const cardByEmail = () =>
     call(kiosk().invoke('card:send-email', {}), (v) => dispatch({ type: 'saved', notices: [v.delivered ? 'card.emailSent' : 'card.emailQueued'] }));
   const cardToPhone = () => call(kiosk().invoke('card:phone-link', {}), (link) => dispatch({ type: 'card-link', link }));
@@ -116,7 +121,7 @@ export function App() {
 
   const edit = (form: 'identify' | 'activate' | 'login' | 'contact') => (field: string, value: string) => dispatch({ type: 'edit', form, field, value });
   const s = flow.screen;
-  const inHelp = s === 'faq' || s === 'partners' || s === 'support';
+  const inHelp = s === 'faq' || s === 'partners' || s === 'support' || s === 'verify';
   return (
     <LocaleProvider locale={locale}>
       <div className={`app screen-${s}`}>
@@ -177,6 +182,7 @@ export function App() {
         {s === 'faq' && <FaqScreen onBack={() => dispatch({ type: 'back' })} />}
         {s === 'partners' && <PartnersScreen onBack={() => dispatch({ type: 'back' })} />}
         {s === 'support' && <SupportScreen onBack={() => dispatch({ type: 'back' })} />}
+        {s === 'verify' && <VerifyScreen verify={verifyCard} onBack={() => dispatch({ type: 'back' })} />}
         {s === 'space' && (
           <SpaceScreen
             state={flow}

@@ -22,10 +22,11 @@ export type Screen =
   | 'partners'
   | 'support'
   | 'photo'
-  | 'card';
+  | 'card'
+  | 'verify';
 
 /** Screens of information, opened from any screen and left by "Retour". */
-export const HELP_SCREENS: readonly Screen[] = ['faq', 'partners', 'support'];
+export const HELP_SCREENS: readonly Screen[] = ['faq', 'partners', 'support', 'verify'];
 
 export const EMPTY_FORMS = {
   identify: { rmNumber: '', day: '', month: '', year: '' },

@@ -54,6 +54,7 @@ describe('every screen in both languages: WCAG 2.1 AA (axe), portrait and landsc
       [fr['help.faq'], 'faq'],
       [fr['help.partners'], 'partners'],
       [fr['help.support'], 'support'],
+      [fr['help.verify'], 'verify-no-camera'],
     ] as const) {
       await button(p, label).click();
       await checkScreen(p, name);

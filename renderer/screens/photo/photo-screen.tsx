@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldError } from '../../app/flow.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
+import { useCamera } from '../../components/use-camera.ts';
 import { useT } from '../../i18n/index.tsx';
 import { captureFrame } from './capture.ts';
 
@@ -21,34 +22,11 @@ const COUNTDOWN = 3;
 export function PhotoScreen({ error, pending, onAccept, onBack }: PhotoScreenProps) {
   const { t } = useT();
   const video = useRef<HTMLVideoElement>(null);
-  const [noCamera, setNoCamera] = useState(false);
   const [count, setCount] = useState<number | null>(null);
   const [shot, setShot] = useState<string | null>(null);
 
-  useEffect(() => {
-    let stream: MediaStream | null = null;
-    let live = true;
-    navigator.mediaDevices
-      ?.getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false })
-      .then((s) => {
-        stream = s;
-        // The screen went away while the camera was starting: stop it at once.
-        if (!live) {
-          for (const track of s.getTracks()) track.stop();
-          return;
-        }
-        if (video.current) {
-          video.current.srcObject = s;
-          void video.current.play();
-        }
-      })
-      .catch(() => live && setNoCamera(true));
-    if (!navigator.mediaDevices) setNoCamera(true);
-    return () => {
-      live = false;
-      for (const track of stream?.getTracks() ?? []) track.stop();
-    };
-  }, []);
+  const cameraOk = useCamera(video);
+  const noCamera = !cameraOk;
 
   useEffect(() => {
     if (count === null) return;

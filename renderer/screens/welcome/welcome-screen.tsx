@@ -1,7 +1,7 @@
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useT } from '../../i18n/index.tsx';
 
-export function WelcomeScreen({ onStart, onHelp }: { onStart(): void; onHelp(screen: 'faq' | 'partners' | 'support'): void }) {
+export function WelcomeScreen({ onStart, onHelp }: { onStart(): void; onHelp(screen: 'faq' | 'partners' | 'support' | 'verify'): void }) {
   const { t } = useT();
   return (
     <main id="main" className="screen welcome-screen">
@@ -22,6 +22,9 @@ export function WelcomeScreen({ onStart, onHelp }: { onStart(): void; onHelp(scr
         </button>
         <button type="button" className="button button-secondary" onClick={() => onHelp('support')}>
           {t('help.support')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => onHelp('verify')}>
+          {t('help.verify')}
         </button>
       </nav>
     </main>
