@@ -26,7 +26,7 @@ const ZOE: ArtisanRow = {
   usageName: null,
   firstNames: 'Zoé Łucja Ñuria',
   birthDateHmac: 'x',
-  companyName: 'Œuvres de Straße & Ğül',
+  companyName: 'Façonnage des sœurs Wałęsa, Straße, Dağ, Muñoz & Søn',
   tradeName: null,
   activities: [{ code: '2341ZA', label: 'Fabrication de céramique (poterie)', main: true }],
   qualification: 'maitre-artisan-art',
@@ -73,13 +73,16 @@ describe('the professional card PDF', async () => {
       'MAÎTRE ARTISAN EN MÉTIER D’ART',
       'Zoé Łucja Ñuria',
       'ØSTERGÅRD-ÇELİK',
-      'Œuvres de Straße & Ğül',
       'Fabrication de céramique (poterie)',
       '123 123 127 RM 078',
       '28/02/2027',
     ]) {
       assert.ok(f.text.replace(/\s+/g, ' ').includes(s), `"${s}" in:\n${f.text}`);
     }
+    // The long company name shrinks to fit: every word is there, and every letter of the issue's list.
+    const flat = f.text.replace(/\s+/g, ' ');
+    for (const word of ['Façonnage', 'sœurs', 'Wałęsa,', 'Straße,', 'Dağ,', 'Muñoz', 'Søn']) assert.ok(flat.includes(word), `"${word}" in:\n${f.text}`);
+    for (const letter of ['é', 'ç', 'œ', 'ß', 'ł', 'ğ', 'ñ', 'ø']) assert.ok(f.text.includes(letter), letter);
     execFileSync('pdftoppm', ['-png', '-r', '150', f.file, path.join(ROOT, 'test-output', 'card-zoe')]);
   });
 
@@ -88,6 +91,7 @@ describe('the professional card PDF', async () => {
     assert.match(f.size, /^595\.2\d? x 841\.8\d?/);
     assert.equal(f.pages, 1);
     assert.ok(f.text.includes('Vérifier cette carte') && f.text.includes('ØSTERGÅRD-ÇELİK'));
+    execFileSync('pdftoppm', ['-png', '-r', '60', f.file, path.join(ROOT, 'test-output', 'card-paper')]);
   });
 
   it('the QR code decodes to a token that verifies; one changed byte or an unknown key fails', async () => {
