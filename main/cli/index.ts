@@ -1,4 +1,5 @@
 import { cardRender, cardVerify } from './card-commands.ts';
+import { printCommand } from './print-command.ts';
 import { registryOpenApiCommand, registryServe, status, sync } from './registry-commands.ts';
 import { rmCheck } from './rm-check.ts';
 
@@ -17,6 +18,10 @@ const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<num
     run: cardRender,
   },
   'card-verify': { usage: 'card-verify <token> [--json] [--data-dir DIR | --public-key FILE]   check a card’s QR token offline', run: cardVerify },
+  print: {
+    usage: 'print --role card|paper|receipt --printer <CUPS queue | tcp://host:port> [--file FILE.pdf] [--text T] [--wait]   print and record the job',
+    run: printCommand,
+  },
   sync: { usage: 'sync --registry URL --db FILE   sync a kiosk store now (progress on stderr)', run: sync },
   'registry-openapi': { usage: 'registry-openapi   print the registry API (OpenAPI 3.1, JSON)', run: registryOpenApiCommand },
   status: { usage: 'status --db FILE [--json]   what is synced, pending, and what went wrong last', run: status },

@@ -12,6 +12,13 @@ export const SYSTEM_NEEDS: readonly { check: string; packages: string[] }[] = [
   // Checking the card PDFs as a person would: page size, text, a picture, the QR code.
   { check: '/usr/bin/pdfinfo', packages: ['poppler-utils'] },
   { check: '/usr/bin/zbarimg', packages: ['zbar-tools'] },
+  // A real print chain: CUPS, its client commands, a virtual IPP printer, and the D-Bus and
+  // Avahi it needs for DNS-SD.
+  { check: '/usr/sbin/cupsd', packages: ['cups'] },
+  { check: '/usr/bin/lp', packages: ['cups-client'] },
+  { check: '/usr/sbin/ippeveprinter', packages: ['cups-ipp-utils'] },
+  { check: '/usr/sbin/avahi-daemon', packages: ['avahi-daemon'] },
+  { check: '/usr/bin/dbus-daemon', packages: ['dbus'] },
 ];
 
 export function missingPackages(): string[] {

@@ -123,6 +123,22 @@ describe('migrations', async () => {
     await db.close();
   });
 
+  it('0006 adds print jobs, each with a role and a state from a closed list', async () => {
+    const db = await dbAt(5, migrations);
+    await migrate(db, migrations, log, 6);
+    assert.ok((await columns(db, 'print_jobs')).includes('spooler_id'));
+    await db.transaction((tx) =>
+      tx.run("INSERT INTO print_jobs (role, printer, document, status, created_at, updated_at) VALUES ('card', 'Q', 'card 2026', 'recorded', 'now', 'now')"),
+    );
+    await assert.rejects(
+      db.transaction((tx) =>
+        tx.run("INSERT INTO print_jobs (role, printer, document, status, created_at, updated_at) VALUES ('fax', 'Q', 'x', 'recorded', 'now', 'now')"),
+      ),
+      /CHECK/,
+    );
+    await db.close();
+  });
+
   it('are recorded once: running them again applies nothing', async () => {
     const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
     assert.equal(await migrate(db, migrations, log), 0);

@@ -1,0 +1,53 @@
+import type { ReadDb, TxDb } from './database.ts';
+
+export type PrintRole = 'card' | 'paper' | 'receipt';
+export type PrintStatus = 'recorded' | 'sent' | 'printing' | 'completed' | 'failed';
+export type PrintJob = {
+  id: number;
+  role: PrintRole;
+  printer: string;
+  document: string;
+  status: PrintStatus;
+  attempts: number;
+  spoolerId: string | null;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+const COLUMNS = 'id, role, printer, document, status, attempts, spooler_id AS spoolerId, error, created_at AS createdAt, updated_at AS updatedAt';
+
+export async function recordJob(tx: TxDb, job: { role: PrintRole; printer: string; document: string }, now: Date): Promise<number> {
+  const r = await tx.run("INSERT INTO print_jobs (role, printer, document, status, created_at, updated_at) VALUES (?, ?, ?, 'recorded', ?, ?)", [
+    job.role,
+    job.printer,
+    job.document,
+    now.toISOString(),
+    now.toISOString(),
+  ]);
+  return r.lastID;
+}
+
+export async function updateJob(
+  tx: TxDb,
+  id: number,
+  patch: { status: PrintStatus; spoolerId?: string | null; error?: string | null; attempt?: boolean },
+  now: Date,
+): Promise<void> {
+  await tx.run(`UPDATE print_jobs SET status = ?, spooler_id = coalesce(?, spooler_id), error = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?`, [
+    patch.status,
+    patch.spoolerId ?? null,
+    patch.error ?? null,
+    patch.attempt ? 1 : 0,
+    now.toISOString(),
+    id,
+  ]);
+}
+
+export async function getJob(db: ReadDb, id: number): Promise<PrintJob | undefined> {
+  return db.get<PrintJob>(`SELECT ${COLUMNS} FROM print_jobs WHERE id = ?`, [id]);
+}
+
+export async function recentJobs(db: ReadDb, limit = 50): Promise<PrintJob[]> {
+  return db.all<PrintJob>(`SELECT ${COLUMNS} FROM print_jobs ORDER BY id DESC LIMIT ?`, [limit]);
+}

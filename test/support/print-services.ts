@@ -1,0 +1,81 @@
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { tempDir } from './temp.ts';
+
+// Whether each daemon answers (a process list would also show dead, unreaped ones).
+const dbusUp = () =>
+  existsSync('/run/dbus/system_bus_socket') &&
+  spawnSync('dbus-send', ['--system', '--print-reply', '--dest=org.freedesktop.DBus', '/', 'org.freedesktop.DBus.GetId']).status === 0;
+const avahiUp = () => spawnSync('avahi-daemon', ['--check']).status === 0;
+const cupsUp = () => spawnSync('lpstat', ['-r']).stdout?.toString().includes('is running') ?? false;
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+async function until(check: () => boolean, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`${what} did not come up in ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * A real print chain for tests: CUPS, with a virtual IPP printer (ippeveprinter) that keeps
+ * every file it receives in `spoolDir`. ippeveprinter wants DNS-SD, so D-Bus and Avahi come
+ * first. Daemons already running (a developer's machine) are used as they are; those started
+ * here are stopped by `stop()`.
+ */
+export async function startPrintChain(queue: string): Promise<{ queue: string; spoolDir: string; stop(): Promise<void> }> {
+  const started: ChildProcess[] = [];
+  const child = (cmd: string, args: string[]) => {
+    const c = spawn(cmd, args, { stdio: 'ignore' });
+    started.push(c);
+    return c;
+  };
+  if (!dbusUp()) {
+    mkdirSync('/run/dbus', { recursive: true });
+    rmSync('/run/dbus/system_bus_socket', { force: true });
+    rmSync('/run/dbus/pid', { force: true });
+    child('dbus-daemon', ['--system', '--nofork']);
+    await until(dbusUp, 10_000, 'D-Bus');
+  }
+  if (!avahiUp()) {
+    rmSync('/run/avahi-daemon/pid', { force: true });
+    child('avahi-daemon', ['--no-chroot', '--no-drop-root']);
+    await until(avahiUp, 10_000, 'Avahi');
+  }
+  if (!cupsUp()) {
+    child('cupsd', ['-f']);
+    await until(cupsUp, 15_000, 'CUPS');
+  }
+  const spoolDir = tempDir('ipp-spool-');
+  const port = await freePort();
+  child('ippeveprinter', ['-k', '-d', spoolDir, '-f', 'application/pdf,image/pwg-raster', '-p', String(port), queue]);
+  await until(
+    () => spawnSync('ipptool', ['-q', `ipp://localhost:${port}/ipp/print`, 'get-printer-attributes.test']).status === 0,
+    15_000,
+    'the virtual printer',
+  );
+  execFileSync('lpadmin', ['-p', queue, '-E', '-v', `ipp://localhost:${port}/ipp/print`, '-m', 'everywhere']);
+  return {
+    queue,
+    spoolDir,
+    stop: async () => {
+      spawnSync('lpadmin', ['-x', queue]);
+      for (const c of started.reverse()) c.kill('SIGTERM');
+    },
+  };
+}
+
+/** The files the virtual printer received, by name. */
+export function receivedFiles(spoolDir: string): string[] {
+  return (execFileSync('ls', [spoolDir]).toString().split('\n').filter(Boolean) as string[]).map((f) => path.join(spoolDir, f));
+}
