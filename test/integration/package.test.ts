@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT } from '../support/browser-mode.ts';
+import { tempDir } from '../support/temp.ts';
+
+/**
+ * What a chamber's IT installs: electron-builder's package, built here with a stand-in for
+ * Electron's binary (which cannot be downloaded here; shared/ENVIRONMENT.md). The Linux
+ * `dir` target is enough to check what the app archive holds.
+ */
+describe('the installable package', () => {
+  it('holds the built main, preload, renderer, migrations and fonts, no sources or tests, and sqlite3 outside the archive', { timeout: 240_000 }, () => {
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    const stand = tempDir('electron-stand-in-');
+    writeFileSync(path.join(stand, 'electron'), '#!/bin/sh\necho stand-in\n');
+    chmodSync(path.join(stand, 'electron'), 0o755);
+    writeFileSync(path.join(stand, 'LICENSE'), 'stand-in');
+    writeFileSync(path.join(stand, 'version'), '41.7.1');
+    const out = tempDir('package-');
+    execFileSync('npx', ['electron-builder', '--linux', 'dir', `-c.electronDist=${stand}`, '-c.npmRebuild=false', `-c.directories.output=${out}`], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    const resources = path.join(out, 'linux-unpacked', 'resources');
+    const listing = execFileSync('npx', ['@electron/asar', 'list', path.join(resources, 'app.asar')], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
+      .toString()
+      .split('\n');
+    for (const f of [
+      '/dist/main/index.mjs',
+      '/dist/main/preload.cjs',
+      '/dist/main/migrations/0001_artisans.sql',
+      '/dist/renderer/index.html',
+      '/assets/fonts/LiberationSans-Regular.ttf',
+      '/package.json',
+    ]) {
+      assert.ok(listing.includes(f), `${f} is in the package`);
+    }
+    assert.ok(!listing.some((f) => f.startsWith('/test/') || f.startsWith('/main/') || f.startsWith('/renderer/')), 'no sources, no tests');
+    assert.ok(existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node')), 'sqlite3 is unpacked');
+    // A native addon inside the archive could not be loaded.
+    assert.equal(
+      listing.filter((f) => f.endsWith('.node')).length,
+      listing.filter((f) => f.endsWith('.node')).filter((f) => existsSync(path.join(resources, 'app.asar.unpacked', f))).length,
+      'every .node file is unpacked',
+    );
+  });
+});
