@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { defaultDataDir } from './config/paths.ts';
 import { registryFromEnv } from './config/registry-env.ts';
 import { createKiosk, type Kiosk } from './kiosk.ts';
+import { fileSink, teeSink } from './logging/file-sink.ts';
 import { createLogger } from './logging/logger.ts';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol.ts';
 import { registerIpc } from './shell/ipc.ts';
@@ -11,7 +13,7 @@ import { kioskWindowOptions } from './shell/window-options.ts';
 
 // The Electron shell: lifecycle, the hardened window, app://, IPC. Everything else is the
 // kiosk core (createKiosk), which runs the same in plain Node.
-const log = createLogger('electron');
+const log = createLogger('electron', { sink: teeSink((l) => process.stderr.write(`${l}\n`), fileSink(path.join(defaultDataDir(), 'logs'))) });
 const production = app.isPackaged && process.env.KIOSK_DEV !== '1';
 let kiosk: Kiosk | undefined;
 let window: BrowserWindow | undefined;

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../config/paths.ts';
 import { registryFromEnv } from '../config/registry-env.ts';
 import { createKiosk } from '../kiosk.ts';
+import { fileSink, teeSink } from '../logging/file-sink.ts';
 import { createLogger } from '../logging/logger.ts';
 import { packageVersion } from '../version.ts';
 import { startBridge } from './bridge.ts';
@@ -20,7 +22,8 @@ const { values } = parseArgs({
   strict: true,
 });
 
-const log = createLogger('browser-mode');
+const dataDir = values['data-dir'] ?? defaultDataDir();
+const log = createLogger('browser-mode', { sink: teeSink((l) => process.stderr.write(`${l}\n`), fileSink(path.join(dataDir, 'logs'))) });
 const staticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 if (!existsSync(`${staticDir}/index.html`)) {
   console.error(`The renderer is not built (${staticDir} is empty): run \`npm run build:renderer\` first.`);
@@ -43,7 +46,7 @@ try {
 const idleWarnMs = Number(process.env.KIOSK_IDLE_WARN_MS ?? 60_000);
 const idleEndMs = Number(process.env.KIOSK_IDLE_END_MS ?? 75_000);
 const kiosk = await createKiosk({
-  dataDir: values['data-dir'] ?? defaultDataDir(),
+  dataDir,
   log,
   version: packageVersion(),
   idle: { idleWarnMs, idleEndMs },

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { fr } from '../../renderer/i18n/fr.ts';
@@ -30,8 +32,9 @@ async function everythingVisible(p: Page): Promise<string> {
 describe('accounts in Chromium against browser mode', () => {
   let browser: Browser;
   let kiosk: RunningKiosk;
+  const dataDir = tempDir('kiosk-accounts-');
   before(async () => {
-    kiosk = await startBrowserMode(tempDir('kiosk-accounts-'));
+    kiosk = await startBrowserMode(dataDir);
     browser = await launchChromium();
   });
   after(async () => {
@@ -122,6 +125,28 @@ describe('accounts in Chromium against browser mode', () => {
     });
     assert.deepEqual([after.ok, after.error?.code], [false, 'SESSION_REQUIRED']);
     await p.close();
+
+    // The logs of the whole visit, on disk for IT: outcomes and ids, never who.
+    const logs = readFileSync(path.join(dataDir, 'logs', 'kiosk.log'), 'utf8');
+    assert.match(logs, /"event":"identify"/);
+    assert.match(logs, /"event":"login"/);
+    for (const trace of [
+      'Camille',
+      'DURAND',
+      'camille.durand',
+      'gmail',
+      '123123127',
+      '1980',
+      '14/07',
+      '0612345678',
+      '+33',
+      PASSWORD,
+      'MULLER',
+      '401234562',
+      '1975',
+    ]) {
+      assert.ok(!logs.includes(trace), `the logs mention "${trace}"`);
+    }
   });
 
   it('with the registry cut off, activation says so and keeps everything typed', async () => {
