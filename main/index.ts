@@ -72,5 +72,14 @@ async function start(): Promise<void> {
 
   window = new BrowserWindow(kioskWindowOptions({ preload: fileURLToPath(new URL('./preload.cjs', import.meta.url)), production }));
   window.once('ready-to-show', () => window?.show());
+  // A crashed or hung page must not leave a frozen screen (or the last visitor's data) at the
+  // desk: it reloads to the welcome screen, and the visit in the main process ends.
+  const restart = (reason: string) => {
+    log.error('renderer-restarted', { reason });
+    kiosk?.session.end();
+    void window?.loadURL(`${APP_ORIGIN}/index.html`);
+  };
+  window.webContents.on('render-process-gone', (_e, details) => restart(details.reason));
+  window.on('unresponsive', () => restart('unresponsive'));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }
