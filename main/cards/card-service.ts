@@ -14,20 +14,8 @@ import { type VerifyResult, verifyCardToken } from './card-token.ts';
 /** JPEG of at most 200 KB (DESIGN.md §6: the kiosk keeps only the crop). */
 export const MAX_PHOTO_BYTES = 200 * 1024;
 
-/** What "Ma carte" shows: the card's fields, its photo, and whether it is signed. */
-export type CardView = {
-  chamber: string;
-  title: string;
-  firstNames: string;
-  lastName: string;
-  company: string | null;
-  activity: string | null;
-  rmNumber: string;
-  year: number;
-  validUntil: string;
-  /** data: URL of the photo, or null when none was taken yet. */
-  photo: string | null;
-};
+/** What "Ma carte" shows: the card's printed fields, and its photo as a data: URL (or null). */
+export type CardView = Omit<CardModel, 'token' | 'photo'> & { photo: string | null };
 
 export type CardDeps = {
   db: WriteDb;

@@ -7,22 +7,13 @@ import type { Browser, Page } from 'playwright-core';
 import { fr } from '../../renderer/i18n/fr.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
+import { identifyAs } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 
 const PASSWORD = 'Pain-au-levain-2026';
 
 const field = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
-
-async function identify(p: Page, k: RunningKiosk, rm: string, [d, m, y]: [string, string, string]): Promise<void> {
-  await p.goto(k.url);
-  await button(p, fr['welcome.start']).click();
-  await field(p, fr['identify.rmLabel']).fill(rm);
-  await field(p, fr['identify.day']).fill(d);
-  await field(p, fr['identify.month']).fill(m);
-  await field(p, fr['identify.year']).fill(y);
-  await button(p, fr['identify.submit']).click();
-}
 
 /** What a person (or a snooper) could read on the page: its text and every field's value. */
 async function everythingVisible(p: Page): Promise<string> {
@@ -44,7 +35,7 @@ describe('accounts in Chromium against browser mode', () => {
 
   it('Camille activates her account, confirms by the demo mailbox, edits her mobile, logs out and in again', async () => {
     const p = await kioskPage(browser);
-    await identify(p, kiosk, '123123127RM078', ['14', '07', '1980']);
+    await identifyAs(p, kiosk, '123123127RM078', ['14', '07', '1980']);
     await button(p, fr['outcome.found.activate']).click();
     await p.getByRole('heading', { level: 1, name: fr['activate.heading'] }).waitFor();
 
@@ -172,7 +163,7 @@ describe('accounts in Chromium against browser mode', () => {
     const kioskOfChamber = await startBrowserMode(tempDir('kiosk-chamber-'), { KIOSK_REGISTRY_URL: url, KIOSK_ID: 'e2e', KIOSK_REGISTRY_SECRET: secret });
     after(() => kioskOfChamber.stop());
     const p = await kioskPage(browser);
-    await identify(p, kioskOfChamber, '123123127RM078', ['14', '07', '1980']);
+    await identifyAs(p, kioskOfChamber, '123123127RM078', ['14', '07', '1980']);
     await button(p, fr['outcome.found.activate']).click();
     await new Promise<void>((resolve) => {
       registry.once('exit', () => resolve());
@@ -201,7 +192,7 @@ describe('accounts in Chromium against browser mode', () => {
     const quick = await startBrowserMode(tempDir('kiosk-idle-'), { KIOSK_IDLE_WARN_MS: '3000', KIOSK_IDLE_END_MS: '6000' });
     after(() => quick.stop());
     const p = await kioskPage(browser);
-    await identify(p, quick, '401234562RE067', ['02', '03', '1975']);
+    await identifyAs(p, quick, '401234562RE067', ['02', '03', '1975']);
     await p.getByRole('heading', { level: 1, name: 'Bonjour Jean-Pierre MULLER' }).waitFor();
     await p.getByRole('alertdialog', { name: fr['idle.heading'] }).waitFor({ timeout: 6000 });
     await screenshot(p, 'idle-warning');

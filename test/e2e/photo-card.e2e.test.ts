@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { fr } from '../../renderer/i18n/fr.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
+import { identifyAs } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
@@ -45,13 +46,7 @@ describe('the ID photo from the kiosk camera, and the card that shows it', () =>
 
   it('Jean-Pierre takes his photo, retakes it, accepts it, and his card shows it', async () => {
     const p = await kioskPage(browser, undefined, { camera: true });
-    await p.goto(kiosk.url);
-    await button(p, fr['welcome.start']).click();
-    await field(p, fr['identify.rmLabel']).fill('401234562RE067');
-    await field(p, fr['identify.day']).fill('02');
-    await field(p, fr['identify.month']).fill('03');
-    await field(p, fr['identify.year']).fill('1975');
-    await button(p, fr['identify.submit']).click();
+    await identifyAs(p, kiosk, '401234562RE067', ['02', '03', '1975']);
     await button(p, fr['outcome.found.login']).click();
     await field(p, fr['login.email']).fill('jean-pierre.muller@example.com');
     await field(p, fr['login.password']).fill('Menuiserie-Muller-1975');
