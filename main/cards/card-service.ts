@@ -5,6 +5,7 @@ import type { Logger } from '../logging/logger.ts';
 import { type RegistryClient, RegistryError } from '../registry/client.ts';
 import type { CardKeys } from '../secrets/card-signing-key.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
+import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
 import { buildCard, type CardModel } from './card-model.ts';
@@ -54,7 +55,14 @@ export function createCardService({ db, client, session, keys, clock, log, pushN
       const card = await currentCard();
       if (!card.ok) return card;
       const pdf = Buffer.from(await renderCardPdf(card.value, 'card')).toString('base64');
-      await db.transaction((tx) => enqueue(tx, 'card-issuance', { rmNumber: card.value.rmNumber, year: card.value.year, delivery: 'email', pdf }, clock()));
+      await db.transaction(async (tx) => {
+        await enqueue(tx, 'card-issuance', { rmNumber: card.value.rmNumber, year: card.value.year, delivery: 'email', pdf }, clock());
+        await appendAudit(
+          tx,
+          { actor: 'artisan', action: 'card-issued', details: { rmNumber: card.value.rmNumber, year: card.value.year, delivery: 'email' } },
+          clock(),
+        );
+      });
       log.info('card-issued', { delivery: 'email' });
       return { ok: true, value: { delivered: await pushNow().catch(() => false) } };
     },
@@ -66,7 +74,14 @@ export function createCardService({ db, client, session, keys, clock, log, pushN
       const pdf = Buffer.from(await renderCardPdf(card.value, 'card')).toString('base64');
       try {
         const link = await client.cardLink(card.value.rmNumber, pdf);
-        await db.transaction((tx) => enqueue(tx, 'card-issuance', { rmNumber: card.value.rmNumber, year: card.value.year, delivery: 'phone' }, clock()));
+        await db.transaction(async (tx) => {
+          await enqueue(tx, 'card-issuance', { rmNumber: card.value.rmNumber, year: card.value.year, delivery: 'phone' }, clock());
+          await appendAudit(
+            tx,
+            { actor: 'artisan', action: 'card-issued', details: { rmNumber: card.value.rmNumber, year: card.value.year, delivery: 'phone' } },
+            clock(),
+          );
+        });
         log.info('card-issued', { delivery: 'phone' });
         return { ok: true, value: link };
       } catch (error) {

@@ -1,3 +1,4 @@
+import { auditVerify } from './audit-verify.ts';
 import { cardRender, cardVerify } from './card-commands.ts';
 import { printCommand } from './print-command.ts';
 import { registryOpenApiCommand, registryServe, status, sync } from './registry-commands.ts';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<num
     run: cardRender,
   },
   'card-verify': { usage: 'card-verify <token> [--json] [--data-dir DIR | --public-key FILE]   check a card’s QR token offline', run: cardVerify },
+  'audit-verify': { usage: 'audit-verify [--data-dir DIR] [--json]   check that the audit log was not altered', run: auditVerify },
   print: {
     usage: 'print --role card|paper|receipt --printer <CUPS queue | tcp://host:port> [--file FILE.pdf] [--text T] [--wait]   print and record the job',
     run: printCommand,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createKiosk, type Kiosk } from '../../main/kiosk.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
+import { verifyAudit } from '../../main/store/audit-repo.ts';
 import { pendingCount } from '../../main/store/outbox-repo.ts';
 import { KIOSK_ID, SECRET, startTestRegistry } from '../support/registry.ts';
 import { type CapturedMail, linkIn, startSmtpCapture } from '../support/smtp.ts';
@@ -147,6 +148,16 @@ describe('accounts against the reference registry, e-mail over real SMTP', () =>
       '%PDF-',
     );
     assert.equal((await fetch(link.value.url)).status, 410, 'the link serves once');
+    // Both issuances are in the audit log, by RM number, and the chain is whole.
+    const audit = await kiosk.db.all<{ action: string; details: string }>('SELECT action, details FROM audit_log ORDER BY seq');
+    assert.deepEqual(
+      audit.map((a) => [a.action, JSON.parse(a.details).delivery, JSON.parse(a.details).rmNumber]),
+      [
+        ['card-issued', 'email', '401234562RE067'],
+        ['card-issued', 'phone', '401234562RE067'],
+      ],
+    );
+    assert.deepEqual(await verifyAudit(kiosk.db), { ok: true, entries: 2 });
   });
 
   it('says the registry cannot be reached, in words, when it is down', async () => {

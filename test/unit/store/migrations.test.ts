@@ -139,6 +139,13 @@ describe('migrations', async () => {
     await db.close();
   });
 
+  it('0007 adds the audit log, one hash per entry', async () => {
+    const db = await dbAt(6, migrations);
+    await migrate(db, migrations, log, 7);
+    assert.deepEqual(await columns(db, 'audit_log'), ['seq', 'at', 'actor', 'action', 'details', 'prev_hash', 'hash']);
+    await db.close();
+  });
+
   it('are recorded once: running them again applies nothing', async () => {
     const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
     assert.equal(await migrate(db, migrations, log), 0);
