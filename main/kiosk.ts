@@ -1,6 +1,6 @@
 import { type AccountsService, createAccountsService } from './accounts/accounts-service.ts';
 import { createSessionHolder, type SessionHolder } from './accounts/session.ts';
-import type { AppInfo } from './api/contract.ts';
+import type { AppInfo, StaffOverview } from './api/contract.ts';
 import { createDispatcher, type Dispatch } from './api/handle.ts';
 import { createHandlers } from './api/handlers.ts';
 import { type CardService, createCardService } from './cards/card-service.ts';
@@ -14,9 +14,11 @@ import { CURSOR_KEY, createSyncEngine, type SyncEngine, type SyncOptions } from 
 import { loadOrCreateBirthDateKey } from './secrets/birth-date-key.ts';
 import { loadOrCreateCardKeys } from './secrets/card-signing-key.ts';
 import { checkBirthDateKey } from './secrets/key-id.ts';
+import { createStaffService } from './staff/staff-service.ts';
 import type { WriteDb } from './store/database.ts';
 import { openStore } from './store/open-store.ts';
 import { pendingCount } from './store/outbox-repo.ts';
+import { recentJobs } from './store/print-jobs-repo.ts';
 
 export type KioskOptions = {
   dataDir: string;
@@ -100,6 +102,17 @@ export async function createKiosk({
     const accounts = createAccountsService({ db, client, session, clock, log: log.child('accounts'), pushNow });
     const cardKeys = await loadOrCreateCardKeys(dataDir, log.child('secrets'));
     const cards = createCardService({ db, client, session, keys: cardKeys, clock, log: log.child('cards'), pushNow });
+    const staff = createStaffService({ db, clock, log: log.child('staff') });
+    const overview = async (): Promise<StaffOverview> => ({
+      sync: await sync.status(),
+      jobs: await recentJobs(db, 10),
+      audit: await db.all('SELECT seq, at, actor, action FROM audit_log ORDER BY seq DESC LIMIT 10'),
+    });
+    const syncNow = () =>
+      sync.syncNow().then(
+        () => undefined,
+        () => undefined,
+      );
     const demoIdentities = demo ? DEMO_IDENTITIES.map((a) => ({ rmNumber: a.rmNumber, birthDate: a.dateOfBirth })) : [];
     const info = { version, demo, demoIdentities, mailboxUrl, ...idle };
     return {
@@ -111,7 +124,11 @@ export async function createKiosk({
       sync,
       demo,
       dispatcher: (transport, trustedOrigins) =>
-        createDispatcher({ handlers: createHandlers({ identity, accounts, cards, session, info, transport }), trustedOrigins, log: log.child('api') }),
+        createDispatcher({
+          handlers: createHandlers({ identity, accounts, cards, staff, overview, syncNow, session, info, transport }),
+          trustedOrigins,
+          log: log.child('api'),
+        }),
       close,
     };
   } catch (error) {

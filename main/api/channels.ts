@@ -19,6 +19,12 @@ export const CHANNELS = [
   'card:send-email',
   'card:phone-link',
   'card:verify',
+  'staff:state',
+  'staff:setup',
+  'staff:login',
+  'staff:logout',
+  'staff:overview',
+  'staff:sync-now',
   'session:end',
 ] as const;
 

@@ -4,6 +4,9 @@ import type { CardView } from '../cards/card-service.ts';
 import type { VerifyResult } from '../cards/card-token.ts';
 import type { IdentifyOutcome } from '../identity/identify.ts';
 import type { AccountStatusWire } from '../registry/accounts-wire.ts';
+import type { SyncStatus } from '../registry/sync-status.ts';
+import type { StaffState } from '../staff/staff-service.ts';
+import type { PrintJob } from '../store/print-jobs-repo.ts';
 import type { Channel } from './channels.ts';
 
 /**
@@ -18,6 +21,13 @@ const returns = <T>() => undefined as unknown as T;
 
 // Bounds keep a hostile caller from sending megabytes into a parser.
 const text = (max: number) => z.string().max(max);
+
+/** What the staff console shows at a glance. */
+export type StaffOverview = {
+  sync: SyncStatus;
+  jobs: PrintJob[];
+  audit: { seq: number; at: string; actor: string; action: string }[];
+};
 
 export type AppInfo = {
   version: string;
@@ -93,6 +103,16 @@ export const contract = {
   'card:phone-link': { input: z.object({}).strict(), output: returns<{ url: string; expiresAt: string }>() },
   /** "Vérifier une carte": a token read from a card's QR code, checked offline. */
   'card:verify': { input: z.object({ token: text(2000) }).strict(), output: returns<VerifyResult>() },
+  /** Whether staff exist (else the first PIN is to be set), who is logged in, the PIN lock. */
+  'staff:state': { input: z.object({}).strict(), output: returns<StaffState>() },
+  /** First run only: the first staff member and their PIN (6 to 8 digits). */
+  'staff:setup': { input: z.object({ name: text(80), pin: text(8) }).strict(), output: returns<StaffState>() },
+  'staff:login': { input: z.object({ pin: text(8) }).strict(), output: returns<StaffState>() },
+  'staff:logout': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
+  /** The console at a glance: sync, recent print jobs, recent audit entries. Staff only. */
+  'staff:overview': { input: z.object({}).strict(), output: returns<StaffOverview>() },
+  /** "Synchroniser maintenant". Staff only. */
+  'staff:sync-now': { input: z.object({}).strict(), output: returns<StaffOverview>() },
   /** "Terminer" or the idle timeout: forget everything of this visit in the main process. */
   'session:end': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;

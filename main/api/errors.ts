@@ -46,6 +46,12 @@ export const ERROR_CODES = [
   'PHOTO_INVALID',
   'PHOTO_TOO_LARGE',
   'CARD_RADIATED',
+  // Staff
+  'PIN_FORMAT',
+  'PIN_WRONG',
+  'PIN_LOCKED',
+  'STAFF_NAME_REQUIRED',
+  'STAFF_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

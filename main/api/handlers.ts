@@ -3,21 +3,27 @@ import type { AccountsService } from '../accounts/accounts-service.ts';
 import type { SessionHolder } from '../accounts/session.ts';
 import type { CardService } from '../cards/card-service.ts';
 import type { IdentityService } from '../identity/identify.ts';
-import type { AppInfo } from './contract.ts';
-import { DATE_ERROR, type FieldProblem, failFields, ok, RM_ERROR } from './errors.ts';
+import type { StaffService } from '../staff/staff-service.ts';
+import type { AppInfo, StaffOverview } from './contract.ts';
+import { DATE_ERROR, type FieldProblem, fail, failFields, ok, type Result, RM_ERROR } from './errors.ts';
 import type { Handlers } from './handle.ts';
 
 export type HandlerDeps = {
   identity: IdentityService;
   accounts: AccountsService;
   cards: CardService;
+  staff: StaffService;
+  overview: () => Promise<StaffOverview>;
+  syncNow: () => Promise<void>;
   session: SessionHolder;
   info: Omit<AppInfo, 'transport'>;
   transport: AppInfo['transport'];
 };
 
 /** The handler table: one function per channel, each taking one parsed input object. */
-export function createHandlers({ identity, accounts, cards, session, info, transport }: HandlerDeps): Handlers {
+export function createHandlers({ identity, accounts, cards, staff, overview, syncNow, session, info, transport }: HandlerDeps): Handlers {
+  const staffOnly = <T>(run: () => Promise<T>): Promise<Result<T>> =>
+    staff.current() ? run().then((value) => ok(value)) : Promise.resolve(fail('STAFF_REQUIRED', 'staff login required'));
   return {
     'app:info': async () => ok({ ...info, transport }),
     'identity:identify': async (input) => {
@@ -50,6 +56,19 @@ export function createHandlers({ identity, accounts, cards, session, info, trans
     'card:send-email': () => cards.sendByEmail(),
     'card:phone-link': () => cards.phoneLink(),
     'card:verify': async (input) => ok(cards.verify(input.token)),
+    'staff:state': async () => ok(await staff.state()),
+    'staff:setup': (input) => staff.setup(input.name, input.pin),
+    'staff:login': (input) => staff.login(input.pin),
+    'staff:logout': async () => {
+      staff.logout();
+      return ok({});
+    },
+    'staff:overview': () => staffOnly(overview),
+    'staff:sync-now': () =>
+      staffOnly(async () => {
+        await syncNow();
+        return overview();
+      }),
     'session:end': async () => {
       session.end();
       return ok({});

@@ -16,6 +16,8 @@ import { ForgotScreen, LoginScreen } from '../screens/login/login-screen.tsx';
 import { OutcomeScreen } from '../screens/outcome/outcome-screen.tsx';
 import { PhotoScreen } from '../screens/photo/photo-screen.tsx';
 import { SpaceScreen } from '../screens/space/space-screen.tsx';
+import { StaffConsoleScreen } from '../screens/staff/staff-console-screen.tsx';
+import { StaffPinScreen } from '../screens/staff/staff-pin-screen.tsx';
 import { VerifyScreen } from '../screens/verify/verify-screen.tsx';
 import { WelcomeScreen } from '../screens/welcome/welcome-screen.tsx';
 import { type FlowAction, flowReducer, initialFlow } from './flow.ts';
@@ -97,11 +99,26 @@ export function App() {
     call(kiosk().invoke('card:send-email', {}), (v) => dispatch({ type: 'saved', notices: [v.delivered ? 'card.emailSent' : 'card.emailQueued'] }));
   const cardToPhone = () => call(kiosk().invoke('card:phone-link', {}), (link) => dispatch({ type: 'card-link', link }));
   const acceptPhoto = (jpeg: string) => call(kiosk().invoke('photo:set', { jpeg }), () => void showCard(['photo.saved']));
+  // Staff: a discreet gesture on the welcome screen (5 taps on the chamber's mark within 3 s,
+  // or Ctrl+Alt+S with a keyboard) opens the PIN screen.
+  const openStaff = useCallback(() => {
+    void kiosk()
+      .invoke('staff:state', {})
+      .then((r) => r.ok && dispatch({ type: 'staff', configured: r.value.configured, name: r.value.member?.name ?? null }));
+  }, []);
+  const loadOverview = () => call(kiosk().invoke('staff:overview', {}), (overview) => dispatch({ type: 'overview', overview }));
+  const staffIn = (r: Promise<Result<{ member: { name: string } | null; configured: boolean }>>) =>
+    call(r, (v) => {
+      dispatch({ type: 'staff', configured: v.configured, name: v.member?.name ?? null });
+      void loadOverview();
+    });
+  const staffSyncNow = () => call(kiosk().invoke('staff:sync-now', {}), (overview) => dispatch({ type: 'overview', overview }));
   const logout = () => call(kiosk().invoke('accounts:logout', {}), () => dispatch({ type: 'go', screen: 'login' }));
   // "Terminer" and the idle timeout: the visit's data goes, here and in the main process, and
   // the next person starts in French.
   const finish = useCallback(() => {
     void kiosk().invoke('session:end', {});
+    void kiosk().invoke('staff:logout', {});
     dispatch({ type: 'finish' });
     setLocale('fr');
     setLargeText(false);
@@ -131,6 +148,7 @@ export function App() {
           onLargeText={() => setLargeText(!largeText)}
           onSwitchLanguage={() => setLocale(locale === 'fr' ? 'en' : 'fr')}
           {...(s === 'welcome' || inHelp ? {} : { onHelp: () => dispatch({ type: 'help', screen: 'faq' }) })}
+          {...(s === 'welcome' ? { onStaffGesture: openStaff } : {})}
           {...(s === 'welcome' ? {} : { onFinish: finish })}
         />
         {s === 'welcome' && <WelcomeScreen onStart={() => dispatch({ type: 'start' })} onHelp={(screen) => dispatch({ type: 'help', screen })} />}
@@ -183,6 +201,25 @@ export function App() {
         {s === 'partners' && <PartnersScreen onBack={() => dispatch({ type: 'back' })} />}
         {s === 'support' && <SupportScreen onBack={() => dispatch({ type: 'back' })} />}
         {s === 'verify' && <VerifyScreen verify={verifyCard} onBack={() => dispatch({ type: 'back' })} />}
+        {s === 'staff-pin' && (
+          <StaffPinScreen
+            configured={flow.staff.configured}
+            error={flow.errors.general}
+            pending={flow.pending}
+            onSetup={(name, pin) => void staffIn(kiosk().invoke('staff:setup', { name, pin }))}
+            onLogin={(pin) => void staffIn(kiosk().invoke('staff:login', { pin }))}
+          />
+        )}
+        {s === 'staff-console' && (
+          <StaffConsoleScreen
+            name={flow.staff.name ?? ''}
+            overview={flow.overview}
+            pending={flow.pending}
+            onSyncNow={staffSyncNow}
+            onVerify={() => dispatch({ type: 'help', screen: 'verify' })}
+            onQuit={finish}
+          />
+        )}
         {s === 'space' && (
           <SpaceScreen
             state={flow}

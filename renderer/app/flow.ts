@@ -1,4 +1,5 @@
 import type { MyInformation } from '../../main/accounts/accounts-service.ts';
+import type { StaffOverview } from '../../main/api/contract.ts';
 import type { ErrorCode, ErrorField, FieldProblem } from '../../main/api/errors.ts';
 import type { CardView } from '../../main/cards/card-service.ts';
 import type { IdentifyOutcome } from '../../main/identity/identify.ts';
@@ -23,7 +24,9 @@ export type Screen =
   | 'support'
   | 'photo'
   | 'card'
-  | 'verify';
+  | 'verify'
+  | 'staff-pin'
+  | 'staff-console';
 
 /** Screens of information, opened from any screen and left by "Retour". */
 export const HELP_SCREENS: readonly Screen[] = ['faq', 'partners', 'support', 'verify'];
@@ -61,6 +64,8 @@ export type FlowState = {
   card: CardView | null;
   /** A one-time download link for the phone, while "Ma carte" shows it. */
   cardLink: { url: string; expiresAt: string } | null;
+  staff: { configured: boolean; name: string | null };
+  overview: StaffOverview | null;
 };
 
 export type FlowAction =
@@ -77,6 +82,8 @@ export type FlowAction =
   | { type: 'saved'; notices: MessageKey[] }
   | { type: 'card'; card: CardView; notices?: MessageKey[] }
   | { type: 'card-link'; link: { url: string; expiresAt: string } }
+  | { type: 'staff'; configured: boolean; name: string | null }
+  | { type: 'overview'; overview: StaffOverview }
   | { type: 'correct' }
   | { type: 'finish' };
 
@@ -93,6 +100,8 @@ export const initialFlow: FlowState = {
   returnTo: 'welcome',
   card: null,
   cardLink: null,
+  staff: { configured: true, name: null },
+  overview: null,
 };
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
@@ -170,6 +179,16 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     }
     case 'card':
       return { ...state, pending: false, errors: {}, card: action.card, cardLink: null, screen: 'card', notices: action.notices ?? [] };
+    case 'staff':
+      return {
+        ...state,
+        pending: false,
+        errors: {},
+        staff: { configured: action.configured, name: action.name },
+        screen: action.name ? 'staff-console' : 'staff-pin',
+      };
+    case 'overview':
+      return { ...state, pending: false, errors: {}, overview: action.overview };
     case 'card-link':
       return { ...state, pending: false, errors: {}, cardLink: action.link };
     case 'saved':

@@ -146,6 +146,18 @@ describe('migrations', async () => {
     await db.close();
   });
 
+  it('0008 adds staff members and the PIN lock (one row at most)', async () => {
+    const db = await dbAt(7, migrations);
+    await migrate(db, migrations, log, 8);
+    assert.ok((await columns(db, 'staff_members')).includes('pin_hash'));
+    await db.transaction((tx) => tx.run('INSERT INTO staff_lock VALUES (1, 0, NULL)'));
+    await assert.rejects(
+      db.transaction((tx) => tx.run('INSERT INTO staff_lock VALUES (2, 0, NULL)')),
+      /CHECK/,
+    );
+    await db.close();
+  });
+
   it('are recorded once: running them again applies nothing', async () => {
     const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
     assert.equal(await migrate(db, migrations, log), 0);

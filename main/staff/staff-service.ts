@@ -1,0 +1,101 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { KioskError, Result } from '../api/errors.ts';
+import type { Logger } from '../logging/logger.ts';
+import { appendAudit } from '../store/audit-repo.ts';
+import type { WriteDb } from '../store/database.ts';
+
+export const MAX_PIN_FAILURES = 5;
+export const PIN_LOCK_MS = 15 * 60_000;
+
+export type StaffState = { configured: boolean; member: { id: number; name: string } | null; lockedUntil: string | null };
+
+const hashPin = (pin: string, salt: string) => scryptSync(pin, salt, 32).toString('hex');
+const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
+
+/**
+ * Staff of the desk: named members with a PIN (6 to 8 digits, scrypt), one lock for the whole
+ * kiosk after 5 wrong PINs. The first PIN is set at first run, when there is no staff yet.
+ * Who is logged in lives in memory only; every staff action goes to the audit log by id.
+ */
+export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () => Date; log: Logger }) {
+  let member: { id: number; name: string } | null = null;
+
+  async function lockedUntil(): Promise<number | null> {
+    const row = await db.get<{ locked_until: number | null }>('SELECT locked_until FROM staff_lock WHERE id = 1');
+    return row?.locked_until && row.locked_until > clock().getTime() ? row.locked_until : null;
+  }
+
+  return {
+    async state(): Promise<StaffState> {
+      const count = (await db.get<{ n: number }>('SELECT count(*) AS n FROM staff_members'))?.n ?? 0;
+      const until = await lockedUntil();
+      return { configured: count > 0, member, lockedUntil: until ? new Date(until).toISOString() : null };
+    },
+
+    /** First run only: the first staff member and their PIN. */
+    async setup(name: string, pin: string): Promise<Result<StaffState>> {
+      if (!/^\d{6,8}$/.test(pin)) return fail({ code: 'PIN_FORMAT', message: 'pin must be 6 to 8 digits' });
+      if (!name.trim()) return fail({ code: 'STAFF_NAME_REQUIRED', message: 'name required' });
+      const created = await db.transaction(async (tx) => {
+        const count = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM staff_members'))?.n ?? 0;
+        if (count > 0) return null;
+        const salt = randomBytes(16).toString('hex');
+        const r = await tx.run('INSERT INTO staff_members (name, pin_hash, salt, created_at) VALUES (?, ?, ?, ?)', [
+          name.trim(),
+          hashPin(pin, salt),
+          salt,
+          clock().toISOString(),
+        ]);
+        await appendAudit(tx, { actor: `staff:${r.lastID}`, action: 'staff-created', details: { staffId: r.lastID } }, clock());
+        return { id: r.lastID, name: name.trim() };
+      });
+      if (!created) return fail({ code: 'FORBIDDEN', message: 'staff already configured' });
+      member = created;
+      log.info('staff-setup', { staffId: created.id });
+      return { ok: true, value: await this.state() };
+    },
+
+    async login(pin: string): Promise<Result<StaffState>> {
+      const until = await lockedUntil();
+      if (until) return fail({ code: 'PIN_LOCKED', message: 'locked', params: { until: new Date(until).toISOString() } });
+      const members = await db.all<{ id: number; name: string; pin_hash: string; salt: string }>('SELECT id, name, pin_hash, salt FROM staff_members');
+      // Every member's hash is computed, whoever matches: the time says nothing of the PIN.
+      let found: { id: number; name: string } | null = null;
+      for (const m of members) {
+        if (timingSafeEqual(Buffer.from(hashPin(pin, m.salt), 'hex'), Buffer.from(m.pin_hash, 'hex')) && !found) found = { id: m.id, name: m.name };
+      }
+      if (!found) {
+        const failures = await db.transaction(async (tx) => {
+          const row = await tx.get<{ failures: number; locked_until: number | null }>('SELECT failures, locked_until FROM staff_lock WHERE id = 1');
+          const n = (row?.locked_until ? 0 : (row?.failures ?? 0)) + 1;
+          const lock = n >= MAX_PIN_FAILURES ? clock().getTime() + PIN_LOCK_MS : null;
+          await tx.run(
+            'INSERT INTO staff_lock (id, failures, locked_until) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until',
+            [lock ? 0 : n, lock],
+          );
+          return { n, lock };
+        });
+        log.warn('staff-pin-refused', { failures: failures.n });
+        return failures.lock
+          ? fail({ code: 'PIN_LOCKED', message: 'locked', params: { until: new Date(failures.lock).toISOString() } })
+          : fail({ code: 'PIN_WRONG', message: 'wrong pin', params: { count: MAX_PIN_FAILURES - failures.n } });
+      }
+      await db.transaction(async (tx) => {
+        await tx.run('DELETE FROM staff_lock');
+        await appendAudit(tx, { actor: `staff:${found.id}`, action: 'staff-login', details: {} }, clock());
+      });
+      member = found;
+      log.info('staff-login', { staffId: found.id });
+      return { ok: true, value: await this.state() };
+    },
+
+    logout(): void {
+      member = null;
+    },
+
+    /** The staff member logged in, for handlers that need one. */
+    current: () => member,
+  };
+}
+
+export type StaffService = ReturnType<typeof createStaffService>;

@@ -1,0 +1,74 @@
+import type { StaffOverview } from '../../../main/api/contract.ts';
+import { ScreenHeading } from '../../components/screen-heading.tsx';
+import { type MessageKey, useT } from '../../i18n/index.tsx';
+import { formatTime } from '../format.ts';
+
+export type StaffConsoleProps = {
+  name: string;
+  overview: StaffOverview | null;
+  pending: boolean;
+  onSyncNow(): void;
+  onVerify(): void;
+  onQuit(): void;
+};
+
+/** The console at a glance: sync and what went wrong last, in words; print jobs; the log. */
+export function StaffConsoleScreen({ name, overview, pending, onSyncNow, onVerify, onQuit }: StaffConsoleProps) {
+  const { t, locale } = useT();
+  const s = overview?.sync;
+  const when = (iso: string) => `${new Date(iso).toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB')} ${formatTime(iso, locale)}`;
+  return (
+    <main id="main" className="screen staff-console-screen">
+      <ScreenHeading>{t('staff.consoleHeading')}</ScreenHeading>
+      <p>{t('staff.welcome', { name })}</p>
+      <section className="panel panel-neutral" aria-labelledby="sync-title">
+        <h2 id="sync-title">{t('staff.syncTitle')}</h2>
+        {s && (
+          <div role="status">
+            <p className="lead">{t(`staff.sync.${s.state}` as MessageKey)}</p>
+            <p>{t('staff.records', { count: s.records })}</p>
+            {s.lastSuccessAt && <p>{t('staff.lastSuccess', { time: when(s.lastSuccessAt) })}</p>}
+            <p>{t('staff.pending', { count: s.pendingOperations })}</p>
+            {s.lastError && <p className="error-message">{t('staff.lastError', { words: t(`staff.error.${s.lastError.kind}` as MessageKey) })}</p>}
+          </div>
+        )}
+        <button type="button" className="button button-primary" aria-disabled={pending || undefined} onClick={() => !pending && onSyncNow()}>
+          {t('staff.syncNow')}
+        </button>
+      </section>
+      <section aria-labelledby="jobs-title">
+        <h2 id="jobs-title">{t('staff.jobsTitle')}</h2>
+        {overview?.jobs.length ? (
+          <ul className="plain-list">
+            {overview.jobs.map((j) => (
+              <li key={j.id}>
+                {when(j.createdAt)} — {j.role} — {j.document} — {j.status}
+                {j.error ? ` (${j.error})` : ''}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('staff.noJobs')}</p>
+        )}
+      </section>
+      <section aria-labelledby="audit-title">
+        <h2 id="audit-title">{t('staff.auditTitle')}</h2>
+        <ul className="plain-list">
+          {overview?.audit.map((a) => (
+            <li key={a.seq}>
+              {when(a.at)} — {a.actor} — {a.action}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <div className="space-actions">
+        <button type="button" className="button button-secondary" onClick={onVerify}>
+          {t('help.verify')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onQuit}>
+          {t('staff.quit')}
+        </button>
+      </div>
+    </main>
+  );
+}

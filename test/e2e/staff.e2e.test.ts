@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { fr } from '../../renderer/i18n/fr.ts';
+import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
+import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
+import { tempDir } from '../support/temp.ts';
+
+const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
+
+async function gesture(p: Page): Promise<void> {
+  const mark = p.getByTestId('brand-mark');
+  for (let i = 0; i < 5; i++) await mark.tap();
+}
+
+async function noViolations(p: Page): Promise<void> {
+  const r = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(
+    r.violations.map((v) => v.id),
+    [],
+  );
+}
+
+describe('the staff console', () => {
+  let browser: Browser;
+  let kiosk: RunningKiosk;
+  before(async () => {
+    kiosk = await startBrowserMode(tempDir('kiosk-staff-'));
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await kiosk?.stop();
+  });
+
+  it('first run sets the first PIN; the console shows sync in words and syncs on demand; a wrong PIN is counted', async () => {
+    const p = await kioskPage(browser);
+    await p.goto(kiosk.url);
+    await button(p, fr['welcome.start']).waitFor();
+    await gesture(p);
+    await p.getByRole('heading', { level: 1, name: fr['staff.heading'] }).waitFor();
+    assert.ok(await p.getByText(fr['staff.setupLead']).isVisible());
+    await noViolations(p);
+    await screenshot(p, 'staff-setup');
+    await p.getByRole('textbox', { name: fr['staff.name'] }).fill('Nadia');
+    await p.getByLabel(fr['staff.pin']).fill('482913');
+    await button(p, fr['staff.create']).click();
+
+    await p.getByRole('heading', { level: 1, name: fr['staff.consoleHeading'] }).waitFor();
+    await p.getByText(fr['staff.sync.ok']).waitFor();
+    assert.match(await p.locator('main').innerText(), /Artisans dans la copie locale : 3000/);
+    await button(p, fr['staff.syncNow']).click();
+    await p.getByText(fr['staff.sync.ok']).waitFor();
+    assert.match(await p.locator('main').innerText(), /staff-login|staff-created/);
+    await noViolations(p);
+    await screenshot(p, 'staff-console');
+
+    await button(p, fr['staff.quit']).click();
+    await p.getByRole('heading', { level: 1, name: fr['welcome.heading'] }).waitFor();
+    // The console is closed: its data is refused without a PIN.
+    const refused = await p.evaluate(async () => {
+      const token = sessionStorage.getItem('kiosk-token');
+      const r = await fetch('/api/staff%3Aoverview', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: '{}',
+      });
+      return ((await r.json()) as { error?: { code: string } }).error?.code;
+    });
+    assert.equal(refused, 'STAFF_REQUIRED');
+
+    await p.keyboard.press('Control+Alt+s');
+    await p.getByRole('heading', { level: 1, name: fr['staff.heading'] }).waitFor();
+    await p.getByLabel(fr['staff.pin']).fill('000000');
+    await button(p, fr['staff.enter']).click();
+    await p.getByText(fr['error.PIN_WRONG'].replace('{count}', '4')).waitFor();
+    await screenshot(p, 'staff-pin-wrong');
+    await p.getByLabel(fr['staff.pin']).fill('482913');
+    await button(p, fr['staff.enter']).click();
+    await p.getByText(fr['staff.welcome'].replace('{name}', 'Nadia')).waitFor();
+    await p.close();
+  });
+});
