@@ -25,7 +25,8 @@ describe('accounts in Chromium against browser mode', () => {
   let kiosk: RunningKiosk;
   const dataDir = tempDir('kiosk-accounts-');
   before(async () => {
-    kiosk = await startBrowserMode(dataDir);
+    // Info level, whatever the suite's: the log check below must see the visit's events.
+    kiosk = await startBrowserMode(dataDir, { KIOSK_LOG_LEVEL: 'info' });
     browser = await launchChromium();
   });
   after(async () => {

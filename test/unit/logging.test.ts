@@ -9,7 +9,7 @@ import { tempDir } from '../support/temp.ts';
 describe('log files', () => {
   it('are JSON lines in the data directory, rotated past their size, a bounded number kept', () => {
     const dir = tempDir();
-    const log = createLogger('test', { sink: fileSink(dir, { maxBytes: 2000, keep: 3 }) });
+    const log = createLogger('test', { sink: fileSink(dir, { maxBytes: 2000, keep: 3 }), level: 'info' });
     for (let i = 0; i < 200; i++) log.info('event', { n: i });
     const files = readdirSync(dir).sort();
     assert.deepEqual(files, ['kiosk.log', 'kiosk.log.1', 'kiosk.log.2', 'kiosk.log.3']);
