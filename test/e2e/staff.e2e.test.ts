@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
+import { en } from '../../renderer/i18n/en.ts';
 import { fr } from '../../renderer/i18n/fr.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
@@ -42,6 +43,10 @@ describe('the staff console', () => {
     await p.getByRole('heading', { level: 1, name: fr['staff.heading'] }).waitFor();
     assert.ok(await p.getByText(fr['staff.setupLead']).isVisible());
     await noViolations(p);
+    await button(p, fr['app.switchLanguageLabel']).click();
+    await p.getByRole('heading', { level: 1, name: en['staff.heading'] }).waitFor();
+    await noViolations(p);
+    await button(p, en['app.switchLanguageLabel']).click();
     await screenshot(p, 'staff-setup');
     await p.getByRole('textbox', { name: fr['staff.name'] }).fill('Nadia');
     await p.getByLabel(fr['staff.pin']).fill('482913');
@@ -55,6 +60,11 @@ describe('the staff console', () => {
     assert.match(await p.locator('main').innerText(), /staff-login|staff-created/);
     await noViolations(p);
     await screenshot(p, 'staff-console');
+    await button(p, fr['app.switchLanguageLabel']).click();
+    await p.getByRole('heading', { level: 1, name: en['staff.consoleHeading'] }).waitFor();
+    await noViolations(p);
+    await screenshot(p, 'staff-console-en');
+    await button(p, en['app.switchLanguageLabel']).click();
 
     await button(p, fr['staff.quit']).click();
     await p.getByRole('heading', { level: 1, name: fr['welcome.heading'] }).waitFor();
