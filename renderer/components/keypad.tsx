@@ -1,4 +1,5 @@
 import { useT } from '../i18n/index.tsx';
+import { KeyButton } from './key-button.tsx';
 
 export type KeypadProps = {
   /** Accessible name of the keypad group, e.g. « Clavier pour "Jour" ». */
@@ -19,37 +20,22 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
  */
 export function Keypad({ label, extraKeys = [], onKey, onErase, onNext }: KeypadProps) {
   const { t } = useT();
-  const keepFocus = (e: React.PointerEvent | React.MouseEvent) => e.preventDefault();
   return (
     <fieldset className="keypad" aria-label={label}>
       {[...DIGITS, ...extraKeys].map((key) => (
-        <button key={key} type="button" className="keypad-key" onPointerDown={keepFocus} onMouseDown={keepFocus} onClick={() => onKey(key)}>
+        <KeyButton key={key} className="keypad-key" onClick={() => onKey(key)}>
           {key}
-        </button>
+        </KeyButton>
       ))}
-      <button
-        type="button"
-        className="keypad-key keypad-erase"
-        aria-label={t('keypad.eraseLabel')}
-        onPointerDown={keepFocus}
-        onMouseDown={keepFocus}
-        onClick={onErase}
-      >
+      <KeyButton className="keypad-key keypad-erase" aria-label={t('keypad.eraseLabel')} onClick={onErase}>
         <span aria-hidden="true">⌫ </span>
         {t('keypad.erase')}
-      </button>
+      </KeyButton>
       {onNext && (
-        <button
-          type="button"
-          className="keypad-key keypad-next"
-          aria-label={t('keypad.nextLabel')}
-          onPointerDown={keepFocus}
-          onMouseDown={keepFocus}
-          onClick={onNext}
-        >
+        <KeyButton className="keypad-key keypad-next" aria-label={t('keypad.nextLabel')} onClick={onNext}>
           {t('keypad.next')}
           <span aria-hidden="true"> →</span>
-        </button>
+        </KeyButton>
       )}
     </fieldset>
   );

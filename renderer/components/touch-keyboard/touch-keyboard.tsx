@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
+import { KeyButton } from '../key-button.tsx';
 import { KEYBOARD_KINDS, type KeyboardKind, typeInto } from './type-into.ts';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
@@ -52,23 +53,14 @@ export function TouchKeyboard() {
 
   if (!field) return null;
   const { input, kind } = field;
-  const keepFocus = (e: React.PointerEvent | React.MouseEvent) => e.preventDefault();
   const press = (text: string) => {
     typeInto(input, { insert: text });
     if (shift) setShift(false);
   };
   const key = (text: string, label?: string, wide = false) => (
-    <button
-      key={text}
-      type="button"
-      className={`tk-key${wide ? ' tk-wide' : ''}`}
-      {...(label ? { 'aria-label': label } : {})}
-      onPointerDown={keepFocus}
-      onMouseDown={keepFocus}
-      onClick={() => press(text)}
-    >
+    <KeyButton key={text} className={`tk-key${wide ? ' tk-wide' : ''}`} {...(label ? { 'aria-label': label } : {})} onClick={() => press(text)}>
       {text}
-    </button>
+    </KeyButton>
   );
   const numeric = kind === 'numeric' || kind === 'tel';
 
@@ -95,52 +87,24 @@ export function TouchKeyboard() {
       {kind === 'tel' && <div className="tk-row">{key('+')}</div>}
       <div className="tk-row">
         {!numeric && (
-          <button
-            type="button"
-            className="tk-key tk-wide"
-            aria-pressed={shift}
-            onPointerDown={keepFocus}
-            onMouseDown={keepFocus}
-            onClick={() => setShift(!shift)}
-          >
+          <KeyButton className="tk-key tk-wide" aria-pressed={shift} onClick={() => setShift(!shift)}>
             {t('keyboard.shift')}
-          </button>
+          </KeyButton>
         )}
         {!numeric && kind !== 'email' && (
-          <button
-            type="button"
-            className="tk-key tk-wide"
-            aria-pressed={symbols}
-            onPointerDown={keepFocus}
-            onMouseDown={keepFocus}
-            onClick={() => setSymbols(!symbols)}
-          >
+          <KeyButton className="tk-key tk-wide" aria-pressed={symbols} onClick={() => setSymbols(!symbols)}>
             {symbols ? t('keyboard.letters') : t('keyboard.symbols')}
-          </button>
+          </KeyButton>
         )}
         {!numeric && kind !== 'email' && (
-          <button
-            type="button"
-            className="tk-key tk-space"
-            aria-label={t('keyboard.space')}
-            onPointerDown={keepFocus}
-            onMouseDown={keepFocus}
-            onClick={() => press(' ')}
-          >
+          <KeyButton className="tk-key tk-space" aria-label={t('keyboard.space')} onClick={() => press(' ')}>
             {t('keyboard.space')}
-          </button>
+          </KeyButton>
         )}
-        <button
-          type="button"
-          className="tk-key tk-wide"
-          aria-label={t('keypad.eraseLabel')}
-          onPointerDown={keepFocus}
-          onMouseDown={keepFocus}
-          onClick={() => typeInto(input, { erase: true })}
-        >
+        <KeyButton className="tk-key tk-wide" aria-label={t('keypad.eraseLabel')} onClick={() => typeInto(input, { erase: true })}>
           <span aria-hidden="true">⌫ </span>
           {t('keypad.erase')}
-        </button>
+        </KeyButton>
       </div>
     </fieldset>
   );
