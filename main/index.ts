@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { defaultDataDir } from './config/paths.ts';
+import { printersFromEnv } from './config/printer-env.ts';
 import { registryFromEnv } from './config/registry-env.ts';
 import { createKiosk, type Kiosk } from './kiosk.ts';
 import { fileSink, teeSink } from './logging/file-sink.ts';
@@ -59,7 +60,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const registry = registryFromEnv();
-  kiosk = await createKiosk({ dataDir: defaultDataDir(), log, version: app.getVersion(), ...(registry ? { registry } : {}) });
+  kiosk = await createKiosk({ dataDir: defaultDataDir(), log, version: app.getVersion(), printers: printersFromEnv(), ...(registry ? { registry } : {}) });
   registerAppProtocol(protocol, fileURLToPath(new URL('../renderer/', import.meta.url)));
   registerIpc(ipcMain, kiosk.dispatcher('electron', [APP_ORIGIN]));
 

@@ -9,12 +9,18 @@ import { DEMO_IDENTITIES } from './demo-registry/seed.ts';
 import { birthDateHasher } from './identity/birth-date-hash.ts';
 import { createIdentityService, type IdentityService } from './identity/identify.ts';
 import type { Logger } from './logging/logger.ts';
+import { createPvcOrderService, type PvcOrderService } from './orders/pvc-order-service.ts';
+import { createPrintService } from './printing/print-service.ts';
+import { createPrintersService } from './printing/printers-service.ts';
+import { type Spooler, systemSpooler } from './printing/spooler.ts';
 import { createRegistryClient, type RegistryConfig } from './registry/client.ts';
 import { CURSOR_KEY, createSyncEngine, type SyncEngine, type SyncOptions } from './registry/sync-engine.ts';
 import { loadOrCreateBirthDateKey } from './secrets/birth-date-key.ts';
 import { loadOrCreateCardKeys } from './secrets/card-signing-key.ts';
 import { checkBirthDateKey } from './secrets/key-id.ts';
+import type { PrinterSettings } from './settings/printer-settings.ts';
 import { createStaffService } from './staff/staff-service.ts';
+import { findByRmNumber } from './store/artisans-repo.ts';
 import type { WriteDb } from './store/database.ts';
 import { openStore } from './store/open-store.ts';
 import { pendingCount } from './store/outbox-repo.ts';
@@ -32,6 +38,11 @@ export type KioskOptions = {
   version?: string;
   /** Idle delays of the screens (DESIGN.md §9: 60 s, then wiped at 75 s). */
   idle?: { idleWarnMs: number; idleEndMs: number };
+  /** Printers to use where staff have set none in the console. */
+  printers?: Partial<PrinterSettings>;
+  spooler?: Spooler;
+  /** Printed on test tickets. */
+  chamberName?: string;
 };
 
 export type Kiosk = {
@@ -41,6 +52,7 @@ export type Kiosk = {
   cards: CardService;
   session: SessionHolder;
   sync: SyncEngine;
+  orders: PvcOrderService;
   demo: boolean;
   /** The contract's dispatcher for one transport, answering only the given origins. */
   dispatcher(transport: AppInfo['transport'], trustedOrigins: readonly string[]): Dispatch;
@@ -57,6 +69,9 @@ export async function createKiosk({
   sync: syncOptions,
   version = '0.0.0',
   idle = { idleWarnMs: 60_000, idleEndMs: 75_000 },
+  printers: printerDefaults = {},
+  spooler = systemSpooler(),
+  chamberName = 'Chambre de Métiers et de l’Artisanat',
 }: KioskOptions): Promise<Kiosk> {
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -103,10 +118,22 @@ export async function createKiosk({
     const cardKeys = await loadOrCreateCardKeys(dataDir, log.child('secrets'));
     const cards = createCardService({ db, client, session, keys: cardKeys, clock, log: log.child('cards'), pushNow });
     const staff = createStaffService({ db, clock, log: log.child('staff') });
+    const print = createPrintService({ db, clock, log: log.child('print'), spooler });
+    const printers = createPrintersService({ db, print, spooler, defaults: printerDefaults, chamber: chamberName, clock, log: log.child('printers') });
+    const orders = createPvcOrderService({ db, print, printers: printers.settings, clock, log: log.child('orders') });
+    closers.push(async () => orders.close());
+    // What a stopped kiosk left half-done (a paid card not yet out) is carried on now.
+    await orders.resume().catch((e: unknown) => log.error('orders-resume-failed', { error: String(e) }));
     const overview = async (): Promise<StaffOverview> => ({
       sync: await sync.status(),
       jobs: await recentJobs(db, 10),
       audit: await db.all('SELECT seq, at, actor, action FROM audit_log ORDER BY seq DESC LIMIT 10'),
+      orders: await Promise.all(
+        (await orders.list()).map(async (o) => {
+          const a = await findByRmNumber(db, o.rmNumber);
+          return { ...o, artisanName: a ? `${a.firstNames} ${a.usageName ?? a.birthName}` : null };
+        }),
+      ),
     });
     const syncNow = () =>
       sync.syncNow().then(
@@ -122,10 +149,11 @@ export async function createKiosk({
       cards,
       session,
       sync,
+      orders,
       demo,
       dispatcher: (transport, trustedOrigins) =>
         createDispatcher({
-          handlers: createHandlers({ identity, accounts, cards, staff, overview, syncNow, session, info, transport }),
+          handlers: createHandlers({ identity, accounts, cards, staff, orders, printers, overview, syncNow, session, info, transport }),
           trustedOrigins,
           log: log.child('api'),
         }),

@@ -19,12 +19,17 @@ export const CHANNELS = [
   'card:send-email',
   'card:phone-link',
   'card:verify',
+  'order:request',
   'staff:state',
   'staff:setup',
   'staff:login',
   'staff:logout',
   'staff:overview',
   'staff:sync-now',
+  'staff:order',
+  'staff:printers',
+  'staff:printer-set',
+  'staff:printer-test',
   'session:end',
 ] as const;
 

@@ -3,10 +3,13 @@ import type { MyInformation } from '../accounts/accounts-service.ts';
 import type { CardView } from '../cards/card-service.ts';
 import type { VerifyResult } from '../cards/card-token.ts';
 import type { IdentifyOutcome } from '../identity/identify.ts';
+import type { OrderTicket } from '../orders/pvc-order-service.ts';
+import type { PrinterStatus } from '../printing/printer-status.ts';
 import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { SyncStatus } from '../registry/sync-status.ts';
 import type { StaffState } from '../staff/staff-service.ts';
 import type { PrintJob } from '../store/print-jobs-repo.ts';
+import type { PvcOrder } from '../store/pvc-orders-repo.ts';
 import type { Channel } from './channels.ts';
 
 /**
@@ -27,7 +30,12 @@ export type StaffOverview = {
   sync: SyncStatus;
   jobs: PrintJob[];
   audit: { seq: number; at: string; actor: string; action: string }[];
+  /** PVC orders still open, and those closed in the last day; with the artisan's name for the desk. */
+  orders: (PvcOrder & { artisanName: string | null })[];
 };
+
+const orderId = z.number().int().positive();
+const role = z.enum(['card', 'paper', 'receipt']);
 
 export type AppInfo = {
   version: string;
@@ -103,6 +111,11 @@ export const contract = {
   'card:phone-link': { input: z.object({}).strict(), output: returns<{ url: string; expiresAt: string }>() },
   /** "Vérifier une carte": a token read from a card's QR code, checked offline. */
   'card:verify': { input: z.object({ token: text(2000) }).strict(), output: returns<VerifyResult>() },
+  /**
+   * "Commander une carte PVC": the logged-in artisan's card, to be paid at the desk. Asking
+   * again returns the same order. The ticket comes out of the receipt printer if it can.
+   */
+  'order:request': { input: z.object({}).strict(), output: returns<OrderTicket>() },
   /** Whether staff exist (else the first PIN is to be set), who is logged in, the PIN lock. */
   'staff:state': { input: z.object({}).strict(), output: returns<StaffState>() },
   /** First run only: the first staff member and their PIN (6 to 8 digits). */
@@ -113,6 +126,23 @@ export const contract = {
   'staff:overview': { input: z.object({}).strict(), output: returns<StaffOverview>() },
   /** "Synchroniser maintenant". Staff only. */
   'staff:sync-now': { input: z.object({}).strict(), output: returns<StaffOverview>() },
+  /** A staff step on a PVC order: payment taken, retry, reprint (with why), handed over, cancelled. Staff only. */
+  'staff:order': {
+    input: z.discriminatedUnion('action', [
+      z.object({ action: z.literal('pay'), orderId, method: z.enum(['cash', 'card']) }).strict(),
+      z.object({ action: z.literal('retry'), orderId }).strict(),
+      z.object({ action: z.literal('reprint'), orderId, reason: text(200) }).strict(),
+      z.object({ action: z.literal('hand-over'), orderId }).strict(),
+      z.object({ action: z.literal('cancel'), orderId }).strict(),
+    ]),
+    output: returns<StaffOverview>(),
+  },
+  /** Each printer role, the printer set for it, and how it stands. Staff only. */
+  'staff:printers': { input: z.object({}).strict(), output: returns<PrinterStatus[]>() },
+  /** Sets (or clears, with null) the printer of a role. Staff only. */
+  'staff:printer-set': { input: z.object({ role, printer: text(300).nullable() }).strict(), output: returns<PrinterStatus[]>() },
+  /** A test page (or test ticket) on the printer of a role; answers once the printer took it. Staff only. */
+  'staff:printer-test': { input: z.object({ role }).strict(), output: returns<PrintJob>() },
   /** "Terminer" or the idle timeout: forget everything of this visit in the main process. */
   'session:end': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;

@@ -52,6 +52,12 @@ export const ERROR_CODES = [
   'PIN_LOCKED',
   'STAFF_NAME_REQUIRED',
   'STAFF_REQUIRED',
+  // PVC orders and printers
+  'ORDER_NOT_FOUND',
+  'ORDER_STATE',
+  'REASON_REQUIRED',
+  'PRINTER_NOT_SET',
+  'PRINTER_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,6 +3,8 @@ import type { AccountsService } from '../accounts/accounts-service.ts';
 import type { SessionHolder } from '../accounts/session.ts';
 import type { CardService } from '../cards/card-service.ts';
 import type { IdentityService } from '../identity/identify.ts';
+import type { PvcOrderService } from '../orders/pvc-order-service.ts';
+import type { PrintersService } from '../printing/printers-service.ts';
 import type { StaffService } from '../staff/staff-service.ts';
 import type { AppInfo, StaffOverview } from './contract.ts';
 import { DATE_ERROR, type FieldProblem, fail, failFields, ok, type Result, RM_ERROR } from './errors.ts';
@@ -13,6 +15,8 @@ export type HandlerDeps = {
   accounts: AccountsService;
   cards: CardService;
   staff: StaffService;
+  orders: PvcOrderService;
+  printers: PrintersService;
   overview: () => Promise<StaffOverview>;
   syncNow: () => Promise<void>;
   session: SessionHolder;
@@ -21,9 +25,14 @@ export type HandlerDeps = {
 };
 
 /** The handler table: one function per channel, each taking one parsed input object. */
-export function createHandlers({ identity, accounts, cards, staff, overview, syncNow, session, info, transport }: HandlerDeps): Handlers {
+export function createHandlers({ identity, accounts, cards, staff, orders, printers, overview, syncNow, session, info, transport }: HandlerDeps): Handlers {
   const staffOnly = <T>(run: () => Promise<T>): Promise<Result<T>> =>
     staff.current() ? run().then((value) => ok(value)) : Promise.resolve(fail('STAFF_REQUIRED', 'staff login required'));
+  /** A staff step that may be refused: the refusal, or the value. */
+  const asStaff = async <T>(run: (member: { id: number; name: string }) => Promise<Result<T>>): Promise<Result<T>> => {
+    const member = staff.current();
+    return member ? run(member) : fail('STAFF_REQUIRED', 'staff login required');
+  };
   return {
     'app:info': async () => ok({ ...info, transport }),
     'identity:identify': async (input) => {
@@ -56,6 +65,10 @@ export function createHandlers({ identity, accounts, cards, staff, overview, syn
     'card:send-email': () => cards.sendByEmail(),
     'card:phone-link': () => cards.phoneLink(),
     'card:verify': async (input) => ok(cards.verify(input.token)),
+    'order:request': async () => {
+      const card = await cards.forPrinting();
+      return card.ok ? orders.request(card.value, card.value.pdf) : card;
+    },
     'staff:state': async () => ok(await staff.state()),
     'staff:setup': (input) => staff.setup(input.name, input.pin),
     'staff:login': (input) => staff.login(input.pin),
@@ -69,6 +82,23 @@ export function createHandlers({ identity, accounts, cards, staff, overview, syn
         await syncNow();
         return overview();
       }),
+    'staff:order': (input) =>
+      asStaff(async (member) => {
+        const step =
+          input.action === 'pay'
+            ? await orders.pay(input.orderId, input.method, member)
+            : input.action === 'retry'
+              ? await orders.retry(input.orderId, member)
+              : input.action === 'reprint'
+                ? await orders.reprint(input.orderId, input.reason, member)
+                : input.action === 'hand-over'
+                  ? await orders.handOver(input.orderId, member)
+                  : await orders.cancel(input.orderId, member);
+        return step.ok ? ok(await overview()) : step;
+      }),
+    'staff:printers': () => staffOnly(printers.statuses),
+    'staff:printer-set': (input) => asStaff((member) => printers.set(input.role, input.printer, member.id)),
+    'staff:printer-test': (input) => asStaff((member) => printers.test(input.role, member.id)),
     'session:end': async () => {
       session.end();
       return ok({});

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../config/paths.ts';
+import { printersFromEnv } from '../config/printer-env.ts';
 import { registryFromEnv } from '../config/registry-env.ts';
 import { createKiosk } from '../kiosk.ts';
 import { fileSink, teeSink } from '../logging/file-sink.ts';
@@ -50,6 +51,7 @@ const kiosk = await createKiosk({
   log,
   version: packageVersion(),
   idle: { idleWarnMs, idleEndMs },
+  printers: printersFromEnv(),
   ...(registry ? { registry } : {}),
 });
 const bridge = await startBridge({ port, staticDir, dispatcherFor: (origins) => kiosk.dispatcher('browser', origins), log: log.child('bridge') });

@@ -105,6 +105,14 @@ export function createCardService({ db, client, session, keys, clock, log, pushN
       return { ok: true, value: { bytes: jpeg.length, delivered: await pushNow().catch(() => false) } };
     },
 
+    /** The logged-in artisan's card drawn for the card printer (CR80), for a PVC order. */
+    async forPrinting(): Promise<Result<{ rmNumber: string; year: number; chamber: string; pdf: Uint8Array }>> {
+      const card = await currentCard();
+      if (!card.ok) return card;
+      const { rmNumber, year, chamber } = card.value;
+      return { ok: true, value: { rmNumber, year, chamber, pdf: await renderCardPdf(card.value, 'card') } };
+    },
+
     /** The card of the logged-in artisan as "Ma carte" previews it. */
     async view(): Promise<Result<CardView>> {
       const built = await currentCard();

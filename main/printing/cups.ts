@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { PrintRole } from '../store/print-jobs-repo.ts';
+import { PrintError, spoolerErrorKind } from './print-errors.ts';
 
 const run = promisify(execFile);
 
@@ -9,23 +10,19 @@ const run = promisify(execFile);
  * (lp, lpstat, cancel). PDFs go as they are: a card printer gets the CR80 page untouched
  * (`-o raw`: its own driver knows the card), an office printer gets the A4 sheet at 100 %.
  */
-export class SpoolerError extends Error {
-  override name = 'SpoolerError';
-}
-
 export type SpoolState = 'pending' | 'completed' | 'failed';
 
 /** lp options for each role: never scaled, the card passed through as drawn. */
 export function lpOptions(role: PrintRole): string[] {
   if (role === 'card') return ['-o', 'raw'];
   if (role === 'paper') return ['-o', 'media=iso_a4_210x297mm', '-o', 'print-scaling=none', '-o', 'fit-to-page=false'];
-  throw new SpoolerError('receipts go to the thermal printer, not to the spooler');
+  throw new PrintError('other', 'receipts go to the thermal printer, not to the spooler');
 }
 
-function words(error: unknown): string {
+function failure(what: string, error: unknown): PrintError {
   const e = error as { stderr?: string; message?: string; code?: string };
-  if (e.code === 'ENOENT') return 'the CUPS commands (lp, lpstat) are not installed on this machine';
-  return (e.stderr || e.message || String(error)).trim().split('\n')[0] ?? 'unknown error';
+  const text = e.code === 'ENOENT' ? 'the CUPS commands (lp, lpstat) are not installed on this machine' : (e.stderr || e.message || String(error)).trim();
+  return new PrintError(spoolerErrorKind(text, e.code), `${what}: ${text.split('\n')[0] ?? 'unknown error'}`);
 }
 
 export async function listQueues(): Promise<{ name: string; state: string }[]> {
@@ -33,20 +30,48 @@ export async function listQueues(): Promise<{ name: string; state: string }[]> {
     const { stdout } = await run('lpstat', ['-p']);
     return [...stdout.matchAll(/^printer (\S+) (?:is |now )?(.*?)\.\s/gm)].map((m) => ({ name: m[1] ?? '', state: m[2] ?? '' }));
   } catch (error) {
-    throw new SpoolerError(`cannot list the printers: ${words(error)}`);
+    throw failure('cannot list the printers', error);
   }
 }
 
-/** Submits a PDF; resolves with the spooler's job id ("Queue-12"). */
-export async function submit(queue: string, file: string, role: PrintRole, title: string): Promise<string> {
+export type QueueState = 'ready' | 'printing' | 'paused' | 'not-accepting';
+
+/** How a queue stands: ready, printing, paused (cupsdisable) or refusing jobs (cupsreject). */
+export async function queueState(queue: string): Promise<QueueState> {
   try {
-    const { stdout } = await run('lp', ['-d', queue, '-t', title, ...lpOptions(role), file]);
+    const [printer, accepting] = await Promise.all([run('lpstat', ['-p', queue]), run('lpstat', ['-a', queue])]);
+    if (/not accepting/.test(accepting.stdout)) return 'not-accepting';
+    if (/disabled/.test(printer.stdout)) return 'paused';
+    return /now printing/.test(printer.stdout) ? 'printing' : 'ready';
+  } catch (error) {
+    throw failure(`cannot read the state of ${queue}`, error);
+  }
+}
+
+/**
+ * Submits a PDF; resolves with the spooler's job id ("Queue-12"). `tag` is written as the
+ * job's user name, so that after a crash the kiosk can find a job it sent but never recorded.
+ */
+export async function submit(queue: string, file: string, role: PrintRole, title: string, tag: string): Promise<string> {
+  try {
+    const { stdout } = await run('lp', ['-d', queue, '-U', tag, '-t', title, ...lpOptions(role), file]);
     const id = /request id is (\S+)/.exec(stdout)?.[1];
-    if (!id) throw new SpoolerError(`the spooler did not say which job it made: ${stdout.trim()}`);
+    if (!id) throw new PrintError('other', `the spooler did not say which job it made: ${stdout.trim()}`);
     return id;
   } catch (error) {
-    if (error instanceof SpoolerError) throw error;
-    throw new SpoolerError(`the printer ${queue} did not take the job: ${words(error)}`);
+    if (error instanceof PrintError) throw error;
+    throw failure(`the printer ${queue} did not take the job`, error);
+  }
+}
+
+/** The spooler's id of the job sent with `tag`, whatever its state, or null if none was. */
+export async function findByTag(queue: string, tag: string): Promise<string | null> {
+  try {
+    const { stdout } = await run('lpstat', ['-W', 'all', '-o', queue]);
+    const line = stdout.split('\n').find((l) => l.split(/\s+/)[1] === tag);
+    return line?.split(/\s+/)[0] ?? null;
+  } catch (error) {
+    throw failure(`cannot list the jobs of ${queue}`, error);
   }
 }
 
@@ -60,12 +85,12 @@ export async function jobState(queue: string, spoolId: string): Promise<SpoolSta
     if (!block) return 'pending';
     return /aborted|canceled|cancelled|job-stopped/i.test(block) ? 'failed' : 'completed';
   } catch (error) {
-    throw new SpoolerError(`cannot read the state of ${spoolId}: ${words(error)}`);
+    throw failure(`cannot read the state of ${spoolId}`, error);
   }
 }
 
 export async function cancel(spoolId: string): Promise<void> {
   await run('cancel', [spoolId]).catch((error: unknown) => {
-    throw new SpoolerError(`cannot cancel ${spoolId}: ${words(error)}`);
+    throw failure(`cannot cancel ${spoolId}`, error);
   });
 }

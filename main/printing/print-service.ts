@@ -1,72 +1,127 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../logging/logger.ts';
 import type { WriteDb } from '../store/database.ts';
+import { getMeta, setMeta } from '../store/meta-repo.ts';
 import { getJob, type PrintJob, type PrintRole, recordJob, updateJob } from '../store/print-jobs-repo.ts';
-import { jobState, SpoolerError, submit } from './cups.ts';
-import { printReceipt, type Receipt, ReceiptPrinterError } from './receipt.ts';
+import { PrintError } from './print-errors.ts';
+import { printReceipt, type Receipt } from './receipt.ts';
+import { type Spooler, systemSpooler } from './spooler.ts';
 
-export type PrintDeps = { db: WriteDb; clock: () => Date; log: Logger };
+export type PrintDeps = { db: WriteDb; clock: () => Date; log: Logger; spooler?: Spooler };
+type PdfRole = Exclude<PrintRole, 'receipt'>;
+
+const STORE_TAG_KEY = 'print.store-tag';
 
 /**
- * Prints, with every job written to the store before it is sent and followed to its end:
- * a job is never sent twice by a retry of the same call, and staff can see why one failed.
+ * Prints, with every job written to the store before it is sent and followed to its end.
+ * Each job goes to the spooler under a tag unique to this store and job; sending a job again
+ * (a retry, a restart after a crash) first asks the spooler for that tag, so a job the
+ * spooler already has is followed, never sent twice.
  */
-export function createPrintService({ db, clock, log }: PrintDeps) {
+export function createPrintService({ db, clock, log, spooler = systemSpooler() }: PrintDeps) {
   const mark = (id: number, patch: Parameters<typeof updateJob>[2]) => db.transaction((tx) => updateJob(tx, id, patch, clock()));
+  const failed = (error: unknown) =>
+    error instanceof PrintError ? { errorKind: error.kind, error: error.message } : { errorKind: 'other' as const, error: String(error) };
+
+  let storeTag: string | undefined;
+  async function tagOf(id: number): Promise<string> {
+    // Another data directory on the same spooler numbers its jobs from 1 too.
+    storeTag ??= await db.transaction(async (tx) => {
+      const existing = await getMeta(tx, STORE_TAG_KEY);
+      if (existing) return existing;
+      const made = randomBytes(4).toString('hex');
+      await setMeta(tx, STORE_TAG_KEY, made);
+      return made;
+    });
+    return `kiosk-${storeTag}-${id}`;
+  }
+
+  /** Sends a recorded job's PDF, unless the spooler already has it. Resolves with the job as recorded. */
+  async function send(id: number, pdf: Uint8Array): Promise<PrintJob> {
+    const job = await getJob(db, id);
+    if (!job) throw new Error(`no print job ${id}`);
+    if (job.role === 'receipt') throw new Error('receipts are sent with sendReceipt');
+    const tag = await tagOf(id);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-print-'));
+    try {
+      const known = await spooler.findByTag(job.printer, tag).catch(() => null);
+      if (known) {
+        await mark(id, { status: 'sent', spoolerId: known });
+        log.info('print-adopted', { role: job.role, job: id });
+      } else {
+        const file = path.join(dir, `${job.document.replace(/[^\w.-]/g, '_')}.pdf`);
+        await writeFile(file, pdf, { mode: 0o600 });
+        const spoolId = await spooler.submit(job.printer, file, job.role, job.document, tag);
+        await mark(id, { status: 'sent', spoolerId: spoolId, attempt: true });
+        log.info('print-sent', { role: job.role, job: id });
+      }
+    } catch (error) {
+      await mark(id, { status: 'failed', ...failed(error), attempt: true });
+      log.warn('print-failed', { role: job.role, job: id, error: failed(error).error });
+    } finally {
+      // The spooler has its own copy once lp returns: nothing of the card stays here.
+      await rm(dir, { recursive: true, force: true });
+    }
+    return (await getJob(db, id)) as PrintJob;
+  }
+
+  /** Asks the spooler once about a sent job, and records the answer if it is final. */
+  async function check(id: number): Promise<PrintJob> {
+    const job = await getJob(db, id);
+    if (!job || !job.spoolerId || job.status === 'completed' || job.status === 'failed') return job as PrintJob;
+    const state = await spooler.jobState(job.printer, job.spoolerId).catch(() => 'pending' as const);
+    if (state === 'pending') return job;
+    await mark(
+      id,
+      state === 'completed' ? { status: 'completed' } : { status: 'failed', errorKind: 'aborted', error: 'the printer stopped the job (aborted or canceled)' },
+    );
+    return (await getJob(db, id)) as PrintJob;
+  }
+
+  async function sendReceipt(id: number, receipt: Receipt): Promise<PrintJob> {
+    const job = await getJob(db, id);
+    if (!job) throw new Error(`no print job ${id}`);
+    try {
+      await printReceipt(job.printer, receipt);
+      await mark(id, { status: 'completed', attempt: true });
+    } catch (error) {
+      await mark(id, { status: 'failed', ...failed(error), attempt: true });
+      log.warn('receipt-failed', { job: id, kind: failed(error).errorKind });
+    }
+    return (await getJob(db, id)) as PrintJob;
+  }
 
   return {
-    /** A PDF to a CUPS queue (card or paper role). Resolves with the job, as recorded. */
-    async printPdf(role: Exclude<PrintRole, 'receipt'>, queue: string, pdf: Uint8Array, document: string): Promise<PrintJob> {
+    send,
+    check,
+    sendReceipt,
+
+    /** A PDF to a queue (card or paper role): recorded, then sent. */
+    async printPdf(role: PdfRole, queue: string, pdf: Uint8Array, document: string): Promise<PrintJob> {
       const id = await db.transaction((tx) => recordJob(tx, { role, printer: queue, document }, clock()));
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-print-'));
-      const file = path.join(dir, `${document.replace(/[^\w.-]/g, '_')}.pdf`);
-      try {
-        await writeFile(file, pdf, { mode: 0o600 });
-        const spoolId = await submit(queue, file, role, document);
-        await mark(id, { status: 'sent', spoolerId: spoolId, attempt: true });
-        log.info('print-sent', { role, job: id });
-      } catch (error) {
-        const message = error instanceof SpoolerError ? error.message : String(error);
-        await mark(id, { status: 'failed', error: message, attempt: true });
-        log.warn('print-failed', { role, job: id, error: message });
-      } finally {
-        // The spooler has its own copy once lp returns: nothing of the card stays here.
-        await rm(dir, { recursive: true, force: true });
-      }
-      return (await getJob(db, id)) as PrintJob;
+      return send(id, pdf);
     },
 
     /** Follows a sent job until the spooler says it is done or stopped, or `timeoutMs` passes. */
     async follow(id: number, timeoutMs = 60_000, everyMs = 500): Promise<PrintJob> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const job = await getJob(db, id);
-        if (!job || !job.spoolerId || job.status === 'completed' || job.status === 'failed') return job as PrintJob;
-        const state = await jobState(job.printer, job.spoolerId).catch(() => 'pending' as const);
-        if (state !== 'pending') {
-          await mark(id, state === 'completed' ? { status: 'completed' } : { status: 'failed', error: 'the printer stopped the job (aborted or canceled)' });
-          return (await getJob(db, id)) as PrintJob;
-        }
-        if (Date.now() > deadline) return job;
+        const job = await check(id);
+        if (!job || !job.spoolerId || job.status === 'completed' || job.status === 'failed' || Date.now() > deadline) return job;
         await new Promise((r) => setTimeout(r, everyMs));
       }
     },
 
-    /** A receipt or ticket to the thermal printer. */
+    /** A receipt or ticket to the thermal printer: recorded, then sent. */
     async printReceipt(printer: string, receipt: Receipt): Promise<PrintJob> {
       const id = await db.transaction((tx) => recordJob(tx, { role: 'receipt', printer, document: `receipt ${receipt.orderNumber}` }, clock()));
-      try {
-        await printReceipt(printer, receipt);
-        await mark(id, { status: 'completed', attempt: true });
-      } catch (error) {
-        const message = error instanceof ReceiptPrinterError ? error.message : String(error);
-        await mark(id, { status: 'failed', error: message, attempt: true });
-        log.warn('receipt-failed', { job: id });
-      }
-      return (await getJob(db, id)) as PrintJob;
+      return sendReceipt(id, receipt);
     },
+
+    queueState: (queue: string) => spooler.queueState(queue),
   };
 }
 

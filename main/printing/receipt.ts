@@ -1,4 +1,6 @@
+import net from 'node:net';
 import { CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import { PrintError } from './print-errors.ts';
 
 /**
  * A receipt or ticket from the thermal printer (ESC/POS over TCP, port 9100 as a rule).
@@ -16,10 +18,6 @@ export type Receipt = {
   /** Extra lines (payment method, who took it). */
   lines?: string[];
 };
-
-export class ReceiptPrinterError extends Error {
-  override name = 'ReceiptPrinterError';
-}
 
 export function formatEuros(cents: number): string {
   return `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')} €`;
@@ -45,7 +43,7 @@ function frenchDateTime(d: Date): string {
 
 /** The ESC/POS bytes of a receipt, for `printer` (tcp://host:port). */
 export function receiptPrinter(printer: string, timeoutMs = 5000): ThermalPrinter {
-  if (!/^tcp:\/\/[^/:]+:\d+$/.test(printer)) throw new ReceiptPrinterError(`not a network receipt printer address: ${printer}`);
+  if (!/^tcp:\/\/[^/:]+:\d+$/.test(printer)) throw new PrintError('not-configured', `not a network receipt printer address: ${printer}`);
   return new ThermalPrinter({ type: PrinterTypes.EPSON, interface: printer, width: 42, removeSpecialCharacters: false, options: { timeout: timeoutMs } });
 }
 
@@ -78,13 +76,32 @@ export function composeReceipt(p: ThermalPrinter, r: Receipt): void {
   p.cut();
 }
 
-/** Prints a receipt; rejects with a ReceiptPrinterError in words when the printer is not there. */
+/** Prints a receipt; rejects with a PrintError ('receipt-offline') when the printer is not there. */
 export async function printReceipt(printer: string, r: Receipt, timeoutMs = 5000): Promise<void> {
   const p = receiptPrinter(printer, timeoutMs);
   composeReceipt(p, r);
   try {
     await p.execute();
   } catch (error) {
-    throw new ReceiptPrinterError(`the receipt printer at ${printer} did not take the ticket (${error instanceof Error ? error.message : String(error)})`);
+    throw new PrintError(
+      'receipt-offline',
+      `the receipt printer at ${printer} did not take the ticket (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
+}
+
+/** Whether the thermal printer answers on its port (the console's printer state). */
+export function receiptPrinterReachable(printer: string, timeoutMs = 1500): Promise<boolean> {
+  const m = /^tcp:\/\/([^/:]+):(\d+)$/.exec(printer);
+  if (!m) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: m[1] ?? '', port: Number(m[2]) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }

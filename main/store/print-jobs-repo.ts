@@ -1,3 +1,4 @@
+import type { PrintErrorKind } from '../printing/print-errors.ts';
 import type { ReadDb, TxDb } from './database.ts';
 
 export type PrintRole = 'card' | 'paper' | 'receipt';
@@ -11,11 +12,13 @@ export type PrintJob = {
   attempts: number;
   spoolerId: string | null;
   error: string | null;
+  errorKind: PrintErrorKind | null;
   createdAt: string;
   updatedAt: string;
 };
 
-const COLUMNS = 'id, role, printer, document, status, attempts, spooler_id AS spoolerId, error, created_at AS createdAt, updated_at AS updatedAt';
+const COLUMNS =
+  'id, role, printer, document, status, attempts, spooler_id AS spoolerId, error, error_kind AS errorKind, created_at AS createdAt, updated_at AS updatedAt';
 
 export async function recordJob(tx: TxDb, job: { role: PrintRole; printer: string; document: string }, now: Date): Promise<number> {
   const r = await tx.run("INSERT INTO print_jobs (role, printer, document, status, created_at, updated_at) VALUES (?, ?, ?, 'recorded', ?, ?)", [
@@ -31,17 +34,13 @@ export async function recordJob(tx: TxDb, job: { role: PrintRole; printer: strin
 export async function updateJob(
   tx: TxDb,
   id: number,
-  patch: { status: PrintStatus; spoolerId?: string | null; error?: string | null; attempt?: boolean },
+  patch: { status: PrintStatus; spoolerId?: string | null; error?: string | null; errorKind?: PrintErrorKind | null; attempt?: boolean },
   now: Date,
 ): Promise<void> {
-  await tx.run(`UPDATE print_jobs SET status = ?, spooler_id = coalesce(?, spooler_id), error = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?`, [
-    patch.status,
-    patch.spoolerId ?? null,
-    patch.error ?? null,
-    patch.attempt ? 1 : 0,
-    now.toISOString(),
-    id,
-  ]);
+  await tx.run(
+    `UPDATE print_jobs SET status = ?, spooler_id = coalesce(?, spooler_id), error = ?, error_kind = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?`,
+    [patch.status, patch.spoolerId ?? null, patch.error ?? null, patch.errorKind ?? null, patch.attempt ? 1 : 0, now.toISOString(), id],
+  );
 }
 
 export async function getJob(db: ReadDb, id: number): Promise<PrintJob | undefined> {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { AppInfo } from '../../main/api/contract.ts';
+import type { AppInfo, InputOf } from '../../main/api/contract.ts';
 import type { KioskError, Result } from '../../main/api/errors.ts';
+import type { PrintJob, PrintRole } from '../../main/store/print-jobs-repo.ts';
 import { IdleGuard } from '../components/idle-guard.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { TouchKeyboard } from '../components/touch-keyboard/touch-keyboard.tsx';
@@ -13,6 +14,7 @@ import { formatTime } from '../screens/format.ts';
 import { FaqScreen, PartnersScreen, SupportScreen } from '../screens/help/help-screens.tsx';
 import { IdentifyScreen } from '../screens/identify/identify-screen.tsx';
 import { ForgotScreen, LoginScreen } from '../screens/login/login-screen.tsx';
+import { PvcOrderScreen } from '../screens/order/pvc-order-screen.tsx';
 import { OutcomeScreen } from '../screens/outcome/outcome-screen.tsx';
 import { PhotoScreen } from '../screens/photo/photo-screen.tsx';
 import { SpaceScreen } from '../screens/space/space-screen.tsx';
@@ -110,8 +112,32 @@ export function App() {
   const staffIn = (r: Promise<Result<{ member: { name: string } | null; configured: boolean }>>) =>
     call(r, (v) => {
       dispatch({ type: 'staff', configured: v.configured, name: v.member?.name ?? null });
-      void loadOverview();
+      void loadOverview().then(loadPrinters);
     });
+  const orderPvc = () => call(kiosk().invoke('order:request', {}), (order) => dispatch({ type: 'order', order }));
+  const loadPrinters = () => call(kiosk().invoke('staff:printers', {}), (printers) => dispatch({ type: 'printers', printers }));
+  const orderStep = (step: InputOf<'staff:order'>) => call(kiosk().invoke('staff:order', step), (overview) => dispatch({ type: 'overview', overview }));
+  const savePrinter = (role: PrintRole, printer: string | null) =>
+    call(kiosk().invoke('staff:printer-set', { role, printer }), (printers) => dispatch({ type: 'printers', printers, notices: ['printers.saved'] }));
+  const testPrinter = async (role: PrintRole) => {
+    let job: PrintJob | null = null;
+    await call(kiosk().invoke('staff:printer-test', { role }), (value) => {
+      job = value;
+      dispatch({ type: 'saved', notices: [] });
+    });
+    return job;
+  };
+  // The console follows the desk by itself: orders paid elsewhere, cards coming out.
+  const onConsole = flow.screen === 'staff-console';
+  useEffect(() => {
+    if (!onConsole) return;
+    const timer = setInterval(() => {
+      void kiosk()
+        .invoke('staff:overview', {})
+        .then((r) => r.ok && dispatch({ type: 'overview', overview: r.value, quiet: true }));
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [onConsole]);
   const staffSyncNow = () => call(kiosk().invoke('staff:sync-now', {}), (overview) => dispatch({ type: 'overview', overview }));
   const logout = () => call(kiosk().invoke('accounts:logout', {}), () => dispatch({ type: 'go', screen: 'login' }));
   // "Terminer" and the idle timeout: the visit's data goes, here and in the main process, and
@@ -214,7 +240,13 @@ export function App() {
           <StaffConsoleScreen
             name={flow.staff.name ?? ''}
             overview={flow.overview}
+            printers={flow.printers}
+            error={flow.errors.general}
+            notices={flow.notices}
             pending={flow.pending}
+            onOrderStep={orderStep}
+            onPrinterSave={savePrinter}
+            onPrinterTest={testPrinter}
             onSyncNow={staffSyncNow}
             onVerify={() => dispatch({ type: 'help', screen: 'verify' })}
             onQuit={finish}
@@ -240,7 +272,18 @@ export function App() {
             onPhoto={() => dispatch({ type: 'go', screen: 'photo' })}
             onEmail={cardByEmail}
             onPhone={cardToPhone}
+            onPvc={() => dispatch({ type: 'order', order: null })}
             onBack={() => dispatch({ type: 'go', screen: 'space' })}
+          />
+        )}
+        {s === 'pvc-order' && (
+          <PvcOrderScreen
+            order={flow.order}
+            error={flow.errors.general}
+            pending={flow.pending}
+            onConfirm={orderPvc}
+            onBack={() => void showCard()}
+            onFinish={finish}
           />
         )}
         <TouchKeyboard />

@@ -3,6 +3,8 @@ import type { StaffOverview } from '../../main/api/contract.ts';
 import type { ErrorCode, ErrorField, FieldProblem } from '../../main/api/errors.ts';
 import type { CardView } from '../../main/cards/card-service.ts';
 import type { IdentifyOutcome } from '../../main/identity/identify.ts';
+import type { OrderTicket } from '../../main/orders/pvc-order-service.ts';
+import type { PrinterStatus } from '../../main/printing/printer-status.ts';
 import { formatMobile } from '../../main/rules/phone-format.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 
@@ -24,6 +26,7 @@ export type Screen =
   | 'support'
   | 'photo'
   | 'card'
+  | 'pvc-order'
   | 'verify'
   | 'staff-pin'
   | 'staff-console';
@@ -66,6 +69,9 @@ export type FlowState = {
   cardLink: { url: string; expiresAt: string } | null;
   staff: { configured: boolean; name: string | null };
   overview: StaffOverview | null;
+  /** The PVC order of this visit, once asked for. */
+  order: OrderTicket | null;
+  printers: PrinterStatus[] | null;
 };
 
 export type FlowAction =
@@ -83,7 +89,9 @@ export type FlowAction =
   | { type: 'card'; card: CardView; notices?: MessageKey[] }
   | { type: 'card-link'; link: { url: string; expiresAt: string } }
   | { type: 'staff'; configured: boolean; name: string | null }
-  | { type: 'overview'; overview: StaffOverview }
+  | { type: 'overview'; overview: StaffOverview; quiet?: boolean }
+  | { type: 'order'; order: OrderTicket | null }
+  | { type: 'printers'; printers: PrinterStatus[]; notices?: MessageKey[] }
   | { type: 'correct' }
   | { type: 'finish' };
 
@@ -102,6 +110,8 @@ export const initialFlow: FlowState = {
   cardLink: null,
   staff: { configured: true, name: null },
   overview: null,
+  order: null,
+  printers: null,
 };
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
@@ -188,7 +198,12 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         screen: action.name ? 'staff-console' : 'staff-pin',
       };
     case 'overview':
-      return { ...state, pending: false, errors: {}, overview: action.overview };
+      // The console refreshes itself every few seconds: that must not wipe a refusal being read.
+      return action.quiet ? { ...state, overview: action.overview } : { ...state, pending: false, errors: {}, overview: action.overview };
+    case 'order':
+      return { ...state, pending: false, errors: {}, order: action.order, screen: 'pvc-order' };
+    case 'printers':
+      return { ...state, pending: false, errors: {}, printers: action.printers, notices: action.notices ?? [] };
     case 'card-link':
       return { ...state, pending: false, errors: {}, cardLink: action.link };
     case 'saved':

@@ -17,3 +17,8 @@ export function spacedRmNumber(rm: string): string {
   const m = /^(\d{3})(\d{3})(\d{3})(R[ME])(.{3})$/.exec(rm);
   return m ? `${m[1]} ${m[2]} ${m[3]} ${m[4]} ${m[5]}` : rm;
 }
+
+/** 500 -> "5,00 €" (fr) or "€5.00" (en). */
+export function formatAmount(cents: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatEuros, printReceipt, ReceiptPrinterError } from '../../main/printing/receipt.ts';
+import { PrintError } from '../../main/printing/print-errors.ts';
+import { formatEuros, printReceipt } from '../../main/printing/receipt.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
 
 const ESC = 0x1b;
@@ -39,7 +40,7 @@ describe('receipts on a network thermal printer (ESC/POS over real TCP)', () => 
     await gone.close();
     await assert.rejects(
       printReceipt(address, { title: 'Reçu', chamber: 'CMA', orderNumber: 'X', amountCents: 500, at: new Date() }, 1000),
-      (e: unknown) => e instanceof ReceiptPrinterError && /did not take the ticket/.test(e.message),
+      (e: unknown) => e instanceof PrintError && e.kind === 'receipt-offline' && /did not take the ticket/.test(e.message),
     );
   });
 

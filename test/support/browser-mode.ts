@@ -51,3 +51,15 @@ export function startBrowserMode(dataDir: string, extraEnv: NodeJS.ProcessEnv = 
     });
   });
 }
+
+/** Calls the running kiosk's contract over its bridge, as its page would. */
+export function bridgeClient(kiosk: RunningKiosk) {
+  return async <T = unknown>(channel: string, input: object = {}): Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }> => {
+    const r = await fetch(`${kiosk.origin}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${kiosk.token}`, origin: kiosk.origin },
+      body: JSON.stringify(input),
+    });
+    return (await r.json()) as { ok: true; value: T } | { ok: false; error: { code: string } };
+  };
+}

@@ -10,11 +10,12 @@ export type CardScreenProps = {
   onPhoto(): void;
   onEmail(): void;
   onPhone(): void;
+  onPvc(): void;
   onBack(): void;
 };
 
 /** "Ma carte": the card as it prints, front and back, drawn from the same fields as the PDF. */
-export function CardScreen({ state, onPhoto, onEmail, onPhone, onBack }: CardScreenProps) {
+export function CardScreen({ state, onPhoto, onEmail, onPhone, onPvc, onBack }: CardScreenProps) {
   const { t, locale } = useT();
   const { card, cardLink, notices, errors } = state;
   if (!card) {
@@ -83,6 +84,13 @@ export function CardScreen({ state, onPhoto, onEmail, onPhone, onBack }: CardScr
             <p>{t('card.phoneLink', { time: formatTime(cardLink.expiresAt, locale) })}</p>
           </div>
         )}
+      </section>
+      <section className="take-home" aria-labelledby="pvc-title">
+        <h2 id="pvc-title">{t('card.pvcTitle')}</h2>
+        <p>{t('card.pvcLead')}</p>
+        <button type="button" className="button button-secondary" onClick={onPvc}>
+          {t('card.pvcOrder')}
+        </button>
       </section>
       <p>{t('card.takeHome')}</p>
       <button type="button" className="button button-secondary button-wide" onClick={onBack}>

@@ -1,19 +1,32 @@
 import type { StaffOverview } from '../../../main/api/contract.ts';
+import type { PrinterStatus } from '../../../main/printing/printer-status.ts';
+import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
+import type { FieldError } from '../../app/flow.ts';
+import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
 import { formatTime } from '../format.ts';
+import { type OrderStep, OrdersPanel } from './orders-panel.tsx';
+import { PrintersPanel } from './printers-panel.tsx';
 
 export type StaffConsoleProps = {
   name: string;
   overview: StaffOverview | null;
+  printers: PrinterStatus[] | null;
+  error: FieldError | undefined;
+  notices: MessageKey[];
   pending: boolean;
+  onOrderStep(step: OrderStep): void;
+  onPrinterSave(role: PrinterStatus['role'], printer: string | null): void;
+  onPrinterTest(role: PrinterStatus['role']): Promise<PrintJob | null>;
   onSyncNow(): void;
   onVerify(): void;
   onQuit(): void;
 };
 
 /** The console at a glance: sync and what went wrong last, in words; print jobs; the log. */
-export function StaffConsoleScreen({ name, overview, pending, onSyncNow, onVerify, onQuit }: StaffConsoleProps) {
+export function StaffConsoleScreen(props: StaffConsoleProps) {
+  const { name, overview, printers, error, notices, pending, onSyncNow, onVerify, onQuit } = props;
   const { t, locale } = useT();
   const s = overview?.sync;
   const when = (iso: string) => `${new Date(iso).toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB')} ${formatTime(iso, locale)}`;
@@ -21,6 +34,13 @@ export function StaffConsoleScreen({ name, overview, pending, onSyncNow, onVerif
     <main id="main" className="screen staff-console-screen">
       <ScreenHeading>{t('staff.consoleHeading')}</ScreenHeading>
       <p>{t('staff.welcome', { name })}</p>
+      <Notices keys={notices} />
+      {error && (
+        <p className="error-message" role="alert">
+          {t(error.key, error.params)}
+        </p>
+      )}
+      <OrdersPanel orders={overview?.orders ?? []} pending={pending} onStep={props.onOrderStep} />
       <section className="panel panel-neutral" aria-labelledby="sync-title">
         <h2 id="sync-title">{t('staff.syncTitle')}</h2>
         {s && (
@@ -36,6 +56,7 @@ export function StaffConsoleScreen({ name, overview, pending, onSyncNow, onVerif
           {t('staff.syncNow')}
         </button>
       </section>
+      <PrintersPanel printers={printers} pending={pending} onSave={props.onPrinterSave} onTest={props.onPrinterTest} />
       <section aria-labelledby="jobs-title">
         <h2 id="jobs-title">{t('staff.jobsTitle')}</h2>
         {overview?.jobs.length ? (

@@ -158,6 +158,27 @@ describe('migrations', async () => {
     await db.close();
   });
 
+  it('0009 adds PVC orders, at most one open order per artisan and one payment per order', async () => {
+    const db = await dbAt(8, migrations);
+    await migrate(db, migrations, log, 9);
+    const order = (n: string, state: string) =>
+      db.transaction((tx) =>
+        tx.run(
+          "INSERT INTO pvc_orders (number, rm_number, year, chamber, state, amount_cents, created_at, updated_at) VALUES (?, 'R1', 2026, 'CMA', ?, 500, 'now', 'now')",
+          [n, state],
+        ),
+      );
+    await order('P1', 'requested');
+    await assert.rejects(order('P2', 'paid'), /UNIQUE/);
+    await order('P3', 'handed-over');
+    await db.transaction((tx) => tx.run("INSERT INTO staff_members (name, pin_hash, salt, created_at) VALUES ('N', 'h', 's', 'now')"));
+    const pay = () => db.transaction((tx) => tx.run("INSERT INTO pvc_payments VALUES (1, 'cash', 500, 1, 'now')"));
+    await pay();
+    await assert.rejects(pay(), /UNIQUE|PRIMARY/);
+    assert.ok((await columns(db, 'print_jobs')).includes('error_kind'));
+    await db.close();
+  });
+
   it('are recorded once: running them again applies nothing', async () => {
     const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
     assert.equal(await migrate(db, migrations, log), 0);

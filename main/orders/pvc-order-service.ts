@@ -1,0 +1,303 @@
+import type { KioskError, Result } from '../api/errors.ts';
+import type { Logger } from '../logging/logger.ts';
+
+import type { PrintService } from '../printing/print-service.ts';
+import type { Receipt } from '../printing/receipt.ts';
+import type { PrinterSettings } from '../settings/printer-settings.ts';
+import { appendAudit } from '../store/audit-repo.ts';
+import type { TxDb, WriteDb } from '../store/database.ts';
+import { enqueue } from '../store/outbox-repo.ts';
+import { getJob, type PrintJob, recordJob } from '../store/print-jobs-repo.ts';
+import {
+  cardPdfOf,
+  getOrder,
+  insertOrder,
+  insertPayment,
+  nextOrderNumber,
+  openOrderOf,
+  ordersIn,
+  type PaymentMethod,
+  type PvcOrder,
+  type PvcOrderState,
+  recentOrders,
+  setOrder,
+} from '../store/pvc-orders-repo.ts';
+
+/** The price of a PVC card printed at the desk (DESIGN.md §7). */
+export const PVC_PRICE_CENTS = 500;
+
+/** What the artisan's screen says once the order is taken. */
+export type OrderTicket = { number: string; amountCents: number; state: PvcOrderState; ticket: 'printed' | 'not-printed' };
+export type Staff = { id: number; name: string };
+
+export type PvcOrderDeps = {
+  db: WriteDb;
+  print: PrintService;
+  printers: () => Promise<PrinterSettings>;
+  clock: () => Date;
+  log: Logger;
+  /** How often a job in the spooler is asked about. */
+  pollMs?: number;
+};
+
+const fail = <T>(code: KioskError['code'], message: string): Result<T> => ({ ok: false, error: { code, message } });
+
+/**
+ * PVC card orders, from the artisan's request to the card handed over:
+ * requested → paid → printing → printed | failed → handed over (or cancelled before payment).
+ * Every step is written, with its print job, before anything is sent; the payment is one row
+ * keyed by the order, so no retry, double tap or restart can charge twice or print twice.
+ */
+export function createPvcOrderService({ db, print, printers, clock, log, pollMs = 1000 }: PvcOrderDeps) {
+  const following = new Set<number>();
+  let closed = false;
+
+  async function event(tx: TxDb, order: Pick<PvcOrder, 'number' | 'rmNumber'>, name: string, extra: Record<string, string | number> = {}) {
+    await enqueue(tx, 'pvc-order-event', { orderNumber: order.number, rmNumber: order.rmNumber, event: name, ...extra }, clock());
+  }
+
+  async function ticket(printer: string | null, receipt: Receipt): Promise<PrintJob | null> {
+    return printer ? print.printReceipt(printer, receipt) : null;
+  }
+
+  /** Sends the order's recorded card job (the spooler is asked first whether it has it), then follows it. */
+  async function sendCard(orderId: number): Promise<void> {
+    const order = await getOrder(db, orderId);
+    const pdf = await cardPdfOf(db, orderId);
+    if (!order?.cardJobId || order.state !== 'paid') return;
+    if (!pdf) {
+      await db.transaction((tx) => setOrder(tx, orderId, { state: 'failed', errorKind: 'other' }, clock()));
+      return;
+    }
+    const job = await print.send(order.cardJobId, pdf);
+    await settle(order, job);
+  }
+
+  /** Moves the order along with its card job: printing while the spooler has it, then printed or failed. */
+  async function settle(order: PvcOrder, job: PrintJob): Promise<void> {
+    if (job.status === 'sent' || job.status === 'printing') {
+      if (order.state !== 'printing') await db.transaction((tx) => setOrder(tx, order.id, { state: 'printing' }, clock()));
+      follow(order.id);
+      return;
+    }
+    if (job.status === 'failed') {
+      await db.transaction(async (tx) => {
+        await setOrder(tx, order.id, { state: 'failed', errorKind: job.errorKind ?? 'other' }, clock());
+        await appendAudit(tx, { actor: 'kiosk', action: 'pvc-print-failed', details: { order: order.number, kind: job.errorKind ?? 'other' } }, clock());
+      });
+      log.warn('pvc-print-failed', { order: order.id, kind: job.errorKind });
+      return;
+    }
+    if (job.status === 'completed') await printed(order.id);
+  }
+
+  /** The card is out: the order is printed, and the payment receipt goes to the thermal printer once. */
+  async function printed(orderId: number): Promise<void> {
+    const receiptPrinter = (await printers()).receipt;
+    const receiptJob = await db.transaction(async (tx) => {
+      const order = await getOrder(tx, orderId);
+      if (!order || (order.state !== 'printing' && order.state !== 'paid')) return null;
+      const jobId = receiptPrinter
+        ? await recordJob(tx, { role: 'receipt', printer: receiptPrinter, document: `receipt ${order.number}` }, clock())
+        : undefined;
+      await setOrder(tx, orderId, { state: 'printed', ...(jobId ? { receiptJobId: jobId } : {}) }, clock());
+      await event(tx, order, 'printed');
+      await appendAudit(tx, { actor: 'kiosk', action: 'pvc-printed', details: { order: order.number } }, clock());
+      return jobId ?? null;
+    });
+    log.info('pvc-printed', { order: orderId });
+    if (receiptJob) await sendPaymentReceipt(orderId, receiptJob);
+  }
+
+  async function sendPaymentReceipt(orderId: number, jobId: number): Promise<void> {
+    const order = await getOrder(db, orderId);
+    if (!order?.payment) return;
+    const method = order.payment.method === 'cash' ? 'espèces' : 'carte bancaire';
+    await print.sendReceipt(jobId, {
+      title: 'Reçu de paiement',
+      chamber: order.chamber,
+      orderNumber: order.number,
+      amountCents: order.payment.amountCents,
+      at: new Date(order.payment.at),
+      lines: [`Carte professionnelle ${order.year} en PVC`, `Réglé en ${method}`, `Encaissé par ${order.payment.staffName}`],
+    });
+  }
+
+  /** Asks the spooler about the order's card job until it is done; one follower per order. */
+  function follow(orderId: number): void {
+    if (following.has(orderId) || closed) return;
+    following.add(orderId);
+    void (async () => {
+      try {
+        while (!closed) {
+          const order = await getOrder(db, orderId);
+          if (!order?.cardJobId || order.state !== 'printing') return;
+          const job = await print.check(order.cardJobId);
+          if (job.status === 'completed' || job.status === 'failed') return settle(order, job);
+          await new Promise((r) => setTimeout(r, pollMs));
+        }
+      } catch (error) {
+        if (!closed) log.error('pvc-follow-failed', { order: orderId, error: String(error) });
+      } finally {
+        following.delete(orderId);
+      }
+    })();
+  }
+
+  /** A new card job for the order, in the caller's transaction; null when no card printer is set. */
+  async function recordCardJob(tx: TxDb, order: PvcOrder, cardPrinter: string | null): Promise<number | null> {
+    if (!cardPrinter) return null;
+    return recordJob(tx, { role: 'card', printer: cardPrinter, document: `card ${order.number}` }, clock());
+  }
+
+  async function staffStep(orderId: number, allowed: readonly PvcOrderState[], step: (tx: TxDb, order: PvcOrder) => Promise<void>): Promise<Result<PvcOrder>> {
+    const outcome = await db.transaction(async (tx) => {
+      const order = await getOrder(tx, orderId);
+      if (!order) return 'missing' as const;
+      if (!allowed.includes(order.state)) return order;
+      await step(tx, order);
+      return null;
+    });
+    if (outcome === 'missing') return fail('ORDER_NOT_FOUND', `no order ${orderId}`);
+    if (outcome) return fail('ORDER_STATE', `order ${orderId} is ${outcome.state}`);
+    return { ok: true, value: (await getOrder(db, orderId)) as PvcOrder };
+  }
+
+  return {
+    /**
+     * The artisan asks for a PVC card. Asking again while an order is on its way returns that
+     * order (and prints its ticket again if it still waits for payment): never a second order.
+     */
+    async request(card: { rmNumber: string; year: number; chamber: string }, cardPdf: Uint8Array): Promise<Result<OrderTicket>> {
+      const { order, created } = await db.transaction(async (tx) => {
+        const open = await openOrderOf(tx, card.rmNumber);
+        if (open) return { order: open, created: false };
+        const number = await nextOrderNumber(tx, clock());
+        const id = await insertOrder(
+          tx,
+          { number, rmNumber: card.rmNumber, year: card.year, chamber: card.chamber, amountCents: PVC_PRICE_CENTS, cardPdf },
+          clock(),
+        );
+        await event(tx, { number, rmNumber: card.rmNumber }, 'requested', { amountCents: PVC_PRICE_CENTS });
+        await appendAudit(tx, { actor: 'artisan', action: 'pvc-ordered', details: { order: number, rmNumber: card.rmNumber, year: card.year } }, clock());
+        return { order: (await getOrder(tx, id)) as PvcOrder, created: true };
+      });
+      log.info(created ? 'pvc-ordered' : 'pvc-order-again', { order: order.id });
+      const job =
+        order.state === 'requested'
+          ? await ticket((await printers()).receipt, {
+              title: "À régler à l'accueil",
+              chamber: order.chamber,
+              orderNumber: order.number,
+              amountCents: order.amountCents,
+              at: clock(),
+              lines: [`Carte professionnelle ${order.year} en PVC`, 'Présentez ce ticket au personnel.'],
+            })
+          : null;
+      return {
+        ok: true,
+        value: { number: order.number, amountCents: order.amountCents, state: order.state, ticket: job?.status === 'completed' ? 'printed' : 'not-printed' },
+      };
+    },
+
+    /** Staff took the payment: recorded once, then the card goes to the card printer. */
+    async pay(orderId: number, method: PaymentMethod, staff: Staff): Promise<Result<PvcOrder>> {
+      const cardPrinter = (await printers()).card;
+      const result = await staffStep(orderId, ['requested'], async (tx, order) => {
+        await insertPayment(tx, orderId, { method, amountCents: order.amountCents, staffId: staff.id }, clock());
+        const jobId = await recordCardJob(tx, order, cardPrinter);
+        await setOrder(tx, orderId, jobId ? { state: 'paid', cardJobId: jobId } : { state: 'failed', errorKind: 'not-configured' }, clock());
+        await event(tx, order, 'paid', { method, amountCents: order.amountCents });
+        await appendAudit(
+          tx,
+          { actor: `staff:${staff.id}`, action: 'pvc-paid', details: { order: order.number, method, amountCents: order.amountCents } },
+          clock(),
+        );
+      });
+      if (result.ok) {
+        log.info('pvc-paid', { order: orderId, method });
+        await sendCard(orderId);
+      }
+      return result.ok ? { ok: true, value: (await getOrder(db, orderId)) as PvcOrder } : result;
+    },
+
+    /**
+     * After a failure: a job the spooler never took is sent again (under the same tag, so
+     * it cannot print twice); a job the printer stopped gets a new one.
+     */
+    async retry(orderId: number, staff: Staff): Promise<Result<PvcOrder>> {
+      const cardPrinter = (await printers()).card;
+      const result = await staffStep(orderId, ['failed'], async (tx, order) => {
+        const previous = order.cardJobId ? await getJob(tx, order.cardJobId) : undefined;
+        const reuse = previous && !previous.spoolerId && previous.printer === cardPrinter;
+        const jobId = reuse ? previous.id : await recordCardJob(tx, order, cardPrinter);
+        if (!jobId) {
+          await setOrder(tx, orderId, { state: 'failed', errorKind: 'not-configured' }, clock());
+          return;
+        }
+        if (reuse) await tx.run("UPDATE print_jobs SET status = 'recorded', error = NULL, error_kind = NULL WHERE id = ?", [jobId]);
+        await setOrder(tx, orderId, { state: 'paid', cardJobId: jobId }, clock());
+        await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'pvc-retry', details: { order: order.number } }, clock());
+      });
+      if (result.ok) await sendCard(orderId);
+      return result.ok ? { ok: true, value: (await getOrder(db, orderId)) as PvcOrder } : result;
+    },
+
+    /** A second card for a printed order (a smudged card): staff says why, the audit log keeps it. */
+    async reprint(orderId: number, reason: string, staff: Staff): Promise<Result<PvcOrder>> {
+      if (!reason.trim()) return fail('REASON_REQUIRED', 'a reprint needs a reason');
+      const cardPrinter = (await printers()).card;
+      if (!cardPrinter) return fail('PRINTER_NOT_SET', 'no card printer');
+      const result = await staffStep(orderId, ['printed'], async (tx, order) => {
+        const jobId = (await recordCardJob(tx, order, cardPrinter)) as number;
+        await setOrder(tx, orderId, { state: 'paid', cardJobId: jobId }, clock());
+        await event(tx, order, 'reprinted');
+        await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'pvc-reprint', details: { order: order.number, reason: reason.trim() } }, clock());
+      });
+      if (result.ok) await sendCard(orderId);
+      return result.ok ? { ok: true, value: (await getOrder(db, orderId)) as PvcOrder } : result;
+    },
+
+    /** The artisan has the card: the drawn card kept for printing is erased. */
+    handOver(orderId: number, staff: Staff): Promise<Result<PvcOrder>> {
+      return staffStep(orderId, ['printed'], async (tx, order) => {
+        await setOrder(tx, orderId, { state: 'handed-over', erasePdf: true }, clock());
+        await event(tx, order, 'handed-over');
+        await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'pvc-handed-over', details: { order: order.number } }, clock());
+      });
+    },
+
+    /** An order never paid (the artisan left): closed, its drawn card erased. */
+    cancel(orderId: number, staff: Staff): Promise<Result<PvcOrder>> {
+      return staffStep(orderId, ['requested'], async (tx, order) => {
+        await setOrder(tx, orderId, { state: 'cancelled', erasePdf: true }, clock());
+        await event(tx, order, 'cancelled');
+        await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'pvc-cancelled', details: { order: order.number } }, clock());
+      });
+    },
+
+    /** Orders for the console: all open ones, and those closed in the last 24 hours. */
+    list: () => recentOrders(db, new Date(clock().getTime() - 86_400_000).toISOString()),
+
+    /**
+     * At start: whatever a stopped kiosk left half-done is carried on. A paid card whose job
+     * the spooler may or may not have is sent under its tag (found, not resent, if it was);
+     * a printing card is followed; a payment receipt recorded but not sent is sent.
+     */
+    async resume(): Promise<void> {
+      for (const order of await ordersIn(db, ['paid', 'printing', 'printed'])) {
+        if (order.state === 'paid') await sendCard(order.id);
+        else if (order.state === 'printing') follow(order.id);
+        else if (order.receiptJobId && (await getJob(db, order.receiptJobId))?.status === 'recorded') await sendPaymentReceipt(order.id, order.receiptJobId);
+      }
+    },
+
+    /** For tests and shutdown: true while a card job is being followed. */
+    busy: () => following.size > 0,
+    close(): void {
+      closed = true;
+    },
+  };
+}
+
+export type PvcOrderService = ReturnType<typeof createPvcOrderService>;

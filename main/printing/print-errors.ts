@@ -1,0 +1,40 @@
+/**
+ * Why a print did not happen, as a kind the staff console says in words (renderer/i18n
+ * `print.error.*`). Raw spooler messages stay in the logs and the job's `error` column.
+ */
+export const PRINT_ERROR_KINDS = [
+  // No printer is set for this role in the settings.
+  'not-configured',
+  // CUPS (or the Windows spooler) is stopped or not installed.
+  'spooler-down',
+  // The queue named in the settings does not exist.
+  'no-such-printer',
+  // The queue exists but refuses jobs (cupsreject, or the printer taken offline).
+  'not-accepting',
+  // The printer took the job and then stopped it (aborted, cancelled, out of cards).
+  'aborted',
+  // The thermal printer does not answer on the network.
+  'receipt-offline',
+  'other',
+] as const;
+
+export type PrintErrorKind = (typeof PRINT_ERROR_KINDS)[number];
+
+export class PrintError extends Error {
+  override name = 'PrintError';
+  constructor(
+    readonly kind: PrintErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The kind of a CUPS command's failure, from what it printed. */
+export function spoolerErrorKind(text: string, code?: string): PrintErrorKind {
+  if (code === 'ENOENT') return 'spooler-down';
+  if (/scheduler|not responding|connection refused|No such file or directory/i.test(text)) return 'spooler-down';
+  if (/does not exist|unknown destination|invalid destination/i.test(text)) return 'no-such-printer';
+  if (/not accepting/i.test(text)) return 'not-accepting';
+  return 'other';
+}

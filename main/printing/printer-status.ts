@@ -1,0 +1,28 @@
+import type { PrinterSettings } from '../settings/printer-settings.ts';
+import { PRINT_ROLES } from '../settings/printer-settings.ts';
+import type { PrintRole } from '../store/print-jobs-repo.ts';
+import type { QueueState } from './cups.ts';
+import { PrintError } from './print-errors.ts';
+import { receiptPrinterReachable } from './receipt.ts';
+import type { Spooler } from './spooler.ts';
+
+/** How a printer stands, as the console says it in words (renderer/i18n `printer.state.*`). */
+export type PrinterState = QueueState | 'offline' | 'not-configured' | 'spooler-down' | 'no-such-printer' | 'unknown';
+export type PrinterStatus = { role: PrintRole; printer: string | null; state: PrinterState };
+
+/** Each role's printer and its state: the spooler for card and paper, a TCP knock for the receipt printer. */
+export async function printerStatuses(settings: PrinterSettings, spooler: Spooler): Promise<PrinterStatus[]> {
+  return Promise.all(
+    PRINT_ROLES.map(async (role): Promise<PrinterStatus> => {
+      const printer = settings[role];
+      if (!printer) return { role, printer, state: 'not-configured' };
+      if (role === 'receipt') return { role, printer, state: (await receiptPrinterReachable(printer)) ? 'ready' : 'offline' };
+      try {
+        return { role, printer, state: await spooler.queueState(printer) };
+      } catch (error) {
+        const kind = error instanceof PrintError ? error.kind : 'other';
+        return { role, printer, state: kind === 'spooler-down' || kind === 'no-such-printer' ? kind : 'unknown' };
+      }
+    }),
+  );
+}

@@ -1,0 +1,64 @@
+import type { Result } from '../api/errors.ts';
+import type { Logger } from '../logging/logger.ts';
+import { type PrinterSettings, readPrinters, validPrinter, writePrinter } from '../settings/printer-settings.ts';
+import { appendAudit } from '../store/audit-repo.ts';
+import type { WriteDb } from '../store/database.ts';
+import type { PrintJob, PrintRole } from '../store/print-jobs-repo.ts';
+import type { PrintService } from './print-service.ts';
+import { type PrinterStatus, printerStatuses } from './printer-status.ts';
+import type { Spooler } from './spooler.ts';
+import { renderTestPage } from './test-pages.ts';
+
+export type PrintersDeps = {
+  db: WriteDb;
+  print: PrintService;
+  spooler: Spooler;
+  defaults: Partial<PrinterSettings>;
+  chamber: string;
+  clock: () => Date;
+  log: Logger;
+};
+
+/** The printers of the desk as staff set them in the console: which one plays each role, its state, a test page. */
+export function createPrintersService({ db, print, spooler, defaults, chamber, clock, log }: PrintersDeps) {
+  const settings = () => readPrinters(db, defaults);
+  const statuses = async () => printerStatuses(await settings(), spooler);
+  return {
+    settings,
+    statuses,
+
+    async set(role: PrintRole, printer: string | null, staffId: number): Promise<Result<PrinterStatus[]>> {
+      const value = printer?.trim() || null;
+      if (value !== null && !validPrinter(role, value))
+        return { ok: false, error: { code: 'PRINTER_INVALID', message: `not a ${role} printer name`, params: { role } } };
+      await db.transaction(async (tx) => {
+        await writePrinter(tx, role, value);
+        await appendAudit(tx, { actor: `staff:${staffId}`, action: 'printer-set', details: { role, printer: value } }, clock());
+      });
+      log.info('printer-set', { role });
+      return { ok: true, value: await statuses() };
+    },
+
+    /** A test page on the role's printer; the card and A4 pages are followed for a few seconds. */
+    async test(role: PrintRole, staffId: number): Promise<Result<PrintJob>> {
+      const printer = (await settings())[role];
+      if (!printer) return { ok: false, error: { code: 'PRINTER_NOT_SET', message: `no ${role} printer`, params: { role } } };
+      await db.transaction((tx) => appendAudit(tx, { actor: `staff:${staffId}`, action: 'printer-test', details: { role } }, clock()));
+      if (role === 'receipt') {
+        const job = await print.printReceipt(printer, {
+          title: 'Ticket de test',
+          chamber,
+          orderNumber: 'TEST',
+          amountCents: 0,
+          at: clock(),
+          lines: ['é è à ç € : tout s’imprime.'],
+        });
+        return { ok: true, value: job };
+      }
+      const job = await print.printPdf(role, printer, await renderTestPage(role, printer, clock()), `test page ${role}`);
+      return { ok: true, value: job.status === 'sent' ? await print.follow(job.id, 5000) : job };
+    },
+  };
+}
+
+export type PrintersService = ReturnType<typeof createPrintersService>;

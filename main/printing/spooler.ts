@@ -1,0 +1,28 @@
+import type { PrintRole } from '../store/print-jobs-repo.ts';
+import type { QueueState, SpoolState } from './cups.ts';
+import * as cups from './cups.ts';
+import { windowsSpooler } from './windows-spooler.ts';
+
+/**
+ * The operating system's print spooler, as the print service uses it. CUPS on Linux and
+ * macOS (tested here against a real CUPS); the Windows spooler through pdf-to-printer
+ * (type-checked, not testable on these machines: see README, "Printing on Windows").
+ */
+export type Spooler = {
+  submit(queue: string, file: string, role: Exclude<PrintRole, 'receipt'>, title: string, tag: string): Promise<string>;
+  /** A job sent with this tag before a crash, if the spooler has it. */
+  findByTag(queue: string, tag: string): Promise<string | null>;
+  jobState(queue: string, spoolId: string): Promise<SpoolState>;
+  queueState(queue: string): Promise<QueueState>;
+};
+
+export const cupsSpooler: Spooler = {
+  submit: cups.submit,
+  findByTag: cups.findByTag,
+  jobState: cups.jobState,
+  queueState: cups.queueState,
+};
+
+export function systemSpooler(platform: NodeJS.Platform = process.platform): Spooler {
+  return platform === 'win32' ? windowsSpooler : cupsSpooler;
+}

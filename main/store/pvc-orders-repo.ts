@@ -1,0 +1,113 @@
+import type { PrintErrorKind } from '../printing/print-errors.ts';
+import type { ReadDb, TxDb } from './database.ts';
+
+export type PvcOrderState = 'requested' | 'paid' | 'printing' | 'printed' | 'failed' | 'handed-over' | 'cancelled';
+export type PaymentMethod = 'cash' | 'card';
+
+export type PvcOrder = {
+  id: number;
+  number: string;
+  rmNumber: string;
+  year: number;
+  chamber: string;
+  state: PvcOrderState;
+  amountCents: number;
+  cardJobId: number | null;
+  receiptJobId: number | null;
+  errorKind: PrintErrorKind | null;
+  createdAt: string;
+  updatedAt: string;
+  payment: { method: PaymentMethod; amountCents: number; staffId: number; staffName: string; at: string } | null;
+};
+
+const SELECT = `
+  SELECT o.id, o.number, o.rm_number AS rmNumber, o.year, o.chamber, o.state, o.amount_cents AS amountCents,
+         o.card_job_id AS cardJobId, o.receipt_job_id AS receiptJobId, o.error_kind AS errorKind,
+         o.created_at AS createdAt, o.updated_at AS updatedAt,
+         p.method, p.amount_cents AS paidCents, p.staff_id AS staffId, s.name AS staffName, p.at AS paidAt
+  FROM pvc_orders o LEFT JOIN pvc_payments p ON p.order_id = o.id LEFT JOIN staff_members s ON s.id = p.staff_id`;
+
+type Row = Omit<PvcOrder, 'payment'> & {
+  method: PaymentMethod | null;
+  paidCents: number | null;
+  staffId: number | null;
+  staffName: string | null;
+  paidAt: string | null;
+};
+
+function toOrder({ method, paidCents, staffId, staffName, paidAt, ...o }: Row): PvcOrder {
+  return {
+    ...o,
+    payment: method ? { method, amountCents: paidCents ?? 0, staffId: staffId ?? 0, staffName: staffName ?? '', at: paidAt ?? '' } : null,
+  };
+}
+
+export async function getOrder(db: ReadDb, id: number): Promise<PvcOrder | undefined> {
+  const row = await db.get<Row>(`${SELECT} WHERE o.id = ?`, [id]);
+  return row && toOrder(row);
+}
+
+/** The artisan's order on its way (requested, paid, printing or failed), if any. */
+export async function openOrderOf(db: ReadDb, rmNumber: string): Promise<PvcOrder | undefined> {
+  const row = await db.get<Row>(`${SELECT} WHERE o.rm_number = ? AND o.state IN ('requested', 'paid', 'printing', 'failed')`, [rmNumber]);
+  return row && toOrder(row);
+}
+
+export async function ordersIn(db: ReadDb, states: readonly PvcOrderState[]): Promise<PvcOrder[]> {
+  return (await db.all<Row>(`${SELECT} WHERE o.state IN (SELECT value FROM json_each(?)) ORDER BY o.id`, [JSON.stringify(states)])).map(toOrder);
+}
+
+/** Orders still to be dealt with, and those closed today, newest first, for the console. */
+export async function recentOrders(db: ReadDb, since: string, limit = 50): Promise<PvcOrder[]> {
+  return (await db.all<Row>(`${SELECT} WHERE o.state NOT IN ('handed-over', 'cancelled') OR o.updated_at >= ? ORDER BY o.id DESC LIMIT ?`, [since, limit])).map(
+    toOrder,
+  );
+}
+
+export async function cardPdfOf(db: ReadDb, id: number): Promise<Uint8Array | null> {
+  const row = await db.get<{ card_pdf: Buffer | null }>('SELECT card_pdf FROM pvc_orders WHERE id = ?', [id]);
+  return row?.card_pdf ? new Uint8Array(row.card_pdf) : null;
+}
+
+/** The next order number of the day: P + YYMMDD + a sequence ("P261127-004"). */
+export async function nextOrderNumber(tx: TxDb, now: Date): Promise<string> {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const prefix = `P${two(now.getFullYear() % 100)}${two(now.getMonth() + 1)}${two(now.getDate())}-`;
+  const row = await tx.get<{ n: number }>('SELECT count(*) AS n FROM pvc_orders WHERE number LIKE ?', [`${prefix}%`]);
+  return `${prefix}${String((row?.n ?? 0) + 1).padStart(3, '0')}`;
+}
+
+export async function insertOrder(
+  tx: TxDb,
+  o: { number: string; rmNumber: string; year: number; chamber: string; amountCents: number; cardPdf: Uint8Array },
+  now: Date,
+): Promise<number> {
+  const r = await tx.run(
+    "INSERT INTO pvc_orders (number, rm_number, year, chamber, state, amount_cents, card_pdf, created_at, updated_at) VALUES (?, ?, ?, ?, 'requested', ?, ?, ?, ?)",
+    [o.number, o.rmNumber, o.year, o.chamber, o.amountCents, Buffer.from(o.cardPdf), now.toISOString(), now.toISOString()],
+  );
+  return r.lastID;
+}
+
+export async function setOrder(
+  tx: TxDb,
+  id: number,
+  patch: { state: PvcOrderState; cardJobId?: number; receiptJobId?: number; errorKind?: PrintErrorKind | null; erasePdf?: boolean },
+  now: Date,
+): Promise<void> {
+  await tx.run(
+    `UPDATE pvc_orders SET state = ?, card_job_id = coalesce(?, card_job_id), receipt_job_id = coalesce(?, receipt_job_id), error_kind = ?,
+       card_pdf = CASE WHEN ? THEN NULL ELSE card_pdf END, updated_at = ? WHERE id = ?`,
+    [patch.state, patch.cardJobId ?? null, patch.receiptJobId ?? null, patch.errorKind ?? null, patch.erasePdf ? 1 : 0, now.toISOString(), id],
+  );
+}
+
+export async function insertPayment(tx: TxDb, orderId: number, p: { method: PaymentMethod; amountCents: number; staffId: number }, now: Date): Promise<void> {
+  await tx.run('INSERT INTO pvc_payments (order_id, method, amount_cents, staff_id, at) VALUES (?, ?, ?, ?, ?)', [
+    orderId,
+    p.method,
+    p.amountCents,
+    p.staffId,
+    now.toISOString(),
+  ]);
+}

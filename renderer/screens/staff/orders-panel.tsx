@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import type { InputOf, StaffOverview } from '../../../main/api/contract.ts';
+import { TextField } from '../../components/text-field.tsx';
+import { type MessageKey, useT } from '../../i18n/index.tsx';
+import { formatAmount, formatTime } from '../format.ts';
+
+type Order = StaffOverview['orders'][number];
+export type OrderStep = InputOf<'staff:order'>;
+
+export type OrdersPanelProps = { orders: Order[]; pending: boolean; onStep(step: OrderStep): void };
+
+/**
+ * PVC orders at the desk: take the payment (asked twice: a wrong tap would charge and print),
+ * follow the printing, retry after a failure, reprint with a reason, hand the card over.
+ */
+export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
+  const { t, locale } = useT();
+  const [paying, setPaying] = useState<{ orderId: number; method: 'cash' | 'card' } | null>(null);
+  const [reprinting, setReprinting] = useState<{ orderId: number; reason: string } | null>(null);
+  const step = (s: OrderStep) => {
+    if (pending) return;
+    setPaying(null);
+    setReprinting(null);
+    onStep(s);
+  };
+  const button = (label: string, onClick: () => void, kind: 'primary' | 'secondary' = 'secondary') => (
+    <button type="button" className={`button button-${kind}`} aria-disabled={pending || undefined} onClick={() => !pending && onClick()}>
+      {label}
+    </button>
+  );
+  return (
+    <section className="panel panel-neutral" aria-labelledby="orders-title">
+      <h2 id="orders-title">{t('orders.title')}</h2>
+      {orders.length === 0 && <p>{t('orders.none')}</p>}
+      <ul className="plain-list order-list">
+        {orders.map((o) => (
+          <li key={o.id} className="order" aria-labelledby={`order-${o.id}`}>
+            <h3 id={`order-${o.id}`}>{t('orders.item', { number: o.number, name: o.artisanName ?? t('orders.unknownArtisan') })}</h3>
+            <p className="lead">{t(`orders.state.${o.state}` as MessageKey, { amount: formatAmount(o.amountCents, locale) })}</p>
+            {o.payment && (
+              <p>
+                {t('orders.paidBy', {
+                  method: t(`orders.method.${o.payment.method}`),
+                  time: formatTime(o.payment.at, locale),
+                  name: o.payment.staffName,
+                })}
+              </p>
+            )}
+            {o.state === 'failed' && o.errorKind && (
+              <p className="error-message">{t('orders.failedWhy', { words: t(`print.error.${o.errorKind}` as MessageKey) })}</p>
+            )}
+            {o.state === 'requested' &&
+              (paying?.orderId === o.id ? (
+                <fieldset className="confirm">
+                  <legend>
+                    {t('orders.confirmPay', { amount: formatAmount(o.amountCents, locale), method: t(`orders.method.${paying.method}`), number: o.number })}
+                  </legend>
+                  <div className="space-actions">
+                    {button(t('orders.confirm'), () => step({ action: 'pay', orderId: o.id, method: paying.method }), 'primary')}
+                    {button(t('orders.back'), () => setPaying(null))}
+                  </div>
+                </fieldset>
+              ) : (
+                <div className="space-actions">
+                  {button(t('orders.payCash'), () => setPaying({ orderId: o.id, method: 'cash' }), 'primary')}
+                  {button(t('orders.payCard'), () => setPaying({ orderId: o.id, method: 'card' }), 'primary')}
+                  {button(t('orders.cancel'), () => step({ action: 'cancel', orderId: o.id }))}
+                </div>
+              ))}
+            {o.state === 'failed' && (
+              <div className="space-actions">{button(t('orders.retry'), () => step({ action: 'retry', orderId: o.id }), 'primary')}</div>
+            )}
+            {o.state === 'printed' &&
+              (reprinting?.orderId === o.id ? (
+                <form
+                  noValidate
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    step({ action: 'reprint', orderId: o.id, reason: reprinting.reason });
+                  }}
+                >
+                  <TextField
+                    id={`reason-${o.id}`}
+                    label={t('orders.reason')}
+                    value={reprinting.reason}
+                    maxLength={200}
+                    onChange={(reason) => setReprinting({ orderId: o.id, reason })}
+                  />
+                  <div className="space-actions">
+                    <button type="submit" className="button button-primary" aria-disabled={pending || undefined}>
+                      {t('orders.reprintConfirm')}
+                    </button>
+                    {button(t('orders.back'), () => setReprinting(null))}
+                  </div>
+                </form>
+              ) : (
+                <div className="space-actions">
+                  {button(t('orders.handOver'), () => step({ action: 'hand-over', orderId: o.id }), 'primary')}
+                  {button(t('orders.reprint'), () => setReprinting({ orderId: o.id, reason: '' }))}
+                </div>
+              ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

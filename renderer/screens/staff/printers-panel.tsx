@@ -1,0 +1,58 @@
+import { type FormEvent, useState } from 'react';
+import type { PrinterStatus } from '../../../main/printing/printer-status.ts';
+import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
+import { TextField } from '../../components/text-field.tsx';
+import { type MessageKey, useT } from '../../i18n/index.tsx';
+
+type Role = PrinterStatus['role'];
+export type PrintersPanelProps = {
+  printers: PrinterStatus[] | null;
+  pending: boolean;
+  onSave(role: Role, printer: string | null): void;
+  onTest(role: Role): Promise<PrintJob | null>;
+};
+
+/** The three printers of the desk: which queue or address plays each role, how it stands, a test page. */
+export function PrintersPanel({ printers, pending, onSave, onTest }: PrintersPanelProps) {
+  const { t } = useT();
+  const [values, setValues] = useState<Partial<Record<Role, string>>>({});
+  const [tested, setTested] = useState<Partial<Record<Role, PrintJob['status']>>>({});
+  return (
+    <section className="panel panel-neutral" aria-labelledby="printers-title">
+      <h2 id="printers-title">{t('printers.title')}</h2>
+      {printers?.map((p) => {
+        const value = values[p.role] ?? p.printer ?? '';
+        const save = (e: FormEvent) => {
+          e.preventDefault();
+          if (!pending) onSave(p.role, value.trim() === '' ? null : value.trim());
+        };
+        const test = () => {
+          if (pending) return;
+          void onTest(p.role).then((job) => job && setTested((was) => ({ ...was, [p.role]: job.status })));
+        };
+        return (
+          <form key={p.role} noValidate onSubmit={save} className="printer" aria-labelledby={`printer-${p.role}`}>
+            <h3 id={`printer-${p.role}`}>{t(`printers.role.${p.role}`)}</h3>
+            <p role="status">{t(`printers.state.${p.state}` as MessageKey)}</p>
+            <TextField
+              id={`printer-field-${p.role}`}
+              label={t(`printers.field.${p.role}`)}
+              value={value}
+              maxLength={300}
+              onChange={(v) => setValues((was) => ({ ...was, [p.role]: v }))}
+            />
+            <div className="space-actions">
+              <button type="submit" className="button button-secondary" aria-disabled={pending || undefined}>
+                {t('printers.save')}
+              </button>
+              <button type="button" className="button button-secondary" aria-disabled={pending || !p.printer || undefined} onClick={() => p.printer && test()}>
+                {t('printers.test')}
+              </button>
+            </div>
+            {tested[p.role] && <p role="status">{t('printers.testDone', { status: t(`printers.job.${tested[p.role]}` as MessageKey) })}</p>}
+          </form>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { buildCard } from '../../main/cards/card-model.ts';
+import { renderCardPdf } from '../../main/cards/card-pdf.ts';
+import { generateArtisans } from '../../main/demo-registry/seed.ts';
+import { memoryLogger } from '../../main/logging/logger.ts';
+import { createPvcOrderService } from '../../main/orders/pvc-order-service.ts';
+import { createPrintService } from '../../main/printing/print-service.ts';
+import { cupsSpooler, type Spooler } from '../../main/printing/spooler.ts';
+import { loadOrCreateCardKeys } from '../../main/secrets/card-signing-key.ts';
+import { readPrinters, writePrinter } from '../../main/settings/printer-settings.ts';
+import { createStaffService } from '../../main/staff/staff-service.ts';
+import type { WriteDb } from '../../main/store/database.ts';
+import { openStore } from '../../main/store/open-store.ts';
+import { toArtisanRowForBench } from '../bench/bench-rows.ts';
+import { receivedFiles, startPrintChain } from '../support/print-services.ts';
+import { eventually, orderState, pageSizes, pc858Text } from '../support/pvc.ts';
+import { startTcpCapture } from '../support/tcp-capture.ts';
+import { tempDir } from '../support/temp.ts';
+
+const CR80 = '242.65 x 153.01';
+
+describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
+  let chain: Awaited<ReturnType<typeof startPrintChain>>;
+  let receipts: Awaited<ReturnType<typeof startTcpCapture>>;
+  const cards = () => pageSizes(receivedFiles(chain.spoolDir)).filter((s) => s === CR80).length;
+
+  before(async () => {
+    chain = await startPrintChain(`KioskPvc${process.pid}`);
+    receipts = await startTcpCapture();
+  });
+  after(async () => {
+    await receipts?.close();
+    await chain?.stop();
+  });
+
+  /** A store with one staff member, the printers set, and an order service over it. */
+  async function desk(dir = tempDir(), spooler: Spooler = cupsSpooler) {
+    const db = await openStore(dir, memoryLogger());
+    const staff = createStaffService({ db, clock: () => new Date(), log: memoryLogger() });
+    const setup = await staff.setup('Nadia', '482913');
+    assert.ok(setup.ok && setup.value.member);
+    const member = setup.value.member;
+    await db.transaction(async (tx) => {
+      await writePrinter(tx, 'card', chain.queue);
+      await writePrinter(tx, 'receipt', receipts.address);
+    });
+    const print = createPrintService({ db, clock: () => new Date(), log: memoryLogger(), spooler });
+    const orders = createPvcOrderService({ db, print, printers: () => readPrinters(db), clock: () => new Date(), log: memoryLogger(), pollMs: 200 });
+    return { db, dir, orders, member };
+  }
+
+  async function drawnCard(dir: string, n = 0) {
+    // The n-th artisan who may have a card (the generated ones include radiated artisans).
+    const keys = await loadOrCreateCardKeys(dir, memoryLogger());
+    const built = generateArtisans(60)
+      .map((a) => buildCard(toArtisanRowForBench(a), null, '2026-11-27', keys))
+      .filter((b) => b.ok)[n];
+    assert.ok(built?.ok);
+    return { rmNumber: built.card.rmNumber, year: built.card.year, chamber: built.card.chamber, pdf: await renderCardPdf(built.card, 'card') };
+  }
+
+  const countOf = async (db: WriteDb, sql: string) => (await db.get<{ n: number }>(sql))?.n;
+
+  it('ask, ticket, payment confirmed twice at once: one payment, one card (CR80) and one payment receipt', async () => {
+    const { db, dir, orders, member } = await desk();
+    const before = cards();
+    const card = await drawnCard(dir);
+    const asked = await orders.request(card, card.pdf);
+    assert.ok(asked.ok);
+    assert.equal(asked.value.ticket, 'printed');
+    const ticket = pc858Text(receipts.received());
+    assert.match(ticket, /À régler à l'accueil/);
+    assert.ok(ticket.includes(asked.value.number), 'the ticket carries the order number');
+    assert.match(ticket, /5,00 €/);
+    // Asking again (a second tap) gives the same order.
+    const again = await orders.request(card, card.pdf);
+    assert.ok(again.ok);
+    assert.equal(again.value.number, asked.value.number);
+
+    const [orderId] = (await db.all<{ id: number }>('SELECT id FROM pvc_orders')).map((r) => r.id);
+    assert.ok(orderId);
+    const [a, b] = await Promise.all([orders.pay(orderId, 'cash', member), orders.pay(orderId, 'cash', member)]);
+    assert.deepEqual([a.ok, b.ok].sort(), [false, true], 'the second confirmation is refused');
+    const refused = a.ok ? b : a;
+    assert.equal(!refused.ok && refused.error.code, 'ORDER_STATE');
+
+    await eventually(async () => (await orderState(db, orderId)) === 'printed', 'the card is printed');
+    assert.equal(cards() - before, 1, 'one card reached the card printer');
+    assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_payments'), 1);
+    await eventually(async () => pc858Text(receipts.received()).includes('Reçu de paiement'), 'the payment receipt');
+    assert.match(pc858Text(receipts.received()), /Réglé en espèces[\s\S]*Encaissé par Nadia/);
+    const events = (await db.all<{ payload: string }>("SELECT payload FROM outbox WHERE type = 'pvc-order-event' ORDER BY id")).map(
+      (r) => (JSON.parse(r.payload) as { event: string }).event,
+    );
+    assert.deepEqual(events, ['requested', 'paid', 'printed']);
+    const actions = (await db.all<{ action: string }>("SELECT action FROM audit_log WHERE action LIKE 'pvc-%' ORDER BY seq")).map((r) => r.action);
+    assert.deepEqual(actions, ['pvc-ordered', 'pvc-paid', 'pvc-printed']);
+
+    // Handed over: the card kept for printing is erased.
+    assert.ok((await orders.handOver(orderId, member)).ok);
+    assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_orders WHERE card_pdf IS NOT NULL'), 0);
+    orders.close();
+    await db.close();
+  });
+
+  it('a queue refusing jobs: the paid order waits as failed, with why; a retry prints it once', async () => {
+    const { db, dir, orders, member } = await desk();
+    const before = cards();
+    const card = await drawnCard(dir, 1);
+    assert.ok((await orders.request(card, card.pdf)).ok);
+    const orderId = (await db.get<{ id: number }>('SELECT id FROM pvc_orders'))?.id ?? 0;
+    execFileSync('cupsreject', [chain.queue]);
+    try {
+      const paid = await orders.pay(orderId, 'card', member);
+      assert.ok(paid.ok);
+      assert.deepEqual([paid.value.state, paid.value.errorKind], ['failed', 'not-accepting']);
+    } finally {
+      execFileSync('cupsaccept', [chain.queue]);
+    }
+    // A retry by the same staff: no second payment, the same job sent again.
+    assert.ok((await orders.retry(orderId, member)).ok);
+    await eventually(async () => (await orderState(db, orderId)) === 'printed', 'printed after the retry');
+    assert.equal(cards() - before, 1);
+    assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_payments'), 1);
+    assert.equal(await countOf(db, "SELECT count(*) AS n FROM print_jobs WHERE role = 'card'"), 1, 'the same job, sent again');
+    orders.close();
+    await db.close();
+  });
+
+  it('no receipt printer answering: the order is taken all the same and the screen says to note the number', async () => {
+    const { db, dir, orders } = await desk();
+    await db.transaction((tx) => writePrinter(tx, 'receipt', 'tcp://127.0.0.1:9'));
+    const card = await drawnCard(dir, 2);
+    const asked = await orders.request(card, card.pdf);
+    assert.ok(asked.ok);
+    assert.deepEqual([asked.value.state, asked.value.ticket], ['requested', 'not-printed']);
+    const job = await db.get<{ status: string; error_kind: string }>("SELECT status, error_kind FROM print_jobs WHERE role = 'receipt'");
+    assert.deepEqual(job, { status: 'failed', error_kind: 'receipt-offline' });
+    orders.close();
+    await db.close();
+  });
+
+  it('a reprint needs a reason, prints one more card, and the audit log keeps why', async () => {
+    const { db, dir, orders, member } = await desk();
+    const card = await drawnCard(dir, 3);
+    assert.ok((await orders.request(card, card.pdf)).ok);
+    const orderId = (await db.get<{ id: number }>('SELECT id FROM pvc_orders'))?.id ?? 0;
+    assert.ok((await orders.pay(orderId, 'cash', member)).ok);
+    await eventually(async () => (await orderState(db, orderId)) === 'printed', 'first card');
+    const before = cards();
+    const noReason = await orders.reprint(orderId, '  ', member);
+    assert.equal(!noReason.ok && noReason.error.code, 'REASON_REQUIRED');
+    assert.ok((await orders.reprint(orderId, 'carte rayée', member)).ok);
+    await eventually(async () => (await orderState(db, orderId)) === 'printed' && cards() - before === 1, 'the reprint');
+    const entry = await db.get<{ actor: string; details: string }>("SELECT actor, details FROM audit_log WHERE action = 'pvc-reprint'");
+    assert.equal(entry?.actor, 'staff:1');
+    assert.match(entry?.details ?? '', /carte rayée/);
+    assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_payments'), 1, 'a reprint takes no payment');
+    orders.close();
+    await db.close();
+  });
+
+  it('the kiosk stopped after the spooler took the card but before writing it down: the restart finds the job and prints nothing more', async () => {
+    const dir = tempDir();
+    // The first kiosk freezes right after lp returns, as if killed before recording the job.
+    const freezing: Spooler = {
+      ...cupsSpooler,
+      submit: async (...args) => {
+        await cupsSpooler.submit(...args);
+        return new Promise<string>(() => undefined);
+      },
+    };
+    const first = await desk(dir, freezing);
+    const card = await drawnCard(dir, 4);
+    assert.ok((await first.orders.request(card, card.pdf)).ok);
+    const orderId = (await first.db.get<{ id: number }>('SELECT id FROM pvc_orders'))?.id ?? 0;
+    const before = cards();
+    void first.orders.pay(orderId, 'card', first.member);
+    await eventually(async () => (await first.db.get<{ n: number }>("SELECT count(*) AS n FROM print_jobs WHERE role = 'card'"))?.n === 1, 'job recorded');
+    await eventually(async () => cards() - before === 1, 'the spooler printed the card');
+    first.orders.close();
+    assert.deepEqual(
+      await first.db.get("SELECT status, spooler_id FROM print_jobs WHERE role = 'card'"),
+      { status: 'recorded', spooler_id: null },
+      'the store never learnt of it',
+    );
+
+    const db = await openStore(dir, memoryLogger());
+    const print = createPrintService({ db, clock: () => new Date(), log: memoryLogger() });
+    const restarted = createPvcOrderService({ db, print, printers: () => readPrinters(db), clock: () => new Date(), log: memoryLogger(), pollMs: 200 });
+    await restarted.resume();
+    await eventually(async () => (await orderState(db, orderId)) === 'printed', 'printed after the restart');
+    assert.equal(cards() - before, 1, 'still one card');
+    assert.match((await db.get<{ spooler_id: string }>("SELECT spooler_id FROM print_jobs WHERE role = 'card'"))?.spooler_id ?? '', /^KioskPvc/);
+    restarted.close();
+    await db.close();
+    await first.db.close();
+  });
+});
