@@ -103,9 +103,12 @@ export function App() {
   const acceptPhoto = (jpeg: string) => call(kiosk().invoke('photo:set', { jpeg }), () => void showCard(['photo.saved']));
   // Staff: a discreet gesture on the welcome screen (5 taps on the chamber's mark within 3 s,
   // or Ctrl+Alt+S with a keyboard) opens the PIN screen.
+  // The PIN is asked every time: a member left logged in (a page reloaded) does not let the next
+  // person in.
   const openStaff = useCallback(() => {
     void kiosk()
-      .invoke('staff:state', {})
+      .invoke('staff:logout', {})
+      .then(() => kiosk().invoke('staff:state', {}))
       .then((r) => r.ok && dispatch({ type: 'staff', configured: r.value.configured, name: r.value.member?.name ?? null }));
   }, []);
   const loadOverview = () => call(kiosk().invoke('staff:overview', {}), (overview) => dispatch({ type: 'overview', overview }));

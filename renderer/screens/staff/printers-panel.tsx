@@ -33,7 +33,9 @@ export function PrintersPanel({ printers, pending, onSave, onTest }: PrintersPan
         return (
           <form key={p.role} noValidate onSubmit={save} className="printer" aria-labelledby={`printer-${p.role}`}>
             <h3 id={`printer-${p.role}`}>{t(`printers.role.${p.role}`)}</h3>
-            <p role="status">{t(`printers.state.${p.state}` as MessageKey)}</p>
+            <p className="printer-state" role="status">
+              {t(`printers.state.${p.state}` as MessageKey)}
+            </p>
             <TextField
               id={`printer-field-${p.role}`}
               label={t(`printers.field.${p.role}`)}

@@ -63,8 +63,8 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
           <ul className="plain-list">
             {overview.jobs.map((j) => (
               <li key={j.id}>
-                {when(j.createdAt)} — {j.role} — {j.document} — {j.status}
-                {j.error ? ` (${j.error})` : ''}
+                {when(j.createdAt)} — {t(`printers.role.${j.role}`)} — {j.document} — {t(`printers.job.${j.status}` as MessageKey)}
+                {j.errorKind ? ` (${t(`print.error.${j.errorKind}` as MessageKey)})` : ''}
               </li>
             ))}
           </ul>
