@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { PrintRole } from '../store/print-jobs-repo.ts';
+import { ippJobState } from './ipp-job-state.ts';
 import { PrintError, spoolerErrorKind } from './print-errors.ts';
 
 const run = promisify(execFile);
@@ -19,10 +20,20 @@ export function lpOptions(role: PrintRole): string[] {
   throw new PrintError('other', 'receipts go to the thermal printer, not to the spooler');
 }
 
-function failure(what: string, error: unknown): PrintError {
+/** Whether the CUPS scheduler answers at all. */
+async function schedulerRunning(): Promise<boolean> {
+  const r = await run('lpstat', ['-r']).catch(() => ({ stdout: '' }));
+  return /scheduler is running/.test(r.stdout);
+}
+
+async function failure(what: string, error: unknown): Promise<PrintError> {
   const e = error as { stderr?: string; message?: string; code?: string };
   const text = e.code === 'ENOENT' ? 'the CUPS commands (lp, lpstat) are not installed on this machine' : (e.stderr || e.message || String(error)).trim();
-  return new PrintError(spoolerErrorKind(text, e.code), `${what}: ${text.split('\n')[0] ?? 'unknown error'}`);
+  let kind = spoolerErrorKind(text, e.code);
+  // With the scheduler down, lp says the printer "does not exist" or "Bad file descriptor":
+  // whatever it said, ask the scheduler itself.
+  if (kind !== 'spooler-down' && !(await schedulerRunning())) kind = 'spooler-down';
+  return new PrintError(kind, `${what}: ${text.split('\n')[0] ?? 'unknown error'}`);
 }
 
 export async function listQueues(): Promise<{ name: string; state: string }[]> {
@@ -30,7 +41,7 @@ export async function listQueues(): Promise<{ name: string; state: string }[]> {
     const { stdout } = await run('lpstat', ['-p']);
     return [...stdout.matchAll(/^printer (\S+) (?:is |now )?(.*?)\.\s/gm)].map((m) => ({ name: m[1] ?? '', state: m[2] ?? '' }));
   } catch (error) {
-    throw failure('cannot list the printers', error);
+    throw await failure('cannot list the printers', error);
   }
 }
 
@@ -44,7 +55,7 @@ export async function queueState(queue: string): Promise<QueueState> {
     if (/disabled/.test(printer.stdout)) return 'paused';
     return /now printing/.test(printer.stdout) ? 'printing' : 'ready';
   } catch (error) {
-    throw failure(`cannot read the state of ${queue}`, error);
+    throw await failure(`cannot read the state of ${queue}`, error);
   }
 }
 
@@ -60,7 +71,7 @@ export async function submit(queue: string, file: string, role: PrintRole, title
     return id;
   } catch (error) {
     if (error instanceof PrintError) throw error;
-    throw failure(`the printer ${queue} did not take the job`, error);
+    throw await failure(`the printer ${queue} did not take the job`, error);
   }
 }
 
@@ -71,26 +82,24 @@ export async function findByTag(queue: string, tag: string): Promise<string | nu
     const line = stdout.split('\n').find((l) => l.split(/\s+/)[1] === tag);
     return line?.split(/\s+/)[0] ?? null;
   } catch (error) {
-    throw failure(`cannot list the jobs of ${queue}`, error);
+    throw await failure(`cannot list the jobs of ${queue}`, error);
   }
 }
 
-/** Where a job stands: still in the queue, done, or stopped (aborted or canceled). */
-export async function jobState(queue: string, spoolId: string): Promise<SpoolState> {
+/** Where a job stands: still in the queue, done, or stopped (aborted or canceled), asked over IPP. */
+export async function jobState(_queue: string, spoolId: string): Promise<SpoolState> {
+  const jobId = Number(/-(\d+)$/.exec(spoolId)?.[1]);
+  if (!Number.isInteger(jobId)) throw new PrintError('other', `not a CUPS job id: ${spoolId}`);
   try {
-    const pending = await run('lpstat', ['-W', 'not-completed', '-o', queue]);
-    if (pending.stdout.split('\n').some((l) => l.startsWith(`${spoolId} `))) return 'pending';
-    const done = await run('lpstat', ['-l', '-W', 'completed', '-o', queue]);
-    const block = done.stdout.split(/\n(?=\S)/).find((b) => b.startsWith(`${spoolId} `));
-    if (!block) return 'pending';
-    return /aborted|canceled|cancelled|job-stopped/i.test(block) ? 'failed' : 'completed';
+    const state = await ippJobState(jobId);
+    return state === 'completed' ? 'completed' : state === 'canceled' || state === 'aborted' ? 'failed' : 'pending';
   } catch (error) {
-    throw failure(`cannot read the state of ${spoolId}`, error);
+    throw new PrintError((await schedulerRunning()) ? 'other' : 'spooler-down', `cannot read the state of ${spoolId}: ${String(error)}`);
   }
 }
 
 export async function cancel(spoolId: string): Promise<void> {
-  await run('cancel', [spoolId]).catch((error: unknown) => {
-    throw failure(`cannot cancel ${spoolId}`, error);
+  await run('cancel', [spoolId]).catch(async (error: unknown) => {
+    throw await failure(`cannot cancel ${spoolId}`, error);
   });
 }

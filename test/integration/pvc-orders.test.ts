@@ -129,6 +129,53 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
     await db.close();
   });
 
+  it('the spooler stopped: the paid order says so in words; once it is back, a retry prints one card', async () => {
+    const { db, dir, orders, member } = await desk();
+    const before = cards();
+    const card = await drawnCard(dir, 5);
+    assert.ok((await orders.request(card, card.pdf)).ok);
+    const orderId = (await db.get<{ id: number }>('SELECT id FROM pvc_orders'))?.id ?? 0;
+    // The CUPS client of this process talks to a scheduler that is not there.
+    process.env.CUPS_SERVER = '127.0.0.1:1';
+    try {
+      const paid = await orders.pay(orderId, 'cash', member);
+      assert.ok(paid.ok);
+      assert.deepEqual([paid.value.state, paid.value.errorKind], ['failed', 'spooler-down'], JSON.stringify(await db.all('SELECT error FROM print_jobs')));
+    } finally {
+      delete process.env.CUPS_SERVER;
+    }
+    assert.ok((await orders.retry(orderId, member)).ok);
+    await eventually(async () => (await orderState(db, orderId)) === 'printed', 'printed once the spooler is back');
+    assert.equal(cards() - before, 1);
+    orders.close();
+    await db.close();
+  });
+
+  it('a job stopped at the printer (cancelled, aborted): the order fails with why; a retry sends a new job and one card comes out', async () => {
+    const { db, dir, orders, member } = await desk();
+    const before = cards();
+    const card = await drawnCard(dir, 6);
+    assert.ok((await orders.request(card, card.pdf)).ok);
+    const orderId = (await db.get<{ id: number }>('SELECT id FROM pvc_orders'))?.id ?? 0;
+    execFileSync('cupsdisable', [chain.queue]);
+    try {
+      const paid = await orders.pay(orderId, 'cash', member);
+      assert.equal(paid.ok && paid.value.state, 'printing');
+      const spoolId = (await db.get<{ spooler_id: string }>("SELECT spooler_id FROM print_jobs WHERE role = 'card'"))?.spooler_id ?? '';
+      execFileSync('cancel', [spoolId]);
+      await eventually(async () => (await orderState(db, orderId)) === 'failed', 'the order sees the job stopped');
+      assert.equal((await db.get<{ error_kind: string }>('SELECT error_kind FROM pvc_orders'))?.error_kind, 'aborted');
+    } finally {
+      execFileSync('cupsenable', [chain.queue]);
+    }
+    assert.ok((await orders.retry(orderId, member)).ok);
+    await eventually(async () => (await orderState(db, orderId)) === 'printed', 'printed after the retry');
+    assert.equal(cards() - before, 1);
+    assert.equal(await countOf(db, "SELECT count(*) AS n FROM print_jobs WHERE role = 'card'"), 2, 'a new job for the retry');
+    orders.close();
+    await db.close();
+  });
+
   it('no receipt printer answering: the order is taken all the same and the screen says to note the number', async () => {
     const { db, dir, orders } = await desk();
     await db.transaction((tx) => writePrinter(tx, 'receipt', 'tcp://127.0.0.1:9'));

@@ -3,7 +3,15 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export type RunningKiosk = { url: string; origin: string; token: string; stderr: () => string; stop(): Promise<void> };
+export type RunningKiosk = {
+  url: string;
+  origin: string;
+  token: string;
+  stderr: () => string;
+  stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, as in a power cut, with no chance to tidy up. */
+  kill(): Promise<void>;
+};
 
 /**
  * Starts browser mode as a person would (`tsx main/browser/cli.ts`), in its own process,
@@ -26,9 +34,15 @@ export function startBrowserMode(dataDir: string, extraEnv: NodeJS.ProcessEnv = 
   });
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
+    });
+  const kill = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
     });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -42,7 +56,7 @@ export function startBrowserMode(dataDir: string, extraEnv: NodeJS.ProcessEnv = 
       if (match?.[1]) {
         clearTimeout(timer);
         const url = new URL(match[1]);
-        resolve({ url: match[1], origin: url.origin, token: url.searchParams.get('token') ?? '', stderr: () => err, stop });
+        resolve({ url: match[1], origin: url.origin, token: url.searchParams.get('token') ?? '', stderr: () => err, stop, kill });
       }
     });
     child.once('exit', (code) => {

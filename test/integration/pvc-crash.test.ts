@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import type { StaffOverview } from '../../main/api/contract.ts';
+import { memoryLogger } from '../../main/logging/logger.ts';
+import { openStore } from '../../main/store/open-store.ts';
+import { bridgeClient, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
+import { receivedFiles, startPrintChain } from '../support/print-services.ts';
+import { eventually, pageSizes, pc858Text } from '../support/pvc.ts';
+import { startTcpCapture } from '../support/tcp-capture.ts';
+import { tempDir } from '../support/temp.ts';
+
+const PIN = '482913';
+
+/**
+ * The kiosk process killed (SIGKILL) between "paid" and "printed", then started again on the
+ * same data: one order, one payment, and one card, whatever the spooler had when it died.
+ */
+describe('the kiosk killed between payment and card', () => {
+  let chain: Awaited<ReturnType<typeof startPrintChain>>;
+  let receipts: Awaited<ReturnType<typeof startTcpCapture>>;
+  const kiosks: RunningKiosk[] = [];
+  before(async () => {
+    chain = await startPrintChain(`KioskCrash${process.pid}`);
+    receipts = await startTcpCapture();
+  });
+  after(async () => {
+    for (const k of kiosks) await k.stop();
+    await receipts?.close();
+    await chain?.stop();
+  });
+
+  const start = async (dataDir: string) => {
+    const k = await startBrowserMode(dataDir, { KIOSK_PRINTER_CARD: chain.queue, KIOSK_PRINTER_RECEIPT: receipts.address });
+    kiosks.push(k);
+    return { kiosk: k, invoke: bridgeClient(k) };
+  };
+  const cards = () => pageSizes(receivedFiles(chain.spoolDir)).filter((s) => s === '242.65 x 153.01').length;
+
+  it('paid, the card waiting in a paused queue, kiosk killed: after the restart the card prints once and the receipt follows', async () => {
+    const dataDir = tempDir('kiosk-crash-');
+    const { kiosk, invoke } = await start(dataDir);
+    assert.equal((await invoke('identity:identify', { rmNumber: '401234562RE067', birthDate: { day: '02', month: '03', year: '1975' } })).ok, true);
+    assert.equal((await invoke('accounts:login', { email: 'jean-pierre.muller@example.com', password: 'Menuiserie-Muller-1975' })).ok, true);
+    const ordered = await invoke<{ number: string }>('order:request');
+    assert.ok(ordered.ok);
+    assert.equal((await invoke('session:end')).ok, true);
+    assert.equal((await invoke('staff:setup', { name: 'Nadia', pin: PIN })).ok, true);
+    const overview = await invoke<StaffOverview>('staff:overview');
+    assert.ok(overview.ok);
+    const orderId = overview.value.orders[0]?.id ?? 0;
+
+    // The card printer is paused: CUPS keeps the job, the card is not out yet.
+    execFileSync('cupsdisable', [chain.queue]);
+    try {
+      const paid = await invoke<StaffOverview>('staff:order', { action: 'pay', orderId, method: 'card' });
+      assert.ok(paid.ok);
+      assert.equal(paid.value.orders[0]?.state, 'printing');
+      await kiosk.kill();
+    } finally {
+      execFileSync('cupsenable', [chain.queue]);
+    }
+
+    const again = await start(dataDir);
+    assert.equal((await again.invoke('staff:login', { pin: PIN })).ok, true);
+    await eventually(
+      async () => {
+        const r = await again.invoke<StaffOverview>('staff:overview');
+        return r.ok && r.value.orders[0]?.state === 'printed';
+      },
+      'the order is printed after the restart',
+      90_000,
+    );
+    assert.equal(cards(), 1, 'one card');
+    await eventually(async () => pc858Text(receipts.received()).includes('Reçu de paiement'), 'the payment receipt');
+    // A second restart finds nothing to do: still one card, one receipt.
+    await again.kiosk.stop();
+    const third = await start(dataDir);
+    await third.kiosk.stop();
+    assert.equal(cards(), 1);
+    assert.equal(pc858Text(receipts.received()).split('Reçu de paiement').length - 1, 1, 'one payment receipt');
+
+    const db = await openStore(dataDir, memoryLogger());
+    const count = async (sql: string) => (await db.get<{ n: number }>(sql))?.n;
+    assert.equal(await count('SELECT count(*) AS n FROM pvc_orders'), 1);
+    assert.equal(await count('SELECT count(*) AS n FROM pvc_payments'), 1);
+    assert.equal(await count("SELECT count(*) AS n FROM print_jobs WHERE role = 'card'"), 1);
+    await db.close();
+  });
+});

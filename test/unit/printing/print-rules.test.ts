@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { getJobAttributesRequest, parseJobState } from '../../../main/printing/ipp-job-state.ts';
+import { spoolerErrorKind } from '../../../main/printing/print-errors.ts';
+import { validPrinter } from '../../../main/settings/printer-settings.ts';
+
+describe('printer names in the settings', () => {
+  it('takes a queue name for card and paper, tcp://host:port for receipts', () => {
+    assert.ok(validPrinter('card', 'Evolis_Primacy_2'));
+    assert.ok(validPrinter('paper', 'Bureau accueil')); // Windows names have spaces
+    assert.ok(validPrinter('receipt', 'tcp://192.168.1.40:9100'));
+    assert.ok(validPrinter('receipt', 'tcp://printer.cma.local:9100'));
+  });
+  it('refuses what a spooler or a socket would not take', () => {
+    for (const bad of ['', 'a/b', 'a#b', 'a\\b', ' lead', 'x\u0007y', 'x'.repeat(128)]) assert.equal(validPrinter('card', bad), false, JSON.stringify(bad));
+    for (const bad of ['192.168.1.40:9100', 'tcp://host', 'tcp://host:0', 'tcp://host:70000', 'http://host:9100', 'tcp://ho st:9100'])
+      assert.equal(validPrinter('receipt', bad), false, bad);
+  });
+});
+
+describe('spooler failures in words', () => {
+  it('names the kind from what CUPS printed', () => {
+    assert.equal(spoolerErrorKind('lp: Error - Scheduler not responding.'), 'spooler-down');
+    assert.equal(spoolerErrorKind('lpstat: Scheduler is not running.'), 'spooler-down');
+    assert.equal(spoolerErrorKind('', 'ENOENT'), 'spooler-down');
+    assert.equal(spoolerErrorKind('lp: Error - The printer or class does not exist.'), 'no-such-printer');
+    assert.equal(spoolerErrorKind('lpstat: Invalid destination name in list "X".'), 'no-such-printer');
+    assert.equal(spoolerErrorKind('lp: Destination "Q" is not accepting jobs.'), 'not-accepting');
+    assert.equal(spoolerErrorKind('something else'), 'other');
+  });
+});
+
+describe('IPP job state', () => {
+  /** An IPP answer as CUPS writes it: status, the operation group, then the job group with job-state. */
+  function answer(status: number, state?: number): Buffer {
+    const attr = (tag: number, name: string, value: Buffer) => {
+      const head = Buffer.alloc(3);
+      head.writeUInt8(tag, 0);
+      head.writeUInt16BE(name.length, 1);
+      const len = Buffer.alloc(2);
+      len.writeUInt16BE(value.length, 0);
+      return Buffer.concat([head, Buffer.from(name), len, value]);
+    };
+    const header = Buffer.alloc(8);
+    header.writeUInt16BE(0x0200, 0);
+    header.writeUInt16BE(status, 2);
+    header.writeUInt32BE(1, 4);
+    const parts = [header, Buffer.from([0x01]), attr(0x47, 'attributes-charset', Buffer.from('utf-8'))];
+    if (state !== undefined) {
+      const v = Buffer.alloc(4);
+      v.writeInt32BE(state, 0);
+      parts.push(Buffer.from([0x02]), attr(0x44, 'job-state-reasons', Buffer.from('processing-to-stop-point')), attr(0x23, 'job-state', v));
+    }
+    return Buffer.concat([...parts, Buffer.from([0x03])]);
+  }
+
+  it('tells a completed job from a cancelled or aborted one, whatever the reasons say', () => {
+    assert.equal(parseJobState(answer(0, 9)), 'completed');
+    assert.equal(parseJobState(answer(0, 7)), 'canceled');
+    assert.equal(parseJobState(answer(0, 8)), 'aborted');
+    assert.equal(parseJobState(answer(0, 5)), 'processing');
+    assert.equal(parseJobState(answer(0x0406)), null, 'client-error-not-found');
+  });
+
+  it('asks for one job by its URI', () => {
+    const req = getJobAttributesRequest(66);
+    assert.equal(req.readUInt16BE(2), 0x0009);
+    assert.ok(req.includes(Buffer.from('ipp://localhost/jobs/66')));
+    assert.equal(req.at(-1), 0x03);
+  });
+});
