@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { defaultDataDir } from './config/paths.ts';
 import { printersFromEnv } from './config/printer-env.ts';
 import { registryFromEnv } from './config/registry-env.ts';
 import { createKiosk, type Kiosk } from './kiosk.ts';
 import { fileSink, teeSink } from './logging/file-sink.ts';
 import { createLogger } from './logging/logger.ts';
+import { KEYCHAIN_ADVICE, KeychainUnavailable } from './secrets/secret-store.ts';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol.ts';
 import { registerIpc } from './shell/ipc.ts';
 import { APP_ORIGIN, isAllowedNavigation, isBlockedShortcut, isPermissionAllowed } from './shell/policy.ts';
@@ -48,10 +49,15 @@ if (!app.requestSingleInstanceLock()) {
       });
     }
   });
-  app.whenReady().then(start, (error: unknown) => {
-    log.error('start-failed', { error: String(error) });
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error('start-failed', { error: String(error) });
+      // The one case staff can fix themselves: say it in their words before quitting.
+      if (error instanceof KeychainUnavailable) dialog.showErrorBox('CMA Carte professionnelle', KEYCHAIN_ADVICE[error.problem]);
+      app.exit(1);
+    });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     void kiosk?.close();

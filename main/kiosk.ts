@@ -15,9 +15,11 @@ import { createPrintersService } from './printing/printers-service.ts';
 import { type Spooler, systemSpooler } from './printing/spooler.ts';
 import { createRegistryClient, type RegistryConfig } from './registry/client.ts';
 import { CURSOR_KEY, createSyncEngine, type SyncEngine, type SyncOptions } from './registry/sync-engine.ts';
-import { loadOrCreateBirthDateKey } from './secrets/birth-date-key.ts';
-import { loadOrCreateCardKeys } from './secrets/card-signing-key.ts';
 import { checkBirthDateKey } from './secrets/key-id.ts';
+import { loadKioskSecrets } from './secrets/kiosk-secrets.ts';
+import { openSecretStore, type SecretsState } from './secrets/open-secrets.ts';
+import type { SecretStore } from './secrets/secret-store.ts';
+import { createSecretsService } from './secrets/secrets-service.ts';
 import type { PrinterSettings } from './settings/printer-settings.ts';
 import { createStaffService } from './staff/staff-service.ts';
 import { findByRmNumber } from './store/artisans-repo.ts';
@@ -43,6 +45,8 @@ export type KioskOptions = {
   spooler?: Spooler;
   /** Printed on test tickets. */
   chamberName?: string;
+  /** Where secrets live; by default the OS keychain (memory for a demo kiosk without one). */
+  secrets?: SecretStore;
 };
 
 export type Kiosk = {
@@ -72,6 +76,7 @@ export async function createKiosk({
   printers: printerDefaults = {},
   spooler = systemSpooler(),
   chamberName = 'Chambre de Métiers et de l’Artisanat',
+  secrets,
 }: KioskOptions): Promise<Kiosk> {
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -80,12 +85,24 @@ export async function createKiosk({
   try {
     const db = await openStore(dataDir, log.child('store'));
     closers.push(() => db.close());
-    const key = await loadOrCreateBirthDateKey(dataDir, log.child('secrets'));
-    await checkBirthDateKey(db, key, CURSOR_KEY, log.child('secrets'));
-    const hashBirthDate = birthDateHasher(key);
-
     const demo = registry === undefined;
-    let config = registry;
+    const opened = secrets
+      ? { store: secrets, state: { store: secrets.kind, problem: null } satisfies SecretsState }
+      : await openSecretStore(dataDir, demo, log.child('secrets'));
+    const { birthDateKey, cardKeys } = await loadKioskSecrets(dataDir, opened.store, log.child('secrets'));
+    await checkBirthDateKey(db, birthDateKey, CURSOR_KEY, log.child('secrets'));
+    const hashBirthDate = birthDateHasher(birthDateKey);
+
+    let config: RegistryConfig | undefined = registry && {
+      ...registry,
+      // The registry's secret lives in the keychain; one given at start (the environment)
+      // is moved there first.
+      secret: () => opened.store.get('registry-secret'),
+    };
+    if (registry && typeof registry.secret === 'string' && registry.secret !== '') {
+      await opened.store.set('registry-secret', registry.secret);
+      log.child('secrets').info('secret-moved-to-keychain', { secret: 'registry-secret', from: 'environment' });
+    }
     let mailboxUrl: string | null = null;
     if (!config) {
       const embedded = await startEmbeddedRegistry(dataDir, log.child('demo-registry'));
@@ -115,7 +132,6 @@ export async function createKiosk({
       return (await pendingCount(db)).pending === 0;
     };
     const accounts = createAccountsService({ db, client, session, clock, log: log.child('accounts'), pushNow });
-    const cardKeys = await loadOrCreateCardKeys(dataDir, log.child('secrets'));
     const cards = createCardService({ db, client, session, keys: cardKeys, clock, log: log.child('cards'), pushNow });
     const staff = createStaffService({ db, clock, log: log.child('staff') });
     const print = createPrintService({ db, clock, log: log.child('print'), spooler });
@@ -124,6 +140,14 @@ export async function createKiosk({
     closers.push(async () => orders.close());
     // What a stopped kiosk left half-done (a paid card not yet out) is carried on now.
     await orders.resume().catch((e: unknown) => log.error('orders-resume-failed', { error: String(e) }));
+    const secretsService = createSecretsService({
+      store: opened.store,
+      state: opened.state,
+      db,
+      clock,
+      log: log.child('secrets'),
+      onChange: () => client.forgetToken(),
+    });
     const overview = async (): Promise<StaffOverview> => ({
       sync: await sync.status(),
       jobs: await recentJobs(db, 10),
@@ -153,7 +177,20 @@ export async function createKiosk({
       demo,
       dispatcher: (transport, trustedOrigins) =>
         createDispatcher({
-          handlers: createHandlers({ identity, accounts, cards, staff, orders, printers, overview, syncNow, session, info, transport }),
+          handlers: createHandlers({
+            identity,
+            accounts,
+            cards,
+            staff,
+            orders,
+            printers,
+            secrets: secretsService,
+            overview,
+            syncNow,
+            session,
+            info,
+            transport,
+          }),
           trustedOrigins,
           log: log.child('api'),
         }),

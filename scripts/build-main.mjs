@@ -5,7 +5,13 @@ import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', external: ['electron'] };
 
-await build({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.mjs', format: 'esm', external: ['electron', 'sqlite3', 'pdf-to-printer'] });
+await build({
+  ...common,
+  entryPoints: ['main/index.ts'],
+  outfile: 'dist/main/index.mjs',
+  format: 'esm',
+  external: ['electron', 'sqlite3', 'pdf-to-printer', 'keytar'],
+});
 await build({ ...common, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs' });
 // The store finds its migrations next to the code that runs them (main/store/migrate.ts).
 await cp('main/store/migrations', 'dist/main/migrations', { recursive: true });

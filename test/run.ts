@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './support/browser-mode.ts';
-import { ensureSystemPackages } from './support/system.ts';
+import { ensureKeytar, ensureSystemPackages } from './support/system.ts';
 
 /**
  * `npm test`: sets up what the suite needs (system packages, the built renderer), runs
@@ -29,6 +29,7 @@ function finish(passed: number, failed: number, skipped: number): never {
 
 try {
   ensureSystemPackages(say);
+  ensureKeytar(ROOT, say);
 } catch (error) {
   console.error((error as Error).message);
   finish(0, 1, 0);
@@ -49,9 +50,18 @@ if (files.length === 0) {
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'kiosk-test-run-'));
 const countsFile = path.join(scratch, 'counts.json');
+// The whole suite runs in its own D-Bus session with an unlocked gnome-keyring (its files in
+// the scratch folder): every kiosk and command keeps its secrets in a real keychain.
+const keyringHome = path.join(scratch, 'keyring');
 const run = spawnSync(
-  process.execPath,
+  'dbus-run-session',
   [
+    '--',
+    'sh',
+    '-c',
+    'echo -n kiosk-tests | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"',
+    'sh',
+    process.execPath,
     '--import',
     'tsx',
     '--test',
@@ -61,7 +71,7 @@ const run = spawnSync(
     `--test-reporter-destination=${countsFile}`,
     ...files,
   ],
-  { cwd: ROOT, stdio: 'inherit', env: { ...process.env, KIOSK_LOG_LEVEL: process.env.KIOSK_LOG_LEVEL ?? 'warn' } },
+  { cwd: ROOT, stdio: 'inherit', env: { ...process.env, XDG_DATA_HOME: keyringHome, KIOSK_LOG_LEVEL: process.env.KIOSK_LOG_LEVEL ?? 'warn' } },
 );
 
 let counts = { passed: 0, failed: 0, skipped: 0, failures: [] as string[] };

@@ -30,6 +30,9 @@ export const CHANNELS = [
   'staff:printers',
   'staff:printer-set',
   'staff:printer-test',
+  'staff:secrets',
+  'staff:secret-set',
+  'staff:secret-delete',
   'session:end',
 ] as const;
 

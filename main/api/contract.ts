@@ -7,6 +7,7 @@ import type { OrderTicket } from '../orders/pvc-order-service.ts';
 import type { PrinterStatus } from '../printing/printer-status.ts';
 import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { SyncStatus } from '../registry/sync-status.ts';
+import type { SecretsView } from '../secrets/secrets-service.ts';
 import type { StaffState } from '../staff/staff-service.ts';
 import type { PrintJob } from '../store/print-jobs-repo.ts';
 import type { PvcOrder } from '../store/pvc-orders-repo.ts';
@@ -143,6 +144,11 @@ export const contract = {
   'staff:printer-set': { input: z.object({ role, printer: text(300).nullable() }).strict(), output: returns<PrinterStatus[]>() },
   /** A test page (or test ticket) on the printer of a role; answers once the printer took it. Staff only. */
   'staff:printer-test': { input: z.object({ role }).strict(), output: returns<PrintJob>() },
+  /** Where the secrets live and which are set: never a value. Staff only. */
+  'staff:secrets': { input: z.object({}).strict(), output: returns<SecretsView>() },
+  /** Puts the registry's secret in the keychain (at least 16 characters). Write-only: no channel reads it back. Staff only. */
+  'staff:secret-set': { input: z.object({ name: z.literal('registry-secret'), value: text(200) }).strict(), output: returns<SecretsView>() },
+  'staff:secret-delete': { input: z.object({ name: z.literal('registry-secret') }).strict(), output: returns<SecretsView>() },
   /** "Terminer" or the idle timeout: forget everything of this visit in the main process. */
   'session:end': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;

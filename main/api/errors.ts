@@ -58,6 +58,9 @@ export const ERROR_CODES = [
   'REASON_REQUIRED',
   'PRINTER_NOT_SET',
   'PRINTER_INVALID',
+  // Secrets and settings
+  'SECRET_INVALID',
+  'KEYCHAIN_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,7 @@ import type { CardService } from '../cards/card-service.ts';
 import type { IdentityService } from '../identity/identify.ts';
 import type { PvcOrderService } from '../orders/pvc-order-service.ts';
 import type { PrintersService } from '../printing/printers-service.ts';
+import type { SecretsService } from '../secrets/secrets-service.ts';
 import type { StaffService } from '../staff/staff-service.ts';
 import type { AppInfo, StaffOverview } from './contract.ts';
 import { DATE_ERROR, type FieldProblem, fail, failFields, ok, type Result, RM_ERROR } from './errors.ts';
@@ -17,6 +18,7 @@ export type HandlerDeps = {
   staff: StaffService;
   orders: PvcOrderService;
   printers: PrintersService;
+  secrets: SecretsService;
   overview: () => Promise<StaffOverview>;
   syncNow: () => Promise<void>;
   session: SessionHolder;
@@ -25,7 +27,20 @@ export type HandlerDeps = {
 };
 
 /** The handler table: one function per channel, each taking one parsed input object. */
-export function createHandlers({ identity, accounts, cards, staff, orders, printers, overview, syncNow, session, info, transport }: HandlerDeps): Handlers {
+export function createHandlers({
+  identity,
+  accounts,
+  cards,
+  staff,
+  orders,
+  printers,
+  secrets,
+  overview,
+  syncNow,
+  session,
+  info,
+  transport,
+}: HandlerDeps): Handlers {
   const staffOnly = <T>(run: () => Promise<T>): Promise<Result<T>> =>
     staff.current() ? run().then((value) => ok(value)) : Promise.resolve(fail('STAFF_REQUIRED', 'staff login required'));
   /** A staff step that may be refused: the refusal, or the value. */
@@ -99,6 +114,9 @@ export function createHandlers({ identity, accounts, cards, staff, orders, print
     'staff:printers': () => staffOnly(printers.statuses),
     'staff:printer-set': (input) => asStaff((member) => printers.set(input.role, input.printer, member.id)),
     'staff:printer-test': (input) => asStaff((member) => printers.test(input.role, member.id)),
+    'staff:secrets': () => staffOnly(secrets.view),
+    'staff:secret-set': (input) => asStaff((member) => secrets.set(input.name, input.value, member.id)),
+    'staff:secret-delete': (input) => asStaff((member) => secrets.delete(input.name, member.id)),
     'session:end': async () => {
       session.end();
       return ok({});

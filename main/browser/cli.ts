@@ -8,6 +8,7 @@ import { registryFromEnv } from '../config/registry-env.ts';
 import { createKiosk } from '../kiosk.ts';
 import { fileSink, teeSink } from '../logging/file-sink.ts';
 import { createLogger } from '../logging/logger.ts';
+import { KEYCHAIN_ADVICE, KeychainUnavailable } from '../secrets/secret-store.ts';
 import { packageVersion } from '../version.ts';
 import { startBridge } from './bridge.ts';
 
@@ -53,6 +54,11 @@ const kiosk = await createKiosk({
   idle: { idleWarnMs, idleEndMs },
   printers: printersFromEnv(),
   ...(registry ? { registry } : {}),
+}).catch((error: unknown) => {
+  // A chamber's kiosk without a keychain has nowhere safe for its secrets: it says what to do.
+  if (!(error instanceof KeychainUnavailable)) throw error;
+  console.error(KEYCHAIN_ADVICE[error.problem]);
+  process.exit(1);
 });
 const bridge = await startBridge({ port, staticDir, dispatcherFor: (origins) => kiosk.dispatcher('browser', origins), log: log.child('bridge') });
 process.stdout.write(`Kiosk ready: ${bridge.url}\n`);

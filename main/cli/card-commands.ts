@@ -9,9 +9,10 @@ import { defaultDataDir } from '../config/paths.ts';
 import { localIsoDate } from '../identity/birth-date.ts';
 import { parseRmNumber } from '../identity/rm-number.ts';
 import { createLogger } from '../logging/logger.ts';
-import { CARD_PUBLIC_KEY_FILE, keyIdOf, loadOrCreateCardKeys } from '../secrets/card-signing-key.ts';
+import { CARD_PUBLIC_KEY_FILE, keyIdOf } from '../secrets/card-signing-key.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
 import { openStore } from '../store/open-store.ts';
+import { cliSecrets } from './cli-secrets.ts';
 
 export async function cardRender(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -45,7 +46,9 @@ export async function cardRender(args: string[]): Promise<number> {
       return 1;
     }
     const photo = values.photo ? new Uint8Array(await readFile(values.photo)) : null;
-    const built = buildCard(artisan, photo, localIsoDate(new Date()), await loadOrCreateCardKeys(dataDir, log));
+    const secrets = await cliSecrets(dataDir, log);
+    if (!secrets) return 1;
+    const built = buildCard(artisan, photo, localIsoDate(new Date()), secrets.cardKeys);
     if (!built.ok) {
       console.error('This business is struck off the register: no card can be issued. The chamber can say more.');
       return 1;

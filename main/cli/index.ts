@@ -3,6 +3,7 @@ import { cardRender, cardVerify } from './card-commands.ts';
 import { printCommand } from './print-command.ts';
 import { registryOpenApiCommand, registryServe, status, sync } from './registry-commands.ts';
 import { rmCheck } from './rm-check.ts';
+import { secretsCheck } from './secrets-check.ts';
 
 /**
  * `npm run -s cli -- <command> [options]`. Each command prints its result on stdout (JSON
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<num
   },
   sync: { usage: 'sync --registry URL --db FILE   sync a kiosk store now (progress on stderr)', run: sync },
   'registry-openapi': { usage: 'registry-openapi   print the registry API (OpenAPI 3.1, JSON)', run: registryOpenApiCommand },
+  'secrets-check': { usage: 'secrets-check [--data-dir DIR] [--json]   whether the OS keychain works, and which secrets it holds', run: secretsCheck },
   status: { usage: 'status --db FILE [--json]   what is synced, pending, and what went wrong last', run: status },
 };
 

@@ -7,11 +7,11 @@ import { createLogger } from '../logging/logger.ts';
 import { createRegistryClient } from '../registry/client.ts';
 import { CURSOR_KEY, createSyncEngine } from '../registry/sync-engine.ts';
 import { describeSyncStatus, readSyncStatus } from '../registry/sync-status.ts';
-import { loadOrCreateBirthDateKey } from '../secrets/birth-date-key.ts';
 import { checkBirthDateKey } from '../secrets/key-id.ts';
 import { countArtisans } from '../store/artisans-repo.ts';
 import { openStoreFile } from '../store/open-store.ts';
 import { pendingCount } from '../store/outbox-repo.ts';
+import { cliSecrets } from './cli-secrets.ts';
 
 /** The demo registry's kiosk, for `registry-serve` and `sync` on one machine. Never for production. */
 export const DEMO_KIOSK_ID = 'demo-kiosk';
@@ -91,7 +91,9 @@ export async function sync(args: string[]): Promise<number> {
   const log = createLogger('cli.sync', { level: 'warn' });
   const db = await openStoreFile(values.db, log);
   try {
-    const key = await loadOrCreateBirthDateKey(path.dirname(values.db), log);
+    const secrets = await cliSecrets(path.dirname(values.db), log);
+    if (!secrets) return 1;
+    const key = secrets.birthDateKey;
     await checkBirthDateKey(db, key, CURSOR_KEY, log);
     const engine = createSyncEngine({
       db,

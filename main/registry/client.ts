@@ -30,7 +30,8 @@ export type RegistryConfig = {
   /** e.g. https://registre.cma.example/ (the chamber's) or the embedded demo's loopback URL. */
   url: string;
   kioskId: string;
-  secret: string;
+  /** The kiosk's secret, or where to read it when needed (the keychain): never kept here. */
+  secret: string | (() => Promise<string | null>);
   /** Per request; a registry that does not answer in time counts as offline. */
   timeoutMs?: number;
 };
@@ -51,7 +52,13 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
   }
 
   async function authenticate(): Promise<string> {
-    const res = await send('/v1/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kioskId, secret }) });
+    const current = typeof secret === 'function' ? await secret() : secret;
+    if (!current) throw new RegistryError('credentials', 'no registry secret is set for this kiosk');
+    const res = await send('/v1/auth/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kioskId, secret: current }),
+    });
     if (res.status === 401 || res.status === 403) throw new RegistryError('credentials', 'the registry refused this kiosk’s credentials');
     await throwIfFailed(res);
     const parsed = tokenResponseSchema.safeParse(await res.json().catch(() => undefined));
@@ -76,6 +83,11 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
   }
 
   return {
+    /** A new secret was set: the next call authenticates with it. */
+    forgetToken(): void {
+      token = null;
+    },
+
     /** One page of the changes feed, its envelope validated (rows are checked by the caller). */
     async changes(after: string | null, limit: number): Promise<{ page: ChangesPage }> {
       const query = new URLSearchParams({ limit: String(limit), ...(after ? { after } : {}) });

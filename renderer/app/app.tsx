@@ -115,10 +115,17 @@ export function App() {
   const staffIn = (r: Promise<Result<{ member: { name: string } | null; configured: boolean }>>) =>
     call(r, (v) => {
       dispatch({ type: 'staff', configured: v.configured, name: v.member?.name ?? null });
-      void loadOverview().then(loadPrinters);
+      void loadOverview().then(loadPrinters).then(loadSecrets);
     });
   const orderPvc = () => call(kiosk().invoke('order:request', {}), (order) => dispatch({ type: 'order', order }));
   const loadPrinters = () => call(kiosk().invoke('staff:printers', {}), (printers) => dispatch({ type: 'printers', printers }));
+  const loadSecrets = () => call(kiosk().invoke('staff:secrets', {}), (secrets) => dispatch({ type: 'secrets', secrets }));
+  const setSecret = (value: string) =>
+    call(kiosk().invoke('staff:secret-set', { name: 'registry-secret', value }), (secrets) =>
+      dispatch({ type: 'secrets', secrets, notices: ['secrets.saved'] }),
+    );
+  const deleteSecret = () =>
+    call(kiosk().invoke('staff:secret-delete', { name: 'registry-secret' }), (secrets) => dispatch({ type: 'secrets', secrets, notices: ['secrets.deleted'] }));
   const orderStep = (step: InputOf<'staff:order'>) => call(kiosk().invoke('staff:order', step), (overview) => dispatch({ type: 'overview', overview }));
   const savePrinter = (role: PrintRole, printer: string | null) =>
     call(kiosk().invoke('staff:printer-set', { role, printer }), (printers) => dispatch({ type: 'printers', printers, notices: ['printers.saved'] }));
@@ -244,6 +251,9 @@ export function App() {
             name={flow.staff.name ?? ''}
             overview={flow.overview}
             printers={flow.printers}
+            secrets={flow.secrets}
+            onSecretSet={setSecret}
+            onSecretDelete={deleteSecret}
             error={flow.errors.general}
             notices={flow.notices}
             pending={flow.pending}

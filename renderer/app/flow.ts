@@ -6,6 +6,7 @@ import type { IdentifyOutcome } from '../../main/identity/identify.ts';
 import type { OrderTicket } from '../../main/orders/pvc-order-service.ts';
 import type { PrinterStatus } from '../../main/printing/printer-status.ts';
 import { formatMobile } from '../../main/rules/phone-format.ts';
+import type { SecretsView } from '../../main/secrets/secrets-service.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 
 /**
@@ -72,6 +73,7 @@ export type FlowState = {
   /** The PVC order of this visit, once asked for. */
   order: OrderTicket | null;
   printers: PrinterStatus[] | null;
+  secrets: SecretsView | null;
 };
 
 export type FlowAction =
@@ -92,6 +94,7 @@ export type FlowAction =
   | { type: 'overview'; overview: StaffOverview; quiet?: boolean }
   | { type: 'order'; order: OrderTicket | null }
   | { type: 'printers'; printers: PrinterStatus[]; notices?: MessageKey[] }
+  | { type: 'secrets'; secrets: SecretsView; notices?: MessageKey[] }
   | { type: 'correct' }
   | { type: 'finish' };
 
@@ -112,6 +115,7 @@ export const initialFlow: FlowState = {
   overview: null,
   order: null,
   printers: null,
+  secrets: null,
 };
 
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
@@ -202,6 +206,8 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       return action.quiet ? { ...state, overview: action.overview } : { ...state, pending: false, errors: {}, overview: action.overview };
     case 'order':
       return { ...state, pending: false, errors: {}, order: action.order, screen: 'pvc-order' };
+    case 'secrets':
+      return { ...state, pending: false, errors: {}, secrets: action.secrets, notices: action.notices ?? [] };
     case 'printers':
       return { ...state, pending: false, errors: {}, printers: action.printers, notices: action.notices ?? [] };
     case 'card-link':

@@ -1,3 +1,4 @@
+import { KEYCHAIN_ADVICE } from '../../main/rules/keychain-advice.ts';
 import type { MessageKey } from './fr.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -343,6 +344,25 @@ export const en: Record<MessageKey, string> = {
   'error.REASON_REQUIRED': 'Give the reason for the reprint.',
   'error.PRINTER_NOT_SET': 'No printer is set for this role.',
   'error.PRINTER_INVALID': 'This printer name is not valid: a print queue name, or tcp://address:port for the receipt printer.',
+  'secrets.title': 'Kiosk secrets',
+  'secrets.inKeychain': 'Secrets are kept in the system keychain.',
+  'secrets.inMemory': 'Demo without a keychain: secrets are kept only until the kiosk stops, and written nowhere.',
+  'secrets.problem.not-installed': KEYCHAIN_ADVICE.en['not-installed'],
+  'secrets.problem.no-service': KEYCHAIN_ADVICE.en['no-service'],
+  'secrets.problem.locked': KEYCHAIN_ADVICE.en['locked'],
+  'secrets.problem.other': KEYCHAIN_ADVICE.en['other'],
+  'secrets.name.registry-secret': 'Kiosk secret for the registry',
+  'secrets.name.birth-date-key': 'Date-of-birth key',
+  'secrets.name.card-signing-key': 'Card signing key',
+  'secrets.set': 'set',
+  'secrets.notSet': 'not set',
+  'secrets.newValue': 'New registry secret (at least 16 characters)',
+  'secrets.save': 'Save in the keychain',
+  'secrets.delete': 'Delete from the keychain',
+  'secrets.saved': 'Secret saved in the keychain. It can no longer be shown.',
+  'secrets.deleted': 'Secret deleted from the keychain.',
+  'error.SECRET_INVALID': 'The secret must have at least 16 characters, with no space at either end.',
+  'error.KEYCHAIN_UNAVAILABLE': 'The system keychain no longer answers or is locked: unlock it, then try again.',
   'error.PIN_FORMAT': 'The code has 6 to 8 digits.',
   'error.PIN_WRONG': 'Wrong code. {count} attempt(s) left before a 15-minute lock.',
   'error.PIN_LOCKED': 'Too many wrong codes: access is locked until {time}.',

@@ -1,3 +1,4 @@
+import { KEYCHAIN_ADVICE } from '../../main/rules/keychain-advice.ts';
 /**
  * French, the kiosk's default language, and the reference for every other: a string missing
  * from another language is a type error. `{name}` marks a value filled in at display time.
@@ -352,6 +353,25 @@ export const fr = {
   'error.REASON_REQUIRED': 'Indiquez la raison de la réimpression.',
   'error.PRINTER_NOT_SET': 'Aucune imprimante n’est réglée pour ce rôle.',
   'error.PRINTER_INVALID': 'Ce nom d’imprimante n’est pas valable : un nom de file d’impression, ou tcp://adresse:port pour l’imprimante à tickets.',
+  'secrets.title': 'Secrets de la borne',
+  'secrets.inKeychain': 'Les secrets sont gardés dans le trousseau du système.',
+  'secrets.inMemory': 'Démonstration sans trousseau : les secrets ne sont gardés que jusqu’à l’arrêt de la borne, et écrits nulle part.',
+  'secrets.problem.not-installed': KEYCHAIN_ADVICE.fr['not-installed'],
+  'secrets.problem.no-service': KEYCHAIN_ADVICE.fr['no-service'],
+  'secrets.problem.locked': KEYCHAIN_ADVICE.fr['locked'],
+  'secrets.problem.other': KEYCHAIN_ADVICE.fr['other'],
+  'secrets.name.registry-secret': 'Secret de la borne auprès du registre',
+  'secrets.name.birth-date-key': 'Clé des dates de naissance',
+  'secrets.name.card-signing-key': 'Clé de signature des cartes',
+  'secrets.set': 'enregistré',
+  'secrets.notSet': 'non enregistré',
+  'secrets.newValue': 'Nouveau secret du registre (16 caractères au moins)',
+  'secrets.save': 'Enregistrer dans le trousseau',
+  'secrets.delete': 'Effacer du trousseau',
+  'secrets.saved': 'Secret enregistré dans le trousseau. Il ne peut plus être affiché.',
+  'secrets.deleted': 'Secret effacé du trousseau.',
+  'error.SECRET_INVALID': 'Le secret doit compter au moins 16 caractères, sans espace au début ni à la fin.',
+  'error.KEYCHAIN_UNAVAILABLE': 'Le trousseau du système ne répond plus ou est verrouillé : déverrouillez-le, puis réessayez.',
   'error.PIN_FORMAT': 'Le code s’écrit avec 6 à 8 chiffres.',
   'error.PIN_WRONG': 'Code incorrect. Il reste {count} essai(s) avant un blocage de 15 minutes.',
   'error.PIN_LOCKED': 'Trop de codes incorrects : l’accès est bloqué jusqu’à {time}.',

@@ -5,8 +5,8 @@ import { buildCard } from '../../main/cards/card-model.ts';
 import { renderCardPdf } from '../../main/cards/card-pdf.ts';
 import { generateArtisans } from '../../main/demo-registry/seed.ts';
 import { createLogger } from '../../main/logging/logger.ts';
-import { loadOrCreateCardKeys } from '../../main/secrets/card-signing-key.ts';
 import { ROOT } from '../support/browser-mode.ts';
+import { secretsOf } from '../support/secrets.ts';
 import { toArtisanRowForBench } from './bench-rows.ts';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -15,7 +15,7 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 export async function cardBench({ count }: { count: number }) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-card-bench-'));
   try {
-    const keys = await loadOrCreateCardKeys(dir, createLogger('bench', { level: 'error' }));
+    const keys = (await secretsOf(dir)).cardKeys;
     const photo = new Uint8Array(readFileSync(path.join(ROOT, 'assets/demo-photos/portrait.jpg')));
     const artisans = generateArtisans(count + 3)
       .slice(3)

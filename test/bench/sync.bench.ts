@@ -6,11 +6,11 @@ import { birthDateHasher } from '../../main/identity/birth-date-hash.ts';
 import { createLogger } from '../../main/logging/logger.ts';
 import { createRegistryClient } from '../../main/registry/client.ts';
 import { createSyncEngine } from '../../main/registry/sync-engine.ts';
-import { loadOrCreateBirthDateKey } from '../../main/secrets/birth-date-key.ts';
 import { findByRmNumber } from '../../main/store/artisans-repo.ts';
 import { loadMigrations } from '../../main/store/migrate.ts';
 import { openStore, STORE_FILE } from '../../main/store/open-store.ts';
 import { ROOT } from '../support/browser-mode.ts';
+import { secretsOf } from '../support/secrets.ts';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const SECRET = 'bench-secret-0123456789abcdef';
@@ -70,7 +70,7 @@ export async function syncBench({ count, pageSize }: { count: number; pageSize?:
   try {
     const dataDir = path.join(dir, 'kiosk');
     const db = await openStore(dataDir, log);
-    const key = await loadOrCreateBirthDateKey(dataDir, log);
+    const key = (await secretsOf(dataDir)).birthDateKey;
     const engine = createSyncEngine({
       db,
       client: createRegistryClient({ url, kioskId: 'bench', secret: SECRET, timeoutMs: 120_000 }, log),

@@ -8,9 +8,10 @@ import { buildCard } from '../../main/cards/card-model.ts';
 import { renderCardPdf } from '../../main/cards/card-pdf.ts';
 import { signCardToken, verifyCardToken } from '../../main/cards/card-token.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
-import { keyIdOf, loadOrCreateCardKeys } from '../../main/secrets/card-signing-key.ts';
+import { keyIdOf } from '../../main/secrets/card-signing-key.ts';
 import type { ArtisanRow } from '../../main/store/artisans-repo.ts';
 import { ROOT } from '../support/browser-mode.ts';
+import { secretsOf } from '../support/secrets.ts';
 import { tempDir } from '../support/temp.ts';
 
 const TODAY = '2026-11-27';
@@ -57,7 +58,7 @@ function qrOf(file: string, page: number, dir: string): string {
 
 describe('the professional card PDF', async () => {
   const dir = tempDir('cards-');
-  const keys = await loadOrCreateCardKeys(dir, memoryLogger());
+  const keys = (await secretsOf(dir)).cardKeys;
   const trusted = { [keys.kid]: keys.publicKey };
   const built = buildCard(ZOE, PHOTO, TODAY, keys);
   assert.ok(built.ok);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { createKiosk } from '../../main/kiosk.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
-import { BIRTH_DATE_KEY_FILE } from '../../main/secrets/birth-date-key.ts';
+import { LEGACY_BIRTH_DATE_KEY_FILE } from '../../main/secrets/birth-date-key.ts';
 import { STORE_FILE } from '../../main/store/open-store.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -48,7 +48,7 @@ describe('identification against a real SQLite store', () => {
     await kiosk.close();
   });
 
-  it('stores dates of birth only as a keyed hash, with the key readable by the owner alone', async () => {
+  it('stores dates of birth only as a keyed hash, and the key nowhere in the data directory', async () => {
     const dataDir = tempDir();
     const kiosk = await createKiosk({ dataDir, log: memoryLogger() });
     await kiosk.close();
@@ -57,7 +57,7 @@ describe('identification against a real SQLite store', () => {
     for (const form of ['1980-07-14', '14/07/1980', '19800714']) {
       assert.ok(!bytes.includes(form) && !wal.includes(form), `store holds ${form} in clear`);
     }
-    assert.equal((await stat(path.join(dataDir, BIRTH_DATE_KEY_FILE))).mode & 0o777, 0o600);
+    assert.equal(await stat(path.join(dataDir, LEGACY_BIRTH_DATE_KEY_FILE)).catch(() => null), null);
   });
 
   it('refuses what was typed, naming each wrong field, before touching the store', async () => {

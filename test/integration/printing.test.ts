@@ -8,12 +8,12 @@ import { renderCardPdf } from '../../main/cards/card-pdf.ts';
 import { generateArtisans } from '../../main/demo-registry/seed.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { createPrintService } from '../../main/printing/print-service.ts';
-import { loadOrCreateCardKeys } from '../../main/secrets/card-signing-key.ts';
 import { openStore } from '../../main/store/open-store.ts';
 import { recentJobs } from '../../main/store/print-jobs-repo.ts';
 import { toArtisanRowForBench } from '../bench/bench-rows.ts';
 import { ROOT } from '../support/browser-mode.ts';
 import { receivedFiles, startPrintChain } from '../support/print-services.ts';
+import { secretsOf } from '../support/secrets.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -30,7 +30,7 @@ describe('printing for real: CUPS with a virtual IPP printer, and a TCP receipt 
     const print = createPrintService({ db, clock: () => new Date(), log: memoryLogger() });
     const [artisan] = generateArtisans(1).map(toArtisanRowForBench);
     assert.ok(artisan);
-    const built = buildCard(artisan, null, '2026-11-27', await loadOrCreateCardKeys(dir, memoryLogger()));
+    const built = buildCard(artisan, null, '2026-11-27', (await secretsOf(dir)).cardKeys);
     assert.ok(built.ok);
 
     const card = await print.printPdf('card', chain.queue, await renderCardPdf(built.card, 'card'), 'card 2026');
@@ -82,7 +82,7 @@ describe('printing for real: CUPS with a virtual IPP printer, and a TCP receipt 
     const pdf = path.join(tempDir(), 'card.pdf');
     const dir = tempDir();
     const [artisan] = generateArtisans(1).map(toArtisanRowForBench);
-    const built = artisan && buildCard(artisan, null, '2026-11-27', await loadOrCreateCardKeys(dir, memoryLogger()));
+    const built = artisan && buildCard(artisan, null, '2026-11-27', (await secretsOf(dir)).cardKeys);
     assert.ok(built?.ok);
     writeFileSync(pdf, await renderCardPdf(built.card, 'card'));
     const card = await cli('--role', 'card', '--printer', chain.queue, '--file', pdf, '--wait');

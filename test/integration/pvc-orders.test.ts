@@ -8,7 +8,6 @@ import { memoryLogger } from '../../main/logging/logger.ts';
 import { createPvcOrderService } from '../../main/orders/pvc-order-service.ts';
 import { createPrintService } from '../../main/printing/print-service.ts';
 import { cupsSpooler, type Spooler } from '../../main/printing/spooler.ts';
-import { loadOrCreateCardKeys } from '../../main/secrets/card-signing-key.ts';
 import { readPrinters, writePrinter } from '../../main/settings/printer-settings.ts';
 import { createStaffService } from '../../main/staff/staff-service.ts';
 import type { WriteDb } from '../../main/store/database.ts';
@@ -16,6 +15,7 @@ import { openStore } from '../../main/store/open-store.ts';
 import { toArtisanRowForBench } from '../bench/bench-rows.ts';
 import { receivedFiles, startPrintChain } from '../support/print-services.ts';
 import { eventually, orderState, pageSizes, pc858Text } from '../support/pvc.ts';
+import { secretsOf } from '../support/secrets.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -53,7 +53,7 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
 
   async function drawnCard(dir: string, n = 0) {
     // The n-th artisan who may have a card (the generated ones include radiated artisans).
-    const keys = await loadOrCreateCardKeys(dir, memoryLogger());
+    const keys = (await secretsOf(dir)).cardKeys;
     const built = generateArtisans(60)
       .map((a) => buildCard(toArtisanRowForBench(a), null, '2026-11-27', keys))
       .filter((b) => b.ok)[n];

@@ -5,9 +5,9 @@ import { createIdentityService } from '../../main/identity/identify.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { RegistryError } from '../../main/registry/client.ts';
 import { describeSyncStatus, readSyncStatus } from '../../main/registry/sync-status.ts';
-import { loadOrCreateBirthDateKey } from '../../main/secrets/birth-date-key.ts';
 import { countArtisans, replicaChecksum } from '../../main/store/artisans-repo.ts';
 import { replicaFor, startTestRegistry } from '../support/registry.ts';
+import { secretsOf } from '../support/secrets.ts';
 
 type Registry = Awaited<ReturnType<typeof startTestRegistry>>;
 
@@ -27,7 +27,7 @@ describe('sync with the reference registry over real HTTP', () => {
     const clear = await db.get("SELECT 1 FROM artisans WHERE birth_date_hmac LIKE '____-__-__'");
     assert.equal(clear, undefined);
     // What was synced identifies people: the registry's Camille, by her date of birth.
-    const key = await loadOrCreateBirthDateKey(dataDir, memoryLogger());
+    const key = (await secretsOf(dataDir)).birthDateKey;
     const identity = createIdentityService({ db, hashBirthDate: birthDateHasher(key), clock: () => new Date(), log: memoryLogger() });
     const found = await identity.identify({ rmNumber: '123123127RM078', birthDate: { day: '14', month: '7', year: '1980' } });
     assert.equal(found.ok && found.value.kind === 'found' && found.value.artisan.companyName, 'Boulangerie Durand');

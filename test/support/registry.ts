@@ -7,9 +7,9 @@ import { birthDateHasher } from '../../main/identity/birth-date-hash.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { createRegistryClient } from '../../main/registry/client.ts';
 import { createSyncEngine, type SyncOptions } from '../../main/registry/sync-engine.ts';
-import { loadOrCreateBirthDateKey } from '../../main/secrets/birth-date-key.ts';
 import type { WriteDb } from '../../main/store/database.ts';
 import { openStore } from '../../main/store/open-store.ts';
+import { secretsOf } from './secrets.ts';
 import { tempDir } from './temp.ts';
 
 export const KIOSK_ID = 'test-kiosk';
@@ -42,7 +42,7 @@ export async function replicaFor(
   const dataDir = tempDir('replica-');
   const log = memoryLogger('replica');
   const db = await openStore(dataDir, log);
-  const key = await loadOrCreateBirthDateKey(dataDir, log);
+  const key = (await secretsOf(dataDir)).birthDateKey;
   const client = createRegistryClient({ url, kioskId: KIOSK_ID, secret: options.secret ?? SECRET, timeoutMs: options.timeoutMs ?? 5000 }, log);
   const engine = createSyncEngine({ db, client, hashBirthDate: birthDateHasher(key), clock: () => new Date(), log, options });
   return { db, dataDir, engine };

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 /**
  * The system packages the suite needs, by the command that proves each one is there. The
  * suite installs what is missing (Debian or Ubuntu, as root) or stops with the one command
- * to run. Later issues add CUPS, the keyring and the PDF tools here.
+ * to run.
  */
 export const SYSTEM_NEEDS: readonly { check: string; packages: string[] }[] = [
   { check: '/usr/bin/chromium', packages: ['chromium'] },
@@ -19,6 +19,11 @@ export const SYSTEM_NEEDS: readonly { check: string; packages: string[] }[] = [
   { check: '/usr/sbin/ippeveprinter', packages: ['cups-ipp-utils'] },
   { check: '/usr/sbin/avahi-daemon', packages: ['avahi-daemon'] },
   { check: '/usr/bin/dbus-daemon', packages: ['dbus'] },
+  // The OS keychain: a Secret Service (gnome-keyring) in a session bus, and libsecret's
+  // headers, without which keytar's native addon cannot be built.
+  { check: '/usr/bin/gnome-keyring-daemon', packages: ['gnome-keyring'] },
+  { check: '/usr/bin/dbus-run-session', packages: ['dbus'] },
+  { check: '/usr/include/libsecret-1/libsecret/secret.h', packages: ['libsecret-1-dev'] },
 ];
 
 export function missingPackages(): string[] {
@@ -41,4 +46,23 @@ export function ensureSystemPackages(log: (line: string) => void): void {
   execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: ['ignore', 'ignore', 'inherit'], env });
   const still = missingPackages();
   if (still.length > 0) throw new Error(`apt-get ran but these are still missing: ${still.join(', ')}`);
+}
+
+const KEYTAR_LOADS = ['-e', "require('keytar')"];
+
+/**
+ * keytar is an optional dependency: `npm ci` skips it on a machine without libsecret's
+ * headers. Once they are installed, the suite builds it (rebuild if npm kept it, else an
+ * install that leaves package.json and the lock as they are).
+ */
+export function ensureKeytar(root: string, log: (line: string) => void): void {
+  const loads = () => spawnSync(process.execPath, KEYTAR_LOADS, { cwd: root, stdio: 'ignore' }).status === 0;
+  if (loads()) return;
+  log('Building keytar (the OS keychain addon) now that libsecret is installed');
+  const version = (JSON.parse(execFileSync('npm', ['pkg', 'get', 'optionalDependencies.keytar'], { cwd: root }).toString()) as string) || '7.9.0';
+  const args = existsSync(`${root}/node_modules/keytar/package.json`)
+    ? ['rebuild', 'keytar']
+    : ['install', '--no-save', '--ignore-scripts=false', `keytar@${version}`];
+  execFileSync('npm', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!loads()) throw new Error('keytar still does not load after building it: see the npm output above.');
 }

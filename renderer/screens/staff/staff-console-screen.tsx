@@ -1,5 +1,6 @@
 import type { StaffOverview } from '../../../main/api/contract.ts';
 import type { PrinterStatus } from '../../../main/printing/printer-status.ts';
+import type { SecretsView } from '../../../main/secrets/secrets-service.ts';
 import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
 import type { FieldError } from '../../app/flow.ts';
 import { Notices } from '../../components/notices.tsx';
@@ -8,11 +9,15 @@ import { type MessageKey, useT } from '../../i18n/index.tsx';
 import { formatTime } from '../format.ts';
 import { type OrderStep, OrdersPanel } from './orders-panel.tsx';
 import { PrintersPanel } from './printers-panel.tsx';
+import { SecretsPanel } from './secrets-panel.tsx';
 
 export type StaffConsoleProps = {
   name: string;
   overview: StaffOverview | null;
   printers: PrinterStatus[] | null;
+  secrets: SecretsView | null;
+  onSecretSet(value: string): void;
+  onSecretDelete(): void;
   error: FieldError | undefined;
   notices: MessageKey[];
   pending: boolean;
@@ -57,6 +62,7 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
         </button>
       </section>
       <PrintersPanel printers={printers} pending={pending} onSave={props.onPrinterSave} onTest={props.onPrinterTest} />
+      <SecretsPanel secrets={props.secrets} pending={pending} onSet={props.onSecretSet} onDelete={props.onSecretDelete} />
       <section aria-labelledby="jobs-title">
         <h2 id="jobs-title">{t('staff.jobsTitle')}</h2>
         {overview?.jobs.length ? (

@@ -13,8 +13,11 @@ describe('registry configuration from the environment', () => {
       secret: 's'.repeat(20),
     });
   });
+  it('no secret in the environment: the one in the keychain (an empty secret here)', () => {
+    assert.equal(registryFromEnv({ KIOSK_REGISTRY_URL: 'https://registre.example/', KIOSK_ID: 'k-078-1' })?.secret, '');
+  });
   it('names what is missing, refuses plain http off loopback', () => {
-    assert.throws(() => registryFromEnv({ KIOSK_REGISTRY_URL: 'https://r.example' }), /set KIOSK_ID, KIOSK_REGISTRY_SECRET too/);
+    assert.throws(() => registryFromEnv({ KIOSK_REGISTRY_URL: 'https://r.example' }), /set KIOSK_ID too/);
     assert.throws(() => registryFromEnv({ KIOSK_REGISTRY_URL: 'http://r.example', KIOSK_ID: 'k', KIOSK_REGISTRY_SECRET: 'x' }), /must use https/);
     assert.throws(() => registryFromEnv({ KIOSK_REGISTRY_URL: 'not a url', KIOSK_ID: 'k', KIOSK_REGISTRY_SECRET: 'x' }), /not a URL/);
     assert.ok(registryFromEnv({ KIOSK_REGISTRY_URL: 'http://127.0.0.1:8099', KIOSK_ID: 'k', KIOSK_REGISTRY_SECRET: 'x' }));

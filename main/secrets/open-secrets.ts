@@ -1,0 +1,19 @@
+import type { Logger } from '../logging/logger.ts';
+import { type KeychainProblem, KeychainUnavailable, memoryStore, openKeychain, type SecretStore } from './secret-store.ts';
+
+export type SecretsState = { store: SecretStore['kind']; problem: KeychainProblem | null };
+
+/**
+ * The keychain, or, for the demo kiosk only, secrets held in memory for this run (nothing
+ * written anywhere, and staff told why). A chamber's kiosk without a keychain does not
+ * start: it would have nowhere safe to keep the registry's secret.
+ */
+export async function openSecretStore(dataDir: string, demo: boolean, log: Logger): Promise<{ store: SecretStore; state: SecretsState }> {
+  try {
+    return { store: await openKeychain(dataDir), state: { store: 'keychain', problem: null } };
+  } catch (error) {
+    if (!(error instanceof KeychainUnavailable) || !demo) throw error;
+    log.warn('keychain-unavailable', { problem: error.problem, error: error.message, action: 'demo secrets kept in memory for this run' });
+    return { store: memoryStore(), state: { store: 'memory', problem: error.problem } };
+  }
+}

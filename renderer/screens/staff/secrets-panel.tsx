@@ -1,0 +1,55 @@
+import { type FormEvent, useState } from 'react';
+import type { SecretsView } from '../../../main/secrets/secrets-service.ts';
+import { TextField } from '../../components/text-field.tsx';
+import { useT } from '../../i18n/index.tsx';
+
+export type SecretsPanelProps = {
+  secrets: SecretsView | null;
+  pending: boolean;
+  onSet(value: string): void;
+  onDelete(): void;
+};
+
+/**
+ * The keychain as staff see it: where secrets live (or why the keychain cannot be used), which
+ * are set, and the registry's secret, which can be replaced or erased but never shown.
+ */
+export function SecretsPanel({ secrets, pending, onSet, onDelete }: SecretsPanelProps) {
+  const { t } = useT();
+  const [value, setValue] = useState('');
+  if (!secrets) return null;
+  const registrySet = secrets.secrets.find((s) => s.name === 'registry-secret')?.set ?? false;
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    if (pending) return;
+    onSet(value);
+    setValue('');
+  };
+  return (
+    <section className="panel panel-neutral" aria-labelledby="secrets-title">
+      <h2 id="secrets-title">{t('secrets.title')}</h2>
+      <p className={secrets.store === 'memory' ? 'error-message' : undefined}>{t(secrets.store === 'keychain' ? 'secrets.inKeychain' : 'secrets.inMemory')}</p>
+      {secrets.problem && <p>{t(`secrets.problem.${secrets.problem}`)}</p>}
+      <ul className="plain-list">
+        {secrets.secrets.map((s) => (
+          <li key={s.name}>
+            {t(`secrets.name.${s.name}`)} : {t(s.set ? 'secrets.set' : 'secrets.notSet')}
+          </li>
+        ))}
+      </ul>
+      <form noValidate onSubmit={save}>
+        <TextField id="registry-secret" label={t('secrets.newValue')} type="password" value={value} maxLength={200} onChange={setValue} />
+        <div className="space-actions">
+          <button type="submit" className="button button-secondary" aria-disabled={pending || undefined}>
+            {t('secrets.save')}
+          </button>
+          {registrySet && (
+            <button type="button" className="button button-secondary" aria-disabled={pending || undefined} onClick={() => !pending && onDelete()}>
+              {t('secrets.delete')}
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
