@@ -8,7 +8,7 @@ import type { PrinterStatus } from '../printing/printer-status.ts';
 import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { SyncStatus } from '../registry/sync-status.ts';
 import type { SecretsView } from '../secrets/secrets-service.ts';
-import type { StaffState } from '../staff/staff-service.ts';
+import type { StaffMember, StaffState } from '../staff/staff-service.ts';
 import type { PrintJob } from '../store/print-jobs-repo.ts';
 import type { PvcOrder } from '../store/pvc-orders-repo.ts';
 import type { Channel } from './channels.ts';
@@ -144,6 +144,12 @@ export const contract = {
   'staff:printer-set': { input: z.object({ role, printer: text(300).nullable() }).strict(), output: returns<PrinterStatus[]>() },
   /** A test page (or test ticket) on the printer of a role; answers once the printer took it. Staff only. */
   'staff:printer-test': { input: z.object({ role }).strict(), output: returns<PrintJob>() },
+  /** The desk's staff, by name (never a PIN). Staff only. */
+  'staff:members': { input: z.object({}).strict(), output: returns<StaffMember[]>() },
+  /** A logged-in member adds a colleague with their own PIN (6 to 8 digits, used by nobody else). */
+  'staff:member-add': { input: z.object({ name: text(80), pin: text(8) }).strict(), output: returns<StaffMember[]>() },
+  /** A colleague who left: their PIN stops working; payments and the log still name them. */
+  'staff:member-remove': { input: z.object({ id: z.number().int().positive() }).strict(), output: returns<StaffMember[]>() },
   /** Where the secrets live and which are set: never a value. Staff only. */
   'staff:secrets': { input: z.object({}).strict(), output: returns<SecretsView>() },
   /** Puts the registry's secret in the keychain (at least 16 characters). Write-only: no channel reads it back. Staff only. */

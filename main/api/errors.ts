@@ -52,6 +52,9 @@ export const ERROR_CODES = [
   'PIN_LOCKED',
   'STAFF_NAME_REQUIRED',
   'STAFF_REQUIRED',
+  'PIN_TAKEN',
+  'STAFF_SELF',
+  'STAFF_NOT_FOUND',
   // PVC orders and printers
   'ORDER_NOT_FOUND',
   'ORDER_STATE',

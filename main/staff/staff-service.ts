@@ -7,6 +7,7 @@ import type { WriteDb } from '../store/database.ts';
 export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCK_MS = 15 * 60_000;
 
+export type StaffMember = { id: number; name: string; createdAt: string };
 export type StaffState = { configured: boolean; member: { id: number; name: string } | null; lockedUntil: string | null };
 
 const hashPin = (pin: string, salt: string) => scryptSync(pin, salt, 32).toString('hex');
@@ -58,7 +59,9 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
     async login(pin: string): Promise<Result<StaffState>> {
       const until = await lockedUntil();
       if (until) return fail({ code: 'PIN_LOCKED', message: 'locked', params: { until: new Date(until).toISOString() } });
-      const members = await db.all<{ id: number; name: string; pin_hash: string; salt: string }>('SELECT id, name, pin_hash, salt FROM staff_members');
+      const members = await db.all<{ id: number; name: string; pin_hash: string; salt: string }>(
+        'SELECT id, name, pin_hash, salt FROM staff_members WHERE removed_at IS NULL',
+      );
       // Every member's hash is computed, whoever matches: the time says nothing of the PIN.
       let found: { id: number; name: string } | null = null;
       for (const m of members) {
@@ -87,6 +90,48 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
       member = found;
       log.info('staff-login', { staffId: found.id });
       return { ok: true, value: await this.state() };
+    },
+
+    /** The desk's staff, for the console: names only, never a PIN or its hash. */
+    async members(): Promise<StaffMember[]> {
+      return db.all<StaffMember>('SELECT id, name, created_at AS createdAt FROM staff_members WHERE removed_at IS NULL ORDER BY name, id');
+    },
+
+    /**
+     * A logged-in member adds a colleague. A PIN already used by someone else is refused: the
+     * PIN alone says who logs in, and the audit log must name the right person.
+     */
+    async addMember(name: string, pin: string, by: { id: number }): Promise<Result<StaffMember[]>> {
+      if (!/^\d{6,8}$/.test(pin)) return fail({ code: 'PIN_FORMAT', message: 'pin must be 6 to 8 digits' });
+      if (!name.trim()) return fail({ code: 'STAFF_NAME_REQUIRED', message: 'name required' });
+      const added = await db.transaction(async (tx) => {
+        const all = await tx.all<{ pin_hash: string; salt: string }>('SELECT pin_hash, salt FROM staff_members WHERE removed_at IS NULL');
+        if (all.some((m) => timingSafeEqual(Buffer.from(hashPin(pin, m.salt), 'hex'), Buffer.from(m.pin_hash, 'hex')))) return null;
+        const salt = randomBytes(16).toString('hex');
+        const r = await tx.run('INSERT INTO staff_members (name, pin_hash, salt, created_at) VALUES (?, ?, ?, ?)', [
+          name.trim(),
+          hashPin(pin, salt),
+          salt,
+          clock().toISOString(),
+        ]);
+        await appendAudit(tx, { actor: `staff:${by.id}`, action: 'staff-added', details: { staffId: r.lastID } }, clock());
+        return r.lastID;
+      });
+      if (added === null) return fail({ code: 'PIN_TAKEN', message: 'another member has this pin' });
+      log.info('staff-added', { staffId: added });
+      return { ok: true, value: await this.members() };
+    },
+
+    /** Removes a colleague who left; nobody removes themselves (the desk would be locked out). */
+    async removeMember(id: number, by: { id: number }): Promise<Result<StaffMember[]>> {
+      if (id === by.id) return fail({ code: 'STAFF_SELF', message: 'cannot remove oneself' });
+      const removed = await db.transaction(async (tx) => {
+        const r = await tx.run('UPDATE staff_members SET removed_at = ? WHERE id = ? AND removed_at IS NULL', [clock().toISOString(), id]);
+        if (r.changes > 0) await appendAudit(tx, { actor: `staff:${by.id}`, action: 'staff-removed', details: { staffId: id } }, clock());
+        return r.changes > 0;
+      });
+      if (!removed) return fail({ code: 'STAFF_NOT_FOUND', message: `no staff member ${id}` });
+      return { ok: true, value: await this.members() };
     },
 
     logout(): void {

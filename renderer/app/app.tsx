@@ -112,13 +112,18 @@ export function App() {
       .then((r) => r.ok && dispatch({ type: 'staff', configured: r.value.configured, name: r.value.member?.name ?? null }));
   }, []);
   const loadOverview = () => call(kiosk().invoke('staff:overview', {}), (overview) => dispatch({ type: 'overview', overview }));
-  const staffIn = (r: Promise<Result<{ member: { name: string } | null; configured: boolean }>>) =>
+  const staffIn = (r: Promise<Result<{ member: { id: number; name: string } | null; configured: boolean }>>) =>
     call(r, (v) => {
-      dispatch({ type: 'staff', configured: v.configured, name: v.member?.name ?? null });
-      void loadOverview().then(loadPrinters).then(loadSecrets);
+      dispatch({ type: 'staff', configured: v.configured, name: v.member?.name ?? null, ...(v.member ? { id: v.member.id } : {}) });
+      void loadOverview().then(loadPrinters).then(loadSecrets).then(loadMembers);
     });
   const orderPvc = () => call(kiosk().invoke('order:request', {}), (order) => dispatch({ type: 'order', order }));
   const loadPrinters = () => call(kiosk().invoke('staff:printers', {}), (printers) => dispatch({ type: 'printers', printers }));
+  const loadMembers = () => call(kiosk().invoke('staff:members', {}), (members) => dispatch({ type: 'members', members }));
+  const addMember = (name: string, pin: string) =>
+    call(kiosk().invoke('staff:member-add', { name, pin }), (members) => dispatch({ type: 'members', members, notices: ['members.added'] }));
+  const removeMember = (id: number) =>
+    call(kiosk().invoke('staff:member-remove', { id }), (members) => dispatch({ type: 'members', members, notices: ['members.removed'] }));
   const loadSecrets = () => call(kiosk().invoke('staff:secrets', {}), (secrets) => dispatch({ type: 'secrets', secrets }));
   const setSecret = (value: string) =>
     call(kiosk().invoke('staff:secret-set', { name: 'registry-secret', value }), (secrets) =>
@@ -252,6 +257,10 @@ export function App() {
             overview={flow.overview}
             printers={flow.printers}
             secrets={flow.secrets}
+            members={flow.members}
+            selfId={flow.staff.id ?? 0}
+            onMemberAdd={addMember}
+            onMemberRemove={removeMember}
             onSecretSet={setSecret}
             onSecretDelete={deleteSecret}
             error={flow.errors.general}

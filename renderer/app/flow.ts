@@ -7,6 +7,7 @@ import type { OrderTicket } from '../../main/orders/pvc-order-service.ts';
 import type { PrinterStatus } from '../../main/printing/printer-status.ts';
 import { formatMobile } from '../../main/rules/phone-format.ts';
 import type { SecretsView } from '../../main/secrets/secrets-service.ts';
+import type { StaffMember } from '../../main/staff/staff-service.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 
 /**
@@ -68,7 +69,8 @@ export type FlowState = {
   card: CardView | null;
   /** A one-time download link for the phone, while "Ma carte" shows it. */
   cardLink: { url: string; expiresAt: string } | null;
-  staff: { configured: boolean; name: string | null };
+  staff: { configured: boolean; name: string | null; id?: number };
+  members: StaffMember[] | null;
   overview: StaffOverview | null;
   /** The PVC order of this visit, once asked for. */
   order: OrderTicket | null;
@@ -90,7 +92,8 @@ export type FlowAction =
   | { type: 'saved'; notices: MessageKey[] }
   | { type: 'card'; card: CardView; notices?: MessageKey[] }
   | { type: 'card-link'; link: { url: string; expiresAt: string } }
-  | { type: 'staff'; configured: boolean; name: string | null }
+  | { type: 'staff'; configured: boolean; name: string | null; id?: number }
+  | { type: 'members'; members: StaffMember[]; notices?: MessageKey[] }
   | { type: 'overview'; overview: StaffOverview; quiet?: boolean }
   | { type: 'order'; order: OrderTicket | null }
   | { type: 'printers'; printers: PrinterStatus[]; notices?: MessageKey[] }
@@ -112,6 +115,7 @@ export const initialFlow: FlowState = {
   card: null,
   cardLink: null,
   staff: { configured: true, name: null },
+  members: null,
   overview: null,
   order: null,
   printers: null,
@@ -198,7 +202,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         ...state,
         pending: false,
         errors: {},
-        staff: { configured: action.configured, name: action.name },
+        staff: { configured: action.configured, name: action.name, ...(action.id ? { id: action.id } : {}) },
         screen: action.name ? 'staff-console' : 'staff-pin',
       };
     case 'overview':
@@ -206,6 +210,8 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       return action.quiet ? { ...state, overview: action.overview } : { ...state, pending: false, errors: {}, overview: action.overview };
     case 'order':
       return { ...state, pending: false, errors: {}, order: action.order, screen: 'pvc-order' };
+    case 'members':
+      return { ...state, pending: false, errors: {}, members: action.members, notices: action.notices ?? [] };
     case 'secrets':
       return { ...state, pending: false, errors: {}, secrets: action.secrets, notices: action.notices ?? [] };
     case 'printers':

@@ -44,3 +44,35 @@ describe('staff PINs', () => {
     await db.close();
   });
 });
+
+describe('several named staff members', () => {
+  it('each logs in with their own PIN; a PIN cannot be shared; a member who left is locked out and still named', async () => {
+    const db = await openStore(tempDir(), memoryLogger());
+    const staff = createStaffService({ db, clock: () => new Date(), log: memoryLogger() });
+    const first = await staff.setup('Nadia', '482913');
+    assert.ok(first.ok && first.value.member);
+    const nadia = first.value.member;
+    const shared = await staff.addMember('Karim', '482913', nadia);
+    assert.equal(!shared.ok && shared.error.code, 'PIN_TAKEN');
+    const added = await staff.addMember('  Karim  ', '735190', nadia);
+    assert.deepEqual(added.ok && added.value.map((m) => m.name), ['Karim', 'Nadia']);
+    staff.logout();
+    const karim = await staff.login('735190');
+    assert.equal(karim.ok && karim.value.member?.name, 'Karim');
+    const self = await staff.removeMember(karim.ok && karim.value.member ? karim.value.member.id : 0, { id: 2 });
+    assert.equal(!self.ok && self.error.code, 'STAFF_SELF');
+    assert.ok((await staff.removeMember(2, nadia)).ok);
+    staff.logout();
+    const gone = await staff.login('735190');
+    assert.equal(!gone.ok && gone.error.code, 'PIN_WRONG', 'a removed member’s PIN opens nothing');
+    assert.deepEqual(
+      (await staff.members()).map((m) => m.name),
+      ['Nadia'],
+    );
+    assert.equal((await db.get<{ name: string }>('SELECT name FROM staff_members WHERE id = 2'))?.name, 'Karim', 'still there for the records');
+    const actions = (await db.all<{ actor: string; action: string }>('SELECT actor, action FROM audit_log ORDER BY seq')).map((r) => `${r.actor} ${r.action}`);
+    assert.deepEqual(actions, ['staff:1 staff-created', 'staff:1 staff-added', 'staff:2 staff-login', 'staff:1 staff-removed']);
+    assert.deepEqual(await verifyAudit(db), { ok: true, entries: 4 });
+    await db.close();
+  });
+});

@@ -1,12 +1,14 @@
 import type { StaffOverview } from '../../../main/api/contract.ts';
 import type { PrinterStatus } from '../../../main/printing/printer-status.ts';
 import type { SecretsView } from '../../../main/secrets/secrets-service.ts';
+import type { StaffMember } from '../../../main/staff/staff-service.ts';
 import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
 import type { FieldError } from '../../app/flow.ts';
 import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
 import { formatTime } from '../format.ts';
+import { MembersPanel } from './members-panel.tsx';
 import { type OrderStep, OrdersPanel } from './orders-panel.tsx';
 import { PrintersPanel } from './printers-panel.tsx';
 import { SecretsPanel } from './secrets-panel.tsx';
@@ -16,6 +18,10 @@ export type StaffConsoleProps = {
   overview: StaffOverview | null;
   printers: PrinterStatus[] | null;
   secrets: SecretsView | null;
+  members: StaffMember[] | null;
+  selfId: number;
+  onMemberAdd(name: string, pin: string): void;
+  onMemberRemove(id: number): void;
   onSecretSet(value: string): void;
   onSecretDelete(): void;
   error: FieldError | undefined;
@@ -62,6 +68,7 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
         </button>
       </section>
       <PrintersPanel printers={printers} pending={pending} onSave={props.onPrinterSave} onTest={props.onPrinterTest} />
+      <MembersPanel members={props.members} selfId={props.selfId} pending={pending} onAdd={props.onMemberAdd} onRemove={props.onMemberRemove} />
       <SecretsPanel secrets={props.secrets} pending={pending} onSet={props.onSecretSet} onDelete={props.onSecretDelete} />
       <section aria-labelledby="jobs-title">
         <h2 id="jobs-title">{t('staff.jobsTitle')}</h2>

@@ -179,6 +179,13 @@ describe('migrations', async () => {
     await db.close();
   });
 
+  it('0010 marks staff members removed instead of deleting them', async () => {
+    const db = await dbAt(9, migrations);
+    await migrate(db, migrations, log, 10);
+    assert.ok((await columns(db, 'staff_members')).includes('removed_at'));
+    await db.close();
+  });
+
   it('are recorded once: running them again applies nothing', async () => {
     const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
     assert.equal(await migrate(db, migrations, log), 0);
