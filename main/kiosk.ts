@@ -20,7 +20,9 @@ import { loadKioskSecrets } from './secrets/kiosk-secrets.ts';
 import { openSecretStore, type SecretsState } from './secrets/open-secrets.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
 import { createSecretsService } from './secrets/secrets-service.ts';
+import { readSettings } from './settings/kiosk-settings.ts';
 import type { PrinterSettings } from './settings/printer-settings.ts';
+import { createSettingsService } from './settings/settings-service.ts';
 import { createStaffService } from './staff/staff-service.ts';
 import { findByRmNumber } from './store/artisans-repo.ts';
 import type { WriteDb } from './store/database.ts';
@@ -38,12 +40,12 @@ export type KioskOptions = {
   syncIntervalMs?: number;
   sync?: SyncOptions;
   version?: string;
-  /** Idle delays of the screens (DESIGN.md §9: 60 s, then wiped at 75 s). */
+  /** Idle delays of the screens; by default the console's settings (DESIGN.md §9: 60 s, then wiped at 75 s). */
   idle?: { idleWarnMs: number; idleEndMs: number };
   /** Printers to use where staff have set none in the console. */
   printers?: Partial<PrinterSettings>;
   spooler?: Spooler;
-  /** Printed on test tickets. */
+  /** Printed on test tickets; by default the console's settings. */
   chamberName?: string;
   /** Where secrets live; by default the OS keychain (memory for a demo kiosk without one). */
   secrets?: SecretStore;
@@ -72,10 +74,10 @@ export async function createKiosk({
   syncIntervalMs = 60_000,
   sync: syncOptions,
   version = '0.0.0',
-  idle = { idleWarnMs: 60_000, idleEndMs: 75_000 },
+  idle,
   printers: printerDefaults = {},
   spooler = systemSpooler(),
-  chamberName = 'Chambre de Métiers et de l’Artisanat',
+  chamberName,
   secrets,
 }: KioskOptions): Promise<Kiosk> {
   const closers: (() => Promise<void>)[] = [];
@@ -85,6 +87,9 @@ export async function createKiosk({
   try {
     const db = await openStore(dataDir, log.child('store'));
     closers.push(() => db.close());
+    // No registry given (the environment): the one staff set in the console, if any.
+    const saved = await readSettings(db);
+    if (!registry && saved.registryUrl && saved.kioskId) registry = { url: saved.registryUrl, kioskId: saved.kioskId, secret: '' };
     const demo = registry === undefined;
     const opened = secrets
       ? { store: secrets, state: { store: secrets.kind, problem: null } satisfies SecretsState }
@@ -135,7 +140,15 @@ export async function createKiosk({
     const cards = createCardService({ db, client, session, keys: cardKeys, clock, log: log.child('cards'), pushNow });
     const staff = createStaffService({ db, clock, log: log.child('staff') });
     const print = createPrintService({ db, clock, log: log.child('print'), spooler });
-    const printers = createPrintersService({ db, print, spooler, defaults: printerDefaults, chamber: chamberName, clock, log: log.child('printers') });
+    const printers = createPrintersService({
+      db,
+      print,
+      spooler,
+      defaults: printerDefaults,
+      chamber: async () => chamberName ?? (await readSettings(db)).chamber,
+      clock,
+      log: log.child('printers'),
+    });
     const orders = createPvcOrderService({ db, print, printers: printers.settings, clock, log: log.child('orders') });
     closers.push(async () => orders.close());
     // What a stopped kiosk left half-done (a paid card not yet out) is carried on now.
@@ -165,7 +178,16 @@ export async function createKiosk({
         () => undefined,
       );
     const demoIdentities = demo ? DEMO_IDENTITIES.map((a) => ({ rmNumber: a.rmNumber, birthDate: a.dateOfBirth })) : [];
-    const info = { version, demo, demoIdentities, mailboxUrl, ...idle };
+    const settings = createSettingsService({
+      db,
+      running: { registryUrl: demo ? null : (registry?.url ?? null), kioskId: demo ? null : (registry?.kioskId ?? null) },
+      clock,
+      log: log.child('settings'),
+    });
+    const info = async () => {
+      const s = await readSettings(db);
+      return { version, demo, demoIdentities, mailboxUrl, language: s.language, ...(idle ?? { idleWarnMs: s.idleWarnS * 1000, idleEndMs: s.idleEndS * 1000 }) };
+    };
     return {
       db,
       identity,
@@ -185,6 +207,7 @@ export async function createKiosk({
             orders,
             printers,
             secrets: secretsService,
+            settings,
             overview,
             syncNow,
             session,

@@ -31,6 +31,8 @@ export const CHANNELS = [
   'staff:printer-set',
   'staff:printer-test',
   'staff:secrets',
+  'staff:settings',
+  'staff:settings-set',
   'staff:members',
   'staff:member-add',
   'staff:member-remove',

@@ -8,6 +8,7 @@ import type { PrinterStatus } from '../printing/printer-status.ts';
 import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { SyncStatus } from '../registry/sync-status.ts';
 import type { SecretsView } from '../secrets/secrets-service.ts';
+import type { KioskSettings } from '../settings/kiosk-settings.ts';
 import type { StaffMember, StaffState } from '../staff/staff-service.ts';
 import type { PrintJob } from '../store/print-jobs-repo.ts';
 import type { PvcOrder } from '../store/pvc-orders-repo.ts';
@@ -51,7 +52,12 @@ export type AppInfo = {
   /** Idle: a warning after `idleWarnMs` without a touch, the visit wiped at `idleEndMs`. */
   idleWarnMs: number;
   idleEndMs: number;
+  /** The language each visit starts in (a setting of the console). */
+  language: 'fr' | 'en';
 };
+
+/** The console's settings, and whether the kiosk must restart for some of them to apply. */
+export type SettingsView = { settings: KioskSettings; restartNeeded: boolean };
 
 export const contract = {
   /** What the screens need to know about this kiosk. Never fails. */
@@ -144,6 +150,22 @@ export const contract = {
   'staff:printer-set': { input: z.object({ role, printer: text(300).nullable() }).strict(), output: returns<PrinterStatus[]>() },
   /** A test page (or test ticket) on the printer of a role; answers once the printer took it. Staff only. */
   'staff:printer-test': { input: z.object({ role }).strict(), output: returns<PrintJob>() },
+  /** The kiosk's settings as staff can change them. Staff only. */
+  'staff:settings': { input: z.object({}).strict(), output: returns<SettingsView>() },
+  /** Replaces the settings; each refused field comes back in `problems`, and nothing is kept. Staff only. */
+  'staff:settings-set': {
+    input: z
+      .object({
+        registryUrl: text(300).nullable(),
+        kioskId: text(100).nullable(),
+        chamber: text(200),
+        idleWarnS: z.number().int().min(0).max(100_000),
+        idleEndS: z.number().int().min(0).max(100_000),
+        language: z.enum(['fr', 'en']),
+      })
+      .strict(),
+    output: returns<SettingsView>(),
+  },
   /** The desk's staff, by name (never a PIN). Staff only. */
   'staff:members': { input: z.object({}).strict(), output: returns<StaffMember[]>() },
   /** A logged-in member adds a colleague with their own PIN (6 to 8 digits, used by nobody else). */

@@ -64,12 +64,30 @@ export const ERROR_CODES = [
   // Secrets and settings
   'SECRET_INVALID',
   'KEYCHAIN_UNAVAILABLE',
+  'REGISTRY_URL_INVALID',
+  'KIOSK_ID_INVALID',
+  'REGISTRY_PARTIAL',
+  'CHAMBER_INVALID',
+  'IDLE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The form field an error belongs to, so the screen can put it above that field. */
-export type ErrorField = 'rmNumber' | 'birthDate' | 'email' | 'mobile' | 'password' | 'confirmation' | 'deliveryAddress';
+export type ErrorField =
+  | 'rmNumber'
+  | 'birthDate'
+  | 'email'
+  | 'mobile'
+  | 'password'
+  | 'confirmation'
+  | 'deliveryAddress'
+  // The staff console's settings
+  | 'registryUrl'
+  | 'kioskId'
+  | 'chamber'
+  | 'idleWarnS'
+  | 'idleEndS';
 
 /** One refused field of a form, with the reason. */
 export type FieldProblem = { field: ErrorField; code: ErrorCode };

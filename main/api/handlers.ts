@@ -6,6 +6,7 @@ import type { IdentityService } from '../identity/identify.ts';
 import type { PvcOrderService } from '../orders/pvc-order-service.ts';
 import type { PrintersService } from '../printing/printers-service.ts';
 import type { SecretsService } from '../secrets/secrets-service.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
 import type { StaffService } from '../staff/staff-service.ts';
 import type { AppInfo, StaffOverview } from './contract.ts';
 import { DATE_ERROR, type FieldProblem, fail, failFields, ok, type Result, RM_ERROR } from './errors.ts';
@@ -22,7 +23,8 @@ export type HandlerDeps = {
   overview: () => Promise<StaffOverview>;
   syncNow: () => Promise<void>;
   session: SessionHolder;
-  info: Omit<AppInfo, 'transport'>;
+  info: () => Promise<Omit<AppInfo, 'transport'>>;
+  settings: SettingsService;
   transport: AppInfo['transport'];
 };
 
@@ -35,6 +37,7 @@ export function createHandlers({
   orders,
   printers,
   secrets,
+  settings,
   overview,
   syncNow,
   session,
@@ -49,7 +52,7 @@ export function createHandlers({
     return member ? run(member) : fail('STAFF_REQUIRED', 'staff login required');
   };
   return {
-    'app:info': async () => ok({ ...info, transport }),
+    'app:info': async () => ok({ ...(await info()), transport }),
     'identity:identify': async (input) => {
       const result = await identity.identify(input);
       // The visit is bound to the artisan it proved; anything else leaves no one in session.
@@ -114,6 +117,8 @@ export function createHandlers({
     'staff:printers': () => staffOnly(printers.statuses),
     'staff:printer-set': (input) => asStaff((member) => printers.set(input.role, input.printer, member.id)),
     'staff:printer-test': (input) => asStaff((member) => printers.test(input.role, member.id)),
+    'staff:settings': () => staffOnly(settings.view),
+    'staff:settings-set': (input) => asStaff((member) => settings.set(input, member.id)),
     'staff:members': () => staffOnly(staff.members),
     'staff:member-add': (input) => asStaff((member) => staff.addMember(input.name, input.pin, member)),
     'staff:member-remove': (input) => asStaff((member) => staff.removeMember(input.id, member)),

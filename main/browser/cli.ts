@@ -44,14 +44,16 @@ try {
   console.error((error as Error).message);
   process.exit(2);
 }
-// Shorter idle delays for tests and demonstrations; the kiosk's own are 60 s and 75 s.
-const idleWarnMs = Number(process.env.KIOSK_IDLE_WARN_MS ?? 60_000);
-const idleEndMs = Number(process.env.KIOSK_IDLE_END_MS ?? 75_000);
+// Shorter idle delays for tests and demonstrations; otherwise the console's settings.
+const idle =
+  process.env.KIOSK_IDLE_WARN_MS && process.env.KIOSK_IDLE_END_MS
+    ? { idleWarnMs: Number(process.env.KIOSK_IDLE_WARN_MS), idleEndMs: Number(process.env.KIOSK_IDLE_END_MS) }
+    : undefined;
 const kiosk = await createKiosk({
   dataDir,
   log,
   version: packageVersion(),
-  idle: { idleWarnMs, idleEndMs },
+  ...(idle ? { idle } : {}),
   printers: printersFromEnv(),
   ...(registry ? { registry } : {}),
 }).catch((error: unknown) => {

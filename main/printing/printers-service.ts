@@ -14,7 +14,7 @@ export type PrintersDeps = {
   print: PrintService;
   spooler: Spooler;
   defaults: Partial<PrinterSettings>;
-  chamber: string;
+  chamber: () => Promise<string>;
   clock: () => Date;
   log: Logger;
 };
@@ -47,7 +47,7 @@ export function createPrintersService({ db, print, spooler, defaults, chamber, c
       if (role === 'receipt') {
         const job = await print.printReceipt(printer, {
           title: 'Ticket de test',
-          chamber,
+          chamber: await chamber(),
           orderNumber: 'TEST',
           amountCents: 0,
           at: clock(),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { AppInfo, InputOf } from '../../main/api/contract.ts';
 import type { KioskError, Result } from '../../main/api/errors.ts';
+import type { KioskSettings } from '../../main/settings/kiosk-settings.ts';
 import type { PrintJob, PrintRole } from '../../main/store/print-jobs-repo.ts';
 import { IdleGuard } from '../components/idle-guard.tsx';
 import { TopBar } from '../components/top-bar.tsx';
@@ -25,7 +26,16 @@ import { WelcomeScreen } from '../screens/welcome/welcome-screen.tsx';
 import { type FlowAction, flowReducer, initialFlow } from './flow.ts';
 import { kiosk } from './kiosk-client.ts';
 
-const NO_INFO: AppInfo = { version: '', transport: 'browser', demo: false, demoIdentities: [], mailboxUrl: null, idleWarnMs: 60_000, idleEndMs: 75_000 };
+const NO_INFO: AppInfo = {
+  version: '',
+  transport: 'browser',
+  demo: false,
+  demoIdentities: [],
+  mailboxUrl: null,
+  idleWarnMs: 60_000,
+  idleEndMs: 75_000,
+  language: 'fr',
+};
 
 export function App() {
   const [locale, setLocale] = useState<Locale>('fr');
@@ -37,13 +47,22 @@ export function App() {
     document.documentElement.classList.toggle('large-text', largeText);
   }, [largeText]);
   const localeRef = useRef(locale);
+  // The language each visit starts in (a console setting), for "Terminer" to go back to.
+  const startLanguage = useRef<Locale>('fr');
   localeRef.current = locale;
 
-  useEffect(() => {
+  /** What the screens need from the kiosk, read again before each visit (staff may have changed the settings). */
+  const loadInfo = useCallback(() => {
     void kiosk()
       .invoke('app:info', {})
-      .then((r) => r.ok && setInfo(r.value));
+      .then((r) => {
+        if (!r.ok) return;
+        setInfo(r.value);
+        startLanguage.current = r.value.language;
+        setLocale(r.value.language);
+      });
   }, []);
+  useEffect(loadInfo, []);
 
   /** A refusal as the screen shows it; a lock's time is put in the person's words. */
   const refuse = useCallback((error: KioskError) => {
@@ -115,10 +134,13 @@ export function App() {
   const staffIn = (r: Promise<Result<{ member: { id: number; name: string } | null; configured: boolean }>>) =>
     call(r, (v) => {
       dispatch({ type: 'staff', configured: v.configured, name: v.member?.name ?? null, ...(v.member ? { id: v.member.id } : {}) });
-      void loadOverview().then(loadPrinters).then(loadSecrets).then(loadMembers);
+      void loadOverview().then(loadPrinters).then(loadSecrets).then(loadMembers).then(loadSettings);
     });
   const orderPvc = () => call(kiosk().invoke('order:request', {}), (order) => dispatch({ type: 'order', order }));
   const loadPrinters = () => call(kiosk().invoke('staff:printers', {}), (printers) => dispatch({ type: 'printers', printers }));
+  const loadSettings = () => call(kiosk().invoke('staff:settings', {}), (settings) => dispatch({ type: 'settings', settings }));
+  const saveSettings = (settings: KioskSettings) =>
+    call(kiosk().invoke('staff:settings-set', settings), (view) => dispatch({ type: 'settings', settings: view, notices: ['settings.saved'] }));
   const loadMembers = () => call(kiosk().invoke('staff:members', {}), (members) => dispatch({ type: 'members', members }));
   const addMember = (name: string, pin: string) =>
     call(kiosk().invoke('staff:member-add', { name, pin }), (members) => dispatch({ type: 'members', members, notices: ['members.added'] }));
@@ -156,14 +178,15 @@ export function App() {
   const staffSyncNow = () => call(kiosk().invoke('staff:sync-now', {}), (overview) => dispatch({ type: 'overview', overview }));
   const logout = () => call(kiosk().invoke('accounts:logout', {}), () => dispatch({ type: 'go', screen: 'login' }));
   // "Terminer" and the idle timeout: the visit's data goes, here and in the main process, and
-  // the next person starts in French.
+  // the next person starts in the kiosk's language (French unless staff chose otherwise).
   const finish = useCallback(() => {
     void kiosk().invoke('session:end', {});
     void kiosk().invoke('staff:logout', {});
     dispatch({ type: 'finish' });
-    setLocale('fr');
+    setLocale(startLanguage.current);
     setLargeText(false);
-  }, []);
+    loadInfo();
+  }, [loadInfo]);
 
   const next = () => {
     const o = flow.outcome;
@@ -258,6 +281,9 @@ export function App() {
             printers={flow.printers}
             secrets={flow.secrets}
             members={flow.members}
+            settings={flow.settings}
+            errors={flow.errors}
+            onSettingsSave={saveSettings}
             selfId={flow.staff.id ?? 0}
             onMemberAdd={addMember}
             onMemberRemove={removeMember}

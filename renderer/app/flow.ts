@@ -1,5 +1,5 @@
 import type { MyInformation } from '../../main/accounts/accounts-service.ts';
-import type { StaffOverview } from '../../main/api/contract.ts';
+import type { SettingsView, StaffOverview } from '../../main/api/contract.ts';
 import type { ErrorCode, ErrorField, FieldProblem } from '../../main/api/errors.ts';
 import type { CardView } from '../../main/cards/card-service.ts';
 import type { IdentifyOutcome } from '../../main/identity/identify.ts';
@@ -71,6 +71,7 @@ export type FlowState = {
   cardLink: { url: string; expiresAt: string } | null;
   staff: { configured: boolean; name: string | null; id?: number };
   members: StaffMember[] | null;
+  settings: SettingsView | null;
   overview: StaffOverview | null;
   /** The PVC order of this visit, once asked for. */
   order: OrderTicket | null;
@@ -94,6 +95,7 @@ export type FlowAction =
   | { type: 'card-link'; link: { url: string; expiresAt: string } }
   | { type: 'staff'; configured: boolean; name: string | null; id?: number }
   | { type: 'members'; members: StaffMember[]; notices?: MessageKey[] }
+  | { type: 'settings'; settings: SettingsView; notices?: MessageKey[] }
   | { type: 'overview'; overview: StaffOverview; quiet?: boolean }
   | { type: 'order'; order: OrderTicket | null }
   | { type: 'printers'; printers: PrinterStatus[]; notices?: MessageKey[] }
@@ -116,6 +118,7 @@ export const initialFlow: FlowState = {
   cardLink: null,
   staff: { configured: true, name: null },
   members: null,
+  settings: null,
   overview: null,
   order: null,
   printers: null,
@@ -210,6 +213,8 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       return action.quiet ? { ...state, overview: action.overview } : { ...state, pending: false, errors: {}, overview: action.overview };
     case 'order':
       return { ...state, pending: false, errors: {}, order: action.order, screen: 'pvc-order' };
+    case 'settings':
+      return { ...state, pending: false, errors: {}, settings: action.settings, notices: action.notices ?? [] };
     case 'members':
       return { ...state, pending: false, errors: {}, members: action.members, notices: action.notices ?? [] };
     case 'secrets':

@@ -91,4 +91,48 @@ describe('the staff console', () => {
     await p.getByText(fr['staff.welcome'].replace('{name}', 'Nadia')).waitFor();
     await p.close();
   });
+
+  it('Nadia adds Karim, saves settings (a wrong delay is refused and what she typed stays), and sets the registry secret', async () => {
+    const p = await kioskPage(browser);
+    await p.goto(kiosk.url);
+    await button(p, fr['welcome.start']).waitFor();
+    await gesture(p);
+    await p.getByLabel(fr['staff.pin']).fill('482913');
+    await button(p, fr['staff.enter']).click();
+    await p.getByRole('heading', { level: 2, name: fr['members.title'] }).waitFor();
+
+    await p.getByRole('textbox', { name: fr['members.name'] }).fill('Karim');
+    await p.getByLabel(fr['members.pin']).fill('735190');
+    await button(p, fr['members.add']).click();
+    await p.getByText(fr['members.added']).waitFor();
+    await button(p, fr['members.remove'].replace('{name}', 'Karim')).waitFor();
+    assert.ok(await p.getByText(fr['members.you'].replace('{name}', 'Nadia')).isVisible());
+
+    const warn = p.getByRole('textbox', { name: fr['settings.idleWarnS'] });
+    await warn.fill('5');
+    await p.getByRole('textbox', { name: fr['settings.chamber'] }).fill('CMA Normandie');
+    await button(p, fr['settings.save']).click();
+    await p.getByText(fr['error.IDLE_INVALID']).waitFor();
+    assert.equal(await warn.inputValue(), '5', 'what was typed stays');
+    assert.equal(await p.getByRole('textbox', { name: fr['settings.chamber'] }).inputValue(), 'CMA Normandie');
+    await noViolations(p);
+    await screenshot(p, 'staff-settings-refused');
+    await warn.fill('90');
+    await p.getByRole('textbox', { name: fr['settings.idleEndS'] }).fill('120');
+    await p.getByRole('radio', { name: fr['settings.english'] }).check();
+    await button(p, fr['settings.save']).click();
+    await p.getByText(fr['settings.saved']).waitFor();
+
+    await p.getByLabel(fr['secrets.newValue']).fill('secret-du-registre-0123456789');
+    await button(p, fr['secrets.save']).click();
+    await p.getByText(fr['secrets.saved']).waitFor();
+    assert.match(await p.locator('main').innerText(), /Secret de la borne auprès du registre : enregistré/);
+    assert.ok(!(await p.content()).includes('secret-du-registre-0123456789'), 'the secret is not on the page any more');
+    await screenshot(p, 'staff-settings');
+
+    // The next visit starts in the language set, with the delays set.
+    await button(p, fr['staff.quit']).click();
+    await p.getByRole('heading', { level: 1, name: en['welcome.heading'] }).waitFor();
+    await p.close();
+  });
 });

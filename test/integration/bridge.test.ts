@@ -37,7 +37,16 @@ describe('browser-mode bridge over real HTTP', () => {
     const handlers: Handlers = handlersWith({
       'app:info': async () => {
         handled++;
-        return ok({ version: '1', transport: 'browser', demo: true, demoIdentities: [], mailboxUrl: null, idleWarnMs: 60_000, idleEndMs: 75_000 });
+        return ok({
+          version: '1',
+          transport: 'browser',
+          demo: true,
+          demoIdentities: [],
+          mailboxUrl: null,
+          idleWarnMs: 60_000,
+          idleEndMs: 75_000,
+          language: 'fr',
+        });
       },
       'identity:identify': async () => {
         handled++;

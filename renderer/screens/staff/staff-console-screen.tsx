@@ -1,17 +1,20 @@
-import type { StaffOverview } from '../../../main/api/contract.ts';
+import type { SettingsView, StaffOverview } from '../../../main/api/contract.ts';
 import type { PrinterStatus } from '../../../main/printing/printer-status.ts';
 import type { SecretsView } from '../../../main/secrets/secrets-service.ts';
+import type { KioskSettings } from '../../../main/settings/kiosk-settings.ts';
 import type { StaffMember } from '../../../main/staff/staff-service.ts';
 import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
-import type { FieldError } from '../../app/flow.ts';
+import type { FieldError, FlowState } from '../../app/flow.ts';
 import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
 import { formatTime } from '../format.ts';
+import { ConsoleNav } from './console-nav.tsx';
 import { MembersPanel } from './members-panel.tsx';
 import { type OrderStep, OrdersPanel } from './orders-panel.tsx';
 import { PrintersPanel } from './printers-panel.tsx';
 import { SecretsPanel } from './secrets-panel.tsx';
+import { SettingsPanel } from './settings-panel.tsx';
 
 export type StaffConsoleProps = {
   name: string;
@@ -19,6 +22,9 @@ export type StaffConsoleProps = {
   printers: PrinterStatus[] | null;
   secrets: SecretsView | null;
   members: StaffMember[] | null;
+  settings: SettingsView | null;
+  errors: FlowState['errors'];
+  onSettingsSave(settings: KioskSettings): void;
   selfId: number;
   onMemberAdd(name: string, pin: string): void;
   onMemberRemove(id: number): void;
@@ -45,6 +51,7 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
     <main id="main" className="screen staff-console-screen">
       <ScreenHeading>{t('staff.consoleHeading')}</ScreenHeading>
       <p>{t('staff.welcome', { name })}</p>
+      <ConsoleNav />
       <Notices keys={notices} />
       {error && (
         <p className="error-message" role="alert">
@@ -69,6 +76,7 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
       </section>
       <PrintersPanel printers={printers} pending={pending} onSave={props.onPrinterSave} onTest={props.onPrinterTest} />
       <MembersPanel members={props.members} selfId={props.selfId} pending={pending} onAdd={props.onMemberAdd} onRemove={props.onMemberRemove} />
+      <SettingsPanel view={props.settings} errors={props.errors} pending={pending} onSave={props.onSettingsSave} />
       <SecretsPanel secrets={props.secrets} pending={pending} onSet={props.onSecretSet} onDelete={props.onSecretDelete} />
       <section aria-labelledby="jobs-title">
         <h2 id="jobs-title">{t('staff.jobsTitle')}</h2>

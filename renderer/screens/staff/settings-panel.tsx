@@ -1,0 +1,97 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { SettingsView } from '../../../main/api/contract.ts';
+import type { KioskSettings } from '../../../main/settings/kiosk-settings.ts';
+import type { FlowState } from '../../app/flow.ts';
+import { TextField } from '../../components/text-field.tsx';
+import { useT } from '../../i18n/index.tsx';
+
+export type SettingsPanelProps = {
+  view: SettingsView | null;
+  errors: FlowState['errors'];
+  pending: boolean;
+  onSave(settings: KioskSettings): void;
+};
+
+type Form = { registryUrl: string; kioskId: string; chamber: string; idleWarnS: string; idleEndS: string; language: 'fr' | 'en' };
+
+const toForm = (s: KioskSettings): Form => ({
+  registryUrl: s.registryUrl ?? '',
+  kioskId: s.kioskId ?? '',
+  chamber: s.chamber,
+  idleWarnS: String(s.idleWarnS),
+  idleEndS: String(s.idleEndS),
+  language: s.language,
+});
+
+/** What staff change without a developer. A refused field keeps what was typed, with why above it. */
+export function SettingsPanel({ view, errors, pending, onSave }: SettingsPanelProps) {
+  const { t } = useT();
+  const [form, setForm] = useState<Form | null>(null);
+  // The saved settings fill the form once; after that, what staff type stays.
+  useEffect(() => {
+    if (view && !form) setForm(toForm(view.settings));
+  }, [view, form]);
+  if (!view || !form) return null;
+  const edit = (field: keyof Form) => (value: string) => setForm({ ...form, [field]: value });
+  const whole = (v: string) => (/^\d{1,6}$/.test(v.trim()) ? Number(v.trim()) : 0);
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    if (pending) return;
+    onSave({
+      registryUrl: form.registryUrl.trim() || null,
+      kioskId: form.kioskId.trim() || null,
+      chamber: form.chamber,
+      idleWarnS: whole(form.idleWarnS),
+      idleEndS: whole(form.idleEndS),
+      language: form.language,
+    });
+  };
+  return (
+    <section className="panel panel-neutral" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      {view.restartNeeded && <p className="error-message">{t('settings.restart')}</p>}
+      <form noValidate onSubmit={save}>
+        <TextField
+          id="registryUrl"
+          label={t('settings.registryUrl')}
+          value={form.registryUrl}
+          error={errors.registryUrl}
+          maxLength={300}
+          onChange={edit('registryUrl')}
+        />
+        <TextField id="kioskId" label={t('settings.kioskId')} value={form.kioskId} error={errors.kioskId} maxLength={100} onChange={edit('kioskId')} />
+        <TextField id="chamber" label={t('settings.chamber')} value={form.chamber} error={errors.chamber} maxLength={200} onChange={edit('chamber')} />
+        <TextField
+          id="idleWarnS"
+          label={t('settings.idleWarnS')}
+          value={form.idleWarnS}
+          error={errors.idleWarnS}
+          inputMode="numeric"
+          maxLength={6}
+          onChange={edit('idleWarnS')}
+        />
+        <TextField
+          id="idleEndS"
+          label={t('settings.idleEndS')}
+          value={form.idleEndS}
+          error={errors.idleEndS}
+          inputMode="numeric"
+          maxLength={6}
+          onChange={edit('idleEndS')}
+        />
+        <fieldset className="choice">
+          <legend className="label">{t('settings.language')}</legend>
+          {(['fr', 'en'] as const).map((lang) => (
+            <label key={lang} className="choice-option">
+              <input type="radio" name="language" value={lang} checked={form.language === lang} onChange={() => setForm({ ...form, language: lang })} />
+              <span lang={lang}>{t(lang === 'fr' ? 'settings.french' : 'settings.english')}</span>
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="button button-primary" aria-disabled={pending || undefined}>
+          {t('settings.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
