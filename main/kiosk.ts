@@ -23,6 +23,7 @@ import { createSecretsService } from './secrets/secrets-service.ts';
 import { readSettings } from './settings/kiosk-settings.ts';
 import type { PrinterSettings } from './settings/printer-settings.ts';
 import { createSettingsService } from './settings/settings-service.ts';
+import { createIssuanceService } from './staff/issuance-service.ts';
 import { createStaffService } from './staff/staff-service.ts';
 import { findByRmNumber } from './store/artisans-repo.ts';
 import type { WriteDb } from './store/database.ts';
@@ -184,6 +185,16 @@ export async function createKiosk({
       clock,
       log: log.child('settings'),
     });
+    const issuance = createIssuanceService({
+      db,
+      keys: cardKeys,
+      print,
+      orders,
+      printers: printers.settings,
+      pushNow,
+      clock,
+      log: log.child('issuance'),
+    });
     const info = async () => {
       const s = await readSettings(db);
       return { version, demo, demoIdentities, mailboxUrl, language: s.language, ...(idle ?? { idleWarnMs: s.idleWarnS * 1000, idleEndMs: s.idleEndS * 1000 }) };
@@ -208,6 +219,7 @@ export async function createKiosk({
             printers,
             secrets: secretsService,
             settings,
+            issuance,
             overview,
             syncNow,
             session,

@@ -9,7 +9,9 @@ import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { SyncStatus } from '../registry/sync-status.ts';
 import type { SecretsView } from '../secrets/secrets-service.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
+import { ID_DOCUMENTS, type IssuanceResult } from '../staff/issuance-service.ts';
 import type { StaffMember, StaffState } from '../staff/staff-service.ts';
+import type { SearchHit } from '../store/artisans-repo.ts';
 import type { PrintJob } from '../store/print-jobs-repo.ts';
 import type { PvcOrder } from '../store/pvc-orders-repo.ts';
 import type { Channel } from './channels.ts';
@@ -150,6 +152,26 @@ export const contract = {
   'staff:printer-set': { input: z.object({ role, printer: text(300).nullable() }).strict(), output: returns<PrinterStatus[]>() },
   /** A test page (or test ticket) on the printer of a role; answers once the printer took it. Staff only. */
   'staff:printer-test': { input: z.object({ role }).strict(), output: returns<PrintJob>() },
+  /** "Délivrer une carte": the local replica searched by RM number, SIREN or name (offline). Staff only. */
+  'staff:search': { input: z.object({ query: text(120) }).strict(), output: returns<SearchHit[]>() },
+  /** Staff checked an identity document of this kind (never its number or image): the issuance starts. */
+  'staff:issue-start': {
+    input: z.object({ rmNumber: text(20), document: z.enum(ID_DOCUMENTS) }).strict(),
+    output: returns<CardView>(),
+  },
+  /** The photo taken with the kiosk's camera for this issuance (JPEG, base64, at most 200 KB). */
+  'staff:issue-photo': { input: z.object({ jpeg: text(300_000) }).strict(), output: returns<CardView>() },
+  /** The card on paper, by e-mail, or on the card printer as a PVC order paid now (cash or card). */
+  'staff:issue': {
+    input: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('paper') }).strict(),
+      z.object({ kind: z.literal('email') }).strict(),
+      z.object({ kind: z.literal('pvc'), method: z.enum(['cash', 'card']) }).strict(),
+    ]),
+    output: returns<IssuanceResult>(),
+  },
+  /** The issuance is over: its photo is wiped. */
+  'staff:issue-end': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
   /** The kiosk's settings as staff can change them. Staff only. */
   'staff:settings': { input: z.object({}).strict(), output: returns<SettingsView>() },
   /** Replaces the settings; each refused field comes back in `problems`, and nothing is kept. Staff only. */

@@ -69,6 +69,10 @@ export const ERROR_CODES = [
   'REGISTRY_PARTIAL',
   'CHAMBER_INVALID',
   'IDLE_INVALID',
+  // Staff-assisted issuance
+  'ISSUANCE_REQUIRED',
+  'SEARCH_TOO_SHORT',
+  'NO_ACCOUNT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,6 +7,7 @@ import type { PvcOrderService } from '../orders/pvc-order-service.ts';
 import type { PrintersService } from '../printing/printers-service.ts';
 import type { SecretsService } from '../secrets/secrets-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
+import type { IssuanceService } from '../staff/issuance-service.ts';
 import type { StaffService } from '../staff/staff-service.ts';
 import type { AppInfo, StaffOverview } from './contract.ts';
 import { DATE_ERROR, type FieldProblem, fail, failFields, ok, type Result, RM_ERROR } from './errors.ts';
@@ -25,6 +26,7 @@ export type HandlerDeps = {
   session: SessionHolder;
   info: () => Promise<Omit<AppInfo, 'transport'>>;
   settings: SettingsService;
+  issuance: IssuanceService;
   transport: AppInfo['transport'];
 };
 
@@ -38,6 +40,7 @@ export function createHandlers({
   printers,
   secrets,
   settings,
+  issuance,
   overview,
   syncNow,
   session,
@@ -92,6 +95,7 @@ export function createHandlers({
     'staff:login': (input) => staff.login(input.pin),
     'staff:logout': async () => {
       staff.logout();
+      issuance.end();
       return ok({});
     },
     'staff:overview': () => staffOnly(overview),
@@ -117,6 +121,14 @@ export function createHandlers({
     'staff:printers': () => staffOnly(printers.statuses),
     'staff:printer-set': (input) => asStaff((member) => printers.set(input.role, input.printer, member.id)),
     'staff:printer-test': (input) => asStaff((member) => printers.test(input.role, member.id)),
+    'staff:search': (input) => asStaff(() => issuance.search(input.query)),
+    'staff:issue-start': (input) => asStaff((member) => issuance.start(input.rmNumber, input.document, member)),
+    'staff:issue-photo': (input) => asStaff(() => issuance.setPhoto(input.jpeg)),
+    'staff:issue': (input) => asStaff((member) => issuance.issue(input, member)),
+    'staff:issue-end': async () => {
+      issuance.end();
+      return ok({});
+    },
     'staff:settings': () => staffOnly(settings.view),
     'staff:settings-set': (input) => asStaff((member) => settings.set(input, member.id)),
     'staff:members': () => staffOnly(staff.members),
@@ -127,6 +139,7 @@ export function createHandlers({
     'staff:secret-delete': (input) => asStaff((member) => secrets.delete(input.name, member.id)),
     'session:end': async () => {
       session.end();
+      issuance.end();
       return ok({});
     },
   };

@@ -30,6 +30,20 @@ export type CardDeps = {
 
 const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
 
+/** The photo as the camera screen makes it: a JPEG (FF D8 FF) of at most 200 KB. */
+export function checkPhoto(base64: string): Result<Buffer> {
+  const jpeg = Buffer.from(base64, 'base64');
+  if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8 || jpeg[2] !== 0xff) return fail({ code: 'PHOTO_INVALID', message: 'not a JPEG' });
+  if (jpeg.length > MAX_PHOTO_BYTES) return fail({ code: 'PHOTO_TOO_LARGE', message: `${jpeg.length} bytes` });
+  return { ok: true, value: jpeg };
+}
+
+/** What "Ma carte" shows of a card: its printed fields, and its photo as a data: URL. */
+export function cardViewOf(card: CardModel): CardView {
+  const { token: _token, photo, ...fields } = card;
+  return { ...fields, photo: photo ? `data:image/jpeg;base64,${Buffer.from(photo).toString('base64')}` : null };
+}
+
 export function createCardService({ db, client, session, keys, clock, log, pushNow }: CardDeps) {
   /** The logged-in artisan's card, signed, with this visit's photo. */
   async function currentCard(): Promise<Result<CardModel>> {
@@ -94,10 +108,9 @@ export function createCardService({ db, client, session, keys, clock, log, pushN
     async setPhoto(base64: string): Promise<Result<{ bytes: number; delivered: boolean }>> {
       const { rmNumber, loggedIn } = session.get();
       if (!rmNumber || !loggedIn) return fail({ code: 'SESSION_REQUIRED', message: 'no logged-in artisan' });
-      const jpeg = Buffer.from(base64, 'base64');
-      // A JPEG starts with FF D8 FF; anything else (or too big) is not what the camera screen makes.
-      if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8 || jpeg[2] !== 0xff) return fail({ code: 'PHOTO_INVALID', message: 'not a JPEG' });
-      if (jpeg.length > MAX_PHOTO_BYTES) return fail({ code: 'PHOTO_TOO_LARGE', message: `${jpeg.length} bytes` });
+      const checked = checkPhoto(base64);
+      if (!checked.ok) return checked;
+      const jpeg = checked.value;
       session.get().photo?.fill(0);
       session.update({ photo: jpeg });
       await db.transaction((tx) => enqueue(tx, 'photo', { rmNumber, jpeg: base64 }, clock()));
@@ -117,9 +130,7 @@ export function createCardService({ db, client, session, keys, clock, log, pushN
     async view(): Promise<Result<CardView>> {
       const built = await currentCard();
       if (!built.ok) return built;
-      const photo = session.get().photo;
-      const { token: _token, photo: _photo, ...fields } = built.value;
-      return { ok: true, value: { ...fields, photo: photo ? `data:image/jpeg;base64,${photo.toString('base64')}` : null } };
+      return { ok: true, value: cardViewOf(built.value) };
     },
   };
 }

@@ -168,7 +168,12 @@ export function createPvcOrderService({ db, print, printers, clock, log, pollMs 
      * The artisan asks for a PVC card. Asking again while an order is on its way returns that
      * order (and prints its ticket again if it still waits for payment): never a second order.
      */
-    async request(card: { rmNumber: string; year: number; chamber: string }, cardPdf: Uint8Array): Promise<Result<OrderTicket>> {
+    async request(
+      card: { rmNumber: string; year: number; chamber: string },
+      cardPdf: Uint8Array,
+      // Staff issuing at the desk take the payment at once: no ticket, and the log names them.
+      { actor = 'artisan', ticket: withTicket = true }: { actor?: string; ticket?: boolean } = {},
+    ): Promise<Result<OrderTicket>> {
       const { order, created } = await db.transaction(async (tx) => {
         const open = await openOrderOf(tx, card.rmNumber);
         if (open) return { order: open, created: false };
@@ -179,12 +184,12 @@ export function createPvcOrderService({ db, print, printers, clock, log, pollMs 
           clock(),
         );
         await event(tx, { number, rmNumber: card.rmNumber }, 'requested', { amountCents: PVC_PRICE_CENTS });
-        await appendAudit(tx, { actor: 'artisan', action: 'pvc-ordered', details: { order: number, rmNumber: card.rmNumber, year: card.year } }, clock());
+        await appendAudit(tx, { actor, action: 'pvc-ordered', details: { order: number, rmNumber: card.rmNumber, year: card.year } }, clock());
         return { order: (await getOrder(tx, id)) as PvcOrder, created: true };
       });
       log.info(created ? 'pvc-ordered' : 'pvc-order-again', { order: order.id });
       const job =
-        order.state === 'requested'
+        order.state === 'requested' && withTicket
           ? await ticket((await printers()).receipt, {
               title: "À régler à l'accueil",
               chamber: order.chamber,

@@ -14,6 +14,8 @@ import { CheckMailScreen } from '../screens/check-mail/check-mail-screen.tsx';
 import { formatTime } from '../screens/format.ts';
 import { FaqScreen, PartnersScreen, SupportScreen } from '../screens/help/help-screens.tsx';
 import { IdentifyScreen } from '../screens/identify/identify-screen.tsx';
+import { type Delivery, IssueCardScreen } from '../screens/issue/issue-card-screen.tsx';
+import { IssueSearchScreen } from '../screens/issue/issue-search-screen.tsx';
 import { ForgotScreen, LoginScreen } from '../screens/login/login-screen.tsx';
 import { PvcOrderScreen } from '../screens/order/pvc-order-screen.tsx';
 import { OutcomeScreen } from '../screens/outcome/outcome-screen.tsx';
@@ -138,6 +140,19 @@ export function App() {
     });
   const orderPvc = () => call(kiosk().invoke('order:request', {}), (order) => dispatch({ type: 'order', order }));
   const loadPrinters = () => call(kiosk().invoke('staff:printers', {}), (printers) => dispatch({ type: 'printers', printers }));
+  const issueSearch = () => call(kiosk().invoke('staff:search', { query: flow.issue.query }), (hits) => dispatch({ type: 'issue-hits', hits }));
+  const issueStart = () => {
+    const { selected, document } = flow.issue;
+    if (!selected || !document) return;
+    void call(kiosk().invoke('staff:issue-start', { rmNumber: selected, document }), () => dispatch({ type: 'go', screen: 'staff-issue-photo' }));
+  };
+  const issuePhoto = (jpeg: string) => call(kiosk().invoke('staff:issue-photo', { jpeg }), (card) => dispatch({ type: 'issue-card', card }));
+  const issueCard = (delivery: Delivery) => call(kiosk().invoke('staff:issue', delivery), (result) => dispatch({ type: 'issue-result', result }));
+  const issueEnd = () => {
+    void kiosk().invoke('staff:issue-end', {});
+    dispatch({ type: 'issue-reset', screen: 'staff-console' });
+    void loadOverview();
+  };
   const loadSettings = () => call(kiosk().invoke('staff:settings', {}), (settings) => dispatch({ type: 'settings', settings }));
   const saveSettings = (settings: KioskSettings) =>
     call(kiosk().invoke('staff:settings-set', settings), (view) => dispatch({ type: 'settings', settings: view, notices: ['settings.saved'] }));
@@ -295,6 +310,7 @@ export function App() {
             onOrderStep={orderStep}
             onPrinterSave={savePrinter}
             onPrinterTest={testPrinter}
+            onIssue={() => dispatch({ type: 'issue-reset', screen: 'staff-issue' })}
             onSyncNow={staffSyncNow}
             onVerify={() => dispatch({ type: 'help', screen: 'verify' })}
             onQuit={finish}
@@ -322,6 +338,36 @@ export function App() {
             onPhone={cardToPhone}
             onPvc={() => dispatch({ type: 'order', order: null })}
             onBack={() => dispatch({ type: 'go', screen: 'space' })}
+          />
+        )}
+        {s === 'staff-issue' && (
+          <IssueSearchScreen
+            issue={flow.issue}
+            errors={flow.errors}
+            pending={flow.pending}
+            onEdit={(patch) => dispatch({ type: 'issue-edit', patch })}
+            onSearch={issueSearch}
+            onStart={issueStart}
+            onBack={issueEnd}
+          />
+        )}
+        {s === 'staff-issue-photo' && (
+          <PhotoScreen
+            error={flow.errors.general}
+            pending={flow.pending}
+            onAccept={issuePhoto}
+            onBack={() => dispatch({ type: 'go', screen: 'staff-issue' })}
+          />
+        )}
+        {s === 'staff-issue-card' && flow.issue.card && (
+          <IssueCardScreen
+            card={flow.issue.card}
+            result={flow.issue.result}
+            error={flow.errors.general}
+            pending={flow.pending}
+            onRetake={() => dispatch({ type: 'go', screen: 'staff-issue-photo' })}
+            onIssue={issueCard}
+            onFinish={issueEnd}
           />
         )}
         {s === 'pvc-order' && (

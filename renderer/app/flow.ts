@@ -7,7 +7,9 @@ import type { OrderTicket } from '../../main/orders/pvc-order-service.ts';
 import type { PrinterStatus } from '../../main/printing/printer-status.ts';
 import { formatMobile } from '../../main/rules/phone-format.ts';
 import type { SecretsView } from '../../main/secrets/secrets-service.ts';
+import type { IdDocument, IssuanceResult } from '../../main/staff/issuance-service.ts';
 import type { StaffMember } from '../../main/staff/staff-service.ts';
+import type { SearchHit } from '../../main/store/artisans-repo.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 
 /**
@@ -31,7 +33,10 @@ export type Screen =
   | 'pvc-order'
   | 'verify'
   | 'staff-pin'
-  | 'staff-console';
+  | 'staff-console'
+  | 'staff-issue'
+  | 'staff-issue-photo'
+  | 'staff-issue-card';
 
 /** Screens of information, opened from any screen and left by "Retour". */
 export const HELP_SCREENS: readonly Screen[] = ['faq', 'partners', 'support', 'verify'];
@@ -49,6 +54,17 @@ export type IdentifyForm = Forms['identify'];
 
 /** A sentence to show next to a field: its message and the values it names. */
 export type FieldError = { key: MessageKey; params?: Record<string, string | number> };
+
+/** "Délivrer une carte" in progress at the console. */
+export type IssueState = {
+  query: string;
+  hits: SearchHit[] | null;
+  selected: string | null;
+  document: IdDocument | null;
+  card: CardView | null;
+  result: IssuanceResult | null;
+};
+const EMPTY_ISSUE: IssueState = { query: '', hits: null, selected: null, document: null, card: null, result: null };
 
 export type FlowState = {
   screen: Screen;
@@ -72,6 +88,7 @@ export type FlowState = {
   staff: { configured: boolean; name: string | null; id?: number };
   members: StaffMember[] | null;
   settings: SettingsView | null;
+  issue: IssueState;
   overview: StaffOverview | null;
   /** The PVC order of this visit, once asked for. */
   order: OrderTicket | null;
@@ -96,6 +113,11 @@ export type FlowAction =
   | { type: 'staff'; configured: boolean; name: string | null; id?: number }
   | { type: 'members'; members: StaffMember[]; notices?: MessageKey[] }
   | { type: 'settings'; settings: SettingsView; notices?: MessageKey[] }
+  | { type: 'issue-edit'; patch: Partial<Pick<IssueState, 'query' | 'selected' | 'document'>> }
+  | { type: 'issue-hits'; hits: SearchHit[] }
+  | { type: 'issue-card'; card: CardView }
+  | { type: 'issue-result'; result: IssuanceResult }
+  | { type: 'issue-reset'; screen: Screen }
   | { type: 'overview'; overview: StaffOverview; quiet?: boolean }
   | { type: 'order'; order: OrderTicket | null }
   | { type: 'printers'; printers: PrinterStatus[]; notices?: MessageKey[] }
@@ -119,6 +141,7 @@ export const initialFlow: FlowState = {
   staff: { configured: true, name: null },
   members: null,
   settings: null,
+  issue: EMPTY_ISSUE,
   overview: null,
   order: null,
   printers: null,
@@ -213,6 +236,17 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       return action.quiet ? { ...state, overview: action.overview } : { ...state, pending: false, errors: {}, overview: action.overview };
     case 'order':
       return { ...state, pending: false, errors: {}, order: action.order, screen: 'pvc-order' };
+    case 'issue-edit':
+      return { ...state, issue: { ...state.issue, ...action.patch } };
+    case 'issue-hits':
+      // A new search: a choice among the previous results no longer holds.
+      return { ...state, pending: false, errors: {}, issue: { ...state.issue, hits: action.hits, selected: null, document: null } };
+    case 'issue-card':
+      return { ...state, pending: false, errors: {}, issue: { ...state.issue, card: action.card, result: null }, screen: 'staff-issue-card' };
+    case 'issue-result':
+      return { ...state, pending: false, errors: {}, issue: { ...state.issue, result: action.result } };
+    case 'issue-reset':
+      return { ...state, pending: false, errors: {}, issue: EMPTY_ISSUE, screen: action.screen };
     case 'settings':
       return { ...state, pending: false, errors: {}, settings: action.settings, notices: action.notices ?? [] };
     case 'members':

@@ -3,7 +3,8 @@ import { Notices } from '../../components/notices.tsx';
 import { QrCode } from '../../components/qr-code.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { formatIsoDate, formatTime, spacedRmNumber } from '../format.ts';
+import { formatTime } from '../format.ts';
+import { CardPreview } from './card-preview.tsx';
 
 export type CardScreenProps = {
   state: Pick<FlowState, 'card' | 'cardLink' | 'notices' | 'errors' | 'pending'>;
@@ -26,35 +27,12 @@ export function CardScreen({ state, onPhoto, onEmail, onPhone, onPvc, onBack }: 
       </main>
     );
   }
-  const name = `${card.firstNames} ${card.lastName}`;
   return (
     <main id="main" className="screen card-screen">
       <ScreenHeading>{t('card.heading')}</ScreenHeading>
       <Notices keys={notices} />
       <p className="lead">{t('card.lead')}</p>
-      <figure className="card-preview" aria-label={t('card.cardOf', { year: card.year })}>
-        <div className="card-band">
-          <span className="card-cma">Chambre de Métiers et de l’Artisanat</span>
-          <strong>{card.chamber}</strong>
-          <span className="card-year">{t('card.cardOf', { year: card.year })}</span>
-        </div>
-        <div className="card-body">
-          {card.photo ? (
-            <img className="card-photo" src={card.photo} alt={t('card.photoAlt', { name })} />
-          ) : (
-            <div className="card-photo card-photo-empty" aria-hidden="true" />
-          )}
-          <div className="card-fields">
-            <p className="card-title">{card.title}</p>
-            <p className="card-first">{card.firstNames}</p>
-            <p className="card-last">{card.lastName}</p>
-            {card.company && <p>{card.company}</p>}
-            {card.activity && <p className="card-activity">{card.activity}</p>}
-            <p className="card-rm">N° {spacedRmNumber(card.rmNumber)}</p>
-            <p className="card-valid">{t('card.validUntil', { date: formatIsoDate(card.validUntil, locale) })}</p>
-          </div>
-        </div>
-      </figure>
+      <CardPreview card={card} />
       {!card.photo && (
         <div className="panel panel-warning">
           <p>{t('card.noPhoto')}</p>

@@ -37,6 +37,7 @@ export type StaffConsoleProps = {
   onPrinterSave(role: PrinterStatus['role'], printer: string | null): void;
   onPrinterTest(role: PrinterStatus['role']): Promise<PrintJob | null>;
   onSyncNow(): void;
+  onIssue(): void;
   onVerify(): void;
   onQuit(): void;
 };
@@ -52,6 +53,9 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
       <ScreenHeading>{t('staff.consoleHeading')}</ScreenHeading>
       <p>{t('staff.welcome', { name })}</p>
       <ConsoleNav />
+      <button type="button" className="button button-primary button-wide" onClick={props.onIssue}>
+        {t('issue.button')}
+      </button>
       <Notices keys={notices} />
       {error && (
         <p className="error-message" role="alert">

@@ -1,0 +1,147 @@
+import type { KioskError, Result } from '../api/errors.ts';
+import { buildCard, type CardModel } from '../cards/card-model.ts';
+import { renderCardPdf } from '../cards/card-pdf.ts';
+import { type CardView, cardViewOf, checkPhoto } from '../cards/card-service.ts';
+import { localIsoDate } from '../identity/birth-date.ts';
+import { parseRmNumber } from '../identity/rm-number.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { PvcOrderService } from '../orders/pvc-order-service.ts';
+import type { PrintService } from '../printing/print-service.ts';
+import type { CardKeys } from '../secrets/card-signing-key.ts';
+import type { PrinterSettings } from '../settings/printer-settings.ts';
+import { findByRmNumber, type SearchHit, searchArtisans } from '../store/artisans-repo.ts';
+import { appendAudit } from '../store/audit-repo.ts';
+import type { WriteDb } from '../store/database.ts';
+import { enqueue } from '../store/outbox-repo.ts';
+import type { PaymentMethod } from '../store/pvc-orders-repo.ts';
+
+/** The identity documents staff may check; only the kind is recorded, never a number or an image. */
+export const ID_DOCUMENTS = ['carte-identite', 'passeport', 'titre-sejour', 'permis-conduire'] as const;
+export type IdDocument = (typeof ID_DOCUMENTS)[number];
+
+export type Delivery = { kind: 'paper' } | { kind: 'email' } | { kind: 'pvc'; method: PaymentMethod };
+/** What became of an issuance: the print job's state, the e-mail queued or sent, the PVC order. */
+export type IssuanceResult = { delivery: Delivery['kind']; status: 'sent' | 'completed' | 'queued' | 'failed'; orderNumber?: string };
+
+type Staff = { id: number; name: string };
+type Deps = {
+  db: WriteDb;
+  keys: CardKeys;
+  print: PrintService;
+  orders: PvcOrderService;
+  printers: () => Promise<PrinterSettings>;
+  pushNow: () => Promise<boolean>;
+  clock: () => Date;
+  log: Logger;
+};
+
+const fail = <T>(code: KioskError['code'], message: string): Result<T> => ({ ok: false, error: { code, message } });
+
+/**
+ * "Délivrer une carte": staff find an artisan in the local replica (offline), check an
+ * identity document, take the photo with the kiosk's camera, and issue the card on the card
+ * printer (a PVC order paid at once), on paper, or by e-mail. One issuance at a time, in
+ * memory only; every step that matters is in the audit log under the staff member's id.
+ */
+export function createIssuanceService({ db, keys, print, orders, printers, pushNow, clock, log }: Deps) {
+  let current: { rmNumber: string; document: IdDocument; photo: Buffer | null } | null = null;
+
+  async function card(): Promise<Result<CardModel>> {
+    if (!current) return fail('ISSUANCE_REQUIRED', 'no issuance in progress');
+    const artisan = await findByRmNumber(db, current.rmNumber);
+    if (!artisan) return fail('ISSUANCE_REQUIRED', 'artisan no longer in the replica');
+    const built = buildCard(artisan, current.photo ? new Uint8Array(current.photo) : null, localIsoDate(clock()), keys);
+    return built.ok ? { ok: true, value: built.card } : fail('CARD_RADIATED', 'radiated');
+  }
+
+  const audit = (staff: Staff, action: string, details: Record<string, string | number>) =>
+    db.transaction((tx) => appendAudit(tx, { actor: `staff:${staff.id}`, action, details }, clock()));
+
+  return {
+    /** By RM number, SIREN, or words of the name or company (two letters at least). */
+    async search(query: string): Promise<Result<SearchHit[]>> {
+      const q = query.trim();
+      const rm = parseRmNumber(q);
+      if (rm.ok) return { ok: true, value: await searchArtisans(db, { rmNumber: rm.value.rmNumber }) };
+      const digits = q.replace(/[\s.]/g, '');
+      if (/^\d{9}$/.test(digits)) return { ok: true, value: await searchArtisans(db, { siren: digits }) };
+      const words = q.split(/\s+/).filter((w) => w.length >= 2);
+      if (words.length === 0) return fail('SEARCH_TOO_SHORT', 'type two letters at least');
+      return { ok: true, value: await searchArtisans(db, { words: words.slice(0, 4) }) };
+    },
+
+    /** Staff checked an identity document of this kind: the issuance starts. */
+    async start(rmNumber: string, document: IdDocument, staff: Staff): Promise<Result<CardView>> {
+      const artisan = await findByRmNumber(db, rmNumber);
+      if (!artisan) return fail('ISSUANCE_REQUIRED', 'no such artisan in the replica');
+      if (artisan.radiatedOn) return fail('CARD_RADIATED', 'radiated');
+      current?.photo?.fill(0);
+      current = { rmNumber, document, photo: null };
+      await audit(staff, 'identity-checked', { rmNumber, document });
+      log.info('issuance-started', { staffId: staff.id, document });
+      return this.view();
+    },
+
+    async setPhoto(base64: string): Promise<Result<CardView>> {
+      if (!current) return fail('ISSUANCE_REQUIRED', 'no issuance in progress');
+      const checked = checkPhoto(base64);
+      if (!checked.ok) return checked;
+      current.photo?.fill(0);
+      current.photo = checked.value;
+      const rmNumber = current.rmNumber;
+      await db.transaction((tx) => enqueue(tx, 'photo', { rmNumber, jpeg: base64 }, clock()));
+      return this.view();
+    },
+
+    async view(): Promise<Result<CardView>> {
+      const built = await card();
+      return built.ok ? { ok: true, value: cardViewOf(built.value) } : built;
+    },
+
+    /** The card on paper (office printer), by e-mail (the registry sends it), or as a PVC card paid now. */
+    async issue(delivery: Delivery, staff: Staff): Promise<Result<IssuanceResult>> {
+      const built = await card();
+      if (!built.ok) return built;
+      const c = built.value;
+      const document = current?.document ?? 'carte-identite';
+      const details = { rmNumber: c.rmNumber, year: c.year, delivery: delivery.kind, document };
+      if (delivery.kind === 'paper') {
+        const printer = (await printers()).paper;
+        if (!printer) return fail('PRINTER_NOT_SET', 'no paper printer');
+        const job = await print.printPdf('paper', printer, await renderCardPdf(c, 'paper'), `card sheet ${c.year}`);
+        await audit(staff, 'card-issued', details);
+        return { ok: true, value: { delivery: 'paper', status: job.status === 'failed' ? 'failed' : job.status === 'completed' ? 'completed' : 'sent' } };
+      }
+      if (delivery.kind === 'email') {
+        const artisan = await findByRmNumber(db, c.rmNumber);
+        if (artisan?.accountStatus !== 'active') return fail('NO_ACCOUNT', 'the artisan has no active account to send to');
+        const pdf = Buffer.from(await renderCardPdf(c, 'card')).toString('base64');
+        await db.transaction(async (tx) => {
+          await enqueue(tx, 'card-issuance', { rmNumber: c.rmNumber, year: c.year, delivery: 'email', pdf }, clock());
+          await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'card-issued', details }, clock());
+        });
+        return { ok: true, value: { delivery: 'email', status: (await pushNow().catch(() => false)) ? 'completed' : 'queued' } };
+      }
+      const asked = await orders.request({ rmNumber: c.rmNumber, year: c.year, chamber: c.chamber }, await renderCardPdf(c, 'card'), {
+        actor: `staff:${staff.id}`,
+        ticket: false,
+      });
+      if (!asked.ok) return asked;
+      const order = (await orders.list()).find((o) => o.number === asked.value.number);
+      if (!order) return fail('ORDER_NOT_FOUND', 'the order just made is not there');
+      // Staff are at the desk with the artisan: the payment is taken now, once.
+      const paid = order.state === 'requested' ? await orders.pay(order.id, delivery.method, staff) : { ok: true as const, value: order };
+      if (!paid.ok) return paid;
+      await audit(staff, 'card-issued', { ...details, order: order.number });
+      return { ok: true, value: { delivery: 'pvc', status: paid.value.state === 'failed' ? 'failed' : 'sent', orderNumber: order.number } };
+    },
+
+    /** The issuance is over (done, abandoned, staff logged out): its photo is wiped. */
+    end(): void {
+      current?.photo?.fill(0);
+      current = null;
+    },
+  };
+}
+
+export type IssuanceService = ReturnType<typeof createIssuanceService>;
