@@ -66,7 +66,14 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const registry = registryFromEnv();
-  kiosk = await createKiosk({ dataDir: defaultDataDir(), log, version: app.getVersion(), printers: printersFromEnv(), ...(registry ? { registry } : {}) });
+  kiosk = await createKiosk({
+    dataDir: defaultDataDir(),
+    log,
+    version: app.getVersion(),
+    printers: printersFromEnv(),
+    onStop: () => app.quit(),
+    ...(registry ? { registry } : {}),
+  });
   registerAppProtocol(protocol, fileURLToPath(new URL('../renderer/', import.meta.url)));
   registerIpc(ipcMain, kiosk.dispatcher('electron', [APP_ORIGIN]));
 

@@ -26,6 +26,7 @@ import { createSettingsService } from './settings/settings-service.ts';
 import { createIssuanceService } from './staff/issuance-service.ts';
 import { createStaffService } from './staff/staff-service.ts';
 import { findByRmNumber } from './store/artisans-repo.ts';
+import { appendAudit } from './store/audit-repo.ts';
 import type { WriteDb } from './store/database.ts';
 import { openStore } from './store/open-store.ts';
 import { pendingCount } from './store/outbox-repo.ts';
@@ -48,6 +49,8 @@ export type KioskOptions = {
   spooler?: Spooler;
   /** Printed on test tickets; by default the console's settings. */
   chamberName?: string;
+  /** What "Arrêter la borne" does in this shell; by default nothing but the audit entry. */
+  onStop?: () => void;
   /** Where secrets live; by default the OS keychain (memory for a demo kiosk without one). */
   secrets?: SecretStore;
 };
@@ -80,6 +83,7 @@ export async function createKiosk({
   spooler = systemSpooler(),
   chamberName,
   secrets,
+  onStop = () => undefined,
 }: KioskOptions): Promise<Kiosk> {
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -220,6 +224,12 @@ export async function createKiosk({
             secrets: secretsService,
             settings,
             issuance,
+            stopKiosk: async (staffId) => {
+              await db.transaction((tx) => appendAudit(tx, { actor: `staff:${staffId}`, action: 'kiosk-stopped', details: {} }, clock()));
+              log.info('kiosk-stop-asked', { staffId });
+              // After the answer has left: the screen shows it, then the kiosk goes.
+              setTimeout(onStop, 200);
+            },
             overview,
             syncNow,
             session,

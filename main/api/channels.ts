@@ -39,6 +39,7 @@ export const CHANNELS = [
   'staff:settings',
   'staff:settings-set',
   'staff:members',
+  'staff:stop-kiosk',
   'staff:member-add',
   'staff:member-remove',
   'staff:secret-set',

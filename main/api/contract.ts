@@ -188,6 +188,8 @@ export const contract = {
       .strict(),
     output: returns<SettingsView>(),
   },
+  /** "Arrêter la borne": the kiosk closes its store and stops (the desk's IT starts it again). Staff only. */
+  'staff:stop-kiosk': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
   /** The desk's staff, by name (never a PIN). Staff only. */
   'staff:members': { input: z.object({}).strict(), output: returns<StaffMember[]>() },
   /** A logged-in member adds a colleague with their own PIN (6 to 8 digits, used by nobody else). */

@@ -27,6 +27,8 @@ export type HandlerDeps = {
   info: () => Promise<Omit<AppInfo, 'transport'>>;
   settings: SettingsService;
   issuance: IssuanceService;
+  /** Stops the kiosk (Electron quits; browser mode ends its process), after the answer is sent. */
+  stopKiosk: (staffId: number) => Promise<void>;
   transport: AppInfo['transport'];
 };
 
@@ -41,6 +43,7 @@ export function createHandlers({
   secrets,
   settings,
   issuance,
+  stopKiosk,
   overview,
   syncNow,
   session,
@@ -132,6 +135,11 @@ export function createHandlers({
     'staff:settings': () => staffOnly(settings.view),
     'staff:settings-set': (input) => asStaff((member) => settings.set(input, member.id)),
     'staff:members': () => staffOnly(staff.members),
+    'staff:stop-kiosk': () =>
+      asStaff(async (member) => {
+        await stopKiosk(member.id);
+        return ok({});
+      }),
     'staff:member-add': (input) => asStaff((member) => staff.addMember(input.name, input.pin, member)),
     'staff:member-remove': (input) => asStaff((member) => staff.removeMember(input.id, member)),
     'staff:secrets': () => staffOnly(secrets.view),

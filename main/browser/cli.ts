@@ -55,6 +55,7 @@ const kiosk = await createKiosk({
   version: packageVersion(),
   ...(idle ? { idle } : {}),
   printers: printersFromEnv(),
+  onStop: () => void stop(),
   ...(registry ? { registry } : {}),
 }).catch((error: unknown) => {
   // A chamber's kiosk without a keychain has nowhere safe for its secrets: it says what to do.
@@ -66,12 +67,12 @@ const bridge = await startBridge({ port, staticDir, dispatcherFor: (origins) => 
 process.stdout.write(`Kiosk ready: ${bridge.url}\n`);
 
 let stopping = false;
-const stop = async () => {
+async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   await bridge.close();
   await kiosk.close();
   process.exit(0);
-};
+}
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

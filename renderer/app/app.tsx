@@ -310,6 +310,7 @@ export function App() {
             onOrderStep={orderStep}
             onPrinterSave={savePrinter}
             onPrinterTest={testPrinter}
+            onStopKiosk={() => void call(kiosk().invoke('staff:stop-kiosk', {}), () => dispatch({ type: 'saved', notices: ['staff.stopped'] }))}
             onIssue={() => dispatch({ type: 'issue-reset', screen: 'staff-issue' })}
             onSyncNow={staffSyncNow}
             onVerify={() => dispatch({ type: 'help', screen: 'verify' })}

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
+import { memoryLogger } from '../../main/logging/logger.ts';
+import { openStore } from '../../main/store/open-store.ts';
 import { en } from '../../renderer/i18n/en.ts';
 import { fr } from '../../renderer/i18n/fr.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
@@ -26,8 +28,9 @@ async function noViolations(p: Page): Promise<void> {
 describe('the staff console', () => {
   let browser: Browser;
   let kiosk: RunningKiosk;
+  const dataDir = tempDir('kiosk-staff-');
   before(async () => {
-    kiosk = await startBrowserMode(tempDir('kiosk-staff-'));
+    kiosk = await startBrowserMode(dataDir);
     browser = await launchChromium();
   });
   after(async () => {
@@ -133,6 +136,25 @@ describe('the staff console', () => {
     // The next visit starts in the language set, with the delays set.
     await button(p, fr['staff.quit']).click();
     await p.getByRole('heading', { level: 1, name: en['welcome.heading'] }).waitFor();
+    await p.close();
+  });
+
+  it('"Arrêter la borne", confirmed, stops the kiosk and the log says who', async () => {
+    const p = await kioskPage(browser);
+    await p.goto(kiosk.url);
+    await p.getByTestId('brand-mark').waitFor();
+    for (let i = 0; i < 5; i++) await p.getByTestId('brand-mark').tap();
+    await p.getByLabel(en['staff.pin']).fill('735190');
+    await button(p, en['staff.enter']).click();
+    await button(p, en['staff.stop']).click();
+    await p.getByText(en['staff.stopConfirm']).waitFor();
+    await noViolations(p);
+    await button(p, en['staff.stopYes']).click();
+    assert.equal(await kiosk.exited, 0, 'the kiosk process ended cleanly');
+    const db = await openStore(dataDir, memoryLogger());
+    const last = await db.get<{ actor: string; action: string }>('SELECT actor, action FROM audit_log ORDER BY seq DESC LIMIT 1');
+    assert.deepEqual(last, { actor: 'staff:2', action: 'kiosk-stopped' });
+    await db.close();
     await p.close();
   });
 });

@@ -11,6 +11,8 @@ export type RunningKiosk = {
   stop(): Promise<void>;
   /** SIGKILL: the process dies at once, as in a power cut, with no chance to tidy up. */
   kill(): Promise<void>;
+  /** Resolves with the exit code once the process ends by itself or is stopped. */
+  exited: Promise<number | null>;
 };
 
 /**
@@ -38,6 +40,7 @@ export function startBrowserMode(dataDir: string, extraEnv: NodeJS.ProcessEnv = 
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const kill = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -56,7 +59,7 @@ export function startBrowserMode(dataDir: string, extraEnv: NodeJS.ProcessEnv = 
       if (match?.[1]) {
         clearTimeout(timer);
         const url = new URL(match[1]);
-        resolve({ url: match[1], origin: url.origin, token: url.searchParams.get('token') ?? '', stderr: () => err, stop, kill });
+        resolve({ url: match[1], origin: url.origin, token: url.searchParams.get('token') ?? '', stderr: () => err, stop, kill, exited });
       }
     });
     child.once('exit', (code) => {

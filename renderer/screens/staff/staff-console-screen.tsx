@@ -15,6 +15,7 @@ import { type OrderStep, OrdersPanel } from './orders-panel.tsx';
 import { PrintersPanel } from './printers-panel.tsx';
 import { SecretsPanel } from './secrets-panel.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
+import { StopKiosk } from './stop-kiosk.tsx';
 
 export type StaffConsoleProps = {
   name: string;
@@ -38,6 +39,7 @@ export type StaffConsoleProps = {
   onPrinterTest(role: PrinterStatus['role']): Promise<PrintJob | null>;
   onSyncNow(): void;
   onIssue(): void;
+  onStopKiosk(): void;
   onVerify(): void;
   onQuit(): void;
 };
@@ -114,6 +116,7 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
         <button type="button" className="button button-secondary" onClick={onQuit}>
           {t('staff.quit')}
         </button>
+        <StopKiosk pending={pending} onStop={props.onStopKiosk} />
       </div>
     </main>
   );
