@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -12,7 +12,7 @@ import { tempDir } from '../support/temp.ts';
  * `dir` target is enough to check what the app archive holds.
  */
 describe('the installable package', () => {
-  it('holds the built main, preload, renderer, migrations and fonts, no sources or tests, and sqlite3 outside the archive', { timeout: 240_000 }, () => {
+  it('holds the built main, preload, renderer, migrations and fonts, no sources or tests, sqlite3 and keytar outside the archive', { timeout: 240_000 }, () => {
     execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
     const stand = tempDir('electron-stand-in-');
     writeFileSync(path.join(stand, 'electron'), '#!/bin/sh\necho stand-in\n');
@@ -40,11 +40,40 @@ describe('the installable package', () => {
     }
     assert.ok(!listing.some((f) => f.startsWith('/test/') || f.startsWith('/main/') || f.startsWith('/renderer/')), 'no sources, no tests');
     assert.ok(existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node')), 'sqlite3 is unpacked');
+    assert.ok(existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'keytar', 'build', 'Release', 'keytar.node')), 'keytar is unpacked');
+    // electron-builder leaves Windows executables out of a Linux package: SumatraPDF (12 MB,
+    // the Windows spooler's) ships only in the Windows ones, unpacked (electron-builder.yml).
+    assert.ok(!listing.some((f) => f.endsWith('.exe')), 'no Windows executable in a Linux package');
     // A native addon inside the archive could not be loaded.
     assert.equal(
       listing.filter((f) => f.endsWith('.node')).length,
       listing.filter((f) => f.endsWith('.node')).filter((f) => existsSync(path.join(resources, 'app.asar.unpacked', f))).length,
       'every .node file is unpacked',
+    );
+  });
+
+  it('for Windows: the same archive, with SumatraPDF (the Windows spooler) unpacked beside it', { timeout: 240_000 }, () => {
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    const stand = tempDir('electron-win-stand-in-');
+    // Not a real electron.exe: electron-builder packs the app, then stops where it would write
+    // the archive's checksum into the executable's resources. What a chamber installs is
+    // built on a machine with the real one (README, "Packages").
+    writeFileSync(path.join(stand, 'electron.exe'), 'stand-in');
+    writeFileSync(path.join(stand, 'LICENSE'), 'stand-in');
+    writeFileSync(path.join(stand, 'version'), '41.7.1');
+    const out = tempDir('package-win-');
+    spawnSync('npx', ['electron-builder', '--win', 'dir', `-c.electronDist=${stand}`, '-c.npmRebuild=false', `-c.directories.output=${out}`], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    const resources = path.join(out, 'win-unpacked', 'resources');
+    const listing = execFileSync('npx', ['@electron/asar', 'list', path.join(resources, 'app.asar')], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
+      .toString()
+      .split('\n');
+    assert.ok(listing.includes('/dist/main/index.mjs') && listing.includes('/dist/renderer/index.html'), 'the built app is in the archive');
+    assert.ok(
+      existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'pdf-to-printer', 'dist', 'SumatraPDF-3.4.6-32.exe')),
+      'SumatraPDF is outside the archive, where Windows can run it',
     );
   });
 });
