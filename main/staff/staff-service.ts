@@ -2,7 +2,7 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { KioskError, Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { appendAudit } from '../store/audit-repo.ts';
-import type { WriteDb } from '../store/database.ts';
+import type { TxDb, WriteDb } from '../store/database.ts';
 
 export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCK_MS = 15 * 60_000;
@@ -11,6 +11,25 @@ export type StaffMember = { id: number; name: string; createdAt: string };
 export type StaffState = { configured: boolean; member: { id: number; name: string } | null; lockedUntil: string | null };
 
 const hashPin = (pin: string, salt: string) => scryptSync(pin, salt, 32).toString('hex');
+
+/** Why a name and PIN cannot make a staff member, if they cannot. */
+function memberRefusal(name: string, pin: string): KioskError | null {
+  if (!/^\d{6,8}$/.test(pin)) return { code: 'PIN_FORMAT', message: 'pin must be 6 to 8 digits' };
+  if (!name.trim()) return { code: 'STAFF_NAME_REQUIRED', message: 'name required' };
+  return null;
+}
+
+/** A new member with their PIN's scrypt hash (a salt of their own); returns the id. */
+async function insertMember(tx: TxDb, name: string, pin: string, now: Date): Promise<number> {
+  const salt = randomBytes(16).toString('hex');
+  const r = await tx.run('INSERT INTO staff_members (name, pin_hash, salt, created_at) VALUES (?, ?, ?, ?)', [
+    name.trim(),
+    hashPin(pin, salt),
+    salt,
+    now.toISOString(),
+  ]);
+  return r.lastID;
+}
 const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
 
 /**
@@ -35,20 +54,14 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
 
     /** First run only: the first staff member and their PIN. */
     async setup(name: string, pin: string): Promise<Result<StaffState>> {
-      if (!/^\d{6,8}$/.test(pin)) return fail({ code: 'PIN_FORMAT', message: 'pin must be 6 to 8 digits' });
-      if (!name.trim()) return fail({ code: 'STAFF_NAME_REQUIRED', message: 'name required' });
+      const refused = memberRefusal(name, pin);
+      if (refused) return fail(refused);
       const created = await db.transaction(async (tx) => {
         const count = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM staff_members'))?.n ?? 0;
         if (count > 0) return null;
-        const salt = randomBytes(16).toString('hex');
-        const r = await tx.run('INSERT INTO staff_members (name, pin_hash, salt, created_at) VALUES (?, ?, ?, ?)', [
-          name.trim(),
-          hashPin(pin, salt),
-          salt,
-          clock().toISOString(),
-        ]);
-        await appendAudit(tx, { actor: `staff:${r.lastID}`, action: 'staff-created', details: { staffId: r.lastID } }, clock());
-        return { id: r.lastID, name: name.trim() };
+        const id = await insertMember(tx, name, pin, clock());
+        await appendAudit(tx, { actor: `staff:${id}`, action: 'staff-created', details: { staffId: id } }, clock());
+        return { id, name: name.trim() };
       });
       if (!created) return fail({ code: 'FORBIDDEN', message: 'staff already configured' });
       member = created;
@@ -102,20 +115,14 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
      * PIN alone says who logs in, and the audit log must name the right person.
      */
     async addMember(name: string, pin: string, by: { id: number }): Promise<Result<StaffMember[]>> {
-      if (!/^\d{6,8}$/.test(pin)) return fail({ code: 'PIN_FORMAT', message: 'pin must be 6 to 8 digits' });
-      if (!name.trim()) return fail({ code: 'STAFF_NAME_REQUIRED', message: 'name required' });
+      const refused = memberRefusal(name, pin);
+      if (refused) return fail(refused);
       const added = await db.transaction(async (tx) => {
         const all = await tx.all<{ pin_hash: string; salt: string }>('SELECT pin_hash, salt FROM staff_members WHERE removed_at IS NULL');
         if (all.some((m) => timingSafeEqual(Buffer.from(hashPin(pin, m.salt), 'hex'), Buffer.from(m.pin_hash, 'hex')))) return null;
-        const salt = randomBytes(16).toString('hex');
-        const r = await tx.run('INSERT INTO staff_members (name, pin_hash, salt, created_at) VALUES (?, ?, ?, ?)', [
-          name.trim(),
-          hashPin(pin, salt),
-          salt,
-          clock().toISOString(),
-        ]);
-        await appendAudit(tx, { actor: `staff:${by.id}`, action: 'staff-added', details: { staffId: r.lastID } }, clock());
-        return r.lastID;
+        const id = await insertMember(tx, name, pin, clock());
+        await appendAudit(tx, { actor: `staff:${by.id}`, action: 'staff-added', details: { staffId: id } }, clock());
+        return id;
       });
       if (added === null) return fail({ code: 'PIN_TAKEN', message: 'another member has this pin' });
       log.info('staff-added', { staffId: added });

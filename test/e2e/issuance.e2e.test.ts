@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { fr } from '../../renderer/i18n/fr.ts';
+import { noViolations } from '../support/axe.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
 import { receivedFiles, startPrintChain } from '../support/print-services.ts';
@@ -12,14 +12,6 @@ import { eventually, pageSizes } from '../support/pvc.ts';
 import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
-
-async function noViolations(p: Page): Promise<void> {
-  const r = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  assert.deepEqual(
-    r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-  );
-}
 
 describe('"Délivrer une carte" at the console, with the kiosk camera and the desk printers', () => {
   let browser: Browser;

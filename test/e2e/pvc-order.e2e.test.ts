@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { en } from '../../renderer/i18n/en.ts';
 import { fr } from '../../renderer/i18n/fr.ts';
+import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, LANDSCAPE, launchChromium, screenshot } from '../support/chromium.ts';
 import { identifyAs } from '../support/kiosk-flows.ts';
@@ -14,14 +14,6 @@ import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
 const field = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
-
-async function noViolations(p: Page): Promise<void> {
-  const r = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  assert.deepEqual(
-    r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-  );
-}
 
 describe('a PVC card, from the artisan asking to the card in hand', () => {
   let browser: Browser;

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { openStore } from '../../main/store/open-store.ts';
 import { en } from '../../renderer/i18n/en.ts';
 import { fr } from '../../renderer/i18n/fr.ts';
+import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
 import { tempDir } from '../support/temp.ts';
@@ -15,14 +15,6 @@ const button = (p: Page, name: string) => p.getByRole('button', { name, exact: t
 async function gesture(p: Page): Promise<void> {
   const mark = p.getByTestId('brand-mark');
   for (let i = 0; i < 5; i++) await mark.tap();
-}
-
-async function noViolations(p: Page): Promise<void> {
-  const r = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  assert.deepEqual(
-    r.violations.map((v) => v.id),
-    [],
-  );
 }
 
 describe('the staff console', () => {
