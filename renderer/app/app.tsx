@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { AppInfo, InputOf } from '../../main/api/contract.ts';
+import type { AppInfo } from '../../main/api/contract.ts';
 import type { KioskError, Result } from '../../main/api/errors.ts';
-import type { KioskSettings } from '../../main/settings/kiosk-settings.ts';
-import type { PrintJob, PrintRole } from '../../main/store/print-jobs-repo.ts';
 import { IdleGuard } from '../components/idle-guard.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { TouchKeyboard } from '../components/touch-keyboard/touch-keyboard.tsx';
@@ -14,7 +12,7 @@ import { CheckMailScreen } from '../screens/check-mail/check-mail-screen.tsx';
 import { formatTime } from '../screens/format.ts';
 import { FaqScreen, PartnersScreen, SupportScreen } from '../screens/help/help-screens.tsx';
 import { IdentifyScreen } from '../screens/identify/identify-screen.tsx';
-import { type Delivery, IssueCardScreen } from '../screens/issue/issue-card-screen.tsx';
+import { IssueCardScreen } from '../screens/issue/issue-card-screen.tsx';
 import { IssueSearchScreen } from '../screens/issue/issue-search-screen.tsx';
 import { ForgotScreen, LoginScreen } from '../screens/login/login-screen.tsx';
 import { PvcOrderScreen } from '../screens/order/pvc-order-screen.tsx';
@@ -27,6 +25,7 @@ import { VerifyScreen } from '../screens/verify/verify-screen.tsx';
 import { WelcomeScreen } from '../screens/welcome/welcome-screen.tsx';
 import { type FlowAction, flowReducer, initialFlow } from './flow.ts';
 import { kiosk } from './kiosk-client.ts';
+import { useStaffActions } from './staff-actions.ts';
 
 const NO_INFO: AppInfo = {
   version: '',
@@ -122,75 +121,8 @@ export function App() {
     call(kiosk().invoke('card:send-email', {}), (v) => dispatch({ type: 'saved', notices: [v.delivered ? 'card.emailSent' : 'card.emailQueued'] }));
   const cardToPhone = () => call(kiosk().invoke('card:phone-link', {}), (link) => dispatch({ type: 'card-link', link }));
   const acceptPhoto = (jpeg: string) => call(kiosk().invoke('photo:set', { jpeg }), () => void showCard(['photo.saved']));
-  // Staff: a discreet gesture on the welcome screen (5 taps on the chamber's mark within 3 s,
-  // or Ctrl+Alt+S with a keyboard) opens the PIN screen.
-  // The PIN is asked every time: a member left logged in (a page reloaded) does not let the next
-  // person in.
-  const openStaff = useCallback(() => {
-    void kiosk()
-      .invoke('staff:logout', {})
-      .then(() => kiosk().invoke('staff:state', {}))
-      .then((r) => r.ok && dispatch({ type: 'staff', configured: r.value.configured, name: r.value.member?.name ?? null }));
-  }, []);
-  const loadOverview = () => call(kiosk().invoke('staff:overview', {}), (overview) => dispatch({ type: 'overview', overview }));
-  const staffIn = (r: Promise<Result<{ member: { id: number; name: string } | null; configured: boolean }>>) =>
-    call(r, (v) => {
-      dispatch({ type: 'staff', configured: v.configured, name: v.member?.name ?? null, ...(v.member ? { id: v.member.id } : {}) });
-      void loadOverview().then(loadPrinters).then(loadSecrets).then(loadMembers).then(loadSettings);
-    });
   const orderPvc = () => call(kiosk().invoke('order:request', {}), (order) => dispatch({ type: 'order', order }));
-  const loadPrinters = () => call(kiosk().invoke('staff:printers', {}), (printers) => dispatch({ type: 'printers', printers }));
-  const issueSearch = () => call(kiosk().invoke('staff:search', { query: flow.issue.query }), (hits) => dispatch({ type: 'issue-hits', hits }));
-  const issueStart = () => {
-    const { selected, document } = flow.issue;
-    if (!selected || !document) return;
-    void call(kiosk().invoke('staff:issue-start', { rmNumber: selected, document }), () => dispatch({ type: 'go', screen: 'staff-issue-photo' }));
-  };
-  const issuePhoto = (jpeg: string) => call(kiosk().invoke('staff:issue-photo', { jpeg }), (card) => dispatch({ type: 'issue-card', card }));
-  const issueCard = (delivery: Delivery) => call(kiosk().invoke('staff:issue', delivery), (result) => dispatch({ type: 'issue-result', result }));
-  const issueEnd = () => {
-    void kiosk().invoke('staff:issue-end', {});
-    dispatch({ type: 'issue-reset', screen: 'staff-console' });
-    void loadOverview();
-  };
-  const loadSettings = () => call(kiosk().invoke('staff:settings', {}), (settings) => dispatch({ type: 'settings', settings }));
-  const saveSettings = (settings: KioskSettings) =>
-    call(kiosk().invoke('staff:settings-set', settings), (view) => dispatch({ type: 'settings', settings: view, notices: ['settings.saved'] }));
-  const loadMembers = () => call(kiosk().invoke('staff:members', {}), (members) => dispatch({ type: 'members', members }));
-  const addMember = (name: string, pin: string) =>
-    call(kiosk().invoke('staff:member-add', { name, pin }), (members) => dispatch({ type: 'members', members, notices: ['members.added'] }));
-  const removeMember = (id: number) =>
-    call(kiosk().invoke('staff:member-remove', { id }), (members) => dispatch({ type: 'members', members, notices: ['members.removed'] }));
-  const loadSecrets = () => call(kiosk().invoke('staff:secrets', {}), (secrets) => dispatch({ type: 'secrets', secrets }));
-  const setSecret = (value: string) =>
-    call(kiosk().invoke('staff:secret-set', { name: 'registry-secret', value }), (secrets) =>
-      dispatch({ type: 'secrets', secrets, notices: ['secrets.saved'] }),
-    );
-  const deleteSecret = () =>
-    call(kiosk().invoke('staff:secret-delete', { name: 'registry-secret' }), (secrets) => dispatch({ type: 'secrets', secrets, notices: ['secrets.deleted'] }));
-  const orderStep = (step: InputOf<'staff:order'>) => call(kiosk().invoke('staff:order', step), (overview) => dispatch({ type: 'overview', overview }));
-  const savePrinter = (role: PrintRole, printer: string | null) =>
-    call(kiosk().invoke('staff:printer-set', { role, printer }), (printers) => dispatch({ type: 'printers', printers, notices: ['printers.saved'] }));
-  const testPrinter = async (role: PrintRole) => {
-    let job: PrintJob | null = null;
-    await call(kiosk().invoke('staff:printer-test', { role }), (value) => {
-      job = value;
-      dispatch({ type: 'saved', notices: [] });
-    });
-    return job;
-  };
-  // The console follows the desk by itself: orders paid elsewhere, cards coming out.
-  const onConsole = flow.screen === 'staff-console';
-  useEffect(() => {
-    if (!onConsole) return;
-    const timer = setInterval(() => {
-      void kiosk()
-        .invoke('staff:overview', {})
-        .then((r) => r.ok && dispatch({ type: 'overview', overview: r.value, quiet: true }));
-    }, 2000);
-    return () => clearInterval(timer);
-  }, [onConsole]);
-  const staffSyncNow = () => call(kiosk().invoke('staff:sync-now', {}), (overview) => dispatch({ type: 'overview', overview }));
+  const staff = useStaffActions(flow, dispatch, call);
   const logout = () => call(kiosk().invoke('accounts:logout', {}), () => dispatch({ type: 'go', screen: 'login' }));
   // "Terminer" and the idle timeout: the visit's data goes, here and in the main process, and
   // the next person starts in the kiosk's language (French unless staff chose otherwise).
@@ -227,7 +159,7 @@ export function App() {
           onLargeText={() => setLargeText(!largeText)}
           onSwitchLanguage={() => setLocale(locale === 'fr' ? 'en' : 'fr')}
           {...(s === 'welcome' || inHelp ? {} : { onHelp: () => dispatch({ type: 'help', screen: 'faq' }) })}
-          {...(s === 'welcome' ? { onStaffGesture: openStaff } : {})}
+          {...(s === 'welcome' ? { onStaffGesture: staff.openStaff } : {})}
           {...(s === 'welcome' ? {} : { onFinish: finish })}
         />
         {s === 'welcome' && <WelcomeScreen onStart={() => dispatch({ type: 'start' })} onHelp={(screen) => dispatch({ type: 'help', screen })} />}
@@ -285,8 +217,8 @@ export function App() {
             configured={flow.staff.configured}
             error={flow.errors.general}
             pending={flow.pending}
-            onSetup={(name, pin) => void staffIn(kiosk().invoke('staff:setup', { name, pin }))}
-            onLogin={(pin) => void staffIn(kiosk().invoke('staff:login', { pin }))}
+            onSetup={(name, pin) => void staff.staffIn(kiosk().invoke('staff:setup', { name, pin }))}
+            onLogin={(pin) => void staff.staffIn(kiosk().invoke('staff:login', { pin }))}
           />
         )}
         {s === 'staff-console' && (
@@ -298,21 +230,21 @@ export function App() {
             members={flow.members}
             settings={flow.settings}
             errors={flow.errors}
-            onSettingsSave={saveSettings}
+            onSettingsSave={staff.saveSettings}
             selfId={flow.staff.id ?? 0}
-            onMemberAdd={addMember}
-            onMemberRemove={removeMember}
-            onSecretSet={setSecret}
-            onSecretDelete={deleteSecret}
+            onMemberAdd={staff.addMember}
+            onMemberRemove={staff.removeMember}
+            onSecretSet={staff.setSecret}
+            onSecretDelete={staff.deleteSecret}
             error={flow.errors.general}
             notices={flow.notices}
             pending={flow.pending}
-            onOrderStep={orderStep}
-            onPrinterSave={savePrinter}
-            onPrinterTest={testPrinter}
-            onStopKiosk={() => void call(kiosk().invoke('staff:stop-kiosk', {}), () => dispatch({ type: 'saved', notices: ['staff.stopped'] }))}
+            onOrderStep={staff.orderStep}
+            onPrinterSave={staff.savePrinter}
+            onPrinterTest={staff.testPrinter}
+            onStopKiosk={staff.stopKiosk}
             onIssue={() => dispatch({ type: 'issue-reset', screen: 'staff-issue' })}
-            onSyncNow={staffSyncNow}
+            onSyncNow={staff.staffSyncNow}
             onVerify={() => dispatch({ type: 'help', screen: 'verify' })}
             onQuit={finish}
           />
@@ -347,16 +279,16 @@ export function App() {
             errors={flow.errors}
             pending={flow.pending}
             onEdit={(patch) => dispatch({ type: 'issue-edit', patch })}
-            onSearch={issueSearch}
-            onStart={issueStart}
-            onBack={issueEnd}
+            onSearch={staff.issueSearch}
+            onStart={staff.issueStart}
+            onBack={staff.issueEnd}
           />
         )}
         {s === 'staff-issue-photo' && (
           <PhotoScreen
             error={flow.errors.general}
             pending={flow.pending}
-            onAccept={issuePhoto}
+            onAccept={staff.issuePhoto}
             onBack={() => dispatch({ type: 'go', screen: 'staff-issue' })}
           />
         )}
@@ -367,8 +299,8 @@ export function App() {
             error={flow.errors.general}
             pending={flow.pending}
             onRetake={() => dispatch({ type: 'go', screen: 'staff-issue-photo' })}
-            onIssue={issueCard}
-            onFinish={issueEnd}
+            onIssue={staff.issueCard}
+            onFinish={staff.issueEnd}
           />
         )}
         {s === 'pvc-order' && (

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { buildCard } from '../../main/cards/card-model.ts';
 import { renderCardPdf } from '../../main/cards/card-pdf.ts';
 import { generateArtisans } from '../../main/demo-registry/seed.ts';
-import { createLogger } from '../../main/logging/logger.ts';
 import { ROOT } from '../support/browser-mode.ts';
 import { secretsOf } from '../support/secrets.ts';
 import { toArtisanRowForBench } from './bench-rows.ts';

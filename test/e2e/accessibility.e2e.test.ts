@@ -147,6 +147,15 @@ describe('every screen in both languages: WCAG 2.1 AA (axe), portrait and landsc
     await button(p, fr['space.myCard']).click();
     await p.getByRole('heading', { level: 1, name: fr['card.heading'] }).waitFor();
     await checkScreen(p, 'card');
+    await button(p, fr['card.pvcOrder']).click();
+    await p.getByRole('heading', { level: 1, name: fr['order.heading'] }).waitFor();
+    await checkScreen(p, 'pvc-order-confirm');
+    await button(p, fr['order.confirm']).click();
+    // No receipt printer in this test: the screen says to note the number.
+    await p.getByText(fr['order.ticketNotPrinted']).waitFor();
+    await checkScreen(p, 'pvc-order-number');
+    await button(p, fr['help.back']).click();
+    await p.getByRole('heading', { level: 1, name: fr['card.heading'] }).waitFor();
     await button(p, fr['card.addPhoto']).click();
     await p.getByRole('heading', { level: 1, name: fr['photo.heading'] }).waitFor();
     await p.getByText(fr['photo.noCamera']).waitFor();

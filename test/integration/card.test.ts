@@ -7,7 +7,6 @@ import { describe, it } from 'node:test';
 import { buildCard } from '../../main/cards/card-model.ts';
 import { renderCardPdf } from '../../main/cards/card-pdf.ts';
 import { signCardToken, verifyCardToken } from '../../main/cards/card-token.ts';
-import { memoryLogger } from '../../main/logging/logger.ts';
 import { keyIdOf } from '../../main/secrets/card-signing-key.ts';
 import type { ArtisanRow } from '../../main/store/artisans-repo.ts';
 import { ROOT } from '../support/browser-mode.ts';

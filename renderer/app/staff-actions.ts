@@ -1,0 +1,103 @@
+import { type Dispatch, useCallback, useEffect } from 'react';
+import type { InputOf } from '../../main/api/contract.ts';
+import type { Result } from '../../main/api/errors.ts';
+import type { KioskSettings } from '../../main/settings/kiosk-settings.ts';
+import type { PrintJob, PrintRole } from '../../main/store/print-jobs-repo.ts';
+import type { Delivery } from '../screens/issue/issue-card-screen.tsx';
+import type { FlowAction, FlowState } from './flow.ts';
+import { kiosk } from './kiosk-client.ts';
+
+type Call = <T>(result: Promise<Result<T>>, then: (value: T) => void) => Promise<void>;
+
+/** What the staff console does: each action calls the kiosk and puts the answer in the flow. */
+export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>, call: Call) {
+  // Staff: a discreet gesture on the welcome screen (5 taps on the chamber's mark within 3 s,
+  // or Ctrl+Alt+S with a keyboard) opens the PIN screen.
+  // The PIN is asked every time: a member left logged in (a page reloaded) does not let the next
+  // person in.
+  const openStaff = useCallback(() => {
+    void kiosk()
+      .invoke('staff:logout', {})
+      .then(() => kiosk().invoke('staff:state', {}))
+      .then((r) => r.ok && dispatch({ type: 'staff', configured: r.value.configured, name: r.value.member?.name ?? null }));
+  }, []);
+  const loadOverview = () => call(kiosk().invoke('staff:overview', {}), (overview) => dispatch({ type: 'overview', overview }));
+  const staffIn = (r: Promise<Result<{ member: { id: number; name: string } | null; configured: boolean }>>) =>
+    call(r, (v) => {
+      dispatch({ type: 'staff', configured: v.configured, name: v.member?.name ?? null, ...(v.member ? { id: v.member.id } : {}) });
+      void loadOverview().then(loadPrinters).then(loadSecrets).then(loadMembers).then(loadSettings);
+    });
+  const loadPrinters = () => call(kiosk().invoke('staff:printers', {}), (printers) => dispatch({ type: 'printers', printers }));
+  const issueSearch = () => call(kiosk().invoke('staff:search', { query: flow.issue.query }), (hits) => dispatch({ type: 'issue-hits', hits }));
+  const issueStart = () => {
+    const { selected, document } = flow.issue;
+    if (!selected || !document) return;
+    void call(kiosk().invoke('staff:issue-start', { rmNumber: selected, document }), () => dispatch({ type: 'go', screen: 'staff-issue-photo' }));
+  };
+  const issuePhoto = (jpeg: string) => call(kiosk().invoke('staff:issue-photo', { jpeg }), (card) => dispatch({ type: 'issue-card', card }));
+  const issueCard = (delivery: Delivery) => call(kiosk().invoke('staff:issue', delivery), (result) => dispatch({ type: 'issue-result', result }));
+  const issueEnd = () => {
+    void kiosk().invoke('staff:issue-end', {});
+    dispatch({ type: 'issue-reset', screen: 'staff-console' });
+    void loadOverview();
+  };
+  const loadSettings = () => call(kiosk().invoke('staff:settings', {}), (settings) => dispatch({ type: 'settings', settings }));
+  const saveSettings = (settings: KioskSettings) =>
+    call(kiosk().invoke('staff:settings-set', settings), (view) => dispatch({ type: 'settings', settings: view, notices: ['settings.saved'] }));
+  const loadMembers = () => call(kiosk().invoke('staff:members', {}), (members) => dispatch({ type: 'members', members }));
+  const addMember = (name: string, pin: string) =>
+    call(kiosk().invoke('staff:member-add', { name, pin }), (members) => dispatch({ type: 'members', members, notices: ['members.added'] }));
+  const removeMember = (id: number) =>
+    call(kiosk().invoke('staff:member-remove', { id }), (members) => dispatch({ type: 'members', members, notices: ['members.removed'] }));
+  const loadSecrets = () => call(kiosk().invoke('staff:secrets', {}), (secrets) => dispatch({ type: 'secrets', secrets }));
+  const setSecret = (value: string) =>
+    call(kiosk().invoke('staff:secret-set', { name: 'registry-secret', value }), (secrets) =>
+      dispatch({ type: 'secrets', secrets, notices: ['secrets.saved'] }),
+    );
+  const deleteSecret = () =>
+    call(kiosk().invoke('staff:secret-delete', { name: 'registry-secret' }), (secrets) => dispatch({ type: 'secrets', secrets, notices: ['secrets.deleted'] }));
+  const orderStep = (step: InputOf<'staff:order'>) => call(kiosk().invoke('staff:order', step), (overview) => dispatch({ type: 'overview', overview }));
+  const savePrinter = (role: PrintRole, printer: string | null) =>
+    call(kiosk().invoke('staff:printer-set', { role, printer }), (printers) => dispatch({ type: 'printers', printers, notices: ['printers.saved'] }));
+  const testPrinter = async (role: PrintRole) => {
+    let job: PrintJob | null = null;
+    await call(kiosk().invoke('staff:printer-test', { role }), (value) => {
+      job = value;
+      dispatch({ type: 'saved', notices: [] });
+    });
+    return job;
+  };
+  // The console follows the desk by itself: orders paid elsewhere, cards coming out.
+  const onConsole = flow.screen === 'staff-console';
+  useEffect(() => {
+    if (!onConsole) return;
+    const timer = setInterval(() => {
+      void kiosk()
+        .invoke('staff:overview', {})
+        .then((r) => r.ok && dispatch({ type: 'overview', overview: r.value, quiet: true }));
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [onConsole]);
+  const staffSyncNow = () => call(kiosk().invoke('staff:sync-now', {}), (overview) => dispatch({ type: 'overview', overview }));
+  const stopKiosk = () => call(kiosk().invoke('staff:stop-kiosk', {}), () => dispatch({ type: 'saved', notices: ['staff.stopped'] }));
+  return {
+    openStaff,
+    staffIn,
+    loadOverview,
+    issueSearch,
+    issueStart,
+    issuePhoto,
+    issueCard,
+    issueEnd,
+    saveSettings,
+    addMember,
+    removeMember,
+    setSecret,
+    deleteSecret,
+    orderStep,
+    savePrinter,
+    testPrinter,
+    staffSyncNow,
+    stopKiosk,
+  };
+}
