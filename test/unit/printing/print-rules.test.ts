@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { getJobAttributesRequest, parseJobState } from '../../../main/printing/ipp-job-state.ts';
 import { spoolerErrorKind } from '../../../main/printing/print-errors.ts';
+import { renderTestPage } from '../../../main/printing/test-pages.ts';
 import { validPrinter } from '../../../main/settings/printer-settings.ts';
+import { tempDir } from '../../support/temp.ts';
 
 describe('printer names in the settings', () => {
   it('takes a queue name for card and paper, tcp://host:port for receipts', () => {
@@ -67,5 +72,23 @@ describe('IPP job state', () => {
     assert.equal(req.readUInt16BE(2), 0x0009);
     assert.ok(req.includes(Buffer.from('ipp://localhost/jobs/66')));
     assert.equal(req.at(-1), 0x03);
+  });
+});
+
+describe('test pages', () => {
+  it('the card printer gets a CR80 page and the office printer an A4 one, each saying which printer and role', async () => {
+    const dir = tempDir('test-pages-');
+    for (const [role, size] of [
+      ['card', '242.65 x 153.01'],
+      ['paper', '595.28 x 841.89'],
+    ] as const) {
+      const file = path.join(dir, `${role}.pdf`);
+      writeFileSync(file, await renderTestPage(role, 'Imprimante-Accueil', new Date('2026-11-27T10:00:00Z')));
+      assert.match(execFileSync('pdfinfo', [file]).toString(), new RegExp(`Page size:\\s+${size} pts`));
+      const text = execFileSync('pdftotext', [file, '-']).toString();
+      assert.match(text, /Page de test/);
+      assert.match(text, /Imprimante : Imprimante-Accueil/);
+      assert.match(text, role === 'card' ? /cartes PVC/ : /feuilles A4/);
+    }
   });
 });
