@@ -433,6 +433,7 @@ export const en: Record<MessageKey, string> = {
   'staff.stopConfirm': 'Stop the kiosk now? It will serve no one until it is started again.',
   'staff.stopYes': 'Yes, stop it',
   'staff.stopped': 'The kiosk is stopping.',
+  'secrets.line': '{name}: {state}',
   'error.PIN_FORMAT': 'The code has 6 to 8 digits.',
   'error.PIN_WRONG': 'Wrong code. {count} attempt(s) left before a 15-minute lock.',
   'error.PIN_LOCKED': 'Too many wrong codes: access is locked until {time}.',

@@ -443,6 +443,7 @@ export const fr = {
   'staff.stopConfirm': 'Arrêter la borne maintenant ? Elle ne servira plus jusqu’à ce qu’on la relance.',
   'staff.stopYes': 'Oui, arrêter',
   'staff.stopped': 'La borne s’arrête.',
+  'secrets.line': '{name} : {state}',
   'error.PIN_FORMAT': 'Le code s’écrit avec 6 à 8 chiffres.',
   'error.PIN_WRONG': 'Code incorrect. Il reste {count} essai(s) avant un blocage de 15 minutes.',
   'error.PIN_LOCKED': 'Trop de codes incorrects : l’accès est bloqué jusqu’à {time}.',

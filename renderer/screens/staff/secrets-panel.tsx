@@ -32,9 +32,7 @@ export function SecretsPanel({ secrets, pending, onSet, onDelete }: SecretsPanel
       {secrets.problem && <p>{t(`secrets.problem.${secrets.problem}`)}</p>}
       <ul className="plain-list">
         {secrets.secrets.map((s) => (
-          <li key={s.name}>
-            {t(`secrets.name.${s.name}`)} : {t(s.set ? 'secrets.set' : 'secrets.notSet')}
-          </li>
+          <li key={s.name}>{t('secrets.line', { name: t(`secrets.name.${s.name}`), state: t(s.set ? 'secrets.set' : 'secrets.notSet') })}</li>
         ))}
       </ul>
       <form noValidate onSubmit={save}>
