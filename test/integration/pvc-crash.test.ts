@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { StaffOverview } from '../../main/api/contract.ts';
+import { DEMO_REGISTRY_FILE } from '../../main/demo-registry/embedded.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
+import { openDatabase } from '../../main/store/database.ts';
 import { openStore } from '../../main/store/open-store.ts';
 import { bridgeClient, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { receivedFiles, startPrintChain } from '../support/print-services.ts';
@@ -73,6 +76,11 @@ describe('the kiosk killed between payment and card', () => {
     );
     assert.equal(cards(), 1, 'one card');
     await eventually(async () => pc858Text(receipts.received()).includes('Reçu de paiement'), 'the payment receipt');
+    // The order's steps reach the registry through the outbox.
+    await eventually(async () => {
+      const r = await again.invoke<StaffOverview>('staff:sync-now');
+      return r.ok && r.value.sync.pendingOperations === 0;
+    }, 'the outbox is delivered');
     // A second restart finds nothing to do: still one card, one receipt.
     await again.kiosk.stop();
     const third = await start(dataDir);
@@ -86,5 +94,14 @@ describe('the kiosk killed between payment and card', () => {
     assert.equal(await count('SELECT count(*) AS n FROM pvc_payments'), 1);
     assert.equal(await count("SELECT count(*) AS n FROM print_jobs WHERE role = 'card'"), 1);
     await db.close();
+    const registry = await openDatabase(path.join(dataDir, DEMO_REGISTRY_FILE), memoryLogger());
+    const events = await registry.all<{ event: string }>(
+      "SELECT json_extract(payload, '$.event') AS event FROM operations WHERE type = 'pvc-order-event' ORDER BY at, rowid",
+    );
+    assert.deepEqual(
+      events.map((e) => e.event),
+      ['requested', 'paid', 'printed'],
+    );
+    await registry.close();
   });
 });
