@@ -66,6 +66,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const registry = registryFromEnv();
+  // Read once, then out of the environment: child processes (lp, SumatraPDF) do not inherit it.
+  delete process.env.KIOSK_REGISTRY_SECRET;
   kiosk = await createKiosk({
     dataDir: defaultDataDir(),
     log,

@@ -109,7 +109,9 @@ export async function createKiosk({
       // is moved there first.
       secret: () => opened.store.get('registry-secret'),
     };
-    if (registry && typeof registry.secret === 'string' && registry.secret !== '') {
+    // Only when the keychain has none: a secret staff changed in the console is not undone
+    // by a variable left in the environment.
+    if (registry && typeof registry.secret === 'string' && registry.secret !== '' && (await opened.store.get('registry-secret')) === null) {
       await opened.store.set('registry-secret', registry.secret);
       log.child('secrets').info('secret-moved-to-keychain', { secret: 'registry-secret', from: 'environment' });
     }

@@ -40,6 +40,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 let registry: ReturnType<typeof registryFromEnv>;
 try {
   registry = registryFromEnv();
+  // Read once, then out of the environment: child processes (lp, SumatraPDF) do not inherit it.
+  delete process.env.KIOSK_REGISTRY_SECRET;
 } catch (error) {
   console.error((error as Error).message);
   process.exit(2);

@@ -60,17 +60,26 @@ export function createPvcOrderService({ db, print, printers, clock, log, pollMs 
     return printer ? print.printReceipt(printer, receipt) : null;
   }
 
-  /** Sends the order's recorded card job (the spooler is asked first whether it has it), then follows it. */
-  async function sendCard(orderId: number): Promise<void> {
-    const order = await getOrder(db, orderId);
-    const pdf = await cardPdfOf(db, orderId);
-    if (!order?.cardJobId || order.state !== 'paid') return;
-    if (!pdf) {
-      await db.transaction((tx) => setOrder(tx, orderId, { state: 'failed', errorKind: 'other' }, clock()));
-      return;
+  /**
+   * Sends the order's recorded card job (the spooler is asked first whether it has it), then
+   * follows it. Whatever goes wrong, a paid order ends up followed or failed, never stuck.
+   */
+  async function sendCard(orderId: number, options: { staffConfirmed?: boolean } = {}): Promise<void> {
+    try {
+      const order = await getOrder(db, orderId);
+      if (!order?.cardJobId || order.state !== 'paid') return;
+      const pdf = await cardPdfOf(db, orderId);
+      if (!pdf) {
+        await db.transaction((tx) => setOrder(tx, orderId, { state: 'failed', errorKind: 'other' }, clock()));
+        return;
+      }
+      await settle(order, await print.send(order.cardJobId, pdf, options));
+    } catch (error) {
+      log.error('pvc-send-failed', { order: orderId, error: String(error) });
+      await db
+        .transaction((tx) => setOrder(tx, orderId, { state: 'failed', errorKind: 'other' }, clock()))
+        .catch((e: unknown) => log.error('pvc-mark-failed-failed', { order: orderId, error: String(e) }));
     }
-    const job = await print.send(order.cardJobId, pdf);
-    await settle(order, job);
   }
 
   /** Moves the order along with its card job: printing while the spooler has it, then printed or failed. */
@@ -97,9 +106,11 @@ export function createPvcOrderService({ db, print, printers, clock, log, pollMs 
     const receiptJob = await db.transaction(async (tx) => {
       const order = await getOrder(tx, orderId);
       if (!order || (order.state !== 'printing' && order.state !== 'paid')) return null;
-      const jobId = receiptPrinter
-        ? await recordJob(tx, { role: 'receipt', printer: receiptPrinter, document: `receipt ${order.number}` }, clock())
-        : undefined;
+      // One payment, one receipt: a reprinted card does not print another.
+      const jobId =
+        receiptPrinter && order.receiptJobId === null
+          ? await recordJob(tx, { role: 'receipt', printer: receiptPrinter, document: `receipt ${order.number}` }, clock())
+          : undefined;
       await setOrder(tx, orderId, { state: 'printed', ...(jobId ? { receiptJobId: jobId } : {}) }, clock());
       await event(tx, order, 'printed');
       await appendAudit(tx, { actor: 'kiosk', action: 'pvc-printed', details: { order: order.number } }, clock());
@@ -244,7 +255,8 @@ export function createPvcOrderService({ db, print, printers, clock, log, pollMs 
         await setOrder(tx, orderId, { state: 'paid', cardJobId: jobId }, clock());
         await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'pvc-retry', details: { order: order.number } }, clock());
       });
-      if (result.ok) await sendCard(orderId);
+      // Staff asked for it, having looked at the printer: even an uncertain job goes again.
+      if (result.ok) await sendCard(orderId, { staffConfirmed: true });
       return result.ok ? { ok: true, value: (await getOrder(db, orderId)) as PvcOrder } : result;
     },
 
@@ -291,9 +303,14 @@ export function createPvcOrderService({ db, print, printers, clock, log, pollMs 
      */
     async resume(): Promise<void> {
       for (const order of await ordersIn(db, ['paid', 'printing', 'printed'])) {
-        if (order.state === 'paid') await sendCard(order.id);
-        else if (order.state === 'printing') follow(order.id);
-        else if (order.receiptJobId && (await getJob(db, order.receiptJobId))?.status === 'recorded') await sendPaymentReceipt(order.id, order.receiptJobId);
+        // One order that cannot be carried on does not stop the others.
+        try {
+          if (order.state === 'paid') await sendCard(order.id);
+          else if (order.state === 'printing') follow(order.id);
+          else if (order.receiptJobId && (await getJob(db, order.receiptJobId))?.status === 'recorded') await sendPaymentReceipt(order.id, order.receiptJobId);
+        } catch (error) {
+          log.error('pvc-resume-failed', { order: order.id, error: String(error) });
+        }
       }
     },
 

@@ -4,7 +4,12 @@ import type { PrintRole } from '../store/print-jobs-repo.ts';
 import { ippJobState } from './ipp-job-state.ts';
 import { PrintError, spoolerErrorKind } from './print-errors.ts';
 
-const run = promisify(execFile);
+const exec = promisify(execFile);
+/**
+ * CUPS commands in the C locale (their output is parsed: a French CUPS says "n'accepte
+ * plus de requêtes"), and never longer than 15 s: a stuck scheduler must not stall the kiosk.
+ */
+const run = (cmd: string, args: string[]) => exec(cmd, args, { env: { ...process.env, LC_ALL: 'C', LANG: 'C' }, timeout: 15_000 });
 
 /**
  * The operating system's print spooler on Linux and macOS: CUPS, through its commands
@@ -92,7 +97,8 @@ export async function jobState(_queue: string, spoolId: string): Promise<SpoolSt
   if (!Number.isInteger(jobId)) throw new PrintError('other', `not a CUPS job id: ${spoolId}`);
   try {
     const state = await ippJobState(jobId);
-    return state === 'completed' ? 'completed' : state === 'canceled' || state === 'aborted' ? 'failed' : 'pending';
+    // A job the scheduler no longer knows (purged, `cancel -x`) did not print as far as anyone can tell.
+    return state === 'completed' ? 'completed' : state === 'canceled' || state === 'aborted' || state === 'not-found' ? 'failed' : 'pending';
   } catch (error) {
     throw new PrintError((await schedulerRunning()) ? 'other' : 'spooler-down', `cannot read the state of ${spoolId}: ${String(error)}`);
   }

@@ -5,7 +5,7 @@ import http from 'node:http';
  * shows a cancelled and a completed job alike ("processing-to-stop-point"): only IPP's
  * `job-state` tells a card that came out from one that was stopped.
  */
-export type IppJobState = 'pending' | 'held' | 'processing' | 'stopped' | 'canceled' | 'aborted' | 'completed';
+export type IppJobState = 'pending' | 'held' | 'processing' | 'stopped' | 'canceled' | 'aborted' | 'completed' | 'not-found';
 const STATES: Record<number, IppJobState> = { 3: 'pending', 4: 'held', 5: 'processing', 6: 'stopped', 7: 'canceled', 8: 'aborted', 9: 'completed' };
 
 const TAG = { operation: 0x01, end: 0x03, enum: 0x23, uri: 0x45, charset: 0x47, language: 0x48, name: 0x42, keyword: 0x44 } as const;
@@ -40,19 +40,27 @@ export function getJobAttributesRequest(jobId: number, requestId = 1): Buffer {
 
 /** Reads `job-state` out of an IPP response; null if the answer has none (an error status). */
 export function parseJobState(body: Buffer): IppJobState | null {
-  if (body.length < 9 || body.readUInt16BE(2) >= 0x0100) return null;
-  let i = 8;
-  while (i < body.length) {
-    const tag = body.readUInt8(i);
-    i += 1;
-    if (tag === TAG.end) break;
-    if (tag < 0x10) continue; // a group delimiter
-    const nameLength = body.readUInt16BE(i);
-    const name = body.toString('utf8', i + 2, i + 2 + nameLength);
-    i += 2 + nameLength;
-    const valueLength = body.readUInt16BE(i);
-    if (name === 'job-state' && tag === TAG.enum && valueLength === 4) return STATES[body.readInt32BE(i + 2)] ?? null;
-    i += 2 + valueLength;
+  if (body.length < 9) return null;
+  const status = body.readUInt16BE(2);
+  if (status === 0x0406) return 'not-found';
+  if (status >= 0x0100) return null;
+  // A reply cut short runs past its end: that says nothing of the job.
+  try {
+    let i = 8;
+    while (i < body.length) {
+      const tag = body.readUInt8(i);
+      i += 1;
+      if (tag === TAG.end) break;
+      if (tag < 0x10) continue; // a group delimiter
+      const nameLength = body.readUInt16BE(i);
+      const name = body.toString('utf8', i + 2, i + 2 + nameLength);
+      i += 2 + nameLength;
+      const valueLength = body.readUInt16BE(i);
+      if (name === 'job-state' && tag === TAG.enum && valueLength === 4) return STATES[body.readInt32BE(i + 2)] ?? null;
+      i += 2 + valueLength;
+    }
+  } catch {
+    return null;
   }
   return null;
 }
@@ -78,6 +86,8 @@ export function ippJobState(jobId: number, env: NodeJS.ProcessEnv = process.env,
           if (state) resolve(state);
           else reject(new Error(`the scheduler gave no state for job ${jobId} (HTTP ${res.statusCode})`));
         });
+        res.on('aborted', () => reject(new Error('the scheduler’s reply was cut off')));
+        res.on('error', reject);
       },
     );
     req.on('timeout', () => req.destroy(new Error('the scheduler did not answer in time')));

@@ -15,6 +15,9 @@ export const PRINT_ERROR_KINDS = [
   'aborted',
   // The thermal printer does not answer on the network.
   'receipt-offline',
+  // The kiosk stopped while handing this job over, and this spooler cannot say whether it
+  // took it (Windows): staff look at the printer, then retry or hand the card over.
+  'uncertain',
   'other',
 ] as const;
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Logger } from '../logging/logger.ts';
 import type { WriteDb } from '../store/database.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
-import { getJob, type PrintJob, type PrintRole, recordJob, updateJob } from '../store/print-jobs-repo.ts';
+import { getJob, markSubmitted, type PrintJob, type PrintRole, recordJob, updateJob } from '../store/print-jobs-repo.ts';
 import { PrintError } from './print-errors.ts';
 import { printReceipt, type Receipt } from './receipt.ts';
 import { type Spooler, systemSpooler } from './spooler.ts';
@@ -39,25 +39,38 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler() }
     return `kiosk-${storeTag}-${id}`;
   }
 
-  /** Sends a recorded job's PDF, unless the spooler already has it. Resolves with the job as recorded. */
-  async function send(id: number, pdf: Uint8Array): Promise<PrintJob> {
+  /**
+   * Sends a recorded job's PDF, unless the spooler already has it. A job the spooler took is
+   * never sent again: one with a spooler id is only followed; one begun before a crash is
+   * looked up by its tag, and if the spooler cannot be asked, nothing is sent. Where the
+   * spooler cannot look jobs up (Windows), a job begun and never confirmed waits for staff
+   * (`staffConfirmed`: they looked at the printer and asked for a retry).
+   */
+  async function send(id: number, pdf: Uint8Array, { staffConfirmed = false }: { staffConfirmed?: boolean } = {}): Promise<PrintJob> {
     const job = await getJob(db, id);
     if (!job) throw new Error(`no print job ${id}`);
     if (job.role === 'receipt') throw new Error('receipts are sent with sendReceipt');
+    if (job.spoolerId) return job;
     const tag = await tagOf(id);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-print-'));
     try {
-      const known = await spooler.findByTag(job.printer, tag).catch(() => null);
-      if (known) {
-        await mark(id, { status: 'sent', spoolerId: known });
-        log.info('print-adopted', { role: job.role, job: id });
-      } else {
-        const file = path.join(dir, `${job.document.replace(/[^\w.-]/g, '_')}.pdf`);
-        await writeFile(file, pdf, { mode: 0o600 });
-        const spoolId = await spooler.submit(job.printer, file, job.role, job.document, tag);
-        await mark(id, { status: 'sent', spoolerId: spoolId, attempt: true });
-        log.info('print-sent', { role: job.role, job: id });
+      if (spooler.findsByTag) {
+        const known = await spooler.findByTag(job.printer, tag);
+        if (known) {
+          await mark(id, { status: 'sent', spoolerId: known });
+          log.info('print-adopted', { role: job.role, job: id });
+          return (await getJob(db, id)) as PrintJob;
+        }
+      } else if (job.submittedAt && !staffConfirmed) {
+        await mark(id, { status: 'failed', errorKind: 'uncertain', error: 'the kiosk stopped while handing this job to the spooler' });
+        return (await getJob(db, id)) as PrintJob;
       }
+      const file = path.join(dir, `${job.document.replace(/[^\w.-]/g, '_')}.pdf`);
+      await writeFile(file, pdf, { mode: 0o600 });
+      await db.transaction((tx) => markSubmitted(tx, id, clock()));
+      const spoolId = await spooler.submit(job.printer, file, job.role, job.document, tag);
+      await mark(id, { status: 'sent', spoolerId: spoolId, attempt: true });
+      log.info('print-sent', { role: job.role, job: id });
     } catch (error) {
       await mark(id, { status: 'failed', ...failed(error), attempt: true });
       log.warn('print-failed', { role: job.role, job: id, error: failed(error).error });

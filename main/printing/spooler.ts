@@ -9,6 +9,8 @@ import { windowsSpooler } from './windows-spooler.ts';
  * (type-checked, not testable on these machines: see README, "Printing on Windows").
  */
 export type Spooler = {
+  /** Whether `findByTag` can tell that a job was taken (CUPS can; Windows cannot). */
+  findsByTag: boolean;
   submit(queue: string, file: string, role: Exclude<PrintRole, 'receipt'>, title: string, tag: string): Promise<string>;
   /** A job sent with this tag before a crash, if the spooler has it. */
   findByTag(queue: string, tag: string): Promise<string | null>;
@@ -17,6 +19,7 @@ export type Spooler = {
 };
 
 export const cupsSpooler: Spooler = {
+  findsByTag: true,
   submit: cups.submit,
   findByTag: cups.findByTag,
   jobState: cups.jobState,

@@ -25,6 +25,7 @@ const PAPER: Record<'card' | 'paper', { paperSize?: string; scale: 'noscale' }> 
 };
 
 export const windowsSpooler: Spooler = {
+  findsByTag: false,
   async submit(queue, file, role) {
     const printers = await getPrinters().catch((e: unknown) => {
       throw new PrintError('spooler-down', `the Windows spooler does not answer: ${String(e)}`);

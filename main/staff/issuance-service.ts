@@ -21,7 +21,7 @@ export type IdDocument = (typeof ID_DOCUMENTS)[number];
 
 export type Delivery = { kind: 'paper' } | { kind: 'email' } | { kind: 'pvc'; method: PaymentMethod };
 /** What became of an issuance: the print job's state, the e-mail queued or sent, the PVC order. */
-export type IssuanceResult = { delivery: Delivery['kind']; status: 'sent' | 'completed' | 'queued' | 'failed'; orderNumber?: string };
+export type IssuanceResult = { delivery: Delivery['kind']; status: 'sent' | 'completed' | 'queued' | 'failed' | 'already'; orderNumber?: string };
 
 type Staff = { id: number; name: string };
 type Deps = {
@@ -129,8 +129,10 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
       if (!asked.ok) return asked;
       const order = (await orders.list()).find((o) => o.number === asked.value.number);
       if (!order) return fail('ORDER_NOT_FOUND', 'the order just made is not there');
+      // An order already paid (printing, printed, failed): nothing is charged again, and staff are told.
+      if (order.state !== 'requested') return { ok: true, value: { delivery: 'pvc', status: 'already', orderNumber: order.number } };
       // Staff are at the desk with the artisan: the payment is taken now, once.
-      const paid = order.state === 'requested' ? await orders.pay(order.id, delivery.method, staff) : { ok: true as const, value: order };
+      const paid = await orders.pay(order.id, delivery.method, staff);
       if (!paid.ok) return paid;
       await audit(staff, 'card-issued', { ...details, order: order.number });
       return { ok: true, value: { delivery: 'pvc', status: paid.value.state === 'failed' ? 'failed' : 'sent', orderNumber: order.number } };

@@ -13,12 +13,14 @@ export type PrintJob = {
   spoolerId: string | null;
   error: string | null;
   errorKind: PrintErrorKind | null;
+  /** When the kiosk began handing it to the spooler (null: never tried). */
+  submittedAt: string | null;
   createdAt: string;
   updatedAt: string;
 };
 
 const COLUMNS =
-  'id, role, printer, document, status, attempts, spooler_id AS spoolerId, error, error_kind AS errorKind, created_at AS createdAt, updated_at AS updatedAt';
+  'id, role, printer, document, status, attempts, spooler_id AS spoolerId, error, error_kind AS errorKind, submitted_at AS submittedAt, created_at AS createdAt, updated_at AS updatedAt';
 
 export async function recordJob(tx: TxDb, job: { role: PrintRole; printer: string; document: string }, now: Date): Promise<number> {
   const r = await tx.run("INSERT INTO print_jobs (role, printer, document, status, created_at, updated_at) VALUES (?, ?, ?, 'recorded', ?, ?)", [
@@ -49,4 +51,9 @@ export async function getJob(db: ReadDb, id: number): Promise<PrintJob | undefin
 
 export async function recentJobs(db: ReadDb, limit = 50): Promise<PrintJob[]> {
   return db.all<PrintJob>(`SELECT ${COLUMNS} FROM print_jobs ORDER BY id DESC LIMIT ?`, [limit]);
+}
+
+/** Written just before the spooler is asked to take the job: a crash after it leaves a trace. */
+export async function markSubmitted(tx: TxDb, id: number, now: Date): Promise<void> {
+  await tx.run('UPDATE print_jobs SET submitted_at = ?, updated_at = ? WHERE id = ?', [now.toISOString(), now.toISOString(), id]);
 }

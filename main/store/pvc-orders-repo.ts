@@ -47,9 +47,9 @@ export async function getOrder(db: ReadDb, id: number): Promise<PvcOrder | undef
   return row && toOrder(row);
 }
 
-/** The artisan's order on its way (requested, paid, printing or failed), if any. */
+/** The artisan's order not yet closed (requested, paid, printing, printed or failed), if any. */
 export async function openOrderOf(db: ReadDb, rmNumber: string): Promise<PvcOrder | undefined> {
-  const row = await db.get<Row>(`${SELECT} WHERE o.rm_number = ? AND o.state IN ('requested', 'paid', 'printing', 'failed')`, [rmNumber]);
+  const row = await db.get<Row>(`${SELECT} WHERE o.rm_number = ? AND o.state IN ('requested', 'paid', 'printing', 'printed', 'failed')`, [rmNumber]);
   return row && toOrder(row);
 }
 

@@ -1,5 +1,5 @@
-import { type Dispatch, useCallback, useEffect } from 'react';
-import type { InputOf } from '../../main/api/contract.ts';
+import { type Dispatch, useCallback, useEffect, useRef } from 'react';
+import type { InputOf, StaffOverview } from '../../main/api/contract.ts';
 import type { Result } from '../../main/api/errors.ts';
 import type { KioskSettings } from '../../main/settings/kiosk-settings.ts';
 import type { PrintJob, PrintRole } from '../../main/store/print-jobs-repo.ts';
@@ -21,7 +21,23 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
       .then(() => kiosk().invoke('staff:state', {}))
       .then((r) => r.ok && dispatch({ type: 'staff', configured: r.value.configured, name: r.value.member?.name ?? null }));
   }, []);
-  const loadOverview = () => call(kiosk().invoke('staff:overview', {}), (overview) => dispatch({ type: 'overview', overview }));
+  // Overviews come from the 2 s refresh and from staff actions; one asked earlier may answer
+  // later. Only the newest asked is shown, or an order just paid would show "to pay" again.
+  const asked = useRef(0);
+  const shown = useRef(0);
+  /** Marks an overview request as asked now; what it returns shows only if nothing newer has. */
+  const fresh = (quiet = false) => {
+    const n = ++asked.current;
+    return (overview: StaffOverview) => {
+      if (n < shown.current) return;
+      shown.current = n;
+      dispatch({ type: 'overview', overview, ...(quiet ? { quiet } : {}) });
+    };
+  };
+  const loadOverview = () => {
+    const apply = fresh();
+    return call(kiosk().invoke('staff:overview', {}), apply);
+  };
   const staffIn = (r: Promise<Result<{ member: { id: number; name: string } | null; configured: boolean }>>) =>
     call(r, (v) => {
       dispatch({ type: 'staff', configured: v.configured, name: v.member?.name ?? null, ...(v.member ? { id: v.member.id } : {}) });
@@ -56,7 +72,10 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
     );
   const deleteSecret = () =>
     call(kiosk().invoke('staff:secret-delete', { name: 'registry-secret' }), (secrets) => dispatch({ type: 'secrets', secrets, notices: ['secrets.deleted'] }));
-  const orderStep = (step: InputOf<'staff:order'>) => call(kiosk().invoke('staff:order', step), (overview) => dispatch({ type: 'overview', overview }));
+  const orderStep = (step: InputOf<'staff:order'>) => {
+    const apply = fresh();
+    return call(kiosk().invoke('staff:order', step), apply);
+  };
   const savePrinter = (role: PrintRole, printer: string | null) =>
     call(kiosk().invoke('staff:printer-set', { role, printer }), (printers) => dispatch({ type: 'printers', printers, notices: ['printers.saved'] }));
   const testPrinter = async (role: PrintRole) => {
@@ -72,13 +91,17 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
   useEffect(() => {
     if (!onConsole) return;
     const timer = setInterval(() => {
+      const apply = fresh(true);
       void kiosk()
         .invoke('staff:overview', {})
-        .then((r) => r.ok && dispatch({ type: 'overview', overview: r.value, quiet: true }));
+        .then((r) => r.ok && apply(r.value));
     }, 2000);
     return () => clearInterval(timer);
   }, [onConsole]);
-  const staffSyncNow = () => call(kiosk().invoke('staff:sync-now', {}), (overview) => dispatch({ type: 'overview', overview }));
+  const staffSyncNow = () => {
+    const apply = fresh();
+    return call(kiosk().invoke('staff:sync-now', {}), apply);
+  };
   const stopKiosk = () => call(kiosk().invoke('staff:stop-kiosk', {}), () => dispatch({ type: 'saved', notices: ['staff.stopped'] }));
   return {
     openStaff,

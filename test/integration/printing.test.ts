@@ -61,7 +61,8 @@ describe('printing for real: CUPS with a virtual IPP printer, and a TCP receipt 
     const print = createPrintService({ db, clock: () => new Date(), log: memoryLogger() });
     const job = await print.printPdf('card', 'NoSuchPrinter', new Uint8Array(Buffer.from('%PDF-1.7\n')), 'card x');
     assert.equal(job.status, 'failed');
-    assert.match(job.error ?? '', /did not take the job/);
+    assert.equal(job.errorKind, 'no-such-printer');
+    assert.match(job.error ?? '', /NoSuchPrinter/);
     await db.close();
   });
 

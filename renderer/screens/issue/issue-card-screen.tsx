@@ -45,8 +45,9 @@ export function IssueCardScreen({ card, result, error, pending, onRetake, onIssu
           </p>
         )}
         <div className="space-actions">
-          {act(t('issue.pvcCash'), { kind: 'pvc', method: 'cash' }, 'primary')}
-          {act(t('issue.pvcCard'), { kind: 'pvc', method: 'card' }, 'primary')}
+          {/* Once a PVC card is ordered here, these buttons go: a second tap must not charge again. */}
+          {result?.delivery !== 'pvc' && act(t('issue.pvcCash'), { kind: 'pvc', method: 'cash' }, 'primary')}
+          {result?.delivery !== 'pvc' && act(t('issue.pvcCard'), { kind: 'pvc', method: 'card' }, 'primary')}
           {act(t('issue.paper'), { kind: 'paper' })}
           {act(t('issue.email'), { kind: 'email' })}
         </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { InputOf, StaffOverview } from '../../../main/api/contract.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
@@ -17,6 +17,16 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
   const { t, locale } = useT();
   const [paying, setPaying] = useState<{ orderId: number; method: 'cash' | 'card' } | null>(null);
   const [reprinting, setReprinting] = useState<{ orderId: number; reason: string } | null>(null);
+  // The tapped button gives way to a question: the focus goes to it, so that a keyboard or
+  // a screen reader follows instead of landing at the top of the page.
+  const payingId = paying ? `${paying.orderId}-${paying.method}` : null;
+  useEffect(() => {
+    if (payingId) document.getElementById(`pay-question-${payingId}`)?.focus();
+  }, [payingId]);
+  const reprintingId = reprinting?.orderId ?? null;
+  useEffect(() => {
+    if (reprintingId !== null) document.getElementById(`reason-${reprintingId}`)?.focus();
+  }, [reprintingId]);
   const step = (s: OrderStep) => {
     if (pending) return;
     setPaying(null);
@@ -52,7 +62,7 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
             {o.state === 'requested' &&
               (paying?.orderId === o.id ? (
                 <fieldset className="confirm">
-                  <legend>
+                  <legend id={`pay-question-${o.id}-${paying.method}`} tabIndex={-1}>
                     {t('orders.confirmPay', { amount: formatAmount(o.amountCents, locale), method: t(`orders.method.${paying.method}`), number: o.number })}
                   </legend>
                   <div className="space-actions">

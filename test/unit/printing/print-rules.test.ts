@@ -64,7 +64,9 @@ describe('IPP job state', () => {
     assert.equal(parseJobState(answer(0, 7)), 'canceled');
     assert.equal(parseJobState(answer(0, 8)), 'aborted');
     assert.equal(parseJobState(answer(0, 5)), 'processing');
-    assert.equal(parseJobState(answer(0x0406)), null, 'client-error-not-found');
+    assert.equal(parseJobState(answer(0x0406)), 'not-found', 'a job the scheduler no longer knows');
+    assert.equal(parseJobState(answer(0x0500)), null, 'a server error says nothing of the job');
+    assert.equal(parseJobState(answer(0, 9).subarray(0, 30)), null, 'a reply cut short says nothing either');
   });
 
   it('asks for one job by its URI', () => {

@@ -186,6 +186,22 @@ describe('migrations', async () => {
     await db.close();
   });
 
+  it('0011 keeps a printed order open (one per artisan) and notes when a job was handed to the spooler', async () => {
+    const db = await dbAt(10, migrations);
+    await migrate(db, migrations, log, 11);
+    assert.ok((await columns(db, 'print_jobs')).includes('submitted_at'));
+    const order = (n: string, state: string) =>
+      db.transaction((tx) =>
+        tx.run(
+          "INSERT INTO pvc_orders (number, rm_number, year, chamber, state, amount_cents, created_at, updated_at) VALUES (?, 'R1', 2026, 'CMA', ?, 500, 'now', 'now')",
+          [n, state],
+        ),
+      );
+    await order('P1', 'printed');
+    await assert.rejects(order('P2', 'requested'), /UNIQUE/);
+    await db.close();
+  });
+
   it('are recorded once: running them again applies nothing', async () => {
     const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
     assert.equal(await migrate(db, migrations, log), 0);
