@@ -11,23 +11,32 @@ import { tempDir } from '../support/temp.ts';
  * Electron's binary (which cannot be downloaded here; shared/ENVIRONMENT.md). The Linux
  * `dir` target is enough to check what the app archive holds.
  */
+/**
+ * Packs the built app for `platform` with a stand-in for Electron's binary (`binary`), and
+ * lists the archive. Resolves even if electron-builder stops before the end (Windows: see below).
+ */
+function pack(platform: 'linux' | 'win', binary: string, content: string): { resources: string; listing: string[] } {
+  const stand = tempDir('electron-stand-in-');
+  writeFileSync(path.join(stand, binary), content);
+  chmodSync(path.join(stand, binary), 0o755);
+  writeFileSync(path.join(stand, 'LICENSE'), 'stand-in');
+  writeFileSync(path.join(stand, 'version'), '41.7.1');
+  const out = tempDir(`package-${platform}-`);
+  spawnSync('npx', ['electron-builder', `--${platform}`, 'dir', `-c.electronDist=${stand}`, '-c.npmRebuild=false', `-c.directories.output=${out}`], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  const resources = path.join(out, `${platform}-unpacked`, 'resources');
+  const listing = execFileSync('npx', ['@electron/asar', 'list', path.join(resources, 'app.asar')], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
+    .toString()
+    .split('\n');
+  return { resources, listing };
+}
+
 describe('the installable package', () => {
   it('holds the built main, preload, renderer, migrations and fonts, no sources or tests, sqlite3 and keytar outside the archive', { timeout: 240_000 }, () => {
     execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    const stand = tempDir('electron-stand-in-');
-    writeFileSync(path.join(stand, 'electron'), '#!/bin/sh\necho stand-in\n');
-    chmodSync(path.join(stand, 'electron'), 0o755);
-    writeFileSync(path.join(stand, 'LICENSE'), 'stand-in');
-    writeFileSync(path.join(stand, 'version'), '41.7.1');
-    const out = tempDir('package-');
-    execFileSync('npx', ['electron-builder', '--linux', 'dir', `-c.electronDist=${stand}`, '-c.npmRebuild=false', `-c.directories.output=${out}`], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
-    const resources = path.join(out, 'linux-unpacked', 'resources');
-    const listing = execFileSync('npx', ['@electron/asar', 'list', path.join(resources, 'app.asar')], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
-      .toString()
-      .split('\n');
+    const { resources, listing } = pack('linux', 'electron', '#!/bin/sh\necho stand-in\n');
     for (const f of [
       '/dist/main/index.mjs',
       '/dist/main/preload.cjs',
@@ -54,22 +63,10 @@ describe('the installable package', () => {
 
   it('for Windows: the same archive, with SumatraPDF (the Windows spooler) unpacked beside it', { timeout: 240_000 }, () => {
     execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    const stand = tempDir('electron-win-stand-in-');
     // Not a real electron.exe: electron-builder packs the app, then stops where it would write
     // the archive's checksum into the executable's resources. What a chamber installs is
     // built on a machine with the real one (README, "Packages").
-    writeFileSync(path.join(stand, 'electron.exe'), 'stand-in');
-    writeFileSync(path.join(stand, 'LICENSE'), 'stand-in');
-    writeFileSync(path.join(stand, 'version'), '41.7.1');
-    const out = tempDir('package-win-');
-    spawnSync('npx', ['electron-builder', '--win', 'dir', `-c.electronDist=${stand}`, '-c.npmRebuild=false', `-c.directories.output=${out}`], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
-    const resources = path.join(out, 'win-unpacked', 'resources');
-    const listing = execFileSync('npx', ['@electron/asar', 'list', path.join(resources, 'app.asar')], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
-      .toString()
-      .split('\n');
+    const { resources, listing } = pack('win', 'electron.exe', 'stand-in');
     assert.ok(listing.includes('/dist/main/index.mjs') && listing.includes('/dist/renderer/index.html'), 'the built app is in the archive');
     assert.ok(
       existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'pdf-to-printer', 'dist', 'SumatraPDF-3.4.6-32.exe')),

@@ -18,6 +18,16 @@ async function columns(db: Awaited<ReturnType<typeof dbAt>>, table: string) {
   return (await db.all<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`)).map((c) => c.name);
 }
 
+/** A PVC order of artisan R1 in the given state. */
+function insertOrder(db: Awaited<ReturnType<typeof dbAt>>, number: string, state: string) {
+  return db.transaction((tx) =>
+    tx.run(
+      "INSERT INTO pvc_orders (number, rm_number, year, chamber, state, amount_cents, created_at, updated_at) VALUES (?, 'R1', 2026, 'CMA', ?, 500, 'now', 'now')",
+      [number, state],
+    ),
+  );
+}
+
 describe('migrations', async () => {
   const migrations = await loadMigrations();
 
@@ -161,13 +171,7 @@ describe('migrations', async () => {
   it('0009 adds PVC orders, at most one open order per artisan and one payment per order', async () => {
     const db = await dbAt(8, migrations);
     await migrate(db, migrations, log, 9);
-    const order = (n: string, state: string) =>
-      db.transaction((tx) =>
-        tx.run(
-          "INSERT INTO pvc_orders (number, rm_number, year, chamber, state, amount_cents, created_at, updated_at) VALUES (?, 'R1', 2026, 'CMA', ?, 500, 'now', 'now')",
-          [n, state],
-        ),
-      );
+    const order = (n: string, state: string) => insertOrder(db, n, state);
     await order('P1', 'requested');
     await assert.rejects(order('P2', 'paid'), /UNIQUE/);
     await order('P3', 'handed-over');
@@ -190,13 +194,7 @@ describe('migrations', async () => {
     const db = await dbAt(10, migrations);
     await migrate(db, migrations, log, 11);
     assert.ok((await columns(db, 'print_jobs')).includes('submitted_at'));
-    const order = (n: string, state: string) =>
-      db.transaction((tx) =>
-        tx.run(
-          "INSERT INTO pvc_orders (number, rm_number, year, chamber, state, amount_cents, created_at, updated_at) VALUES (?, 'R1', 2026, 'CMA', ?, 500, 'now', 'now')",
-          [n, state],
-        ),
-      );
+    const order = (n: string, state: string) => insertOrder(db, n, state);
     await order('P1', 'printed');
     await assert.rejects(order('P2', 'requested'), /UNIQUE/);
     await db.close();
