@@ -436,6 +436,7 @@ export const en: Record<MessageKey, string> = {
   'secrets.line': '{name}: {state}',
   'issue.result.pvc.already': 'This artisan already has order {number}, paid: nothing is charged again. See “PVC cards”.',
   'print.error.uncertain': 'the kiosk stopped while sending this card to the printer: check whether the card came out; if not, try again',
+  'order.ready': 'Your card is printed: it is waiting for you at the front desk.',
   'error.PIN_FORMAT': 'The code has 6 to 8 digits.',
   'error.PIN_WRONG': 'Wrong code. {count} attempt(s) left before a 15-minute lock.',
   'error.PIN_LOCKED': 'Too many wrong codes: access is locked until {time}.',

@@ -446,6 +446,7 @@ export const fr = {
   'secrets.line': '{name} : {state}',
   'issue.result.pvc.already': 'Cet artisan a déjà la commande {number}, réglée : rien n’est encaissé de nouveau. Voir « Cartes PVC ».',
   'print.error.uncertain': 'la borne s’est arrêtée pendant l’envoi de cette carte à l’imprimante : regardez si la carte est sortie ; sinon, réessayez',
+  'order.ready': 'Votre carte est imprimée : elle vous attend à l’accueil.',
   'error.PIN_FORMAT': 'Le code s’écrit avec 6 à 8 chiffres.',
   'error.PIN_WRONG': 'Code incorrect. Il reste {count} essai(s) avant un blocage de 15 minutes.',
   'error.PIN_LOCKED': 'Trop de codes incorrects : l’accès est bloqué jusqu’à {time}.',

@@ -98,6 +98,13 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
     const actions = (await db.all<{ action: string }>("SELECT action FROM audit_log WHERE action LIKE 'pvc-%' ORDER BY seq")).map((r) => r.action);
     assert.deepEqual(actions, ['pvc-ordered', 'pvc-paid', 'pvc-printed']);
 
+    // Asked again once printed (a tap at the screen, or at the desk): the same order, no new ticket.
+    const ticketsBefore = pc858Text(receipts.received()).split("À régler à l'accueil").length;
+    const printedAgain = await orders.request(card, card.pdf);
+    assert.deepEqual(printedAgain.ok && [printedAgain.value.number, printedAgain.value.state], [asked.value.number, 'printed']);
+    assert.equal(pc858Text(receipts.received()).split("À régler à l'accueil").length, ticketsBefore, 'no ticket for a paid order');
+    assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_orders'), 1);
+
     // Handed over: the card kept for printing is erased.
     assert.ok((await orders.handOver(orderId, member)).ok);
     assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_orders WHERE card_pdf IS NOT NULL'), 0);

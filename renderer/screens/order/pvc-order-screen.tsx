@@ -46,7 +46,11 @@ export function PvcOrderScreen({ order, error, pending, onConfirm, onBack, onFin
       <ScreenHeading>{t('order.heading')}</ScreenHeading>
       <div className={`panel ${!waiting ? 'panel-neutral' : order.ticket === 'printed' ? 'panel-success' : 'panel-warning'}`} role="status">
         <p className="order-number">{t('order.number', { number: order.number })}</p>
-        {waiting ? <p className="lead">{t('order.amount', { amount: formatAmount(order.amountCents, locale) })}</p> : <p>{t('order.alreadyPaid')}</p>}
+        {waiting ? (
+          <p className="lead">{t('order.amount', { amount: formatAmount(order.amountCents, locale) })}</p>
+        ) : (
+          <p>{t(order.state === 'printed' ? 'order.ready' : 'order.alreadyPaid')}</p>
+        )}
         {waiting && <p>{t(order.ticket === 'printed' ? 'order.ticketPrinted' : 'order.ticketNotPrinted')}</p>}
       </div>
       <div className="space-actions">
