@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { en } from '../../renderer/i18n/en.ts';
 import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
@@ -58,6 +59,12 @@ describe('"Délivrer une carte" at the console, with the kiosk camera and the de
     await p.getByRole('radio', { name: fr['issue.doc.passeport'] }).check();
     await noViolations(p);
     await screenshot(p, 'staff-issue-search');
+    // The same screen in English, the choices kept.
+    await button(p, fr['app.switchLanguageLabel']).click();
+    await p.getByRole('heading', { level: 1, name: en['issue.heading'] }).waitFor();
+    assert.ok(await p.getByRole('radio', { name: en['issue.doc.passeport'] }).isChecked());
+    await noViolations(p);
+    await button(p, en['app.switchLanguageLabel']).click();
     await button(p, fr['issue.start']).click();
 
     await p.getByRole('heading', { level: 1, name: fr['photo.heading'] }).waitFor();
@@ -70,6 +77,11 @@ describe('"Délivrer une carte" at the console, with the kiosk camera and the de
     await p.getByRole('img', { name: 'Photo de Jean-Pierre MULLER' }).waitFor();
     await noViolations(p);
     await screenshot(p, 'staff-issue-card');
+    await button(p, fr['app.switchLanguageLabel']).click();
+    await p.getByRole('heading', { level: 1, name: en['issue.cardHeading'] }).waitFor();
+    await noViolations(p);
+    await screenshot(p, 'staff-issue-card-en');
+    await button(p, en['app.switchLanguageLabel']).click();
 
     await button(p, fr['issue.paper']).click();
     await p
