@@ -25,7 +25,6 @@ import type { PrinterSettings } from './settings/printer-settings.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createIssuanceService } from './staff/issuance-service.ts';
 import { createStaffService } from './staff/staff-service.ts';
-import { findByRmNumber } from './store/artisans-repo.ts';
 import { appendAudit } from './store/audit-repo.ts';
 import type { WriteDb } from './store/database.ts';
 import { openStore } from './store/open-store.ts';
@@ -172,12 +171,7 @@ export async function createKiosk({
       sync: await sync.status(),
       jobs: await recentJobs(db, 10),
       audit: await db.all('SELECT seq, at, actor, action FROM audit_log ORDER BY seq DESC LIMIT 10'),
-      orders: await Promise.all(
-        (await orders.list()).map(async (o) => {
-          const a = await findByRmNumber(db, o.rmNumber);
-          return { ...o, artisanName: a ? `${a.firstNames} ${a.usageName ?? a.birthName}` : null };
-        }),
-      ),
+      orders: await orders.list(),
     });
     const syncNow = () =>
       sync.syncNow().then(

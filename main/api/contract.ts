@@ -13,7 +13,7 @@ import { ID_DOCUMENTS, type IssuanceResult } from '../staff/issuance-service.ts'
 import type { StaffMember, StaffState } from '../staff/staff-service.ts';
 import type { SearchHit } from '../store/artisans-repo.ts';
 import type { PrintJob } from '../store/print-jobs-repo.ts';
-import type { PvcOrder } from '../store/pvc-orders-repo.ts';
+import type { ConsoleOrder } from '../store/pvc-orders-repo.ts';
 import type { Channel } from './channels.ts';
 
 /**
@@ -35,7 +35,7 @@ export type StaffOverview = {
   jobs: PrintJob[];
   audit: { seq: number; at: string; actor: string; action: string }[];
   /** PVC orders still open, and those closed in the last day; with the artisan's name for the desk. */
-  orders: (PvcOrder & { artisanName: string | null })[];
+  orders: ConsoleOrder[];
 };
 
 const orderId = z.number().int().positive();

@@ -27,7 +27,7 @@ import {
 export const PVC_PRICE_CENTS = 500;
 
 /** What the artisan's screen says once the order is taken. */
-export type OrderTicket = { number: string; amountCents: number; state: PvcOrderState; ticket: 'printed' | 'not-printed' };
+export type OrderTicket = { orderId: number; number: string; amountCents: number; state: PvcOrderState; ticket: 'printed' | 'not-printed' };
 export type Staff = { id: number; name: string };
 
 export type PvcOrderDeps = {
@@ -212,7 +212,13 @@ export function createPvcOrderService({ db, print, printers, clock, log, pollMs 
           : null;
       return {
         ok: true,
-        value: { number: order.number, amountCents: order.amountCents, state: order.state, ticket: job?.status === 'completed' ? 'printed' : 'not-printed' },
+        value: {
+          orderId: order.id,
+          number: order.number,
+          amountCents: order.amountCents,
+          state: order.state,
+          ticket: job?.status === 'completed' ? 'printed' : 'not-printed',
+        },
       };
     },
 

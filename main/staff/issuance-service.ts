@@ -127,15 +127,14 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
         ticket: false,
       });
       if (!asked.ok) return asked;
-      const order = (await orders.list()).find((o) => o.number === asked.value.number);
-      if (!order) return fail('ORDER_NOT_FOUND', 'the order just made is not there');
+      const { orderId, number, state } = asked.value;
       // An order already paid (printing, printed, failed): nothing is charged again, and staff are told.
-      if (order.state !== 'requested') return { ok: true, value: { delivery: 'pvc', status: 'already', orderNumber: order.number } };
+      if (state !== 'requested') return { ok: true, value: { delivery: 'pvc', status: 'already', orderNumber: number } };
       // Staff are at the desk with the artisan: the payment is taken now, once.
-      const paid = await orders.pay(order.id, delivery.method, staff);
+      const paid = await orders.pay(orderId, delivery.method, staff);
       if (!paid.ok) return paid;
-      await audit(staff, 'card-issued', { ...details, order: order.number });
-      return { ok: true, value: { delivery: 'pvc', status: paid.value.state === 'failed' ? 'failed' : 'sent', orderNumber: order.number } };
+      await audit(staff, 'card-issued', { ...details, order: number });
+      return { ok: true, value: { delivery: 'pvc', status: paid.value.state === 'failed' ? 'failed' : 'sent', orderNumber: number } };
     },
 
     /** The issuance is over (done, abandoned, staff logged out): its photo is wiped. */

@@ -57,11 +57,26 @@ export async function ordersIn(db: ReadDb, states: readonly PvcOrderState[]): Pr
   return (await db.all<Row>(`${SELECT} WHERE o.state IN (SELECT value FROM json_each(?)) ORDER BY o.id`, [JSON.stringify(states)])).map(toOrder);
 }
 
-/** Orders still to be dealt with, and those closed today, newest first, for the console. */
-export async function recentOrders(db: ReadDb, since: string, limit = 50): Promise<PvcOrder[]> {
-  return (await db.all<Row>(`${SELECT} WHERE o.state NOT IN ('handed-over', 'cancelled') OR o.updated_at >= ? ORDER BY o.id DESC LIMIT ?`, [since, limit])).map(
-    toOrder,
-  );
+/** An order as the console lists it: with the artisan's name from the replica (null if no longer in it). */
+export type ConsoleOrder = PvcOrder & { artisanName: string | null };
+
+const CONSOLE_SELECT = SELECT.replace(
+  'FROM pvc_orders o',
+  ", a.first_names || ' ' || coalesce(a.usage_name, a.birth_name) AS artisanName FROM pvc_orders o LEFT JOIN artisans a ON a.rm_number = o.rm_number",
+);
+
+/**
+ * Every order still to be dealt with (first, however old), then those closed since `since`,
+ * newest first. The console asks every 2 s while it is open: names come in the same query.
+ */
+export async function recentOrders(db: ReadDb, since: string, closedLimit = 50): Promise<ConsoleOrder[]> {
+  type Named = Row & { artisanName: string | null };
+  const open = await db.all<Named>(`${CONSOLE_SELECT} WHERE o.state NOT IN ('handed-over', 'cancelled') ORDER BY o.id DESC`);
+  const closed = await db.all<Named>(`${CONSOLE_SELECT} WHERE o.state IN ('handed-over', 'cancelled') AND o.updated_at >= ? ORDER BY o.id DESC LIMIT ?`, [
+    since,
+    closedLimit,
+  ]);
+  return [...open, ...closed].map(({ artisanName, ...row }) => ({ ...toOrder(row), artisanName }));
 }
 
 export async function cardPdfOf(db: ReadDb, id: number): Promise<Uint8Array | null> {

@@ -8,6 +8,7 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
+import { staffGesture } from '../support/kiosk-flows.ts';
 import { receivedFiles, startPrintChain } from '../support/print-services.ts';
 import { eventually, pageSizes } from '../support/pvc.ts';
 import { tempDir } from '../support/temp.ts';
@@ -37,7 +38,7 @@ describe('"Délivrer une carte" at the console, with the kiosk camera and the de
     const p = await kioskPage(browser, undefined, { camera: true });
     await p.goto(kiosk.url);
     await button(p, fr['welcome.start']).waitFor();
-    for (let i = 0; i < 5; i++) await p.getByTestId('brand-mark').tap();
+    await staffGesture(p);
     await p.getByRole('textbox', { name: fr['staff.name'] }).fill('Nadia');
     await p.getByLabel(fr['staff.pin']).fill('482913');
     await button(p, fr['staff.create']).click();

@@ -7,11 +7,11 @@ import type { Browser, Page } from 'playwright-core';
 import { fr } from '../../renderer/i18n/fr.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
-import { identifyAs } from '../support/kiosk-flows.ts';
+import { loginAsJeanPierre } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
-const field = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
+const _field = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
 
 /** The colour at the middle of an image on the page (the face of the demo portrait). */
 function centreColour(p: Page, selector: string): Promise<[number, number, number]> {
@@ -46,12 +46,7 @@ describe('the ID photo from the kiosk camera, and the card that shows it', () =>
 
   it('Jean-Pierre takes his photo, retakes it, accepts it, and his card shows it', async () => {
     const p = await kioskPage(browser, undefined, { camera: true });
-    await identifyAs(p, kiosk, '401234562RE067', ['02', '03', '1975']);
-    await button(p, fr['outcome.found.login']).click();
-    await field(p, fr['login.email']).fill('jean-pierre.muller@example.com');
-    await field(p, fr['login.password']).fill('Menuiserie-Muller-1975');
-    await button(p, fr['login.submit']).click();
-    await p.getByRole('heading', { level: 1, name: fr['space.heading'] }).waitFor();
+    await loginAsJeanPierre(p, kiosk);
 
     // A card before any photo: a placeholder and a way to take one.
     await button(p, fr['space.myCard']).click();

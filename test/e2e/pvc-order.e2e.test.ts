@@ -6,14 +6,14 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, LANDSCAPE, launchChromium, screenshot } from '../support/chromium.ts';
-import { identifyAs } from '../support/kiosk-flows.ts';
+import { loginAsJeanPierre, staffGesture } from '../support/kiosk-flows.ts';
 import { receivedFiles, startPrintChain } from '../support/print-services.ts';
 import { eventually, pageSizes, pc858Text } from '../support/pvc.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
 import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
-const field = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
+const _field = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
 
 describe('a PVC card, from the artisan asking to the card in hand', () => {
   let browser: Browser;
@@ -35,11 +35,7 @@ describe('a PVC card, from the artisan asking to the card in hand', () => {
 
   it('Jean-Pierre orders, takes his ticket; Nadia takes 5 € in cash; the card and the receipt come out', async () => {
     const p = await kioskPage(browser);
-    await identifyAs(p, kiosk, '401234562RE067', ['02', '03', '1975']);
-    await button(p, fr['outcome.found.login']).click();
-    await field(p, fr['login.email']).fill('jean-pierre.muller@example.com');
-    await field(p, fr['login.password']).fill('Menuiserie-Muller-1975');
-    await button(p, fr['login.submit']).click();
+    await loginAsJeanPierre(p, kiosk);
     await button(p, fr['space.myCard']).click();
     await button(p, fr['card.pvcOrder']).click();
 
@@ -63,7 +59,7 @@ describe('a PVC card, from the artisan asking to the card in hand', () => {
     assert.ok(!(await p.locator('body').innerText()).includes(number), 'nothing of the visit stays on screen');
 
     // The desk: first PIN, then the order waiting for payment.
-    for (let i = 0; i < 5; i++) await p.getByTestId('brand-mark').tap();
+    await staffGesture(p);
     await p.getByRole('textbox', { name: fr['staff.name'] }).fill('Nadia');
     await p.getByLabel(fr['staff.pin']).fill('482913');
     await button(p, fr['staff.create']).click();
@@ -100,7 +96,7 @@ describe('a PVC card, from the artisan asking to the card in hand', () => {
     const p = await kioskPage(browser);
     await p.goto(kiosk.url);
     await button(p, fr['welcome.start']).waitFor();
-    for (let i = 0; i < 5; i++) await p.getByTestId('brand-mark').tap();
+    await staffGesture(p);
     await p.getByLabel(fr['staff.pin']).fill('482913');
     await button(p, fr['staff.enter']).click();
     const paper = p.locator('form.printer').filter({ has: p.getByRole('heading', { name: fr['printers.role.paper'] }) });

@@ -8,14 +8,10 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
+import { staffGesture } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
-
-async function gesture(p: Page): Promise<void> {
-  const mark = p.getByTestId('brand-mark');
-  for (let i = 0; i < 5; i++) await mark.tap();
-}
 
 describe('the staff console', () => {
   let browser: Browser;
@@ -34,7 +30,7 @@ describe('the staff console', () => {
     const p = await kioskPage(browser);
     await p.goto(kiosk.url);
     await button(p, fr['welcome.start']).waitFor();
-    await gesture(p);
+    await staffGesture(p);
     await p.getByRole('heading', { level: 1, name: fr['staff.heading'] }).waitFor();
     assert.ok(await p.getByText(fr['staff.setupLead']).isVisible());
     await noViolations(p);
@@ -91,7 +87,7 @@ describe('the staff console', () => {
     const p = await kioskPage(browser);
     await p.goto(kiosk.url);
     await button(p, fr['welcome.start']).waitFor();
-    await gesture(p);
+    await staffGesture(p);
     await p.getByLabel(fr['staff.pin']).fill('482913');
     await button(p, fr['staff.enter']).click();
     await p.getByRole('heading', { level: 2, name: fr['members.title'] }).waitFor();
@@ -135,7 +131,7 @@ describe('the staff console', () => {
     const p = await kioskPage(browser);
     await p.goto(kiosk.url);
     await p.getByTestId('brand-mark').waitFor();
-    for (let i = 0; i < 5; i++) await p.getByTestId('brand-mark').tap();
+    await staffGesture(p);
     await p.getByLabel(en['staff.pin']).fill('735190');
     await button(p, en['staff.enter']).click();
     await button(p, en['staff.stop']).click();
