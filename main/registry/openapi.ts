@@ -1,99 +1,101 @@
-import { z } from 'zod';
-import {
-  accountStatusSchema,
-  activateRequestSchema,
-  cardIssuanceSchema,
-  cardLinkRequestSchema,
-  cardLinkResponseSchema,
-  forgotRequestSchema,
-  loginRequestSchema,
-  loginResponseSchema,
-  profileChangeSchema,
-  profileSchema,
-} from './accounts-wire.ts';
-import {
-  ARTISAN_FIELDS,
-  activiteSchema,
-  adresseSchema,
-  apiErrorSchema,
-  artisanTupleSchema,
-  changesPageSchema,
-  DEFAULT_PAGE,
-  healthSchema,
-  MAX_PAGE,
-  operationsRequestSchema,
-  operationsResponseSchema,
-  tokenRequestSchema,
-  tokenResponseSchema,
-} from './wire.ts';
+import { componentParameters, componentResponses, componentSchemas, errorResponse, ref, responseRef } from './openapi-components.ts';
+import { DEFAULT_PAGE, MAX_PAGE } from './wire.ts';
+
+const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
+const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+const bearer = [{ kioskToken: [] }];
+/** Said explicitly, so that no tool takes these for calls that forgot their token. */
+const open: never[] = [];
+/** What every call with the kiosk's token can also answer. */
+const tokenAnswers = { 401: responseRef('Unauthorized'), 429: responseRef('TooManyRequests'), 500: responseRef('ServerError') };
+const rmNumber = { $ref: '#/components/parameters/RmNumber' };
+const linkToken = (what: string) => ({
+  name: 'token',
+  in: 'query',
+  required: true,
+  description: `The one-time token of the ${what}.`,
+  schema: { type: 'string' },
+});
+
+const CHANGES_DESCRIPTION = `Artisans changed after a cursor, in server-sequence order. Send \`cursor\` back as \`after\` until \`hasMore\` is false; a kiosk applies a page and its cursor in one transaction.
+
+What a kiosk may rely on, and checks:
+- A page is capped: at most ${MAX_PAGE.toLocaleString('en')} rows (\`items\` and \`removed\` together), and a kiosk refuses a body larger than 64 MB.
+- Each RM number appears at most once per page, in its latest state: in \`items\` (arrays in the order of \`fields\`) or in \`removed\`.
+- \`removed\` holds well-formed RM numbers (the RmNumber schema).
+- An artisan’s \`version\` never goes backwards for an RM number, from page to page and sync to sync.
+- While \`hasMore\` is true, \`cursor\` always advances: it is never the \`after\` that was sent.`;
+
+const OPERATIONS_DESCRIPTION = `Each operation is applied once per idempotency key, however often it is sent; a repeat is answered \`duplicate\`. Both answers mean the registry has it.
+
+Ordering: operations on one subject (an artisan’s profile, photo or PVC order) are sent by a kiosk in the order they were made, and a later one is never sent while an earlier one is still pending. The registry also applies a profile change only if its \`at\` is not older than the last one it applied for that artisan (an older one is acknowledged as \`applied\` and kept, but does not overwrite newer data).
+
+A 500 may come after the operations were applied: send the same operations again, with the same keys. A request body is limited to 4 MiB; the reference server closes the connection on a larger one, without an answer.`;
 
 /**
  * The registry API as an OpenAPI 3.1 document. Paths and words are written here; the
- * schemas are generated from the zod wire schemas that the client and the server use, so
- * the document cannot drift from the code. `npm run -s cli -- registry-openapi` prints it;
- * main/registry/openapi.json is its committed copy (a test keeps the two equal).
+ * schemas are generated from the zod wire schemas that the client and the server use
+ * (openapi-components.ts), so the document cannot drift from the code. `npm run -s cli --
+ * registry-openapi` prints it; main/registry/openapi.json is its committed copy (a test keeps
+ * the two equal, another lints it, and one checks the reference server's answers against it).
  */
 export function registryOpenApi(): Record<string, unknown> {
-  const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any' });
-  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-  const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
-  const error = (description: string) => ({ description, content: json('Error') });
-  const bearer = [{ kioskToken: [] }];
   return {
     openapi: '3.1.0',
     info: {
       title: 'CMA registry API for front-desk kiosks',
       version: '1.0.0',
       description:
-        'What a CMA card kiosk needs from the chamber’s registry: a changes feed of artisans to keep a local copy, one artisan by RM number, and an operations endpoint for the kiosk’s writes (applied once per idempotency key). Field names follow INPI’s RNE and the former CMA RNM feed.',
+        'What a CMA card kiosk needs from the chamber’s registry: a changes feed of artisans to keep a local copy, one artisan by RM number, accounts, card links, and an operations endpoint for the kiosk’s writes (applied once per idempotency key). Field names follow INPI’s RNE and the former CMA RNM feed. Every error answer of the API has the body `{"error":{"code","message"}}`.',
     },
     servers: [{ url: 'http://127.0.0.1:{port}', description: 'The reference server (main/demo-registry)', variables: { port: { default: '8099' } } }],
+    tags: [
+      { name: 'service', description: 'Health and the kiosk’s access token.' },
+      { name: 'artisans', description: 'The registry’s artisans: the changes feed a kiosk syncs from, and one artisan by RM number.' },
+      { name: 'accounts', description: 'Artisans’ online accounts (online only: a kiosk never stores a password).' },
+      { name: 'cards', description: 'Card PDFs handed to a phone.' },
+      { name: 'operations', description: 'The kiosk’s writes, delivered through its outbox.' },
+      { name: 'pages', description: 'Pages a person opens from a link (e-mail or QR code): no token, HTML or PDF.' },
+    ],
     components: {
       securitySchemes: {
         kioskToken: { type: 'http', scheme: 'bearer', description: 'An access token from POST /v1/auth/token. Expired or revoked: 401, get a new one.' },
       },
-      schemas: {
-        ArtisanTuple: { ...schema(artisanTupleSchema), description: `One artisan, positional, in this order: ${ARTISAN_FIELDS.join(', ')}.` },
-        Activite: schema(activiteSchema),
-        Adresse: schema(adresseSchema),
-        ChangesPage: schema(changesPageSchema),
-        OperationsRequest: schema(operationsRequestSchema),
-        OperationsResponse: schema(operationsResponseSchema),
-        TokenRequest: schema(tokenRequestSchema),
-        TokenResponse: schema(tokenResponseSchema),
-        Health: schema(healthSchema),
-        ActivateRequest: schema(activateRequestSchema),
-        AccountStatus: schema(accountStatusSchema),
-        LoginRequest: schema(loginRequestSchema),
-        LoginResponse: schema(loginResponseSchema),
-        ForgotRequest: schema(forgotRequestSchema),
-        Profile: schema(profileSchema),
-        CardLinkRequest: schema(cardLinkRequestSchema),
-        CardLinkResponse: schema(cardLinkResponseSchema),
-        CardIssuance: {
-          ...schema(cardIssuanceSchema),
-          description: 'The payload of a `card-issuance` operation; with delivery `email` and a PDF, the registry e-mails it.',
-        },
-        ProfileChange: { ...schema(profileChangeSchema), description: 'The payload of a `profile-change` operation (POST /v1/operations).' },
-        Error: schema(apiErrorSchema),
-      },
+      schemas: componentSchemas(),
+      responses: componentResponses,
+      parameters: componentParameters,
     },
     paths: {
       '/v1/health': {
-        get: { summary: 'Is the registry up, and how many artisans it holds', responses: { 200: { description: 'Up', content: json('Health') } } },
+        get: {
+          operationId: 'getHealth',
+          tags: ['service'],
+          summary: 'Is the registry up, and how many artisans it holds',
+          security: open,
+          responses: { 200: { description: 'Up', content: json('Health') }, 500: responseRef('ServerError') },
+        },
       },
       '/v1/auth/token': {
         post: {
+          operationId: 'createAccessToken',
+          tags: ['service'],
           summary: 'Exchange the kiosk’s id and secret for an access token',
+          security: open,
           requestBody: { required: true, content: json('TokenRequest') },
-          responses: { 200: { description: 'A token and when it expires', content: json('TokenResponse') }, 401: error('Unknown kiosk or wrong secret') },
+          responses: {
+            200: { description: 'A token and when it expires', content: json('TokenResponse') },
+            400: errorResponse('kioskId and secret are missing or malformed', 'BAD_REQUEST'),
+            401: errorResponse('Unknown kiosk or wrong secret', 'BAD_CREDENTIALS'),
+            500: responseRef('ServerError'),
+          },
         },
       },
       '/v1/artisans/changes': {
         get: {
+          operationId: 'listArtisanChanges',
+          tags: ['artisans'],
           summary: 'Artisans changed after a cursor, in server-sequence order, with tombstones',
-          description:
-            'Each artisan appears at most once per page, in its latest state (`items`, arrays in the order of `fields`); removed artisans are listed in `removed`. Send `cursor` back as `after` until `hasMore` is false. A kiosk applies a page and its cursor in one transaction.',
+          description: CHANGES_DESCRIPTION,
           security: bearer,
           parameters: [
             {
@@ -101,104 +103,205 @@ export function registryOpenApi(): Record<string, unknown> {
               in: 'query',
               required: false,
               schema: { type: 'string' },
-              description: 'Opaque cursor of the previous page; absent for the start.',
+              description: 'Opaque cursor of the previous page; absent (or empty) for the start.',
             },
-            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE } },
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              description: 'Rows wanted; a value out of range is brought within it.',
+              schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE, default: DEFAULT_PAGE },
+            },
           ],
           responses: {
             200: { description: 'One page', content: json('ChangesPage') },
-            400: error('The cursor was not made by this registry'),
-            401: error('Missing, expired or revoked token'),
-            429: error('Too many requests: wait Retry-After seconds'),
+            400: errorResponse('The cursor was not made by this registry: start again from the beginning (no `after`).', 'BAD_CURSOR'),
+            ...tokenAnswers,
           },
         },
       },
       '/v1/artisans/{rmNumber}': {
+        parameters: [rmNumber],
         get: {
+          operationId: 'getArtisan',
+          tags: ['artisans'],
           summary: 'One artisan by normalised RM number',
           security: bearer,
-          parameters: [{ name: 'rmNumber', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9]{9}R[ME]([0-9]{3}|02[AB])$' } }],
           responses: {
-            200: { description: 'The artisan, with named fields' },
-            404: error('No artisan with this number'),
-            401: error('Missing, expired or revoked token'),
+            200: { description: 'The artisan, with named fields', content: json('Artisan') },
+            404: errorResponse('No artisan with this number (or it was removed)', 'NOT_FOUND'),
+            ...tokenAnswers,
           },
         },
       },
       '/v1/accounts/activate': {
         post: {
+          operationId: 'activateAccount',
+          tags: ['accounts'],
           summary: 'Create the pending account of an artisan the kiosk identified, and send the confirmation e-mail',
           description: 'The password is checked against the CNIL rules again and kept only as a scrypt hash. The e-mail holds a link valid 24 hours.',
           security: bearer,
           requestBody: { required: true, content: json('ActivateRequest') },
           responses: {
             201: { description: 'Pending; the e-mail is sent', content: json('AccountStatus') },
-            400: error('EMAIL_INVALID or PASSWORD_WEAK'),
-            404: error('NOT_FOUND: no such artisan'),
-            409: error('ACCOUNT_EXISTS or EMAIL_TAKEN'),
-            410: error('RADIATED'),
+            400: errorResponse(
+              'The request is malformed, the e-mail address invalid, or the password too weak',
+              'BAD_REQUEST',
+              'EMAIL_INVALID',
+              'PASSWORD_WEAK',
+            ),
+            404: errorResponse('No such artisan', 'NOT_FOUND'),
+            409: errorResponse('The artisan has an active account, or the address belongs to another one', 'ACCOUNT_EXISTS', 'EMAIL_TAKEN'),
+            410: errorResponse('The artisan is radiated', 'RADIATED'),
+            ...tokenAnswers,
           },
         },
       },
       '/v1/accounts/{rmNumber}/status': {
+        parameters: [rmNumber],
         get: {
+          operationId: 'getAccountStatus',
+          tags: ['accounts'],
           summary: 'Whether the artisan has no account, a pending one, or an active one',
           security: bearer,
-          responses: { 200: { description: 'The status', content: json('AccountStatus') } },
+          responses: { 200: { description: 'The status (`none` for an unknown number too)', content: json('AccountStatus') }, ...tokenAnswers },
         },
       },
       '/v1/accounts/{rmNumber}/resend': {
-        post: { summary: 'Send the confirmation e-mail again', security: bearer, responses: { 200: { description: 'Sent' }, 409: error('NOT_PENDING') } },
+        parameters: [rmNumber],
+        post: {
+          operationId: 'resendConfirmation',
+          tags: ['accounts'],
+          summary: 'Send the confirmation e-mail again',
+          security: bearer,
+          responses: {
+            200: { description: 'Sent', content: json('ResendResponse') },
+            409: errorResponse('No pending account for this number', 'NOT_PENDING'),
+            ...tokenAnswers,
+          },
+        },
       },
       '/v1/accounts/{rmNumber}/profile': {
+        parameters: [rmNumber],
         get: {
+          operationId: 'getAccountProfile',
+          tags: ['accounts'],
           summary: 'Contact details of an account',
           security: bearer,
-          responses: { 200: { description: 'The details', content: json('Profile') }, 404: error('NOT_FOUND') },
+          responses: {
+            200: { description: 'The details', content: json('Profile') },
+            404: errorResponse('No account for this number', 'NOT_FOUND'),
+            ...tokenAnswers,
+          },
         },
       },
       '/v1/accounts/login': {
         post: {
+          operationId: 'logIn',
+          tags: ['accounts'],
           summary: 'Check an artisan’s e-mail and password',
           description: 'Five failures lock the account for 15 minutes. 422, not 401: 401 is about the kiosk’s own token.',
           security: bearer,
           requestBody: { required: true, content: json('LoginRequest') },
           responses: {
             200: { description: 'Whose account', content: json('LoginResponse') },
-            422: error('LOGIN_FAILED, with attemptsLeft'),
-            423: error('LOGIN_LOCKED, with until'),
+            400: errorResponse('email and password are required', 'BAD_REQUEST'),
+            422: { description: 'Wrong e-mail or password', content: json('LoginFailed') },
+            423: { description: 'Locked after too many failures', content: json('LoginLocked') },
+            ...tokenAnswers,
           },
         },
       },
       '/v1/accounts/password-reset': {
         post: {
+          operationId: 'requestPasswordReset',
+          tags: ['accounts'],
           summary: 'Send a reset link if the address has an active account; the answer is the same either way',
           security: bearer,
           requestBody: { required: true, content: json('ForgotRequest') },
-          responses: { 202: { description: 'Accepted' } },
+          responses: { 202: { description: 'Accepted', content: json('Accepted') }, 400: errorResponse('email is required', 'BAD_REQUEST'), ...tokenAnswers },
         },
       },
       '/v1/cards/links': {
         post: {
+          operationId: 'createCardLink',
+          tags: ['cards'],
           summary: 'Make a one-time download link for a card PDF, for the artisan’s phone',
           description: 'The link (GET /cards/download?token=…) serves the PDF once and expires after 15 minutes.',
           security: bearer,
           requestBody: { required: true, content: json('CardLinkRequest') },
-          responses: { 201: { description: 'The link', content: json('CardLinkResponse') }, 400: error('BAD_REQUEST') },
+          responses: {
+            201: { description: 'The link', content: json('CardLinkResponse') },
+            400: errorResponse('rmNumber and pdf are required', 'BAD_REQUEST'),
+            ...tokenAnswers,
+          },
         },
       },
       '/v1/operations': {
         post: {
+          operationId: 'deliverOperations',
+          tags: ['operations'],
           summary: 'Deliver the kiosk’s writes: profile changes, photos, card issuances, PVC order events, audit events',
-          description:
-            'Each operation is applied once per idempotency key, however often it is sent; a repeat is answered `duplicate`. Both answers mean the registry has it.',
+          description: OPERATIONS_DESCRIPTION,
           security: bearer,
           requestBody: { required: true, content: json('OperationsRequest') },
           responses: {
-            200: { description: 'What became of each operation', content: json('OperationsResponse') },
-            400: error('The request does not match the schema'),
-            401: error('Missing, expired or revoked token'),
-            429: error('Too many requests: wait Retry-After seconds'),
+            200: { description: 'What became of each operation, in the order sent', content: json('OperationsResponse') },
+            400: errorResponse('The request does not match the schema (the message lists the fields)', 'BAD_REQUEST'),
+            ...tokenAnswers,
+          },
+        },
+      },
+      '/confirm': {
+        get: {
+          operationId: 'confirmEmail',
+          tags: ['pages'],
+          summary: 'The link of a confirmation e-mail: activates the account, or confirms a new address',
+          security: open,
+          parameters: [linkToken('confirmation e-mail')],
+          responses: { 200: html('Confirmed'), 400: html('The link was used already or has expired'), 500: responseRef('ServerError') },
+        },
+      },
+      '/reset': {
+        get: {
+          operationId: 'showPasswordResetForm',
+          tags: ['pages'],
+          summary: 'The link of a reset e-mail: the form for a new password',
+          description: 'The token is checked when the form is sent.',
+          security: open,
+          parameters: [linkToken('reset e-mail')],
+          responses: { 200: html('The form'), 500: responseRef('ServerError') },
+        },
+        post: {
+          operationId: 'resetPassword',
+          tags: ['pages'],
+          summary: 'Set the new password',
+          security: open,
+          parameters: [linkToken('reset e-mail')],
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { password: { type: 'string' } }, required: ['password'] } },
+            },
+          },
+          responses: {
+            200: html('Changed; or the form again when the password is too weak'),
+            400: html('The link was used already or has expired'),
+            500: responseRef('ServerError'),
+          },
+        },
+      },
+      '/cards/download': {
+        get: {
+          operationId: 'downloadCard',
+          tags: ['pages'],
+          summary: 'The card PDF behind a one-time link (POST /v1/cards/links), served once',
+          security: open,
+          parameters: [linkToken('link')],
+          responses: {
+            200: { description: 'The card', content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } },
+            410: html('The link was used already or has expired'),
+            500: responseRef('ServerError'),
           },
         },
       },
