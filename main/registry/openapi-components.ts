@@ -120,7 +120,10 @@ const errorContent = (codes: readonly [string, ...string[]]) => ({
   'application/json': {
     schema: {
       allOf: [ref('Error')],
-      properties: { error: { properties: { code: codes.length === 1 ? { type: 'string', const: codes[0] } : { type: 'string', enum: codes } } } },
+      type: 'object',
+      properties: {
+        error: { type: 'object', properties: { code: codes.length === 1 ? { type: 'string', const: codes[0] } : { type: 'string', enum: codes } } },
+      },
     },
   },
 });

@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type Answer, openApiChecker } from '../support/openapi-conformance.ts';
+import { KIOSK_ID, SECRET, startTestRegistry } from '../support/registry.ts';
+
+type Registry = Awaited<ReturnType<typeof startTestRegistry>>;
+type Page = { fields: string[]; items: unknown[][]; removed: string[]; cursor: string; hasMore: boolean };
+
+const DURAND = '123123127RM078'; // no account yet
+const MULLER = '401234562RE067'; // active account
+const MULLER_LOGIN = { email: 'jean-pierre.muller@example.com', password: 'Menuiserie-Muller-1975' };
+const SANTONI = '552032534RM02A'; // radiated
+const NOBODY = '999999999RM075'; // well formed, in no registry
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
+
+/**
+ * The reference server answers as main/registry/openapi.json says, call by call: every status
+ * it gives is documented for that operation, with the documented headers, media type and
+ * body schema. An answer the document does not describe fails the test, whichever is wrong.
+ */
+describe('the reference registry answers as its OpenAPI document says', () => {
+  const checker = openApiChecker(new URL('../../main/registry/openapi.json', import.meta.url));
+  const called = new Set<string>();
+  let registry: Registry;
+  let token = '';
+
+  /** One real call, checked against the document; returns the answer for the test to use. */
+  async function call(
+    method: string,
+    path: string,
+    opts: { auth?: string | null; json?: unknown; form?: Record<string, string>; expect?: number } = {},
+  ): Promise<Answer & { json: () => unknown }> {
+    const headers: Record<string, string> = {};
+    const auth = opts.auth === undefined ? token : opts.auth;
+    if (auth) headers.Authorization = `Bearer ${auth}`;
+    let body: string | undefined;
+    if (opts.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(opts.json);
+    } else if (opts.form) {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(opts.form).toString();
+    }
+    const res = await fetch(`${registry.server.url}${path}`, { method, headers, body, redirect: 'manual' });
+    const answer: Answer = {
+      status: res.status,
+      contentType: res.headers.get('content-type'),
+      headers: res.headers,
+      body: Buffer.from(await res.arrayBuffer()),
+    };
+    const { operationId, problems } = checker.check(method, new URL(path, 'http://x').pathname, answer);
+    if (operationId) called.add(operationId);
+    assert.deepEqual(problems, [], `${method} ${path}: the answer is not what the document says:\n${problems.join('\n')}`);
+    if (opts.expect !== undefined) assert.equal(answer.status, opts.expect, `${method} ${path}: ${answer.body.toString('utf8', 0, 300)}`);
+    return { ...answer, json: () => JSON.parse(answer.body.toString('utf8')) as unknown };
+  }
+
+  const errorCode = (a: { json: () => unknown }) => (a.json() as { error: { code: string } }).error.code;
+
+  before(async () => {
+    registry = await startTestRegistry(400);
+  });
+  after(() => registry.close());
+
+  it('health and the token exchange, which need no token', async () => {
+    assert.equal((await call('GET', '/v1/health', { auth: null, expect: 200 }).then((a) => a.json() as { status: string })).status, 'ok');
+    assert.equal(errorCode(await call('POST', '/v1/auth/token', { auth: null, json: { kioskId: KIOSK_ID }, expect: 400 })), 'BAD_REQUEST');
+    const wrong = { kioskId: KIOSK_ID, secret: 'not-the-secret-0123456789' };
+    assert.equal(errorCode(await call('POST', '/v1/auth/token', { auth: null, json: wrong, expect: 401 })), 'BAD_CREDENTIALS');
+    const ok = await call('POST', '/v1/auth/token', { auth: null, json: { kioskId: KIOSK_ID, secret: SECRET }, expect: 200 });
+    token = (ok.json() as { accessToken: string }).accessToken;
+  });
+
+  it('a call without a token, or with a revoked one, is answered 401 UNAUTHENTICATED', async () => {
+    assert.equal(errorCode(await call('GET', '/v1/artisans/changes', { auth: null, expect: 401 })), 'UNAUTHENTICATED');
+    assert.equal(errorCode(await call('POST', '/v1/operations', { auth: 'not-a-token-at-all', json: { operations: [] }, expect: 401 })), 'UNAUTHENTICATED');
+  });
+
+  it('the changes feed: pages, the next page, tombstones, and a cursor of another registry (400 BAD_CURSOR)', async () => {
+    const first = (await call('GET', '/v1/artisans/changes?limit=150', { expect: 200 })).json() as Page;
+    assert.equal(first.hasMore, true);
+    const next = (await call('GET', `/v1/artisans/changes?limit=150&after=${encodeURIComponent(first.cursor)}`, { expect: 200 })).json() as Page;
+    assert.notEqual(next.cursor, first.cursor, 'the cursor advances while hasMore is true');
+    for (const page of [first, next]) {
+      assert.ok(page.items.length + page.removed.length <= 150, 'no more rows than asked for');
+      const rms = [...page.items.map((row) => row[0]), ...page.removed];
+      assert.equal(new Set(rms).size, rms.length, 'each RM number at most once per page');
+    }
+    let rest = next;
+    while (rest.hasMore) rest = (await call('GET', `/v1/artisans/changes?limit=150&after=${encodeURIComponent(rest.cursor)}`, { expect: 200 })).json() as Page;
+    const gone = String(first.items[5]?.[0]);
+    assert.ok(await registry.store.remove(gone));
+    const tombstone = (await call('GET', `/v1/artisans/changes?after=${encodeURIComponent(rest.cursor)}`, { expect: 200 })).json() as Page;
+    assert.deepEqual([tombstone.items, tombstone.removed, tombstone.hasMore], [[], [gone], false]);
+
+    const foreign = Buffer.from('v9:not-ours').toString('base64url');
+    assert.equal(errorCode(await call('GET', `/v1/artisans/changes?after=${foreign}`, { expect: 400 })), 'BAD_CURSOR');
+  });
+
+  it('one artisan by RM number, and 404 NOT_FOUND for a number the registry does not hold', async () => {
+    assert.equal((await call('GET', `/v1/artisans/${DURAND}`, { expect: 200 }).then((a) => a.json() as { nom: string })).nom, 'DURAND');
+    assert.equal(errorCode(await call('GET', `/v1/artisans/${NOBODY}`, { expect: 404 })), 'NOT_FOUND');
+  });
+
+  it('operations: applied, then duplicate, and 400 for a request off the schema', async () => {
+    const op = { idempotencyKey: 'conformance-0000000001', type: 'audit-event', at: new Date().toISOString(), payload: { event: 'test' } };
+    const first = (await call('POST', '/v1/operations', { json: { operations: [op] }, expect: 200 })).json();
+    const again = (await call('POST', '/v1/operations', { json: { operations: [op] }, expect: 200 })).json();
+    assert.deepEqual(
+      [first, again],
+      [{ results: [{ idempotencyKey: op.idempotencyKey, status: 'applied' }] }, { results: [{ idempotencyKey: op.idempotencyKey, status: 'duplicate' }] }],
+    );
+    assert.equal(errorCode(await call('POST', '/v1/operations', { json: { operations: [{ ...op, type: 'nonsense' }] }, expect: 400 })), 'BAD_REQUEST');
+  });
+
+  it('accounts: status, profile, activation and its e-mail link, resend, login and its lock, password reset', async () => {
+    assert.equal((await call('GET', `/v1/accounts/${MULLER}/status`, { expect: 200 }).then((a) => a.json() as { status: string })).status, 'active');
+    assert.equal((await call('GET', `/v1/accounts/${NOBODY}/status`, { expect: 200 }).then((a) => a.json() as { status: string })).status, 'none');
+    await call('GET', `/v1/accounts/${MULLER}/profile`, { expect: 200 });
+    assert.equal(errorCode(await call('GET', `/v1/accounts/${DURAND}/profile`, { expect: 404 })), 'NOT_FOUND');
+    assert.equal(errorCode(await call('POST', `/v1/accounts/${MULLER}/resend`, { expect: 409 })), 'NOT_PENDING');
+
+    const activate = { rmNumber: DURAND, email: 'camille.durand@example.com', mobile: null, password: 'Boulangerie-Durand-1980!' };
+    assert.equal(errorCode(await call('POST', '/v1/accounts/activate', { json: { rmNumber: DURAND }, expect: 400 })), 'BAD_REQUEST');
+    assert.equal(errorCode(await call('POST', '/v1/accounts/activate', { json: { ...activate, password: 'court' }, expect: 400 })), 'PASSWORD_WEAK');
+    assert.equal(errorCode(await call('POST', '/v1/accounts/activate', { json: { ...activate, rmNumber: NOBODY }, expect: 404 })), 'NOT_FOUND');
+    assert.equal(errorCode(await call('POST', '/v1/accounts/activate', { json: { ...activate, rmNumber: MULLER }, expect: 409 })), 'ACCOUNT_EXISTS');
+    await call('POST', '/v1/accounts/activate', { json: activate, expect: 201 });
+    await call('POST', `/v1/accounts/${DURAND}/resend`, { expect: 200 });
+
+    const mailbox = await (await fetch(registry.server.mailboxUrl ?? '')).text();
+    const link = /\/confirm\?token=([A-Za-z0-9_-]+)/.exec(mailbox)?.[1];
+    assert.ok(link, 'the confirmation e-mail holds a link');
+    await call('GET', `/confirm?token=${link}`, { auth: null, expect: 200 });
+    await call('GET', `/confirm?token=${link}`, { auth: null, expect: 400 });
+
+    await call('POST', '/v1/accounts/login', { json: MULLER_LOGIN, expect: 200 });
+    assert.equal(errorCode(await call('POST', '/v1/accounts/login', { json: { email: 'x' }, expect: 400 })), 'BAD_REQUEST');
+    const wrong = { ...MULLER_LOGIN, password: 'not-the-password' };
+    assert.equal(errorCode(await call('POST', '/v1/accounts/login', { json: wrong, expect: 422 })), 'LOGIN_FAILED');
+    let last = 422;
+    for (let i = 0; i < 5 && last === 422; i++) last = (await call('POST', '/v1/accounts/login', { json: wrong })).status;
+    assert.equal(last, 423, 'five failures lock the account');
+
+    await call('POST', '/v1/accounts/password-reset', { json: { email: MULLER_LOGIN.email }, expect: 202 });
+    await call('POST', '/v1/accounts/password-reset', { json: {}, expect: 400 });
+    await call('GET', '/reset?token=unknown', { auth: null, expect: 200 });
+    await call('POST', '/reset?token=unknown', { auth: null, form: { password: 'Un-mot-de-passe-solide-2026' }, expect: 400 });
+  });
+
+  it('radiated artisans get no account (410 RADIATED)', async () => {
+    const activate = { rmNumber: SANTONI, email: 'marie-ange.santoni@example.com', mobile: null, password: 'Un-mot-de-passe-solide-2026' };
+    assert.equal(errorCode(await call('POST', '/v1/accounts/activate', { json: activate, expect: 410 })), 'RADIATED');
+  });
+
+  it('card links: made once, served once as a PDF, then gone (410)', async () => {
+    assert.equal(errorCode(await call('POST', '/v1/cards/links', { json: { rmNumber: MULLER }, expect: 400 })), 'BAD_REQUEST');
+    const { url } = (await call('POST', '/v1/cards/links', { json: { rmNumber: MULLER, pdf: PDF }, expect: 201 })).json() as { url: string };
+    const path = new URL(url).pathname + new URL(url).search;
+    await call('GET', path, { auth: null, expect: 200 });
+    await call('GET', path, { auth: null, expect: 410 });
+  });
+
+  it('a throttled registry answers 429 with Retry-After, and a failing one 500, on every call with a token', async () => {
+    registry.server.faults.throttleRate = 1;
+    try {
+      for (const [method, path, json] of [
+        ['GET', '/v1/artisans/changes', undefined],
+        ['GET', `/v1/artisans/${DURAND}`, undefined],
+        ['POST', '/v1/operations', { operations: [] }],
+        ['GET', `/v1/accounts/${DURAND}/status`, undefined],
+      ] as const) {
+        const a = await call(method, path, { json, expect: 429 });
+        assert.equal(errorCode(a), 'TOO_MANY_REQUESTS');
+      }
+    } finally {
+      registry.server.faults.throttleRate = 0;
+    }
+    registry.server.faults.errorRate = 1;
+    try {
+      const op = { idempotencyKey: 'conformance-0000000002', type: 'audit-event', at: new Date().toISOString(), payload: {} };
+      for (let i = 0; i < 4; i++) assert.equal(errorCode(await call('POST', '/v1/operations', { json: { operations: [op] }, expect: 500 })), 'INTERNAL');
+      assert.equal(errorCode(await call('GET', '/v1/artisans/changes', { expect: 500 })), 'INTERNAL');
+    } finally {
+      registry.server.faults.errorRate = 0;
+    }
+  });
+
+  it('every documented operation was called above', () => {
+    const missing = checker.operationIds.filter((id) => !called.has(id));
+    assert.deepEqual(missing, [], `operations of the document no test call reached: ${missing.join(', ')}`);
+  });
+});
