@@ -13,9 +13,27 @@ describe('RM number parser', () => {
   }
   for (const v of RM_VECTORS.invalid) {
     it(`refuses ${JSON.stringify(v.input)} for ${v.reason}`, () => {
-      assert.deepEqual(parseRmNumber(v.input), { ok: false, reason: v.reason });
+      const r = parseRmNumber(v.input);
+      assert.equal(r.ok, false);
+      assert.equal(!r.ok && r.reason, v.reason);
     });
   }
+  it('names the department that does not exist as it was typed, for the sentence to say it', () => {
+    for (const [input, department] of [
+      ['123123127RM2C', '2C'],
+      ['123123127rm02c', '02C'],
+      ['123123127RM096', '096'],
+      ['123123127RM20', '20'],
+      ['123123127RM', ''],
+    ] as const) {
+      assert.deepEqual(parseRmNumber(input), { ok: false, reason: 'department', department }, input);
+    }
+  });
+  it('still says which other part is wrong before looking at a department-like ending', () => {
+    assert.deepEqual(parseRmNumber('123123123RM2C'), { ok: false, reason: 'siren-checksum' });
+    assert.deepEqual(parseRmNumber('123123127RE2C'), { ok: false, reason: 'department', department: '2C' });
+    assert.deepEqual(parseRmNumber('123123127RM2AB'), { ok: false, reason: 'format' });
+  });
   it('accepts non-breaking spaces and dashes as people paste them', () => {
     const r = parseRmNumber('\u00a0123\u202f123\u00a0127 – rm-078 '.replace('–', '-'));
     assert.equal(r.ok && r.value.rmNumber, '123123127RM078');
