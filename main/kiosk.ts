@@ -131,12 +131,13 @@ export async function createKiosk({
       ...(syncOptions ? { options: syncOptions } : {}),
     });
     closers.push(() => sync.stop());
-    // The first sync runs before the kiosk serves, so the desk starts on fresh data; if the
-    // registry is down, the kiosk starts on its last copy and says so in the sync status.
-    await sync.syncNow().catch(() => undefined);
-    if (syncIntervalMs > 0) sync.start(syncIntervalMs);
+    // The kiosk serves at once from the copy it has, whatever the registry does (down, slow,
+    // stuck): the first sync runs in the background, and until a first load is complete,
+    // identification says "loading" rather than "not found". A failed run is in the status.
+    if (syncIntervalMs > 0) sync.start(syncIntervalMs, 0);
+    else void sync.syncNow().catch(() => undefined);
 
-    const identity = createIdentityService({ db, hashBirthDate, clock, log: log.child('identity') });
+    const identity = createIdentityService({ db, hashBirthDate, clock, log: log.child('identity'), replica: sync.replica });
     const session = createSessionHolder();
     const pushNow = async () => {
       await sync.push({ retries: 0 });
@@ -172,6 +173,7 @@ export async function createKiosk({
       jobs: await recentJobs(db, 10),
       audit: await db.all('SELECT seq, at, actor, action FROM audit_log ORDER BY seq DESC LIMIT 10'),
       orders: await orders.list(),
+      identificationPausedUntil: await identity.pause(),
     });
     const syncNow = () =>
       sync.syncNow().then(

@@ -26,6 +26,7 @@ export const CHANNELS = [
   'staff:logout',
   'staff:overview',
   'staff:sync-now',
+  'staff:identification-resume',
   'staff:order',
   'staff:printers',
   'staff:printer-set',

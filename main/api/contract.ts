@@ -36,6 +36,8 @@ export type StaffOverview = {
   audit: { seq: number; at: string; actor: string; action: string }[];
   /** PVC orders still open, and those closed in the last day; with the artisan's name for the desk. */
   orders: ConsoleOrder[];
+  /** Set while identification is paused after too many wrong dates on this kiosk (ISO instant it ends). */
+  identificationPausedUntil: string | null;
 };
 
 const orderId = z.number().int().positive();
@@ -133,6 +135,8 @@ export const contract = {
   'staff:logout': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
   /** The console at a glance: sync, recent print jobs, recent audit entries. Staff only. */
   'staff:overview': { input: z.object({}).strict(), output: returns<StaffOverview>() },
+  /** Lifts the pause of identification (too many wrong dates on this kiosk); in the audit log. Staff only. */
+  'staff:identification-resume': { input: z.object({}).strict(), output: returns<StaffOverview>() },
   /** "Synchroniser maintenant". Staff only. */
   'staff:sync-now': { input: z.object({}).strict(), output: returns<StaffOverview>() },
   /** A staff step on a PVC order: payment taken, retry, reprint (with why), handed over, cancelled. Staff only. */

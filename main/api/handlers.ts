@@ -102,6 +102,11 @@ export function createHandlers({
       return ok({});
     },
     'staff:overview': () => staffOnly(overview),
+    'staff:identification-resume': () =>
+      asStaff(async (member) => {
+        await identity.resume(member.id);
+        return ok(await overview());
+      }),
     'staff:sync-now': () =>
       staffOnly(async () => {
         await syncNow();

@@ -13,8 +13,10 @@ import { packageVersion } from '../version.ts';
 import { startBridge } from './bridge.ts';
 
 /**
- * Browser mode: the whole kiosk, served to a browser on 127.0.0.1. Prints exactly one line
- * on stdout, `Kiosk ready: <url>`, once it serves; logs go to stderr.
+ * Browser mode: the whole kiosk, served to a browser on 127.0.0.1. Prints `Kiosk ready: <url>`
+ * on stdout as soon as it serves (from the copy of the registry it has, whatever the
+ * registry does), then `Registry copy complete` once that copy has been read to the end at
+ * least once (at once if it already was); logs go to stderr.
  */
 const { values } = parseArgs({
   options: {
@@ -67,6 +69,14 @@ const kiosk = await createKiosk({
 });
 const bridge = await startBridge({ port, staticDir, dispatcherFor: (origins) => kiosk.dispatcher('browser', origins), log: log.child('bridge') });
 process.stdout.write(`Kiosk ready: ${bridge.url}\n`);
+let announced = false;
+const announce = (complete: boolean) => {
+  if (!complete || announced) return;
+  announced = true;
+  process.stdout.write('Registry copy complete\n');
+};
+kiosk.sync.onStatus((s) => announce(s.replicaComplete));
+announce((await kiosk.sync.replica()).complete);
 
 let stopping = false;
 async function stop(): Promise<void> {

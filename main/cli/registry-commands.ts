@@ -6,7 +6,7 @@ import { birthDateHasher } from '../identity/birth-date-hash.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createRegistryClient } from '../registry/client.ts';
 import { CURSOR_KEY, createSyncEngine } from '../registry/sync-engine.ts';
-import { describeSyncStatus, readSyncStatus } from '../registry/sync-status.ts';
+import { describeSyncFailure, describeSyncStatus, readSyncStatus } from '../registry/sync-status.ts';
 import { checkBirthDateKey } from '../secrets/key-id.ts';
 import { countArtisans } from '../store/artisans-repo.ts';
 import { openStoreFile } from '../store/open-store.ts';
@@ -108,10 +108,17 @@ export async function sync(args: string[]): Promise<number> {
     });
     try {
       const r = await engine.syncNow();
-      process.stderr.write(`\nDone: ${r.upserted} artisans updated, ${r.removed} removed, ${r.delivered} operations sent, in ${r.pages} page(s).\n`);
+      const older = r.older > 0 ? `, ${r.older} older than the copy skipped` : '';
+      const resync = r.resynced ? ' The registry refused the saved position: the whole list was read again.' : '';
+      process.stderr.write(
+        `\nDone: ${r.upserted} artisans updated, ${r.removed} removed${older}, ${r.delivered} operations sent, in ${r.pages} page(s).${resync}\n`,
+      );
       return 0;
-    } catch (error) {
-      process.stderr.write(`\nSync failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    } catch {
+      // The run recorded why in the status: the same sentence staff read.
+      const s = await readSyncStatus(db);
+      const problem = s.lastError ?? s.outboxError;
+      process.stderr.write(`\nSync failed: ${problem ? describeSyncFailure(problem) : 'unknown error'}.\n`);
       return 1;
     }
   } finally {

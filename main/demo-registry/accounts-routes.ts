@@ -88,7 +88,7 @@ export async function accountsApi(
 export async function applyAccountOperation(accounts: Accounts, op: Operation): Promise<void> {
   if (op.type !== 'profile-change') return;
   const change = profileChangeSchema.safeParse(op.payload);
-  if (change.success) await accounts.applyProfileChange(change.data);
+  if (change.success) await accounts.applyProfileChange(change.data, op.at);
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -25,6 +25,12 @@ CREATE TABLE IF NOT EXISTS accounts (
   failed_logins INTEGER NOT NULL DEFAULT 0,
   locked_until INTEGER
 ) STRICT;
+-- When the newest profile change applied for an artisan was made (the operation's 'at'): an
+-- older one arriving late (retried after a failure) is kept as received but overwrites nothing.
+CREATE TABLE IF NOT EXISTS profile_changes_applied (
+  rm_number TEXT PRIMARY KEY,
+  at TEXT NOT NULL
+) STRICT;
 CREATE TABLE IF NOT EXISTS account_tokens (
   token_hash TEXT PRIMARY KEY,
   rm_number TEXT NOT NULL,
@@ -239,11 +245,20 @@ export async function openAccounts(registry: RegistryStore, mailer: Mailer, publ
       };
     },
 
-    /** Applies a `profile-change` operation from a kiosk's outbox. A new e-mail waits for its link. */
-    async applyProfileChange(change: ProfileChange): Promise<void> {
+    /**
+     * Applies a `profile-change` operation from a kiosk's outbox, unless a newer one (by the
+     * time the kiosk recorded it) was applied already. A new e-mail waits for its link.
+     */
+    async applyProfileChange(change: ProfileChange, at: string): Promise<void> {
       const a = await account(change.rmNumber);
       if (!a) return;
-      await db.transaction(async (tx) => {
+      const newer = await db.transaction(async (tx) => {
+        const last = await tx.get<{ at: string }>('SELECT at FROM profile_changes_applied WHERE rm_number = ?', [a.rm_number]);
+        if (last && Date.parse(last.at) > Date.parse(at)) return false;
+        await tx.run('INSERT INTO profile_changes_applied (rm_number, at) VALUES (?, ?) ON CONFLICT (rm_number) DO UPDATE SET at = excluded.at', [
+          a.rm_number,
+          at,
+        ]);
         if (change.mobile !== undefined) await tx.run('UPDATE accounts SET mobile = ? WHERE rm_number = ?', [change.mobile, a.rm_number]);
         if (change.deliveryAddress !== undefined)
           await tx.run('UPDATE accounts SET delivery_address = ? WHERE rm_number = ?', [
@@ -252,8 +267,9 @@ export async function openAccounts(registry: RegistryStore, mailer: Mailer, publ
           ]);
         if (change.email !== undefined && normaliseEmail(change.email) !== a.email)
           await tx.run('UPDATE accounts SET pending_email = ? WHERE rm_number = ?', [normaliseEmail(change.email), a.rm_number]);
+        return true;
       });
-      if (change.email !== undefined && normaliseEmail(change.email) !== a.email) {
+      if (newer && change.email !== undefined && normaliseEmail(change.email) !== a.email) {
         const t = await registry.byRmNumber(a.rm_number);
         await sendConfirmation(a.rm_number, normaliseEmail(change.email), t?.[6][0] ?? '', 'confirm-email');
       }

@@ -2,8 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logging/logger.ts';
 import { type AccountStatus, findByRmNumber, type Qualification } from '../store/artisans-repo.ts';
 import { clearAttempts, getAttempts, saveAttempts } from '../store/attempts-repo.ts';
+import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
+import { pausedUntil, pauseIdentification, recordWrongDate, resumeIdentification } from '../store/wrong-dates-repo.ts';
 import { type BirthDateParts, type BirthDateRefusal, localIsoDate, parseBirthDate } from './birth-date.ts';
 import type { BirthDateHasher } from './birth-date-hash.ts';
 import { parseRmNumber, type RmRefusal } from './rm-number.ts';
@@ -11,6 +13,15 @@ import { parseRmNumber, type RmRefusal } from './rm-number.ts';
 /** 5 wrong dates for one RM number lock it for 15 minutes on this kiosk (DESIGN.md §6). */
 export const MAX_WRONG_DATES = 5;
 export const LOCK_MS = 15 * 60 * 1000;
+/**
+ * Besides 5 tries per number, a budget for the whole kiosk: 20 wrong dates in 10 minutes,
+ * whatever the numbers, pause identification until staff resume it (or 30 minutes pass).
+ * Someone trying dates across many numbers is stopped; a desk's ordinary morning (a few
+ * mistyped dates an hour) never reaches it.
+ */
+export const BUDGET_WRONG_DATES = 20;
+export const BUDGET_WINDOW_MS = 10 * 60 * 1000;
+export const PAUSE_MS = 30 * 60 * 1000;
 
 /** What the person may see once identified: no date of birth, no address. */
 export type IdentifiedArtisan = {
@@ -28,14 +39,25 @@ export type IdentifyOutcome =
   | { kind: 'not-found'; rmNumber: string }
   | { kind: 'wrong-date'; rmNumber: string; triesLeft: number }
   | { kind: 'locked'; rmNumber: string; until: string }
-  | { kind: 'radiated'; rmNumber: string; chamber: string; radiatedOn: string };
+  | { kind: 'radiated'; rmNumber: string; chamber: string; radiatedOn: string }
+  /** Not in the local copy yet, which is still being loaded: "not found" would be a guess. */
+  | { kind: 'loading'; rmNumber: string; percent: number | null }
+  /** Too many wrong dates on this kiosk: identification waits for the desk. */
+  | { kind: 'paused' };
 
 /** What was typed and refused: the number, the date, or both, each with its reason. */
 export type IdentifyRefusals = { rmNumber?: RmRefusal; birthDate?: BirthDateRefusal };
 
 export type IdentifyResult = { ok: true; value: IdentifyOutcome } | { ok: false; refused: IdentifyRefusals };
 
-export type IdentityDeps = { db: WriteDb; hashBirthDate: BirthDateHasher; clock: () => Date; log: Logger };
+export type IdentityDeps = {
+  db: WriteDb;
+  hashBirthDate: BirthDateHasher;
+  clock: () => Date;
+  log: Logger;
+  /** Whether the local copy is complete (the sync engine's replica state); complete if not given. */
+  replica?: () => Promise<{ complete: boolean; loadPercent: number | null }>;
+};
 
 function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
@@ -48,7 +70,7 @@ function firstNameOf(firstNames: string): string {
   return firstNames.split(/[\s,]+/)[0] ?? firstNames;
 }
 
-export function createIdentityService({ db, hashBirthDate, clock, log }: IdentityDeps) {
+export function createIdentityService({ db, hashBirthDate, clock, log, replica }: IdentityDeps) {
   async function identify(input: { rmNumber: string; birthDate: BirthDateParts }): Promise<IdentifyResult> {
     const now = clock();
     const rm = parseRmNumber(input.rmNumber);
@@ -59,6 +81,12 @@ export function createIdentityService({ db, hashBirthDate, clock, log }: Identit
     }
     const rmNumber = rm.value.rmNumber;
 
+    const paused = await pausedUntil(db);
+    if (paused !== null && paused > now.getTime()) {
+      log.info('identify', { outcome: 'paused' });
+      return { ok: true, value: { kind: 'paused' } };
+    }
+
     const attempts = await getAttempts(db, rmNumber);
     if (attempts?.lockedUntil != null && attempts.lockedUntil > now.getTime()) {
       log.info('identify', { outcome: 'locked' });
@@ -67,6 +95,11 @@ export function createIdentityService({ db, hashBirthDate, clock, log }: Identit
 
     const artisan = await findByRmNumber(db, rmNumber);
     if (!artisan) {
+      const state = replica ? await replica() : { complete: true, loadPercent: null };
+      if (!state.complete) {
+        log.info('identify', { outcome: 'loading' });
+        return { ok: true, value: { kind: 'loading', rmNumber, percent: state.loadPercent } };
+      }
       log.info('identify', { outcome: 'not-found' });
       return { ok: true, value: { kind: 'not-found', rmNumber } };
     }
@@ -82,6 +115,19 @@ export function createIdentityService({ db, hashBirthDate, clock, log }: Identit
         const failures = (current?.lockedUntil != null ? 0 : (current?.failures ?? 0)) + 1;
         const lockedUntil = failures >= MAX_WRONG_DATES ? now.getTime() + LOCK_MS : null;
         await saveAttempts(tx, { rmNumber, failures, lockedUntil, lastFailureAt: now.getTime() });
+        const recent = await recordWrongDate(tx, now.getTime(), BUDGET_WINDOW_MS);
+        if (recent >= BUDGET_WRONG_DATES) {
+          // Only the count is written down: which numbers were tried is nobody's business here.
+          await pauseIdentification(tx, now.getTime() + PAUSE_MS);
+          await appendAudit(tx, { actor: 'kiosk', action: 'identification-paused', details: { wrongDates: recent, minutes: BUDGET_WINDOW_MS / 60_000 } }, now);
+          await enqueue(
+            tx,
+            'audit-event',
+            { event: 'identification-paused', wrongDates: recent, until: new Date(now.getTime() + PAUSE_MS).toISOString() },
+            now,
+          );
+          log.warn('identification-paused', { wrongDates: recent });
+        }
         // The registry is told of the lock (other desks, the online portal), through the outbox.
         if (lockedUntil) await enqueue(tx, 'audit-event', { event: 'identification-locked', rmNumber, until: new Date(lockedUntil).toISOString() }, now);
         return { lockedUntil, failures };
@@ -118,7 +164,22 @@ export function createIdentityService({ db, hashBirthDate, clock, log }: Identit
     };
   }
 
-  return { identify };
+  /** Until when identification is paused on this kiosk (ISO), or null: the console's alert. */
+  async function pause(): Promise<string | null> {
+    const until = await pausedUntil(db);
+    return until !== null && until > clock().getTime() ? new Date(until).toISOString() : null;
+  }
+
+  /** A staff member lifts the pause (in the audit log, by name of actor). */
+  async function resume(staffId: number): Promise<void> {
+    await db.transaction(async (tx) => {
+      await resumeIdentification(tx);
+      await appendAudit(tx, { actor: `staff:${staffId}`, action: 'identification-resumed', details: {} }, clock());
+    });
+    log.info('identification-resumed', { staffId });
+  }
+
+  return { identify, pause, resume };
 }
 
 export type IdentityService = ReturnType<typeof createIdentityService>;

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LogSink } from './logger.ts';
 
@@ -9,6 +9,7 @@ import type { LogSink } from './logger.ts';
  */
 export function fileSink(dir: string, { maxBytes = 5 * 1024 * 1024, keep = 5 } = {}): LogSink {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   const file = path.join(dir, 'kiosk.log');
   let size = (() => {
     try {

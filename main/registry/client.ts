@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger.ts';
 import { cardLinkResponseSchema } from './accounts-wire.ts';
-import { type ChangesPage, changesPageSchema, type Operation, operationsResponseSchema, tokenResponseSchema } from './wire.ts';
+import { type ChangesPage, changesPageSchema, healthSchema, type Operation, operationsResponseSchema, tokenResponseSchema } from './wire.ts';
 
 /**
  * Why a registry call failed, as the sync engine needs to know it:
@@ -9,9 +9,11 @@ import { type ChangesPage, changesPageSchema, type Operation, operationsResponse
  * - server: 5xx, back off;
  * - credentials: the registry refuses this kiosk's id or secret: staff must fix settings;
  * - malformed: an answer that does not match the API: refuse it, commit nothing;
- * - rejected: a 4xx about the request itself.
+ * - rejected: a 4xx about the request itself;
+ * - stalled: the changes feed does not advance (the same position again, or an empty page
+ *   that says more follows): the run stops instead of asking for ever.
  */
-export type RegistryErrorKind = 'offline' | 'throttled' | 'server' | 'credentials' | 'malformed' | 'rejected';
+export type RegistryErrorKind = 'offline' | 'throttled' | 'server' | 'credentials' | 'malformed' | 'rejected' | 'stalled';
 
 export class RegistryError extends Error {
   override name = 'RegistryError';
@@ -38,27 +40,44 @@ export type RegistryConfig = {
 
 export type RegistryClient = ReturnType<typeof createRegistryClient>;
 
+/** Retry-After is obeyed up to this: a registry asking for an hour must not stall a desk that long. */
+export const MAX_RETRY_AFTER_MS = 5 * 60_000;
+/** A changes page larger than this is refused before it is read whole (memory of a 2-core desk PC). */
+export const MAX_PAGE_BYTES = 64 * 1024 * 1024;
+
+// The connection was closed under a request that had not been answered: typically a kept-alive
+// connection the registry closed while it sat idle. Nothing was processed, or the call is
+// idempotent anyway, so one new try on a fresh connection is safe.
+const RESET_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
+
 export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 }: RegistryConfig, log: Logger) {
   const base = url.replace(/\/+$/, '');
   let token: string | null = null;
 
-  async function send(path: string, init: RequestInit): Promise<Response> {
-    try {
-      return await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    } catch (error) {
-      const cause = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.name) : 'unknown';
-      throw new RegistryError('offline', `no answer from the registry (${cause})`);
+  /** `idempotent`: safe to send twice (GET, the token, operations with their keys). */
+  async function send(path: string, init: RequestInit, idempotent = init.method === undefined || init.method === 'GET'): Promise<Response> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      } catch (error) {
+        const cause = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.name) : 'unknown';
+        if (idempotent && attempt === 0 && RESET_CODES.has(cause)) {
+          log.info('registry-connection-reset-retried', { cause });
+          continue;
+        }
+        throw new RegistryError('offline', `no answer from the registry (${cause})`);
+      }
     }
   }
 
   async function authenticate(): Promise<string> {
     const current = typeof secret === 'function' ? await secret() : secret;
     if (!current) throw new RegistryError('credentials', 'no registry secret is set for this kiosk');
-    const res = await send('/v1/auth/token', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ kioskId, secret: current }),
-    });
+    const res = await send(
+      '/v1/auth/token',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ kioskId, secret: current }) },
+      true,
+    );
     if (res.status === 401 || res.status === 403) throw new RegistryError('credentials', 'the registry refused this kiosk’s credentials');
     await throwIfFailed(res);
     const parsed = tokenResponseSchema.safeParse(await res.json().catch(() => undefined));
@@ -68,10 +87,10 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
   }
 
   /** A call with the access token; a 401 gets one new token and one more try. */
-  async function authorized(path: string, init: RequestInit = {}): Promise<Response> {
+  async function authorized(path: string, init: RequestInit = {}, idempotent?: boolean): Promise<Response> {
     for (let attempt = 0; attempt < 2; attempt++) {
       token ??= await authenticate();
-      const res = await send(path, { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` } });
+      const res = await send(path, { ...init, headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` } }, idempotent);
       if (res.status !== 401) {
         await throwIfFailed(res);
         return res;
@@ -92,9 +111,11 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
     async changes(after: string | null, limit: number): Promise<{ page: ChangesPage }> {
       const query = new URLSearchParams({ limit: String(limit), ...(after ? { after } : {}) });
       const res = await authorized(`/v1/artisans/changes?${query}`);
+      const text = await readCapped(res, MAX_PAGE_BYTES);
+      if (text === null) throw new RegistryError('malformed', `a changes page is larger than ${MAX_PAGE_BYTES / 2 ** 20} MB; it was refused unread`);
       let body: unknown;
       try {
-        body = JSON.parse(await res.text());
+        body = JSON.parse(text);
       } catch {
         throw new RegistryError('malformed', 'a changes page is not valid JSON (cut short?)');
       }
@@ -104,7 +125,12 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
     },
 
     async postOperations(operations: readonly Operation[]): Promise<{ idempotencyKey: string; status: 'applied' | 'duplicate' }[]> {
-      const res = await authorized('/v1/operations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ operations }) });
+      // Each operation carries its idempotency key: sending the batch twice applies it once.
+      const res = await authorized(
+        '/v1/operations',
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ operations }) },
+        true,
+      );
       const parsed = operationsResponseSchema.safeParse(await res.json().catch(() => undefined));
       if (!parsed.success) throw new RegistryError('malformed', 'the operations answer does not match the API');
       return parsed.data.results;
@@ -135,21 +161,54 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
       return parsed.data;
     },
 
-    async health(): Promise<boolean> {
+    /** How many artisans the registry holds (its health answer): the progress of a first load. */
+    async recordCount(): Promise<number | null> {
       const res = await send('/v1/health', {});
-      await res.body?.cancel();
-      return res.ok;
+      if (!res.ok) {
+        await res.body?.cancel();
+        return null;
+      }
+      const parsed = healthSchema.safeParse(await res.json().catch(() => undefined));
+      return parsed.success ? parsed.data.records : null;
     },
   };
+}
+
+/** The body as text, or null past `max` bytes (the rest is not read: the stream is cancelled). */
+async function readCapped(res: Response, max: number): Promise<string | null> {
+  if (Number(res.headers.get('content-length') ?? 0) > max) {
+    await res.body?.cancel();
+    return null;
+  }
+  if (!res.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Retry-After in seconds or as an HTTP date, capped; 5 s when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number {
+  if (header === null || header.trim() === '') return 5000;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+  return Number.isFinite(ms) && ms > 0 ? Math.min(MAX_RETRY_AFTER_MS, ms) : 5000;
 }
 
 async function throwIfFailed(res: Response): Promise<void> {
   if (res.ok) return;
   const detail = await res.text().catch(() => '');
-  if (res.status === 429) {
-    const seconds = Number(res.headers.get('retry-after'));
-    throw new RegistryError('throttled', 'the registry asks to slow down (429)', Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 5000);
-  }
+  if (res.status === 429) throw new RegistryError('throttled', 'the registry asks to slow down (429)', retryAfterMs(res.headers.get('retry-after')));
   if (res.status >= 500) throw new RegistryError('server', `the registry failed (${res.status})`);
   let error: Record<string, unknown> = {};
   try {

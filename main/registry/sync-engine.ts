@@ -1,153 +1,201 @@
 import type { BirthDateHasher } from '../identity/birth-date-hash.ts';
 import type { Logger } from '../logging/logger.ts';
-import { applyChangesPage, countArtisans } from '../store/artisans-repo.ts';
+import { applyChangesPage, countArtisans, finishResync, startResync } from '../store/artisans-repo.ts';
 import type { WriteDb } from '../store/database.ts';
-import { getMeta, setMeta } from '../store/meta-repo.ts';
-import { acknowledge, due, pendingCount, postpone } from '../store/outbox-repo.ts';
+import { deleteMeta, getMeta, setMeta } from '../store/meta-repo.ts';
+import { pendingCount } from '../store/outbox-repo.ts';
 import { type RegistryClient, RegistryError } from './client.ts';
+import { createOutboxPusher, type PushOptions } from './outbox-push.ts';
+import { pageProblem } from './page-check.ts';
 import { replicaRowsMaker } from './replica-rows.ts';
-import { readSyncStatus, type SyncStatus, writeSyncStatus } from './sync-status.ts';
+import { readSyncStatus, type SyncProblem, type SyncStatus, writeSyncStatus } from './sync-status.ts';
 import { ARTISAN_FIELDS, type ChangesPage, DEFAULT_PAGE } from './wire.ts';
 
 export const CURSOR_KEY = 'registry-cursor';
+/** Set once the feed has been read to its end: until then "not found" cannot be trusted. */
+export const COMPLETE_KEY = 'replica-complete';
+/** Set while a full resync (the registry refused the cursor) is under way. */
+export const RESYNC_KEY = 'replica-resync';
 
-export type SyncOptions = {
+/** After failed runs, the background sync waits longer, up to this. */
+const MAX_RUN_BACKOFF_MS = 15 * 60_000;
+
+export type SyncOptions = PushOptions & {
   pageSize?: number;
-  pushBatch?: number;
-  /** Backoff between failed pushes: base * 2^n with jitter, capped. */
-  backoffBaseMs?: number;
-  backoffMaxMs?: number;
-  /** Failed attempts in one run before the outbox waits for the next run. */
-  maxPushFailuresPerRun?: number;
-  sleep?: (ms: number) => Promise<void>;
   /** Called after each committed page (CLI progress). */
   onPage?: (info: { records: number; removed: number; hasMore: boolean }) => void;
 };
 
-export type SyncResult = { upserted: number; removed: number; pages: number; delivered: number };
+export type SyncResult = { upserted: number; removed: number; older: number; pages: number; resynced: boolean; delivered: number };
+type PullResult = Omit<SyncResult, 'delivered'>;
+
+export type ReplicaState = { complete: boolean; loadPercent: number | null };
 
 export type SyncDeps = { db: WriteDb; client: RegistryClient; hashBirthDate: BirthDateHasher; clock: () => Date; log: Logger; options?: SyncOptions };
 
 const FIELDS = JSON.stringify(ARTISAN_FIELDS);
+const stalled = (why: string) => new RegistryError('stalled', why);
 
 /**
- * Keeps the local replica in step with the registry and delivers the outbox.
- * Pull: each page of the changes feed is applied together with its cursor in one
- * transaction, so a crash at any point resumes from the last committed page with nothing
- * lost or doubled; the next page is fetched while the current one is written. Push: outbox
- * operations leave only once the registry has acknowledged their idempotency key.
+ * Keeps the local replica in step with the registry and delivers the outbox, the two apart:
+ * a feed that fails never keeps the artisans' changes on the kiosk, and the reverse.
+ * Pull: each page of the changes feed is checked whole, then applied together with its
+ * cursor in one transaction, so a crash at any point resumes from the last committed page
+ * with nothing lost or doubled; the next page is fetched while the current one is written.
+ * A feed that does not advance stops the run with an error (never a loop); a cursor the
+ * registry no longer accepts starts a full resync into the same replica, which keeps
+ * serving meanwhile.
  */
 export function createSyncEngine({ db, client, hashBirthDate, clock, log, options = {} }: SyncDeps) {
   const pageSize = options.pageSize ?? DEFAULT_PAGE;
-  const pushBatch = options.pushBatch ?? 100;
-  const backoffBase = options.backoffBaseMs ?? 1_000;
-  const backoffMax = options.backoffMaxMs ?? 5 * 60_000;
-  const maxFailures = options.maxPushFailuresPerRun ?? 6;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const makeRows = replicaRowsMaker(hashBirthDate);
+  const pusher = createOutboxPusher({ db, client, clock, log, options });
   const listeners = new Set<(s: SyncStatus) => void>();
   let running: Promise<SyncResult> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let stopping = false;
   let current: SyncStatus | null = null;
+  let replica: ReplicaState | null = null;
 
-  const backoff = (failures: number) => Math.min(backoffMax, backoffBase * 2 ** (failures - 1)) * (0.5 + Math.random() / 2);
+  async function replicaState(): Promise<ReplicaState> {
+    replica ??= { complete: (await getMeta(db, COMPLETE_KEY)) === '1', loadPercent: null };
+    return replica;
+  }
 
-  async function pull(): Promise<Omit<SyncResult, 'delivered'>> {
-    const result = { upserted: 0, removed: 0, pages: 0 };
+  async function pullOnce(result: PullResult): Promise<void> {
     const start = (await getMeta(db, CURSOR_KEY)) ?? null;
+    const resyncing = (await getMeta(db, RESYNC_KEY)) === '1';
+    const state = await replicaState();
+    // A first load says how far it is: the registry's count, asked once.
+    const expected = state.complete ? null : await client.recordCount().catch(() => null);
+    let loaded = state.complete ? 0 : await countArtisans(db);
+    // Every position this run was sent: one seen again means the feed went round in a circle.
+    const seen = new Set<string>(start === null ? [] : [start]);
     let next: Promise<{ page: ChangesPage }> | null = client.changes(start, pageSize);
-    while (next) {
+    while (next && !stopping) {
       const { page }: { page: ChangesPage } = await next;
       if (JSON.stringify(page.fields) !== FIELDS) throw new RegistryError('malformed', 'a changes page names other fields than this kiosk knows');
       const made = makeRows(page.items);
       if ('bad' in made) throw new RegistryError('malformed', `row ${made.bad} of a changes page does not match the API`);
+      const problem = pageProblem(page);
+      if (problem) throw new RegistryError('malformed', problem);
+      if (page.hasMore && seen.has(page.cursor)) throw stalled('the registry sent again a position of its changes feed it had already sent');
+      if (page.hasMore && page.items.length === 0 && page.removed.length === 0) throw stalled('the registry sent an empty page and said more would follow');
+      seen.add(page.cursor);
       // Fetch the following page while this one is written; its failure is handled when awaited.
       next = page.hasMore ? client.changes(page.cursor, pageSize) : null;
       next?.catch(() => undefined);
-      await db.transaction(async (tx) => {
-        await applyChangesPage(tx, JSON.stringify(made.rows), JSON.stringify(page.removed));
+      const applied = await db.transaction(async (tx) => {
+        const done = await applyChangesPage(tx, JSON.stringify(made.rows), JSON.stringify(page.removed), resyncing);
         await setMeta(tx, CURSOR_KEY, page.cursor);
+        if (!page.hasMore) {
+          if (resyncing) {
+            done.removed += await finishResync(tx);
+            await deleteMeta(tx, RESYNC_KEY);
+          }
+          await setMeta(tx, COMPLETE_KEY, '1');
+        }
+        return done;
       });
       result.pages++;
-      result.upserted += made.rows.length;
-      result.removed += page.removed.length;
+      result.upserted += applied.upserted;
+      result.older += applied.older;
+      result.removed += applied.removed;
+      if (applied.older > 0) log.warn('sync-older-rows-skipped', { count: applied.older });
+      if (!page.hasMore) state.complete = true;
+      loaded += applied.upserted - applied.removed;
+      state.loadPercent = state.complete || !expected ? null : Math.min(99, Math.floor((loaded / expected) * 100));
+      if (current) notify({ ...current, replicaComplete: state.complete, loadPercent: state.loadPercent });
       options.onPage?.({ records: result.upserted, removed: result.removed, hasMore: page.hasMore });
     }
-    return result;
+    if (next) next.catch(() => undefined);
   }
 
-  /**
-   * Delivers what the outbox holds. `retries` failed attempts are waited out here (backoff);
-   * past them the batch is postponed and the error thrown. A person waiting on a screen gets
-   * `retries: 0`: one try, and the background sync does the rest.
-   */
-  async function push({ retries = maxFailures }: { retries?: number } = {}): Promise<number> {
-    let delivered = 0;
-    let failures = 0;
-    for (;;) {
-      const batch = await due(db, clock().getTime(), pushBatch);
-      if (batch.length === 0) return delivered;
-      try {
-        const results = await client.postOperations(batch.map((b) => b.operation));
-        // "applied" and "duplicate" both mean the registry has it: either way it leaves.
-        await db.transaction((tx) =>
-          acknowledge(
-            tx,
-            results.map((r) => r.idempotencyKey),
-          ),
-        );
-        delivered += results.length;
-        failures = 0;
-      } catch (error) {
-        if (!(error instanceof RegistryError)) throw error;
-        failures++;
-        const transient = error.kind === 'offline' || error.kind === 'server' || error.kind === 'throttled';
-        if (!transient || failures > retries) {
-          const at = clock().getTime() + backoff(failures);
-          await db.transaction((tx) =>
-            postpone(
-              tx,
-              batch.map((b) => b.id),
-              at,
-              error.kind,
-            ),
-          );
-          throw error;
-        }
-        // A 429 waits as long as the registry asks; other failures back off.
-        await sleep(error.kind === 'throttled' ? error.retryAfterMs : backoff(failures));
-      }
+  async function pull(): Promise<PullResult> {
+    const result: PullResult = { upserted: 0, removed: 0, older: 0, pages: 0, resynced: false };
+    try {
+      await pullOnce(result);
+    } catch (error) {
+      // The registry no longer knows the kiosk's position (restored from a backup, cursor
+      // format changed): read the whole feed again into the same replica, once per run.
+      if (!(error instanceof RegistryError && error.answer?.code === 'BAD_CURSOR' && (await getMeta(db, CURSOR_KEY)) !== undefined)) throw error;
+      log.warn('sync-cursor-refused', { action: 'full-resync' });
+      await db.transaction(async (tx) => {
+        await deleteMeta(tx, CURSOR_KEY);
+        await setMeta(tx, RESYNC_KEY, '1');
+        await startResync(tx);
+      });
+      result.resynced = true;
+      await pullOnce(result);
     }
+    return result;
   }
 
   async function snapshot(base: Partial<SyncStatus>): Promise<SyncStatus> {
     const previous = current ?? (await readSyncStatus(db));
     const outbox = await pendingCount(db);
-    return { ...previous, ...base, records: await countArtisans(db), pendingOperations: outbox.pending, oldestPendingAt: outbox.oldest };
+    const state = await replicaState();
+    return {
+      ...previous,
+      ...base,
+      records: await countArtisans(db),
+      pendingOperations: outbox.pending,
+      oldestPendingAt: outbox.oldest,
+      replicaComplete: state.complete,
+      loadPercent: state.loadPercent,
+    };
+  }
+
+  function notify(status: SyncStatus): void {
+    current = status;
+    for (const listener of listeners) listener(status);
   }
 
   async function publish(status: SyncStatus, persist: boolean): Promise<void> {
-    current = status;
     if (persist) await db.transaction((tx) => writeSyncStatus(tx, status));
-    for (const listener of listeners) listener(status);
+    notify(status);
   }
+
+  // A bug's own message (a raw SQLite error, say) goes to the log, not to the status staff read.
+  const problemOf = (error: unknown): SyncProblem => ({
+    kind: error instanceof RegistryError ? error.kind : 'internal',
+    at: clock().toISOString(),
+    detail: error instanceof RegistryError ? error.message : 'unexpected error',
+  });
 
   async function run(): Promise<SyncResult> {
     const startedAt = clock().toISOString();
     await publish(await snapshot({ state: 'syncing', lastAttemptAt: startedAt }), false);
-    try {
-      const pulled = await pull();
-      const delivered = await push();
-      await publish(await snapshot({ state: 'ok', lastSuccessAt: clock().toISOString(), lastError: null }), true);
-      log.info('sync-done', { ...pulled, delivered });
-      return { ...pulled, delivered };
-    } catch (error) {
-      const kind = error instanceof RegistryError ? error.kind : 'internal';
-      const detail = error instanceof Error ? error.message : String(error);
-      log.warn('sync-failed', { kind, detail });
-      await publish(await snapshot({ state: kind === 'offline' ? 'offline' : 'error', lastError: { kind, at: clock().toISOString(), detail } }), true);
-      throw error;
+    // Pull and push run side by side: neither waits for the other, neither stops the other.
+    const [pulled, pushed] = await Promise.allSettled([pull(), pusher.push()]);
+    const pullError = pulled.status === 'rejected' ? problemOf(pulled.reason) : null;
+    const pushError = pushed.status === 'rejected' ? problemOf(pushed.reason) : null;
+    const failed = pullError ?? pushError;
+    const state: SyncStatus['state'] = failed === null ? 'ok' : failed.kind === 'offline' ? 'offline' : 'error';
+    await publish(
+      await snapshot({
+        state,
+        lastError: pullError,
+        outboxError: pushError,
+        ...(pullError === null ? { lastSuccessAt: clock().toISOString() } : {}),
+      }),
+      true,
+    );
+    for (const [what, problem] of [
+      ['pull', pullError],
+      ['push', pushError],
+    ] as const) {
+      // Unexpected errors (bugs) are logged as such; registry trouble is expected, and said.
+      if (problem) log.warn('sync-failed', { part: what, kind: problem.kind, detail: problem.detail });
     }
+    for (const settled of [pulled, pushed])
+      if (settled.status === 'rejected' && !(settled.reason instanceof RegistryError))
+        log.error('sync-bug', { error: settled.reason instanceof Error ? (settled.reason.stack ?? settled.reason.message) : String(settled.reason) });
+    if (pulled.status === 'rejected') throw pulled.reason;
+    if (pushed.status === 'rejected') throw pushed.reason;
+    const result = { ...pulled.value, delivered: pushed.value };
+    log.info('sync-done', result);
+    return result;
   }
 
   return {
@@ -158,20 +206,32 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
       });
       return running;
     },
-    /** Syncs every `intervalMs`, errors recorded in the status, until stop(). */
-    start(intervalMs: number): void {
-      const tick = () => {
+    /**
+     * Syncs in the background: first after `firstDelayMs`, then every `intervalMs`, longer
+     * after failures (doubling, up to 15 minutes), errors recorded in the status, until stop().
+     */
+    start(intervalMs: number, firstDelayMs = intervalMs): void {
+      let failures = 0;
+      const tick = (delay: number) => {
         timer = setTimeout(() => {
           void this.syncNow()
-            .catch(() => undefined)
+            .then(
+              () => {
+                failures = 0;
+              },
+              () => {
+                failures++;
+              },
+            )
             .finally(() => {
-              if (timer) tick();
+              if (timer) tick(failures === 0 ? intervalMs : Math.min(MAX_RUN_BACKOFF_MS, intervalMs * 2 ** failures));
             });
-        }, intervalMs);
+        }, delay);
       };
-      tick();
+      tick(firstDelayMs);
     },
     async stop(): Promise<void> {
+      stopping = true;
       if (timer) clearTimeout(timer);
       timer = null;
       await running?.catch(() => undefined);
@@ -179,12 +239,14 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     async status(): Promise<SyncStatus> {
       return current ?? snapshot({});
     },
+    /** Whether the replica can answer "not found" yet, and how far a first load is. */
+    replica: replicaState,
     onStatus(listener: (s: SyncStatus) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     pull,
-    push,
+    push: pusher.push,
   };
 }
 

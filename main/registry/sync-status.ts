@@ -2,14 +2,23 @@ import type { ReadDb, TxDb } from '../store/database.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
 import type { RegistryErrorKind } from './client.ts';
 
+export type SyncProblem = { kind: RegistryErrorKind | 'internal'; at: string; detail: string };
+
 /** What staff and IT need to know about sync, kept in the store so the CLI can read it. */
 export type SyncStatus = {
   state: 'never' | 'syncing' | 'ok' | 'offline' | 'error';
   /** ISO instant of the last sync that reached the end of the feed and emptied what it could. */
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
-  lastError: { kind: RegistryErrorKind | 'internal'; at: string; detail: string } | null;
+  /** Why the last pull of the changes feed failed, if it did. */
+  lastError: SyncProblem | null;
+  /** Why the last delivery of the outbox failed, if it did: pull and push fail apart. */
+  outboxError: SyncProblem | null;
   records: number;
+  /** False until the feed has been read to its end once: "not found" cannot be trusted yet. */
+  replicaComplete: boolean;
+  /** During a first load, how far it is (0–99), when the registry said how many it holds. */
+  loadPercent: number | null;
   pendingOperations: number;
   oldestPendingAt: string | null;
 };
@@ -21,7 +30,10 @@ export const NEVER_SYNCED: SyncStatus = {
   lastSuccessAt: null,
   lastAttemptAt: null,
   lastError: null,
+  outboxError: null,
   records: 0,
+  replicaComplete: false,
+  loadPercent: null,
   pendingOperations: 0,
   oldestPendingAt: null,
 };
@@ -42,8 +54,14 @@ const KIND_WORDS: Record<RegistryErrorKind | 'internal', string> = {
   credentials: 'the registry refused this kiosk’s credentials: check the kiosk id and secret in the settings',
   malformed: 'the registry sent data that does not match the API; nothing of it was kept',
   rejected: 'the registry rejected a request from the kiosk',
+  stalled: 'the registry’s changes feed did not advance, so the kiosk stopped asking; it tries again later',
   internal: 'the kiosk hit an unexpected error while syncing',
 };
+
+/** Why a sync failed, in one sentence for a person: never a stack trace or a raw database message. */
+export function describeSyncFailure(problem: Pick<SyncProblem, 'kind' | 'detail'>): string {
+  return problem.kind === 'internal' ? `${KIND_WORDS.internal} (the kiosk’s log has the details)` : `${KIND_WORDS[problem.kind]} (${problem.detail})`;
+}
 
 /** The status in sentences, for a person at a terminal (IT) or reading a log. */
 export function describeSyncStatus(s: SyncStatus, now: Date): string[] {
@@ -52,14 +70,19 @@ export function describeSyncStatus(s: SyncStatus, now: Date): string[] {
     return minutes < 1 ? 'just now' : minutes < 120 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`;
   };
   const lines: string[] = [];
-  lines.push(s.state === 'never' ? 'This kiosk has never synced with the registry.' : `Local copy of the registry: ${s.records} artisans.`);
+  lines.push(s.state === 'never' && s.records === 0 ? 'This kiosk has never synced with the registry.' : `Local copy of the registry: ${s.records} artisans.`);
+  if (!s.replicaComplete)
+    lines.push(
+      `The first load of the list of artisans is not finished${s.loadPercent === null ? '' : ` (${s.loadPercent} %)`}: an artisan not found may simply not be loaded yet.`,
+    );
   if (s.lastSuccessAt) lines.push(`Last complete sync: ${s.lastSuccessAt} (${ago(s.lastSuccessAt)}).`);
   lines.push(
     s.pendingOperations === 0
       ? 'Nothing is waiting to be sent to the registry.'
-      : `${s.pendingOperations} operation(s) wait to be sent to the registry${s.oldestPendingAt ? `, the oldest since ${s.oldestPendingAt}` : ''}.`,
+      : `${s.pendingOperations} ${s.pendingOperations === 1 ? 'operation waits' : 'operations wait'} to be sent to the registry${s.oldestPendingAt ? `, the oldest since ${s.oldestPendingAt}` : ''}.`,
   );
-  if (s.lastError) lines.push(`Last problem (${s.lastError.at}, ${ago(s.lastError.at)}): ${KIND_WORDS[s.lastError.kind]}. Detail: ${s.lastError.detail}`);
+  if (s.lastError) lines.push(`Last problem with the changes feed (${s.lastError.at}, ${ago(s.lastError.at)}): ${describeSyncFailure(s.lastError)}.`);
+  if (s.outboxError) lines.push(`Last problem sending to the registry (${s.outboxError.at}, ${ago(s.outboxError.at)}): ${describeSyncFailure(s.outboxError)}.`);
   if (s.state === 'offline') lines.push('The kiosk works offline meanwhile: identification and card printing use the local copy.');
   return lines;
 }

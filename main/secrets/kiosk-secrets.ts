@@ -52,7 +52,8 @@ export async function loadKioskSecrets(dataDir: string, store: SecretStore, log:
   if (birthDateKey.length !== 32) throw new Error(`the birth-date key holds ${birthDateKey.length} bytes, expected 32`);
   const pem = await secret(store, 'card-signing-key', path.join(dataDir, LEGACY_CARD_KEY_FILE), newCardKeyPem, (b) => b.toString('utf8'), log);
   const cardKeys = cardKeysFromPem(pem);
-  // The public key is no secret: it is written beside the data for whoever verifies cards.
-  await writeFile(path.join(dataDir, CARD_PUBLIC_KEY_FILE), cardKeys.publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o644 });
+  // The public key is no secret: it is written beside the data for whoever verifies cards
+  // (readable by the kiosk's user, like everything in the data directory).
+  await writeFile(path.join(dataDir, CARD_PUBLIC_KEY_FILE), cardKeys.publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o600 });
   return { birthDateKey, cardKeys };
 }

@@ -62,14 +62,29 @@ export async function countArtisans(db: ReadDb): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** What one page did to the replica. */
+export type PageApplied = { upserted: number; older: number; removed: number };
+
 /**
  * Applies one page of the registry's changes feed: `rows` is a JSON array of rows in the
  * order of the columns below (the wire tuple with the first names joined and the date of
- * birth replaced by its hash), `removed` a JSON array of RM numbers. One statement each:
- * SQLite unpacks the page itself (json_each), so a page of thousands costs two async calls,
- * not one per row (shared/ENVIRONMENT.md has the figures).
+ * birth replaced by its hash), `removed` a JSON array of RM numbers. SQLite unpacks the page
+ * itself (json_each), so a page of thousands costs a few async calls, not one per row
+ * (shared/ENVIRONMENT.md has the figures).
+ *
+ * A row older than the one kept (a lower version) is skipped and counted: a registry that
+ * replays an old state must not undo a newer one. `removed` counts what was really there.
+ * `markSeen`: during a full resync, every RM number the registry still has is noted, so that
+ * the end of the resync can drop the ones it no longer has.
  */
-export async function applyChangesPage(tx: TxDb, rows: string, removed: string): Promise<void> {
+export async function applyChangesPage(tx: TxDb, rows: string, removed: string, markSeen = false): Promise<PageApplied> {
+  const older =
+    (
+      await tx.get<{ n: number }>('SELECT count(*) AS n FROM json_each(?) j JOIN artisans a ON a.rm_number = j.value->>0 WHERE a.version > j.value->>17', [
+        rows,
+      ])
+    )?.n ?? 0;
+  const total = (await tx.get<{ n: number }>('SELECT json_array_length(?) AS n', [rows]))?.n ?? 0;
   await tx.run(
     `INSERT INTO artisans (rm_number, siren, register, department, birth_name, usage_name, first_names,
        birth_date_hmac, company_name, trade_name, activities, qualification, chamber, address,
@@ -84,10 +99,25 @@ export async function applyChangesPage(tx: TxDb, rows: string, removed: string):
        birth_date_hmac = excluded.birth_date_hmac, company_name = excluded.company_name,
        trade_name = excluded.trade_name, activities = excluded.activities, qualification = excluded.qualification,
        chamber = excluded.chamber, address = excluded.address, registered_on = excluded.registered_on,
-       radiated_on = excluded.radiated_on, account_status = excluded.account_status, version = excluded.version`,
+       radiated_on = excluded.radiated_on, account_status = excluded.account_status, version = excluded.version
+     WHERE excluded.version >= artisans.version`,
     [rows],
   );
-  if (removed !== '[]') await tx.run('DELETE FROM artisans WHERE rm_number IN (SELECT value FROM json_each(?))', [removed]);
+  const gone = removed === '[]' ? 0 : (await tx.run('DELETE FROM artisans WHERE rm_number IN (SELECT value FROM json_each(?))', [removed])).changes;
+  if (markSeen) await tx.run('INSERT OR IGNORE INTO resync_seen (rm_number) SELECT value->>0 FROM json_each(?)', [rows]);
+  return { upserted: total - older, older, removed: gone };
+}
+
+/** Starts a full resync: nothing seen yet. */
+export async function startResync(tx: TxDb): Promise<void> {
+  await tx.run('DELETE FROM resync_seen');
+}
+
+/** Ends a full resync: artisans the registry did not send again are gone from it. Returns how many. */
+export async function finishResync(tx: TxDb): Promise<number> {
+  const r = await tx.run('DELETE FROM artisans WHERE rm_number NOT IN (SELECT rm_number FROM resync_seen)');
+  await tx.run('DELETE FROM resync_seen');
+  return r.changes;
 }
 
 /** A digest of the replica's records, comparable with the registry's (demo-registry). */

@@ -4,17 +4,56 @@ import type { ReadDb, TxDb } from './database.ts';
 
 export type OutboxRow = { id: number; operation: Operation; attempts: number };
 
+/**
+ * What an operation is about, where its order matters: a later change of an artisan's
+ * profile must not overtake an earlier one still waiting, or the registry would end up with
+ * the older mobile number. Audit events carry no state to overwrite.
+ */
+export function subjectOf(type: OperationType, payload: Record<string, unknown>): string | null {
+  const id = (key: string) => (typeof payload[key] === 'string' ? (payload[key] as string) : null);
+  switch (type) {
+    case 'profile-change':
+      return id('rmNumber') && `profile:${id('rmNumber')}`;
+    case 'photo':
+      return id('rmNumber') && `photo:${id('rmNumber')}`;
+    case 'card-issuance':
+      return id('rmNumber') && `card:${id('rmNumber')}`;
+    case 'pvc-order-event':
+      return id('orderNumber') && `order:${id('orderNumber')}`;
+    case 'audit-event':
+      return null;
+    default: {
+      const never: never = type;
+      throw new Error(`unknown operation type ${String(never)}`);
+    }
+  }
+}
+
 /** Records an operation for the registry; returns its idempotency key. */
 export async function enqueue(tx: TxDb, type: OperationType, payload: Record<string, unknown>, now: Date): Promise<string> {
   const key = randomUUID();
-  await tx.run('INSERT INTO outbox (idempotency_key, type, payload, created_at) VALUES (?, ?, ?, ?)', [key, type, JSON.stringify(payload), now.toISOString()]);
+  await tx.run('INSERT INTO outbox (idempotency_key, type, payload, created_at, subject) VALUES (?, ?, ?, ?, ?)', [
+    key,
+    type,
+    JSON.stringify(payload),
+    now.toISOString(),
+    subjectOf(type, payload),
+  ]);
   return key;
 }
 
-/** Operations due for an attempt, oldest first. */
+/**
+ * Operations due for an attempt, oldest first. One whose subject has an earlier operation
+ * still waiting (postponed after a failure) is held back with it: per subject, the registry
+ * receives operations in the order they were made.
+ */
 export async function due(db: ReadDb, nowMs: number, limit: number): Promise<OutboxRow[]> {
   const rows = await db.all<{ id: number; k: string; type: string; payload: string; created_at: string; attempts: number }>(
-    'SELECT id, idempotency_key AS k, type, payload, created_at, attempts FROM outbox WHERE next_attempt_at <= ? ORDER BY id LIMIT ?',
+    `SELECT id, idempotency_key AS k, type, payload, created_at, attempts FROM outbox o
+     WHERE next_attempt_at <= ?1
+       AND (subject IS NULL OR NOT EXISTS (
+         SELECT 1 FROM outbox e WHERE e.subject = o.subject AND e.id < o.id AND e.next_attempt_at > ?1))
+     ORDER BY id LIMIT ?2`,
     [nowMs, limit],
   );
   return rows.map((r) => ({
@@ -29,9 +68,14 @@ export async function acknowledge(tx: TxDb, keys: readonly string[]): Promise<vo
   await tx.run('DELETE FROM outbox WHERE idempotency_key IN (SELECT value FROM json_each(?))', [JSON.stringify(keys)]);
 }
 
+/**
+ * No new attempt before `nextAttemptAt` (Unix ms, rounded: the column is an INTEGER of a
+ * STRICT table, and a backoff with jitter is fractional). `error` is a code, never a value
+ * of the payload.
+ */
 export async function postpone(tx: TxDb, ids: readonly number[], nextAttemptAt: number, error: string): Promise<void> {
   await tx.run('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id IN (SELECT value FROM json_each(?))', [
-    nextAttemptAt,
+    Math.ceil(nextAttemptAt),
     error,
     JSON.stringify(ids),
   ]);

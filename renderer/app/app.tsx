@@ -175,7 +175,7 @@ export function App() {
           />
         )}
         {s === 'outcome' && flow.outcome && flow.outcome.kind !== 'wrong-date' && (
-          <OutcomeScreen outcome={flow.outcome} onCorrect={() => dispatch({ type: 'correct' })} onFinish={finish} onNext={next} />
+          <OutcomeScreen outcome={flow.outcome} onCorrect={() => dispatch({ type: 'correct' })} onFinish={finish} onNext={next} onRetry={identify} />
         )}
         {s === 'activate' && (
           <ActivateScreen
@@ -188,7 +188,15 @@ export function App() {
           />
         )}
         {s === 'check-mail' && (
-          <CheckMailScreen email={flow.email} mailboxUrl={info.mailboxUrl} notices={flow.notices} error={flow.errors.general} onPoll={poll} onResend={resend} />
+          <CheckMailScreen
+            email={flow.email}
+            typedEmail={flow.forms.activate.email}
+            mailboxUrl={info.mailboxUrl}
+            notices={flow.notices}
+            error={flow.errors.general}
+            onPoll={poll}
+            onResend={resend}
+          />
         )}
         {s === 'login' && (
           <LoginScreen
@@ -245,6 +253,7 @@ export function App() {
             onStopKiosk={staff.stopKiosk}
             onIssue={() => dispatch({ type: 'issue-reset', screen: 'staff-issue' })}
             onSyncNow={staff.staffSyncNow}
+            onResumeIdentification={staff.resumeIdentification}
             onVerify={() => dispatch({ type: 'help', screen: 'verify' })}
             onQuit={finish}
           />
@@ -253,6 +262,7 @@ export function App() {
           <SpaceScreen
             state={flow}
             form={flow.forms.contact}
+            typedEmails={[flow.forms.login.email]}
             onEdit={edit('contact')}
             onSave={save}
             onLogout={logout}

@@ -102,6 +102,7 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
     const apply = fresh();
     return call(kiosk().invoke('staff:sync-now', {}), apply);
   };
+  const resumeIdentification = () => call(kiosk().invoke('staff:identification-resume', {}), fresh());
   const stopKiosk = () => call(kiosk().invoke('staff:stop-kiosk', {}), () => dispatch({ type: 'saved', notices: ['staff.stopped'] }));
   return {
     openStaff,
@@ -121,6 +122,7 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
     savePrinter,
     testPrinter,
     staffSyncNow,
+    resumeIdentification,
     stopKiosk,
   };
 }

@@ -17,10 +17,12 @@ export type RunningKiosk = {
 
 /**
  * Starts browser mode as a person would (`tsx main/browser/cli.ts`), in its own process,
- * and resolves once it prints `Kiosk ready: <url>`. The renderer must be built (test/run.ts
- * builds it once before the suite).
+ * and resolves once it prints `Kiosk ready: <url>` and, unless `waitForCopy` is false, once
+ * it says its copy of the registry is complete (the kiosk serves before: a test that
+ * identifies someone wants the whole list). The renderer must be built (test/run.ts builds
+ * it once before the suite).
  */
-export function startBrowserMode(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningKiosk> {
+export function startBrowserMode(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}, { waitForCopy = true } = {}): Promise<RunningKiosk> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/browser/cli.ts', '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
     env: { ...process.env, ...extraEnv },
@@ -56,7 +58,7 @@ export function startBrowserMode(dataDir: string, extraEnv: NodeJS.ProcessEnv = 
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const match = /Kiosk ready: (\S+)/.exec(out);
-      if (match?.[1]) {
+      if (match?.[1] && (!waitForCopy || out.includes('Registry copy complete'))) {
         clearTimeout(timer);
         const url = new URL(match[1]);
         resolve({ url: match[1], origin: url.origin, token: url.searchParams.get('token') ?? '', stderr: () => err, stop, kill, exited });

@@ -3,10 +3,17 @@ import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatIsoDate, formatTime, spacedRmNumber } from '../format.ts';
 
-export type OutcomeScreenProps = { outcome: Exclude<IdentifyOutcome, { kind: 'wrong-date' }>; onCorrect(): void; onFinish(): void; onNext(): void };
+export type OutcomeScreenProps = {
+  outcome: Exclude<IdentifyOutcome, { kind: 'wrong-date' }>;
+  onCorrect(): void;
+  onFinish(): void;
+  onNext(): void;
+  /** Asks again with what was typed (the list may have loaded meanwhile). */
+  onRetry(): void;
+};
 
 /** Where identification ended, and the next step, for each answer of the registry copy. */
-export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext }: OutcomeScreenProps) {
+export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext, onRetry }: OutcomeScreenProps) {
   const { t, locale } = useT();
   const finish = (
     <button type="button" className="button button-primary button-wide" onClick={onFinish}>
@@ -66,6 +73,32 @@ export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext }: OutcomeS
           <ScreenHeading>{t('outcome.radiated.heading')}</ScreenHeading>
           <p className="lead">{t('outcome.radiated.body', { rmNumber: spacedRmNumber(outcome.rmNumber), date: formatIsoDate(outcome.radiatedOn, locale) })}</p>
           <p>{t('outcome.radiated.contact', { chamber: outcome.chamber })}</p>
+          <div className="actions">{finish}</div>
+        </main>
+      );
+    case 'loading':
+      return (
+        <main id="main" className="screen outcome-screen outcome-loading">
+          <ScreenHeading>{t('outcome.loading.heading')}</ScreenHeading>
+          <div className="panel panel-warning" role="status">
+            <p className="lead">{outcome.percent === null ? t('outcome.loading.bodyNoPercent') : t('outcome.loading.body', { percent: outcome.percent })}</p>
+          </div>
+          <p>{t('outcome.loading.next')}</p>
+          <div className="actions">
+            <button type="button" className="button button-primary button-wide" onClick={onRetry}>
+              {t('outcome.loading.retry')}
+            </button>
+            {finish}
+          </div>
+        </main>
+      );
+    case 'paused':
+      return (
+        <main id="main" className="screen outcome-screen outcome-paused">
+          <ScreenHeading>{t('outcome.paused.heading')}</ScreenHeading>
+          <div className="panel panel-warning">
+            <p className="lead">{t('outcome.paused.body')}</p>
+          </div>
           <div className="actions">{finish}</div>
         </main>
       );

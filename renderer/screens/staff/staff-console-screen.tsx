@@ -38,6 +38,7 @@ export type StaffConsoleProps = {
   onPrinterSave(role: PrinterStatus['role'], printer: string | null): void;
   onPrinterTest(role: PrinterStatus['role']): Promise<PrintJob | null>;
   onSyncNow(): void;
+  onResumeIdentification(): void;
   onIssue(): void;
   onStopKiosk(): void;
   onVerify(): void;
@@ -64,6 +65,20 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
           {t(error.key, error.params)}
         </p>
       )}
+      {overview?.identificationPausedUntil && (
+        <section className="panel panel-warning" aria-labelledby="pause-title">
+          <h2 id="pause-title">{t('staff.pause.title')}</h2>
+          <p role="alert">{t('staff.pause.body', { time: formatTime(overview.identificationPausedUntil, locale) })}</p>
+          <button
+            type="button"
+            className="button button-primary"
+            aria-disabled={pending || undefined}
+            onClick={() => !pending && props.onResumeIdentification()}
+          >
+            {t('staff.pause.resume')}
+          </button>
+        </section>
+      )}
       <OrdersPanel orders={overview?.orders ?? []} pending={pending} onStep={props.onOrderStep} />
       <section className="panel panel-neutral" aria-labelledby="sync-title">
         <h2 id="sync-title">{t('staff.syncTitle')}</h2>
@@ -71,9 +86,11 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
           <div role="status">
             <p className="lead">{t(`staff.sync.${s.state}` as MessageKey)}</p>
             <p>{t('staff.records', { count: s.records })}</p>
+            {!s.replicaComplete && <p>{s.loadPercent === null ? t('staff.loadingNoPercent') : t('staff.loading', { percent: s.loadPercent })}</p>}
             {s.lastSuccessAt && <p>{t('staff.lastSuccess', { time: when(s.lastSuccessAt) })}</p>}
             <p>{t('staff.pending', { count: s.pendingOperations })}</p>
             {s.lastError && <p className="error-message">{t('staff.lastError', { words: t(`staff.error.${s.lastError.kind}` as MessageKey) })}</p>}
+            {s.outboxError && <p className="error-message">{t('staff.outboxError', { words: t(`staff.error.${s.outboxError.kind}` as MessageKey) })}</p>}
           </div>
         )}
         <button type="button" className="button button-primary" aria-disabled={pending || undefined} onClick={() => !pending && onSyncNow()}>
