@@ -10,14 +10,23 @@ import { createLogger } from './logging/logger.ts';
 import { KEYCHAIN_ADVICE, KeychainUnavailable } from './secrets/secret-store.ts';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol.ts';
 import { registerIpc } from './shell/ipc.ts';
-import { APP_ORIGIN, isAllowedNavigation, isBlockedShortcut, isPermissionAllowed } from './shell/policy.ts';
+import { APP_ORIGIN, isAllowedNavigation, isBlockedShortcut, isPermissionAllowed, isPermissionCheckAllowed } from './shell/policy.ts';
+import { closeBeforeQuit } from './shell/quit.ts';
 import { kioskWindowOptions } from './shell/window-options.ts';
 
 // The Electron shell: lifecycle, the hardened window, app://, IPC. Everything else is the
 // kiosk core (createKiosk), which runs the same in plain Node.
 const log = createLogger('electron', { sink: teeSink((l) => process.stderr.write(`${l}\n`), fileSink(path.join(defaultDataDir(), 'logs'))) });
-const production = app.isPackaged && process.env.KIOSK_DEV !== '1';
+// Packaged, the kiosk is locked down whatever the environment says: no variable left on a
+// desk's machine can bring devtools or the shortcuts back.
+const production = app.isPackaged;
 let kiosk: Kiosk | undefined;
+// Set as soon as the core starts opening, so that a quit during the first sync still closes it.
+let opening: Promise<Kiosk> | undefined;
+const closeKiosk = async () => {
+  const opened = await opening?.catch(() => undefined);
+  await opened?.close();
+};
 let window: BrowserWindow | undefined;
 
 protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
@@ -52,23 +61,23 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(start)
-    .catch((error: unknown) => {
+    .catch(async (error: unknown) => {
       log.error('start-failed', { error: String(error) });
       // The one case staff can fix themselves: say it in their words before quitting.
       if (error instanceof KeychainUnavailable) dialog.showErrorBox('CMA Carte professionnelle', KEYCHAIN_ADVICE[error.problem]);
+      // app.exit() skips 'will-quit': a core that did open (the window failed) is closed here.
+      await closeKiosk();
       app.exit(1);
     });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void kiosk?.close();
-  });
+  closeBeforeQuit(app, closeKiosk, log);
 }
 
 async function start(): Promise<void> {
   const registry = registryFromEnv();
   // Read once, then out of the environment: child processes (lp, SumatraPDF) do not inherit it.
   delete process.env.KIOSK_REGISTRY_SECRET;
-  kiosk = await createKiosk({
+  opening = createKiosk({
     dataDir: defaultDataDir(),
     log,
     version: app.getVersion(),
@@ -76,6 +85,7 @@ async function start(): Promise<void> {
     onStop: () => app.quit(),
     ...(registry ? { registry } : {}),
   });
+  kiosk = await opening;
   registerAppProtocol(protocol, fileURLToPath(new URL('../renderer/', import.meta.url)));
   registerIpc(ipcMain, kiosk.dispatcher('electron', [APP_ORIGIN]));
 
@@ -84,7 +94,7 @@ async function start(): Promise<void> {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
     callback(isPermissionAllowed(permission, details.requestingUrl, mediaTypes));
   });
-  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permission === 'media' && requestingOrigin === APP_ORIGIN);
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => isPermissionCheckAllowed(permission, requestingOrigin, details.mediaType));
 
   window = new BrowserWindow(kioskWindowOptions({ preload: fileURLToPath(new URL('./preload.cjs', import.meta.url)), production }));
   window.once('ready-to-show', () => window?.show());

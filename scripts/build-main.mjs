@@ -11,6 +11,9 @@ await build({
   outfile: 'dist/main/index.mjs',
   format: 'esm',
   external: ['electron', 'sqlite3', 'pdf-to-printer', 'keytar'],
+  // CommonJS packages bundled into this ES module still call require() for Node's own
+  // modules (qrcode: "fs"); esbuild's ESM output has no require, so it is given one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
 });
 await build({ ...common, entryPoints: ['main/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs' });
 // The store finds its migrations next to the code that runs them (main/store/migrate.ts).

@@ -32,6 +32,14 @@ export function isPermissionAllowed(permission: string, requestingUrl: string, m
   return permission === 'media' && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
 }
 
+/**
+ * The same rule for Chromium's permission checks (asked without a prompt, e.g. before listing
+ * devices): the camera (`mediaType` "video"), for the app's origin, and nothing else.
+ */
+export function isPermissionCheckAllowed(permission: string, requestingOrigin: string, mediaType: string | undefined): boolean {
+  return permission === 'media' && mediaType === 'video' && originOf(requestingOrigin) === APP_ORIGIN;
+}
+
 export type KeyInput = { type: string; key: string; control: boolean; meta: boolean; alt: boolean; shift: boolean };
 
 /**

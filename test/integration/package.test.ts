@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT } from '../support/browser-mode.ts';
-import { tempDir } from '../support/temp.ts';
+import { packApp, readFuses, standInElectronDist } from '../support/electron-dist.ts';
 
 /**
  * What a chamber's IT installs: electron-builder's package, built here with a stand-in for
@@ -15,28 +15,28 @@ import { tempDir } from '../support/temp.ts';
  * Packs the built app for `platform` with a stand-in for Electron's binary (`binary`), and
  * lists the archive. Resolves even if electron-builder stops before the end (Windows: see below).
  */
-function pack(platform: 'linux' | 'win', binary: string, content: string): { resources: string; listing: string[] } {
-  const stand = tempDir('electron-stand-in-');
-  writeFileSync(path.join(stand, binary), content);
-  chmodSync(path.join(stand, binary), 0o755);
-  writeFileSync(path.join(stand, 'LICENSE'), 'stand-in');
-  writeFileSync(path.join(stand, 'version'), '41.7.1');
-  const out = tempDir(`package-${platform}-`);
-  spawnSync('npx', ['electron-builder', `--${platform}`, 'dir', `-c.electronDist=${stand}`, '-c.npmRebuild=false', `-c.directories.output=${out}`], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  const resources = path.join(out, `${platform}-unpacked`, 'resources');
+function pack(platform: 'linux' | 'win', binary: string, content: string): { appOutDir: string; resources: string; listing: string[] } {
+  const { appOutDir } = packApp(platform, standInElectronDist(binary, content));
+  const resources = path.join(appOutDir, 'resources');
   const listing = execFileSync('npx', ['@electron/asar', 'list', path.join(resources, 'app.asar')], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
     .toString()
     .split('\n');
-  return { resources, listing };
+  return { appOutDir, resources, listing };
+}
+
+let linux: ReturnType<typeof pack> | undefined;
+/** The Linux package, built and packed once for the checks that read it. */
+function linuxPackage(): ReturnType<typeof pack> {
+  if (!linux) {
+    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    linux = pack('linux', 'electron', '#!/bin/sh\necho stand-in\n');
+  }
+  return linux;
 }
 
 describe('the installable package', () => {
   it('holds the built main, preload, renderer, migrations and fonts, no sources or tests, sqlite3 and keytar outside the archive', { timeout: 240_000 }, () => {
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    const { resources, listing } = pack('linux', 'electron', '#!/bin/sh\necho stand-in\n');
+    const { resources, listing } = linuxPackage();
     for (const f of [
       '/dist/main/index.mjs',
       '/dist/main/preload.cjs',
@@ -58,6 +58,29 @@ describe('the installable package', () => {
       listing.filter((f) => f.endsWith('.node')).length,
       listing.filter((f) => f.endsWith('.node')).filter((f) => existsSync(path.join(resources, 'app.asar.unpacked', f))).length,
       'every .node file is unpacked',
+    );
+  });
+
+  it('has Electron fuses burnt in: no run-as-node, NODE_OPTIONS or --inspect, the app only from its checked archive', { timeout: 240_000 }, () => {
+    // The stand-in binary carries Electron's fuse wire at its defaults; electron-builder flips it.
+    const fuses = readFuses(path.join(linuxPackage().appOutDir, 'cma-card-kiosk'));
+    assert.deepEqual(
+      {
+        runAsNode: fuses.runAsNode,
+        enableNodeOptionsEnvironmentVariable: fuses.enableNodeOptionsEnvironmentVariable,
+        enableNodeCliInspectArguments: fuses.enableNodeCliInspectArguments,
+        enableEmbeddedAsarIntegrityValidation: fuses.enableEmbeddedAsarIntegrityValidation,
+        onlyLoadAppFromAsar: fuses.onlyLoadAppFromAsar,
+        grantFileProtocolExtraPrivileges: fuses.grantFileProtocolExtraPrivileges,
+      },
+      {
+        runAsNode: false,
+        enableNodeOptionsEnvironmentVariable: false,
+        enableNodeCliInspectArguments: false,
+        enableEmbeddedAsarIntegrityValidation: true,
+        onlyLoadAppFromAsar: true,
+        grantFileProtocolExtraPrivileges: false,
+      },
     );
   });
 

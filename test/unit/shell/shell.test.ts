@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { resolveRendererFile } from '../../../main/renderer-files.ts';
-import { callerOrigin, isAllowedNavigation, isBlockedShortcut, isPermissionAllowed } from '../../../main/shell/policy.ts';
+import { callerOrigin, isAllowedNavigation, isBlockedShortcut, isPermissionAllowed, isPermissionCheckAllowed } from '../../../main/shell/policy.ts';
 import { kioskWindowOptions } from '../../../main/shell/window-options.ts';
 
 describe('Electron shell, its pure parts', () => {
@@ -31,6 +31,14 @@ describe('Electron shell, its pure parts', () => {
     assert.ok(!isPermissionAllowed('media', 'app://kiosk/index.html', ['video', 'audio']));
     assert.ok(!isPermissionAllowed('media', 'https://evil.example/', ['video']));
     for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal']) assert.ok(!isPermissionAllowed(p, 'app://kiosk/', ['video']), p);
+  });
+  it('answers permission checks the same way: the camera, for the app origin', () => {
+    assert.ok(isPermissionCheckAllowed('media', 'app://kiosk', 'video'));
+    assert.ok(!isPermissionCheckAllowed('media', 'app://kiosk', 'audio'));
+    assert.ok(!isPermissionCheckAllowed('media', 'app://kiosk', 'unknown'));
+    assert.ok(!isPermissionCheckAllowed('media', 'app://kiosk', undefined));
+    assert.ok(!isPermissionCheckAllowed('media', 'https://evil.example', 'video'));
+    assert.ok(!isPermissionCheckAllowed('geolocation', 'app://kiosk', 'video'));
   });
   it('reads the caller origin of an IPC frame', () => {
     assert.equal(callerOrigin('app://kiosk/index.html#x'), 'app://kiosk');

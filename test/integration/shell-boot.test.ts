@@ -1,0 +1,258 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import vm from 'node:vm';
+import { CHANNELS } from '../../main/api/channels.ts';
+import { ROOT } from '../support/browser-mode.ts';
+import { packApp, standInElectronDist } from '../support/electron-dist.ts';
+import { type BootedShell, bootShell, type KeyInput, type ShellState } from '../support/electron-stand-in/boot.ts';
+import { tempDir } from '../support/temp.ts';
+
+/**
+ * The Electron shell as a desk runs it, where Electron itself cannot run: the app packed by
+ * electron-builder (the archive left unzipped, so that Node can read it), its main script
+ * started in Node with a stand-in `electron` module that keeps what the shell asks of
+ * Electron and lets the test act as Chromium and the page. A missing module, a wrong path to
+ * the migrations, the renderer or the preload, or a dropped line of the lock-down fails here.
+ */
+
+let appDir = '';
+
+function packOnce(): string {
+  if (appDir) return appDir;
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  const { appOutDir, output } = packApp('linux', standInElectronDist('electron', '#!/bin/sh\necho stand-in'), ['-c.asar=false']);
+  appDir = path.join(appOutDir, 'resources', 'app');
+  assert.ok(existsSync(path.join(appDir, 'package.json')), `electron-builder packed the app:\n${output}`);
+  return appDir;
+}
+
+/** A desk's environment: its data folder, no registry configured (the embedded demo one). */
+function deskEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_LOG_LEVEL: 'info', ...extra };
+  for (const name of ['KIOSK_REGISTRY_URL', 'KIOSK_ID', 'KIOSK_REGISTRY_SECRET']) delete env[name];
+  return env;
+}
+
+const keyDown = (key: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  type: 'keyDown',
+  key,
+  control: false,
+  meta: false,
+  alt: false,
+  shift: false,
+  ...mods,
+});
+
+/** Quits as the desk would, and says how the process ended and what the core left open. */
+async function quitAndInspect(shell: BootedShell, dataDir: string, times = 1): Promise<{ code: number | null; leftOpen: string[] }> {
+  for (let i = 0; i < times; i++) shell.quit();
+  const code = await shell.exited;
+  // SQLite deletes a database's -wal file when its last connection closes, and never when the
+  // process simply ends: one left behind is a store the quit did not close.
+  const leftOpen = ['kiosk.sqlite', 'demo-registry.sqlite'].filter((f) => existsSync(path.join(dataDir, `${f}-wal`)));
+  return { code, leftOpen };
+}
+
+describe('the packaged Electron shell, booted in Node (KIOSK_DEV=1 left in the environment)', { timeout: 300_000 }, () => {
+  const dataDir = tempDir('shell-boot-');
+  let shell: BootedShell;
+  let state: ShellState;
+
+  before(async () => {
+    const app = packOnce();
+    shell = bootShell(app, { packaged: true, env: deskEnv(dataDir, { KIOSK_DEV: '1' }) });
+    await shell.shown;
+    state = await shell.state();
+  });
+
+  it('starts sandboxed, with app:// a secure scheme, and shows one window on app://kiosk/index.html', () => {
+    assert.equal(state.sandbox, true, 'app.enableSandbox() before ready');
+    assert.deepEqual(state.privilegedSchemes, [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+    assert.deepEqual(state.protocols, ['app']);
+    assert.equal(state.windows.length, 1);
+    assert.equal(state.windows[0]?.visible, true);
+    assert.deepEqual(state.windows[0]?.loads, ['app://kiosk/index.html']);
+    assert.deepEqual(state.errorBoxes, []);
+  });
+
+  it('hardens its window: isolated, sandboxed, no Node in the page, a full-screen kiosk without devtools', () => {
+    const options = state.windows[0]?.options;
+    const web = options?.webPreferences ?? {};
+    assert.equal(web.contextIsolation, true, 'contextIsolation');
+    assert.equal(web.sandbox, true, 'sandbox');
+    assert.equal(web.nodeIntegration, false, 'nodeIntegration');
+    assert.equal(web.nodeIntegrationInWorker, false, 'nodeIntegrationInWorker');
+    assert.equal(web.nodeIntegrationInSubFrames, false, 'nodeIntegrationInSubFrames');
+    assert.equal(web.webviewTag, false, 'webviewTag');
+    assert.equal(web.webSecurity, true, 'webSecurity');
+    assert.equal(web.allowRunningInsecureContent, false, 'allowRunningInsecureContent');
+    assert.equal(web.navigateOnDragDrop, false, 'navigateOnDragDrop');
+    assert.equal(web.devTools, false, 'no devtools in a packaged kiosk, KIOSK_DEV or not');
+    assert.equal(options?.kiosk, true, 'kiosk mode');
+    assert.equal(options?.fullscreen, true, 'full screen');
+  });
+
+  it('loads the preload the package holds, which exposes window.kiosk.invoke for the contract channels only', async () => {
+    const preload = String(state.windows[0]?.options.webPreferences?.preload);
+    assert.ok(path.isAbsolute(preload) && preload.startsWith(appDir + path.sep), `${preload} is inside the package`);
+    assert.ok(existsSync(preload), `${preload} exists`);
+    // As Electron runs a sandboxed preload: one script, whose `require` knows only Electron's modules.
+    const exposed: Record<string, unknown> = {};
+    const crossed: [string, unknown][] = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (name: string, api: unknown) => (exposed[name] = api) },
+      ipcRenderer: {
+        invoke: async (channel: string, input: unknown) => {
+          crossed.push([channel, input]);
+          return { ok: true, value: 'from main' };
+        },
+      },
+    };
+    const sandboxRequire = (name: string) => {
+      if (name === 'electron') return electron;
+      throw new Error(`module not found: ${name} (a sandboxed preload cannot require it)`);
+    };
+    vm.runInNewContext(readFileSync(preload, 'utf8'), { require: sandboxRequire, module: { exports: {} }, exports: {}, console, Promise, Set });
+    assert.deepEqual(Object.keys(exposed), ['kiosk']);
+    const api = exposed.kiosk as { invoke: (channel: string, input: unknown) => Promise<unknown> };
+    assert.deepEqual(Object.keys(api), ['invoke']);
+    assert.deepEqual(await api.invoke('app:info', {}), { ok: true, value: 'from main' });
+    // Made in the preload's own realm: compared by value.
+    assert.deepEqual(JSON.parse(JSON.stringify(await api.invoke('shell:open-external', 'https://evil.example/'))), {
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL', message: 'no such channel' },
+    });
+    assert.deepEqual(crossed, [['app:info', {}]], 'only the contract channel reached the main process');
+  });
+
+  it('serves the built renderer on app://kiosk with its CSP, and no file outside it', async () => {
+    const index = await shell.request('app://kiosk/index.html');
+    assert.equal(index.status, 200);
+    assert.match(index.headers['content-type'] ?? '', /^text\/html/);
+    assert.match(index.headers['content-security-policy'] ?? '', /script-src 'self'/);
+    assert.equal(index.body, readFileSync(path.join(appDir, 'dist', 'renderer', 'index.html'), 'utf8'));
+    const script = /<script[^>]+src="([^"]+)"/.exec(index.body)?.[1];
+    assert.ok(script, 'index.html loads a script');
+    const js = await shell.request(new URL(script, 'app://kiosk/index.html').href);
+    assert.equal(js.status, 200, script);
+    assert.match(js.headers['content-type'] ?? '', /^text\/javascript/);
+    // dist/main/index.mjs and package.json sit next to dist/renderer: one `..` away.
+    for (const url of [
+      'app://kiosk/..%2fmain%2findex.mjs',
+      'app://kiosk/%2e%2e%2fmain%2findex.mjs',
+      'app://kiosk/..%2f..%2fpackage.json',
+      'app://kiosk/../../package.json',
+      'app://kiosk/../../etc/passwd',
+      'app://kiosk/%2fetc%2fpasswd',
+      'app://kiosk/..%5cmain%5cindex.mjs',
+    ]) {
+      const answer = await shell.request(url);
+      assert.equal(answer.status, 404, url);
+      assert.doesNotMatch(answer.body, /createKiosk|"version"|root:/, url);
+    }
+  });
+
+  it('grants the camera to app://kiosk only, in the request and the check handler alike', async () => {
+    assert.deepEqual(state.permissionHandlers, { request: true, check: true });
+    assert.equal(await shell.permissionRequest('media', 'app://kiosk/index.html', ['video']), true, 'the camera, for the photo');
+    assert.equal(await shell.permissionRequest('media', 'app://kiosk/index.html', ['audio']), false, 'the microphone');
+    assert.equal(await shell.permissionRequest('media', 'app://kiosk/index.html', ['video', 'audio']), false, 'camera and microphone');
+    assert.equal(await shell.permissionRequest('media', 'https://evil.example/', ['video']), false, 'another origin');
+    assert.equal(await shell.permissionRequest('media', 'file:///etc/passwd', ['video']), false, 'file://');
+    for (const name of ['geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'serial']) {
+      assert.equal(await shell.permissionRequest(name, 'app://kiosk/index.html'), false, name);
+    }
+    assert.equal(await shell.permissionCheck('media', 'app://kiosk', 'video'), true, 'checked: the camera');
+    assert.equal(await shell.permissionCheck('media', 'app://kiosk', 'audio'), false, 'checked: the microphone');
+    assert.equal(await shell.permissionCheck('media', 'app://kiosk', 'unknown'), false, 'checked: unknown media');
+    assert.equal(await shell.permissionCheck('media', 'https://evil.example', 'video'), false, 'checked: another origin');
+    for (const name of ['geolocation', 'notifications', 'clipboard-read', 'background-sync', 'serial']) {
+      assert.equal(await shell.permissionCheck(name, 'app://kiosk'), false, `checked: ${name}`);
+    }
+  });
+
+  it('keeps the window on its own pages: navigation, redirects, new windows and webviews refused', async () => {
+    for (const url of ['https://example.org/', 'file:///etc/passwd', 'app://other/index.html', 'http://127.0.0.1:8080/', 'javascript:alert(1)']) {
+      assert.equal(await shell.navigate('will-navigate', url), true, `navigation to ${url} refused`);
+      assert.equal(await shell.navigate('will-redirect', url), true, `redirect to ${url} refused`);
+    }
+    assert.equal(await shell.navigate('will-navigate', 'app://kiosk/index.html#/identify'), false, 'its own pages');
+    for (const url of ['https://example.org/', 'app://kiosk/index.html']) assert.equal(await shell.windowOpen(url), 'deny', `window.open(${url})`);
+    assert.equal(await shell.attachWebview(), true, 'a <webview> is refused');
+  });
+
+  it('blocks the reload, devtools, zoom and close shortcuts', async () => {
+    for (const input of [keyDown('F12'), keyDown('I', { control: true, shift: true }), keyDown('r', { control: true }), keyDown('F4', { alt: true })]) {
+      assert.equal(await shell.key(input), true, JSON.stringify(input));
+    }
+    assert.equal(await shell.key(keyDown('a')), false, 'typing is not blocked');
+  });
+
+  it('answers every contract channel over IPC, for a frame of app://kiosk only', async () => {
+    assert.deepEqual([...state.ipcChannels].sort(), [...CHANNELS].sort());
+    const version = (JSON.parse(readFileSync(path.join(appDir, 'package.json'), 'utf8')) as { version: string }).version;
+    const info = (await shell.ipc('app:info', {}, 'app://kiosk/index.html')) as { ok: boolean; value: { transport: string; demo: boolean; version: string } };
+    assert.equal(info.ok, true, JSON.stringify(info));
+    assert.deepEqual([info.value.transport, info.value.demo, info.value.version], ['electron', true, version]);
+    // The core behind it runs: the demo registry was synced into the store the package migrated.
+    const found = (await shell.ipc(
+      'identity:identify',
+      { rmNumber: '123123127RM078', birthDate: { day: '14', month: '07', year: '1980' } },
+      'app://kiosk/',
+    )) as {
+      ok: boolean;
+      value: { kind: string };
+    };
+    assert.deepEqual([found.ok, found.value.kind], [true, 'found']);
+    for (const frame of ['https://evil.example/', 'app://other/index.html', 'file:///tmp/x.html', null]) {
+      assert.deepEqual(
+        await shell.ipc('app:info', {}, frame),
+        { ok: false, error: { code: 'FORBIDDEN', message: 'caller is not a kiosk window' } },
+        String(frame),
+      );
+    }
+  });
+
+  it('reloads the welcome screen when the page crashes', async () => {
+    assert.deepEqual(await shell.rendererGone('crashed'), { url: 'app://kiosk/index.html', outcome: 'loaded' });
+  });
+
+  it('quits only once the kiosk core is closed (store and demo registry shut), even when asked twice', async () => {
+    const { code, leftOpen } = await quitAndInspect(shell, dataDir, 2);
+    assert.equal(code, 0, shell.output());
+    assert.deepEqual(leftOpen, [], 'no store left open');
+    assert.equal(shell.output().match(/"event":"kiosk-closed"/g)?.length, 1, 'closed once');
+  });
+});
+
+describe('the shell as `npm start` runs it (not packaged)', { timeout: 300_000 }, () => {
+  const dataDir = tempDir('shell-boot-dev-');
+  let shell: BootedShell;
+  let state: ShellState;
+
+  before(async () => {
+    shell = bootShell(packOnce(), { packaged: false, env: deskEnv(dataDir) });
+    await shell.shown;
+    state = await shell.state();
+  });
+
+  it('opens a plain window with devtools, the same hardening, and no shortcut blocked', async () => {
+    const options = state.windows[0]?.options;
+    assert.deepEqual([options?.kiosk, options?.webPreferences?.devTools], [false, true]);
+    assert.deepEqual(
+      [options?.webPreferences?.sandbox, options?.webPreferences?.contextIsolation, options?.webPreferences?.nodeIntegration],
+      [true, true, false],
+    );
+    assert.equal(await shell.key(keyDown('F12')), false);
+    assert.equal(await shell.navigate('will-navigate', 'https://example.org/'), true, 'navigation away is refused here too');
+  });
+
+  it('quits only once the kiosk core is closed', async () => {
+    const { code, leftOpen } = await quitAndInspect(shell, dataDir);
+    assert.equal(code, 0, shell.output());
+    assert.deepEqual(leftOpen, []);
+  });
+});
