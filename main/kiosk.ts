@@ -13,7 +13,7 @@ import { createPvcOrderService, type PvcOrderService } from './orders/pvc-order-
 import { createPrintService } from './printing/print-service.ts';
 import { createPrintersService } from './printing/printers-service.ts';
 import { type Spooler, systemSpooler } from './printing/spooler.ts';
-import { createRegistryClient, type RegistryConfig } from './registry/client.ts';
+import { createRegistryClient, type RegistryConfig, RegistryError } from './registry/client.ts';
 import { CURSOR_KEY, createSyncEngine, type SyncEngine, type SyncOptions } from './registry/sync-engine.ts';
 import { checkBirthDateKey } from './secrets/key-id.ts';
 import { loadKioskSecrets } from './secrets/kiosk-secrets.ts';
@@ -28,7 +28,7 @@ import { createStaffService } from './staff/staff-service.ts';
 import { appendAudit } from './store/audit-repo.ts';
 import type { WriteDb } from './store/database.ts';
 import { openStore } from './store/open-store.ts';
-import { pendingCount } from './store/outbox-repo.ts';
+import { isPending } from './store/outbox-repo.ts';
 import { recentJobs } from './store/print-jobs-repo.ts';
 
 export type KioskOptions = {
@@ -135,13 +135,21 @@ export async function createKiosk({
     // stuck): the first sync runs in the background, and until a first load is complete,
     // identification says "loading" rather than "not found". A failed run is in the status.
     if (syncIntervalMs > 0) sync.start(syncIntervalMs, 0);
-    else void sync.syncNow().catch(() => undefined);
+    else void sync.syncNow({ asked: false }).catch(() => undefined);
 
     const identity = createIdentityService({ db, hashBirthDate, clock, log: log.child('identity'), replica: sync.replica });
     const session = createSessionHolder();
-    const pushNow = async () => {
-      await sync.push({ retries: 0 });
-      return (await pendingCount(db)).pending === 0;
+    // A person is waiting: one try, no wait. True once the registry has this operation; a
+    // registry that is away or refuses leaves it for the background sync ("queued"), while a
+    // bug is thrown, never passed off as "queued".
+    const pushNow = async (key: string) => {
+      try {
+        await sync.push({ retries: 0 });
+      } catch (error) {
+        if (!(error instanceof RegistryError)) throw error;
+        log.info('push-deferred', { kind: error.kind });
+      }
+      return !(await isPending(db, key));
     };
     const accounts = createAccountsService({ db, client, session, clock, log: log.child('accounts'), pushNow });
     const cards = createCardService({ db, client, session, keys: cardKeys, clock, log: log.child('cards'), pushNow });

@@ -23,8 +23,8 @@ export type AccountsDeps = {
   session: SessionHolder;
   clock: () => Date;
   log: Logger;
-  /** Pushes the outbox now; resolves true when it emptied. */
-  pushNow: () => Promise<boolean>;
+  /** Pushes the outbox now; resolves true once the registry has the operation with this key. */
+  pushNow: (key: string) => Promise<boolean>;
 };
 
 /** What the artisan's space shows: registry-owned facts (read-only) and contact details. */
@@ -187,9 +187,11 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
       }
       if (problems.length > 0) return fields(problems);
       const emailPending = email !== current;
-      await db.transaction((tx) => enqueue(tx, 'profile-change', { rmNumber: rm, mobile, deliveryAddress, ...(emailPending ? { email } : {}) }, clock()));
+      const key = await db.transaction((tx) =>
+        enqueue(tx, 'profile-change', { rmNumber: rm, mobile, deliveryAddress, ...(emailPending ? { email } : {}) }, clock()),
+      );
       log.info('contact-change-queued', { emailChanged: emailPending });
-      const delivered = await pushNow().catch(() => false);
+      const delivered = await pushNow(key);
       return { ok: true, value: { delivered, emailPending } };
     },
 

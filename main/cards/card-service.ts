@@ -25,7 +25,8 @@ export type CardDeps = {
   keys: CardKeys;
   clock: () => Date;
   log: Logger;
-  pushNow: () => Promise<boolean>;
+  /** Pushes the outbox now; resolves true once the registry has the operation with this key. */
+  pushNow: (key: string) => Promise<boolean>;
 };
 
 const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
@@ -69,16 +70,17 @@ export function createCardService({ db, client, session, keys, clock, log, pushN
       const card = await currentCard();
       if (!card.ok) return card;
       const pdf = Buffer.from(await renderCardPdf(card.value, 'card')).toString('base64');
-      await db.transaction(async (tx) => {
-        await enqueue(tx, 'card-issuance', { rmNumber: card.value.rmNumber, year: card.value.year, delivery: 'email', pdf }, clock());
+      const key = await db.transaction(async (tx) => {
+        const k = await enqueue(tx, 'card-issuance', { rmNumber: card.value.rmNumber, year: card.value.year, delivery: 'email', pdf }, clock());
         await appendAudit(
           tx,
           { actor: 'artisan', action: 'card-issued', details: { rmNumber: card.value.rmNumber, year: card.value.year, delivery: 'email' } },
           clock(),
         );
+        return k;
       });
       log.info('card-issued', { delivery: 'email' });
-      return { ok: true, value: { delivered: await pushNow().catch(() => false) } };
+      return { ok: true, value: { delivered: await pushNow(key) } };
     },
 
     /** A one-time link (QR code on screen) for the artisan's phone to download the card. */
@@ -113,9 +115,9 @@ export function createCardService({ db, client, session, keys, clock, log, pushN
       const jpeg = checked.value;
       session.get().photo?.fill(0);
       session.update({ photo: jpeg });
-      await db.transaction((tx) => enqueue(tx, 'photo', { rmNumber, jpeg: base64 }, clock()));
+      const key = await db.transaction((tx) => enqueue(tx, 'photo', { rmNumber, jpeg: base64 }, clock()));
       log.info('photo-taken', { bytes: jpeg.length });
-      return { ok: true, value: { bytes: jpeg.length, delivered: await pushNow().catch(() => false) } };
+      return { ok: true, value: { bytes: jpeg.length, delivered: await pushNow(key) } };
     },
 
     /** The logged-in artisan's card drawn for the card printer (CR80), for a PVC order. */

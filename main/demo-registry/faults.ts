@@ -19,9 +19,20 @@ export type Faults = {
   hangRate: number;
   /** The next N changes pages are cut short (invalid JSON). */
   malformedPages: number;
+  /** POST /v1/operations answers 400, as a registry that refuses what the kiosk sends. */
+  refuseOperations: boolean;
 };
 
-export const NO_FAULTS: Faults = { latencyMs: 0, errorRate: 0, throttleRate: 0, retryAfterSeconds: 1, resetRate: 0, hangRate: 0, malformedPages: 0 };
+export const NO_FAULTS: Faults = {
+  latencyMs: 0,
+  errorRate: 0,
+  throttleRate: 0,
+  retryAfterSeconds: 1,
+  resetRate: 0,
+  hangRate: 0,
+  malformedPages: 0,
+  refuseOperations: false,
+};
 
 export type FaultDecision = 'none' | 'error' | 'error-after' | 'throttle' | 'reset' | 'hang';
 

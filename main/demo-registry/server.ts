@@ -153,6 +153,7 @@ export async function startRegistryServer({
       return tuple ? json(res, 200, JSON.stringify(tupleToArtisan(tuple))) : problem(res, 404, 'NOT_FOUND', 'no artisan with this RM number');
     }
     if (req.method === 'POST' && path === '/v1/operations') {
+      if (faults.refuseOperations) return problem(res, 400, 'BAD_REQUEST', 'injected refusal of the operations');
       const parsed = operationsRequestSchema.safeParse(safeJson(body));
       if (!parsed.success) return problem(res, 400, 'BAD_REQUEST', parsed.error.issues.map((i) => i.path.join('.')).join(', '));
       const results = await store.applyOperations(kioskId, parsed.data.operations);

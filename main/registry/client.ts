@@ -53,12 +53,14 @@ const RESET_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_C
 export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 }: RegistryConfig, log: Logger) {
   const base = url.replace(/\/+$/, '');
   let token: string | null = null;
+  // Aborts what is in flight when the kiosk closes: a hung registry must not hold the stop.
+  const closing = new AbortController();
 
   /** `idempotent`: safe to send twice (GET, the token, operations with their keys). */
   async function send(path: string, init: RequestInit, idempotent = init.method === undefined || init.method === 'GET'): Promise<Response> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+        return await fetch(`${base}${path}`, { ...init, signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), closing.signal]) });
       } catch (error) {
         const cause = error instanceof Error ? ((error.cause as { code?: string } | undefined)?.code ?? error.name) : 'unknown';
         if (idempotent && attempt === 0 && RESET_CODES.has(cause)) {
@@ -102,6 +104,10 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
   }
 
   return {
+    /** The kiosk closes: calls in flight end now (as offline), and so do later ones. */
+    abort(): void {
+      closing.abort();
+    },
     /** A new secret was set: the next call authenticates with it. */
     forgetToken(): void {
       token = null;

@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger.ts';
 import type { WriteDb } from '../store/database.ts';
-import { acknowledge, due, postpone } from '../store/outbox-repo.ts';
+import { acknowledge, due, postpone, releaseAll } from '../store/outbox-repo.ts';
 import { MAX_RETRY_AFTER_MS, type RegistryClient, RegistryError } from './client.ts';
 
 export type PushOptions = {
@@ -78,8 +78,10 @@ export function createOutboxPusher({ db, client, clock, log, options }: Deps) {
    * thrown. A person waiting on a screen gets `retries: 0`: one try, no wait, and the
    * background sync does the rest. An operation the registry refuses (4xx) is found by
    * sending one at a time, postponed alone, and does not hold back the others.
+   * `now`: a person asked ("Synchroniser maintenant", the CLI): backoffs are forgotten first.
    */
-  async function push({ retries = maxFailures }: { retries?: number } = {}): Promise<number> {
+  async function push({ retries = maxFailures, now = false }: { retries?: number; now?: boolean } = {}): Promise<number> {
+    if (now) await db.transaction(releaseAll);
     let delivered = 0;
     let failures = 0;
     let limit = pushBatch;

@@ -163,11 +163,11 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     detail: error instanceof RegistryError ? error.message : 'unexpected error',
   });
 
-  async function run(): Promise<SyncResult> {
+  async function run(asked: boolean): Promise<SyncResult> {
     const startedAt = clock().toISOString();
     await publish(await snapshot({ state: 'syncing', lastAttemptAt: startedAt }), false);
     // Pull and push run side by side: neither waits for the other, neither stops the other.
-    const [pulled, pushed] = await Promise.allSettled([pull(), pusher.push()]);
+    const [pulled, pushed] = await Promise.allSettled([pull(), pusher.push({ now: asked })]);
     const pullError = pulled.status === 'rejected' ? problemOf(pulled.reason) : null;
     const pushError = pushed.status === 'rejected' ? problemOf(pushed.reason) : null;
     const failed = pullError ?? pushError;
@@ -199,9 +199,12 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
   }
 
   return {
-    /** One pull and push now; a call while one runs joins it. Rejects with the run's error. */
-    syncNow(): Promise<SyncResult> {
-      running ??= run().finally(() => {
+    /**
+     * One pull and push now; a call while one runs joins it. Rejects with the run's error.
+     * `asked` (a person asked, the default): operations waiting out a backoff go too.
+     */
+    syncNow({ asked = true }: { asked?: boolean } = {}): Promise<SyncResult> {
+      running ??= run(asked).finally(() => {
         running = null;
       });
       return running;
@@ -214,7 +217,7 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
       let failures = 0;
       const tick = (delay: number) => {
         timer = setTimeout(() => {
-          void this.syncNow()
+          void this.syncNow({ asked: false })
             .then(
               () => {
                 failures = 0;
@@ -230,10 +233,12 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
       };
       tick(firstDelayMs);
     },
+    /** Stops the background sync; a call to the registry in flight is cut, not waited for. */
     async stop(): Promise<void> {
       stopping = true;
       if (timer) clearTimeout(timer);
       timer = null;
+      client.abort();
       await running?.catch(() => undefined);
     },
     async status(): Promise<SyncStatus> {

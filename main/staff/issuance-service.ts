@@ -30,7 +30,8 @@ type Deps = {
   print: PrintService;
   orders: PvcOrderService;
   printers: () => Promise<PrinterSettings>;
-  pushNow: () => Promise<boolean>;
+  /** Pushes the outbox now; resolves true once the registry has the operation with this key. */
+  pushNow: (key: string) => Promise<boolean>;
   clock: () => Date;
   log: Logger;
 };
@@ -116,11 +117,12 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
         const artisan = await findByRmNumber(db, c.rmNumber);
         if (artisan?.accountStatus !== 'active') return fail('NO_ACCOUNT', 'the artisan has no active account to send to');
         const pdf = Buffer.from(await renderCardPdf(c, 'card')).toString('base64');
-        await db.transaction(async (tx) => {
-          await enqueue(tx, 'card-issuance', { rmNumber: c.rmNumber, year: c.year, delivery: 'email', pdf }, clock());
+        const key = await db.transaction(async (tx) => {
+          const k = await enqueue(tx, 'card-issuance', { rmNumber: c.rmNumber, year: c.year, delivery: 'email', pdf }, clock());
           await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'card-issued', details }, clock());
+          return k;
         });
-        return { ok: true, value: { delivery: 'email', status: (await pushNow().catch(() => false)) ? 'completed' : 'queued' } };
+        return { ok: true, value: { delivery: 'email', status: (await pushNow(key)) ? 'completed' : 'queued' } };
       }
       const asked = await orders.request({ rmNumber: c.rmNumber, year: c.year, chamber: c.chamber }, await renderCardPdf(c, 'card'), {
         actor: `staff:${staff.id}`,

@@ -81,6 +81,16 @@ export async function postpone(tx: TxDb, ids: readonly number[], nextAttemptAt: 
   ]);
 }
 
+/** A person asked to sync now: every waiting operation is due again, backoff or not. */
+export async function releaseAll(tx: TxDb): Promise<void> {
+  await tx.run('UPDATE outbox SET next_attempt_at = 0 WHERE next_attempt_at > 0');
+}
+
+/** Whether the operation with this key still waits in the outbox (the registry has not acknowledged it). */
+export async function isPending(db: ReadDb, key: string): Promise<boolean> {
+  return (await db.get('SELECT 1 FROM outbox WHERE idempotency_key = ?', [key])) !== undefined;
+}
+
 export async function pendingCount(db: ReadDb): Promise<{ pending: number; oldest: string | null; lastError: string | null }> {
   const row = await db.get<{ n: number; oldest: string | null; err: string | null }>(
     'SELECT count(*) AS n, min(created_at) AS oldest, (SELECT last_error FROM outbox WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1) AS err FROM outbox',

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createKiosk, type Kiosk } from '../../main/kiosk.ts';
+import type { Kiosk } from '../../main/kiosk.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { verifyAudit } from '../../main/store/audit-repo.ts';
 import { pendingCount } from '../../main/store/outbox-repo.ts';
+import { readyKiosk } from '../support/kiosk.ts';
 import { KIOSK_ID, SECRET, startTestRegistry } from '../support/registry.ts';
 import { type CapturedMail, linkIn, startSmtpCapture } from '../support/smtp.ts';
 import { tempDir } from '../support/temp.ts';
@@ -21,7 +22,7 @@ describe('accounts against the reference registry, e-mail over real SMTP', () =>
   before(async () => {
     smtp = await startSmtpCapture();
     registry = await startTestRegistry(200, { smtp: { host: '127.0.0.1', port: smtp.port, from: 'carte@cma.example' } });
-    kiosk = await createKiosk({ dataDir: tempDir(), log, syncIntervalMs: 0, registry: { url: registry.server.url, kioskId: KIOSK_ID, secret: SECRET } });
+    kiosk = await readyKiosk({ dataDir: tempDir(), log, syncIntervalMs: 0, registry: { url: registry.server.url, kioskId: KIOSK_ID, secret: SECRET } });
   });
   after(async () => {
     await kiosk.close();
@@ -161,7 +162,7 @@ describe('accounts against the reference registry, e-mail over real SMTP', () =>
   });
 
   it('says the registry cannot be reached, in words, when it is down', async () => {
-    const down = await createKiosk({
+    const down = await readyKiosk({
       dataDir: tempDir(),
       log: memoryLogger(),
       syncIntervalMs: 0,

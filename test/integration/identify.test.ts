@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { createKiosk } from '../../main/kiosk.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { LEGACY_BIRTH_DATE_KEY_FILE } from '../../main/secrets/birth-date-key.ts';
 import { STORE_FILE } from '../../main/store/open-store.ts';
+import { readyKiosk } from '../support/kiosk.ts';
 import { tempDir } from '../support/temp.ts';
 
 const CAMILLE = { rmNumber: '123 123 127 RM 078', birthDate: { day: '14', month: '07', year: '1980' } };
@@ -19,7 +19,7 @@ function clockAt(start: string) {
 describe('identification against a real SQLite store', () => {
   it('finds each demo identity with its account status, and the radiated one', async () => {
     const log = memoryLogger();
-    const kiosk = await createKiosk({ dataDir: tempDir(), log, syncIntervalMs: 0 });
+    const kiosk = await readyKiosk({ dataDir: tempDir(), log, syncIntervalMs: 0 });
     const found = await kiosk.identity.identify(CAMILLE);
     assert.deepEqual(found, {
       ok: true,
@@ -50,7 +50,7 @@ describe('identification against a real SQLite store', () => {
 
   it('stores dates of birth only as a keyed hash, and the key nowhere in the data directory', async () => {
     const dataDir = tempDir();
-    const kiosk = await createKiosk({ dataDir, log: memoryLogger() });
+    const kiosk = await readyKiosk({ dataDir, log: memoryLogger() });
     await kiosk.close();
     const bytes = await readFile(path.join(dataDir, STORE_FILE));
     const wal = await readFile(path.join(dataDir, `${STORE_FILE}-wal`)).catch(() => Buffer.alloc(0));
@@ -61,7 +61,7 @@ describe('identification against a real SQLite store', () => {
   });
 
   it('refuses what was typed, naming each wrong field, before touching the store', async () => {
-    const kiosk = await createKiosk({ dataDir: tempDir(), log: memoryLogger(), syncIntervalMs: 0 });
+    const kiosk = await readyKiosk({ dataDir: tempDir(), log: memoryLogger(), syncIntervalMs: 0 });
     assert.deepEqual(await kiosk.identity.identify({ ...CAMILLE, rmNumber: '123123123RM078' }), { ok: false, refused: { rmNumber: 'siren-checksum' } });
     assert.deepEqual(await kiosk.identity.identify({ ...CAMILLE, birthDate: { day: '31', month: '02', year: '1980' } }), {
       ok: false,
@@ -77,7 +77,7 @@ describe('identification against a real SQLite store', () => {
   it('counts wrong dates down, locks after 5 for 15 minutes, and a restart does not reset it', async () => {
     const dataDir = tempDir();
     const time = clockAt('2026-11-27T10:00:00Z');
-    let kiosk = await createKiosk({ dataDir, log: memoryLogger(), clock: time.clock, syncIntervalMs: 0 });
+    let kiosk = await readyKiosk({ dataDir, log: memoryLogger(), clock: time.clock, syncIntervalMs: 0 });
     const left: number[] = [];
     for (let i = 0; i < 4; i++) {
       const r = await kiosk.identity.identify(wrong(CAMILLE.rmNumber));
@@ -95,7 +95,7 @@ describe('identification against a real SQLite store', () => {
     );
     await kiosk.close();
 
-    kiosk = await createKiosk({ dataDir, log: memoryLogger(), clock: time.clock, syncIntervalMs: 0 });
+    kiosk = await readyKiosk({ dataDir, log: memoryLogger(), clock: time.clock, syncIntervalMs: 0 });
     time.advance(14 * 60 * 1000);
     const evenRight = await kiosk.identity.identify(CAMILLE);
     assert.equal(evenRight.ok && evenRight.value.kind, 'locked', 'the right date does not open a locked number');
@@ -113,7 +113,7 @@ describe('identification against a real SQLite store', () => {
   });
 
   it('does not let concurrent wrong dates slip past the limit', async () => {
-    const kiosk = await createKiosk({ dataDir: tempDir(), log: memoryLogger(), syncIntervalMs: 0 });
+    const kiosk = await readyKiosk({ dataDir: tempDir(), log: memoryLogger(), syncIntervalMs: 0 });
     const results = await Promise.all(Array.from({ length: 8 }, () => kiosk.identity.identify(wrong('401234562RE067'))));
     const kinds = results.map((r) => (r.ok ? r.value.kind : 'refused'));
     assert.equal(kinds.filter((k) => k === 'wrong-date').length, 4);

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Result } from '../../main/api/errors.ts';
 import type { CardView } from '../../main/cards/card-service.ts';
-import { createKiosk } from '../../main/kiosk.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { memoryStore } from '../../main/secrets/secret-store.ts';
 import type { IssuanceResult } from '../../main/staff/issuance-service.ts';
 import type { SearchHit } from '../../main/store/artisans-repo.ts';
 import { ROOT } from '../support/browser-mode.ts';
+import { readyKiosk } from '../support/kiosk.ts';
 import { KIOSK_ID, SECRET, startTestRegistry } from '../support/registry.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -17,7 +17,7 @@ describe('staff-assisted issuance ("Délivrer une carte")', () => {
   it('finds the artisan offline by RM number, SIREN or name, records the kind of document checked, issues by e-mail (queued while offline), all in the audit log', async () => {
     const registry = await startTestRegistry(200);
     const log = memoryLogger();
-    const kiosk = await createKiosk({
+    const kiosk = await readyKiosk({
       dataDir: tempDir(),
       log,
       syncIntervalMs: 0,

@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CHANNELS } from '../../main/api/channels.ts';
-import { createKiosk } from '../../main/kiosk.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { LEGACY_BIRTH_DATE_KEY_FILE } from '../../main/secrets/birth-date-key.ts';
 import { cardKeysFromPem, LEGACY_CARD_KEY_FILE, newCardKeyPem } from '../../main/secrets/card-signing-key.ts';
@@ -14,6 +13,7 @@ import { keyId } from '../../main/secrets/key-id.ts';
 import { accountPrefix, KEYCHAIN_ADVICE, KEYCHAIN_SERVICE } from '../../main/secrets/secret-store.ts';
 import { getMeta } from '../../main/store/meta-repo.ts';
 import { bridgeClient, ROOT, startBrowserMode } from '../support/browser-mode.ts';
+import { readyKiosk } from '../support/kiosk.ts';
 import { tempDir } from '../support/temp.ts';
 
 type Keytar = { getPassword(s: string, a: string): Promise<string | null> };
@@ -60,7 +60,7 @@ describe('secrets in the OS keychain (a real gnome-keyring in a D-Bus session)',
 
   it('the kiosk keeps its keys in the keychain, the same ones after a restart, and none in its data directory', async () => {
     const dataDir = tempDir();
-    const first = await createKiosk({ dataDir, log: memoryLogger(), syncIntervalMs: 0 });
+    const first = await readyKiosk({ dataDir, log: memoryLogger(), syncIntervalMs: 0 });
     await first.close();
     const birth = await inKeychain(dataDir, 'birth-date-key');
     const card = await inKeychain(dataDir, 'card-signing-key');
@@ -69,7 +69,7 @@ describe('secrets in the OS keychain (a real gnome-keyring in a D-Bus session)',
     assert.ok(!bytes.includes(Buffer.from(birth, 'base64')) && !bytes.includes(Buffer.from(birth)), 'the birth-date key is nowhere on disk');
     assert.ok(!bytes.includes(Buffer.from(card.split('\n')[1] ?? 'x')), 'the signing key is nowhere on disk');
     const log = memoryLogger();
-    const again = await createKiosk({ dataDir, log, syncIntervalMs: 0 });
+    const again = await readyKiosk({ dataDir, log, syncIntervalMs: 0 });
     await again.close();
     assert.doesNotMatch(log.lines.join('\n'), /birth-date-key-changed/, 'same key: the replica was kept');
     assert.equal(await inKeychain(dataDir, 'card-signing-key'), card);
@@ -82,7 +82,7 @@ describe('secrets in the OS keychain (a real gnome-keyring in a D-Bus session)',
     await writeFile(path.join(dataDir, LEGACY_BIRTH_DATE_KEY_FILE), oldKey, { mode: 0o600 });
     await writeFile(path.join(dataDir, LEGACY_CARD_KEY_FILE), oldPem, { mode: 0o600 });
     const log = memoryLogger();
-    const kiosk = await createKiosk({ dataDir, log, syncIntervalMs: 0 });
+    const kiosk = await readyKiosk({ dataDir, log, syncIntervalMs: 0 });
     assert.equal(await getMeta(kiosk.db, 'birth-date-key-id'), keyId(oldKey), 'the replica is hashed with the old key');
     await kiosk.close();
     assert.equal(await inKeychain(dataDir, 'birth-date-key'), oldKey.toString('base64'));

@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AppInfo, SettingsView } from '../../main/api/contract.ts';
 import type { Result } from '../../main/api/errors.ts';
-import { createKiosk } from '../../main/kiosk.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { memoryStore } from '../../main/secrets/secret-store.ts';
 import { DEFAULT_SETTINGS } from '../../main/settings/kiosk-settings.ts';
+import { readyKiosk } from '../support/kiosk.ts';
 import { tempDir } from '../support/temp.ts';
 
 describe('the kiosk settings staff change in the console', () => {
   it('refuses every wrong field at once and keeps nothing; right ones apply from the next visit; a registry needs a restart', async () => {
     const dataDir = tempDir();
-    const kiosk = await createKiosk({ dataDir, log: memoryLogger(), syncIntervalMs: 0, secrets: memoryStore() });
+    const kiosk = await readyKiosk({ dataDir, log: memoryLogger(), syncIntervalMs: 0, secrets: memoryStore() });
     const call = kiosk.dispatcher('browser', ['http://kiosk.test']);
     const invoke = (channel: string, input: object) => call(channel, input, { origin: 'http://kiosk.test', transport: 'http' });
     assert.equal((await invoke('staff:setup', { name: 'Nadia', pin: '482913' })).ok, true);

@@ -102,7 +102,10 @@ describe('a page is checked whole before anything of it is written', () => {
   it('refuses a page larger than 64 MB before reading it whole, with or without its length', async () => {
     for (const declared of [true, false]) {
       const big = `{"fields":[],"items":[${'"x",'.repeat(17_000_000)}"x"],"removed":[],"cursor":"c","hasMore":false}`;
-      const server = await startBrokenRegistry(() => ({ body: big, headers: declared ? { 'Content-Length': String(Buffer.byteLength(big)) } : {} }));
+      const server = await startBrokenRegistry(() => ({
+        body: big,
+        headers: declared ? { 'Content-Length': String(Buffer.byteLength(big)) } : ({} as Record<string, string>),
+      }));
       const { db, engine } = await replicaFor(server.url, { timeoutMs: 20_000 });
       await assert.rejects(engine.syncNow(), (e: unknown) => kindIs('malformed')(e) && /larger than 64 MB/.test((e as Error).message));
       await server.close();

@@ -9,12 +9,13 @@ export type Answer = { status?: number; headers?: Record<string, string>; body: 
  * call) answers. Tokens are always granted, so each test reaches the behaviour it is about.
  * Counts every request, so a test can see a loop that would never end.
  */
-export async function startBrokenRegistry(answer: (req: http.IncomingMessage, url: URL, n: number) => Answer | Promise<Answer> | 'hang') {
+export async function startBrokenRegistry(answer: (req: http.IncomingMessage, url: URL, n: number, body: string) => Answer | Promise<Answer> | 'hang') {
   let requests = 0;
   const hanging = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://registry');
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       if (url.pathname === '/v1/auth/token') {
         res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -22,7 +23,7 @@ export async function startBrokenRegistry(answer: (req: http.IncomingMessage, ur
         return;
       }
       requests++;
-      const a = await answer(req, url, requests);
+      const a = await answer(req, url, requests, Buffer.concat(chunks).toString('utf8'));
       if (a === 'hang') {
         hanging.add(res);
         return;

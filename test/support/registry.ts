@@ -37,13 +37,13 @@ export async function startTestRegistry(
 /** A kiosk replica (real store file, real key) and its sync engine, pointed at `url`. */
 export async function replicaFor(
   url: string,
-  options: SyncOptions & { timeoutMs?: number; secret?: string } = {},
+  options: SyncOptions & { timeoutMs?: number; secret?: string; clock?: () => Date } = {},
 ): Promise<{ db: WriteDb; dataDir: string; engine: ReturnType<typeof createSyncEngine> }> {
   const dataDir = tempDir('replica-');
   const log = memoryLogger('replica');
   const db = await openStore(dataDir, log);
   const key = (await secretsOf(dataDir)).birthDateKey;
   const client = createRegistryClient({ url, kioskId: KIOSK_ID, secret: options.secret ?? SECRET, timeoutMs: options.timeoutMs ?? 5000 }, log);
-  const engine = createSyncEngine({ db, client, hashBirthDate: birthDateHasher(key), clock: () => new Date(), log, options });
+  const engine = createSyncEngine({ db, client, hashBirthDate: birthDateHasher(key), clock: options.clock ?? (() => new Date()), log, options });
   return { db, dataDir, engine };
 }

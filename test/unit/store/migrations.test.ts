@@ -200,6 +200,30 @@ describe('migrations', async () => {
     await db.close();
   });
 
+  it('0012 gives waiting operations their subject, counts wrong dates without numbers, and keeps a synced copy complete', async () => {
+    const db = await dbAt(11, migrations);
+    await db.transaction(async (tx) => {
+      const op = (key: string, type: string, payload: object) =>
+        tx.run("INSERT INTO outbox (idempotency_key, type, payload, created_at) VALUES (?, ?, ?, 'now')", [key, type, JSON.stringify(payload)]);
+      await op('k1', 'profile-change', { rmNumber: 'R1', mobile: '+33611111111' });
+      await op('k2', 'pvc-order-event', { orderNumber: '2026-0001', event: 'paid' });
+      await op('k3', 'audit-event', { event: 'x' });
+      await tx.run("INSERT INTO kiosk_meta (key, value) VALUES ('sync-status', ?)", [JSON.stringify({ state: 'ok', lastSuccessAt: '2026-11-30T10:00:00Z' })]);
+    });
+    await migrate(db, migrations, log, 12);
+    assert.deepEqual(
+      (await db.all<{ subject: string | null }>('SELECT subject FROM outbox ORDER BY id')).map((r) => r.subject),
+      ['profile:R1', 'order:2026-0001', null],
+    );
+    assert.deepEqual(await columns(db, 'wrong_dates'), ['id', 'at'], 'an instant, nothing about whose number');
+    assert.equal((await db.get<{ value: string }>("SELECT value FROM kiosk_meta WHERE key = 'replica-complete'"))?.value, '1');
+    // A store that never finished a sync is not marked complete.
+    const fresh = await dbAt(12, migrations);
+    assert.equal(await fresh.get("SELECT value FROM kiosk_meta WHERE key = 'replica-complete'"), undefined);
+    await fresh.close();
+    await db.close();
+  });
+
   it('are recorded once: running them again applies nothing', async () => {
     const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
     assert.equal(await migrate(db, migrations, log), 0);
