@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import vm from 'node:vm';
 import { CHANNELS } from '../../main/api/channels.ts';
 import { ROOT } from '../support/browser-mode.ts';
@@ -31,9 +31,9 @@ function packOnce(): string {
 
 /** A desk's environment: its data folder, no registry configured (the embedded demo one). */
 function deskEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_LOG_LEVEL: 'info', ...extra };
-  for (const name of ['KIOSK_REGISTRY_URL', 'KIOSK_ID', 'KIOSK_REGISTRY_SECRET']) delete env[name];
-  return env;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['KIOSK_REGISTRY_URL', 'KIOSK_ID', 'KIOSK_REGISTRY_SECRET', 'KIOSK_DEV']) delete env[name];
+  return { ...env, KIOSK_DATA_DIR: dataDir, KIOSK_LOG_LEVEL: 'info', ...extra };
 }
 
 const keyDown = (key: string, mods: Partial<KeyInput> = {}): KeyInput => ({
@@ -67,6 +67,8 @@ describe('the packaged Electron shell, booted in Node (KIOSK_DEV=1 left in the e
     await shell.shown;
     state = await shell.state();
   });
+  // A test that fails before the quit must not leave the kiosk running (and this file with it).
+  after(() => shell?.kill());
 
   it('starts sandboxed, with app:// a secure scheme, and shows one window on app://kiosk/index.html', () => {
     assert.equal(state.sandbox, true, 'app.enableSandbox() before ready');
@@ -197,7 +199,8 @@ describe('the packaged Electron shell, booted in Node (KIOSK_DEV=1 left in the e
     const info = (await shell.ipc('app:info', {}, 'app://kiosk/index.html')) as { ok: boolean; value: { transport: string; demo: boolean; version: string } };
     assert.equal(info.ok, true, JSON.stringify(info));
     assert.deepEqual([info.value.transport, info.value.demo, info.value.version], ['electron', true, version]);
-    // The core behind it runs: the demo registry was synced into the store the package migrated.
+    // The core behind it runs: the demo registry synced into the store the package migrated.
+    await shell.logged(/"event":"sync-done"/);
     const found = (await shell.ipc(
       'identity:identify',
       { rmNumber: '123123127RM078', birthDate: { day: '14', month: '07', year: '1980' } },
@@ -238,6 +241,8 @@ describe('the shell as `npm start` runs it (not packaged)', { timeout: 300_000 }
     await shell.shown;
     state = await shell.state();
   });
+  // A test that fails before the quit must not leave the kiosk running (and this file with it).
+  after(() => shell?.kill());
 
   it('opens a plain window with devtools, the same hardening, and no shortcut blocked', async () => {
     const options = state.windows[0]?.options;
@@ -254,5 +259,17 @@ describe('the shell as `npm start` runs it (not packaged)', { timeout: 300_000 }
     const { code, leftOpen } = await quitAndInspect(shell, dataDir);
     assert.equal(code, 0, shell.output());
     assert.deepEqual(leftOpen, []);
+  });
+});
+
+describe('a shell that cannot start', { timeout: 300_000 }, () => {
+  let shell: BootedShell | undefined;
+  after(() => shell?.kill());
+
+  it('says why in its log and exits with 1, instead of a blank screen at the desk', async () => {
+    // Half a registry configuration: the kiosk refuses to guess (main/config/registry-env.ts).
+    shell = bootShell(packOnce(), { packaged: true, env: deskEnv(tempDir('shell-boot-broken-'), { KIOSK_REGISTRY_URL: 'https://registry.example/' }) });
+    assert.equal(await shell.exited, 1, shell.output());
+    assert.match(shell.output(), /"event":"start-failed".*KIOSK_ID/);
   });
 });

@@ -44,6 +44,8 @@ export type BootedShell = {
   exited: Promise<number | null>;
   /** What the shell wrote to stdout and stderr (its log lines). */
   output(): string;
+  /** Resolves once the shell's output matches `pattern` (a log line it writes). */
+  logged(pattern: RegExp): Promise<void>;
   kill(): void;
 };
 
@@ -61,12 +63,18 @@ export function bootShell(appDir: string, { packaged, env }: { packaged: boolean
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let out = '';
-  child.stdout?.on('data', (d: Buffer) => {
+  const watchers = new Set<{ pattern: RegExp; resolve: () => void }>();
+  const append = (d: Buffer) => {
     out += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
+    for (const w of watchers) {
+      if (w.pattern.test(out)) {
+        watchers.delete(w);
+        w.resolve();
+      }
+    }
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
   // A message sent after the process ended: its exit is what the test will report.
   child.on('error', (error) => {
     out += `\n[stand-in channel] ${error.message}\n`;
@@ -86,6 +94,8 @@ export function bootShell(appDir: string, { packaged, env }: { packaged: boolean
     onShown = resolve;
     void exited.then((code) => reject(new Error(`the shell exited (${code}) before showing its window:\n${out}`)));
   });
+  // A test that expects no window (a start that fails) need not wait for one.
+  shown.catch(() => undefined);
   child.on('message', (message: Answer | { event: 'shown' }) => {
     if ('event' in message) return onShown();
     const waiting = pending.get(message.id);
@@ -117,6 +127,12 @@ export function bootShell(appDir: string, { packaged, env }: { packaged: boolean
     shown,
     exited,
     output: () => out,
+    logged: (pattern) =>
+      new Promise<void>((resolve, reject) => {
+        if (pattern.test(out)) return resolve();
+        watchers.add({ pattern, resolve });
+        void exited.then((code) => reject(new Error(`the shell exited (${code}) before logging ${pattern}:\n${out}`)));
+      }),
     kill: reap,
   };
 }
