@@ -1,7 +1,11 @@
 // Bundles the Electron main process and preload. The preload runs sandboxed, where
 // `require` only knows Electron's own modules: it must be one self-contained CommonJS file.
-import { cp } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+// From empty: a file left by an earlier build (a renamed migration, an old chunk) would be
+// packed and shipped.
+await rm('dist/main', { recursive: true, force: true });
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: false, logLevel: 'warning', external: ['electron'] };
 
