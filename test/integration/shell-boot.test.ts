@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import vm from 'node:vm';
@@ -217,6 +217,21 @@ describe('the packaged Electron shell, booted in Node (KIOSK_DEV=1 left in the e
         String(frame),
       );
     }
+  });
+
+  it("makes the card with what the package holds (fonts, PDF and QR code libraries): the phone link gives Jean-Pierre's PDF", async () => {
+    await shell.logged(/"event":"sync-done"/);
+    const call = (channel: string, input: unknown) => shell.ipc(channel, input, 'app://kiosk/index.html') as Promise<{ ok: boolean; value?: { url: string } }>;
+    assert.equal((await call('identity:identify', { rmNumber: '401234562RE067', birthDate: { day: '02', month: '03', year: '1975' } })).ok, true);
+    assert.equal((await call('accounts:login', { email: 'jean-pierre.muller@example.com', password: 'Menuiserie-Muller-1975' })).ok, true);
+    const link = await call('card:phone-link', {});
+    assert.ok(link.ok && link.value, JSON.stringify(link));
+    const pdf = Buffer.from(await (await fetch(link.value.url)).arrayBuffer());
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    const file = path.join(tempDir('shell-boot-card-'), 'card.pdf');
+    writeFileSync(file, pdf);
+    assert.match(execFileSync('pdffonts', [file]).toString(), /LiberationSans/, 'the card fonts, read from the package, are embedded');
+    assert.equal((await call('accounts:logout', {})).ok, true);
   });
 
   it('reloads the welcome screen when the page crashes', async () => {
