@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/handle.ts';
 import type { Logger } from '../logging/logger.ts';
 import { contentTypeOf, resolveRendererFile, SECURITY_HEADERS } from '../renderer-files.ts';
+import { chooseEncoding, compressionCache, isCompressible } from './compression.ts';
 
 export type BridgeOptions = {
   /** 0 picks a free port. */
@@ -33,6 +34,7 @@ export async function startBridge({ port, staticDir, dispatcherFor, log }: Bridg
   let dispatch: Dispatch | undefined;
   let hosts = new Set<string>();
   let origins = new Set<string>();
+  const compressed = compressionCache();
 
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
@@ -77,8 +79,18 @@ export async function startBridge({ port, staticDir, dispatcherFor, log }: Bridg
       if (!file) return refuse(res, 404, 'path');
       const content = await readFile(file).catch(() => null);
       if (!content) return refuse(res, 404, 'not-found');
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-cache' });
-      res.end(req.method === 'HEAD' ? undefined : content);
+      // Text goes compressed when the browser accepts it; Vary keeps a cache from mixing the two.
+      const encoding = isCompressible(file) ? chooseEncoding(req.headers['accept-encoding']) : null;
+      const body = encoding ? await compressed(file, content, encoding) : content;
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': contentTypeOf(file),
+        'Cache-Control': 'no-cache',
+        'Content-Length': body.length,
+        ...(isCompressible(file) ? { Vary: 'Accept-Encoding' } : {}),
+        ...(encoding ? { 'Content-Encoding': encoding } : {}),
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {
       log.error('bridge-failed', { error: error instanceof Error ? error.message : String(error) });
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'bridge error' } });
