@@ -1,9 +1,9 @@
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
-import QRCode from 'qrcode';
 import type { CardModel } from './card-model.ts';
-import { fitText } from './fit-text.ts';
+import { type Fitted, fitText } from './fit-text.ts';
 import { cardFonts } from './fonts.ts';
+import { pdfFontkit } from './pdf-fontkit.ts';
+import { drawQrCode } from './qr-stream.ts';
 
 /** ID-1 / CR80: 85.60 x 53.98 mm in PDF points (1 pt = 1/72 in). */
 export const CARD_WIDTH = 242.65;
@@ -20,22 +20,18 @@ const PLACEHOLDER = rgb(0.9, 0.91, 0.93);
 type Fonts = { regular: PDFFont; bold: PDFFont };
 
 /**
- * pdf-lib parses a font each time it is embedded; parsing Liberation Sans twice per card was
- * two thirds of the rendering time (test/bench). The parsed fonts are kept and reused: each
- * document still gets its own subset.
+ * Fonts are subset (a card holds a few dozen glyphs of each). pdf-lib places glyphs by their
+ * advance widths alone and never reads the positions that fontkit's layout computes, so the
+ * positioning features (kerning, marks) are turned off: the same glyphs, a quarter less
+ * layout work.
  */
-const parsedFonts = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
-const cachingFontkit: typeof fontkit = {
-  ...fontkit,
-  create(buffer: Uint8Array, postscriptName?: string) {
-    let font = parsedFonts.get(buffer);
-    if (!font) {
-      font = fontkit.create(buffer, postscriptName);
-      parsedFonts.set(buffer, font);
-    }
-    return font;
-  },
-};
+const EMBED = { subset: true, features: { kern: false, mark: false, mkmk: false } };
+
+/** One of the card fonts embedded in a document the way every card embeds it. */
+export function embedCardFont(doc: PDFDocument, bytes: Uint8Array): Promise<PDFFont> {
+  doc.registerFontkit(pdfFontkit);
+  return doc.embedFont(bytes, EMBED);
+}
 
 function text(page: PDFPage, lines: string[], x: number, top: number, size: number, font: PDFFont, color = INK): number {
   let y = top;
@@ -53,10 +49,27 @@ function field(page: PDFPage, value: string, x: number, top: number, width: numb
   return text(page, f.lines, x, top, f.size, font, color);
 }
 
+/**
+ * The card's own wordings (the literals of this file, never an artisan's data) fit the same
+ * way on every card: fitted once per font and box, and the fit reused. The back's paragraph
+ * alone was more than half of the text a card measured (test/bench).
+ */
+const fittedWordings = new Map<string, Fitted>();
+
+function wording(page: PDFPage, value: string, x: number, top: number, width: number, size: number, font: PDFFont, color = INK, maxLines = 2): number {
+  const key = [font.name, value, width, size, maxLines].join('\u0000');
+  let f = fittedWordings.get(key);
+  if (!f) {
+    f = fitText(font, value, width, size, Math.max(4.5, size * 0.6), maxLines);
+    fittedWordings.set(key, f);
+  }
+  return text(page, f.lines, x, top, f.size, font, color);
+}
+
 async function front(page: PDFPage, card: CardModel, fonts: Fonts, doc: PDFDocument): Promise<void> {
   // Band with the chamber.
   page.drawRectangle({ x: 0, y: CARD_HEIGHT - 28, width: CARD_WIDTH, height: 28, color: BRAND });
-  field(page, "Chambre de Métiers et de l'Artisanat", 10, CARD_HEIGHT - 5, 150, 6, fonts.regular, rgb(1, 1, 1), 1);
+  wording(page, "Chambre de Métiers et de l'Artisanat", 10, CARD_HEIGHT - 5, 150, 6, fonts.regular, rgb(1, 1, 1), 1);
   field(page, card.chamber, 10, CARD_HEIGHT - 13, 150, 9, fonts.bold, rgb(1, 1, 1), 1);
   field(page, `Carte professionnelle ${card.year}`, 165, CARD_HEIGHT - 9, 70, 7, fonts.bold, rgb(1, 1, 1), 2);
 
@@ -69,7 +82,7 @@ async function front(page: PDFPage, card: CardModel, fonts: Fonts, doc: PDFDocum
     page.drawRectangle({ ...box, color: PLACEHOLDER });
     page.drawCircle({ x: box.x + box.width / 2, y: box.y + 46, size: 11, color: rgb(0.75, 0.77, 0.8) });
     page.drawEllipse({ x: box.x + box.width / 2, y: box.y + 14, xScale: 20, yScale: 14, color: rgb(0.75, 0.77, 0.8) });
-    field(page, 'Photo', box.x + 16, box.y + 70, 30, 6, fonts.regular, MUTED, 1);
+    wording(page, 'Photo', box.x + 16, box.y + 70, 30, 6, fonts.regular, MUTED, 1);
   }
 
   // The holder.
@@ -87,34 +100,15 @@ async function front(page: PDFPage, card: CardModel, fonts: Fonts, doc: PDFDocum
   field(page, `Valable jusqu’au ${d}/${m}/${y}`, x, 15, w, 6, fonts.regular, MUTED, 1);
 }
 
-function back(page: PDFPage, card: CardModel, fonts: Fonts): void {
-  // The QR code as one vector path (runs of dark modules per row): sharp at any printer
-  // resolution, and one drawing operation instead of a thousand.
-  const qr = QRCode.create(card.token, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
+function back(page: PDFPage, card: CardModel, fonts: Fonts, doc: PDFDocument): void {
   const side = 104;
-  const quiet = 4;
-  const cell = side / (n + 2 * quiet);
   const ox = 10;
-  const oy = (CARD_HEIGHT - side) / 2;
-  page.drawRectangle({ x: ox, y: oy, width: side, height: side, color: rgb(1, 1, 1) });
-  let path = '';
-  for (let row = 0; row < n; row++) {
-    for (let col = 0; col < n; col++) {
-      if (!qr.modules.get(row, col)) continue;
-      let end = col;
-      while (end + 1 < n && qr.modules.get(row, end + 1)) end++;
-      path += `M${quiet + col} ${quiet + row}h${end - col + 1}v1h${-(end - col + 1)}z`;
-      col = end;
-    }
-  }
-  // SVG paths grow downwards from the given origin (the top-left corner of the code).
-  page.drawSvgPath(path, { x: ox, y: oy + side, scale: cell, color: rgb(0, 0, 0) });
+  drawQrCode(doc, page, card.token, { x: ox, y: (CARD_HEIGHT - side) / 2, side });
   const x = ox + side + 10;
   const w = CARD_WIDTH - x - 8;
   let top = CARD_HEIGHT - 22;
-  top = field(page, 'Vérifier cette carte', x, top, w, 9, fonts.bold, BRAND, 2);
-  top = field(
+  top = wording(page, 'Vérifier cette carte', x, top, w, 9, fonts.bold, BRAND, 2);
+  top = wording(
     page,
     'Scannez ce code : sa signature prouve que la carte a été délivrée par la Chambre de Métiers et de l’Artisanat.',
     x,
@@ -125,21 +119,20 @@ function back(page: PDFPage, card: CardModel, fonts: Fonts): void {
     INK,
     5,
   );
-  top = field(page, 'La vérification fonctionne sans connexion.', x, top - 3, w, 6, fonts.regular, MUTED, 3);
+  top = wording(page, 'La vérification fonctionne sans connexion.', x, top - 3, w, 6, fonts.regular, MUTED, 3);
   field(page, `Carte ${card.year}`, x, 20, w, 7, fonts.bold, INK, 1);
 }
 
 /** The card's two faces as a two-page CR80 PDF: the PVC printer's document, and the download. */
 async function cardDocument(card: CardModel): Promise<PDFDocument> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(cachingFontkit);
   const bytes = await cardFonts();
-  const fonts = { regular: await doc.embedFont(bytes.regular, { subset: true }), bold: await doc.embedFont(bytes.bold, { subset: true }) };
+  const fonts = { regular: await embedCardFont(doc, bytes.regular), bold: await embedCardFont(doc, bytes.bold) };
   doc.setTitle(`Carte professionnelle ${card.year}`);
   doc.setAuthor(card.chamber);
   doc.setCreator('CMA card kiosk');
   await front(doc.addPage([CARD_WIDTH, CARD_HEIGHT]), card, fonts, doc);
-  back(doc.addPage([CARD_WIDTH, CARD_HEIGHT]), card, fonts);
+  back(doc.addPage([CARD_WIDTH, CARD_HEIGHT]), card, fonts, doc);
   return doc;
 }
 
@@ -179,9 +172,7 @@ export async function renderCardPdf(card: CardModel, layout: CardLayout): Promis
     page.drawRectangle({ x, y, width: CARD_WIDTH, height: CARD_HEIGHT, borderColor: rgb(0.8, 0.8, 0.8), borderWidth: 0.3 });
     cropMarks(page, x, y);
   }
-  const bytes = await cardFonts();
-  sheet.registerFontkit(cachingFontkit);
-  const regular = await sheet.embedFont(bytes.regular, { subset: true });
+  const regular = await embedCardFont(sheet, (await cardFonts()).regular);
   page.drawText('Découpez les deux faces le long des traits, puis collez-les dos à dos.', {
     x,
     y: (positions[1] ?? 0) - 40,

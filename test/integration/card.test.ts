@@ -10,6 +10,7 @@ import { signCardToken, verifyCardToken } from '../../main/cards/card-token.ts';
 import { keyIdOf } from '../../main/secrets/card-signing-key.ts';
 import type { ArtisanRow } from '../../main/store/artisans-repo.ts';
 import { ROOT } from '../support/browser-mode.ts';
+import { inkIn, rasterise, wordsOf } from '../support/glyph-ink.ts';
 import { secretsOf } from '../support/secrets.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -84,6 +85,26 @@ describe('the professional card PDF', async () => {
     for (const word of ['Façonnage', 'sœurs', 'Wałęsa,', 'Straße,', 'Dağ,', 'Muñoz', 'Søn']) assert.ok(flat.includes(word), `"${word}" in:\n${f.text}`);
     for (const letter of ['é', 'ç', 'œ', 'ß', 'ł', 'ğ', 'ñ', 'ø']) assert.ok(f.text.includes(letter), letter);
     execFileSync('pdftoppm', ['-png', '-r', '150', f.file, path.join(ROOT, 'test-output', 'card-zoe')]);
+  });
+
+  it('every word printed on both faces draws ink, the RM number and the accented names included', async () => {
+    // pdftotext reads the text layer, which stays perfect under a font that prints nothing:
+    // look at the printed page instead (card-glyphs.test.ts checks each glyph of the fonts).
+    const f = pdfFacts(await renderCardPdf(card, 'card'), dir, 'ink');
+    const words = [1, 2].flatMap((page) => {
+      const raster = rasterise(f.file, page, 300);
+      return wordsOf(f.file, page).map((w) => ({ page, text: w.text, ink: inkIn(raster, w) }));
+    });
+    for (const expected of ['Zoé', 'Łucja', 'Ñuria', 'ØSTERGÅRD-ÇELİK', 'sœurs', 'Wałęsa,', 'Straße,', 'Dağ,', 'Søn', '123', '127', 'RM', '078', 'Vérifier'])
+      assert.ok(
+        words.some((w) => w.text === expected),
+        `"${expected}" among ${words.map((w) => w.text).join(' ')}`,
+      );
+    assert.deepEqual(
+      words.filter((w) => w.ink < 8),
+      [],
+      'words without ink',
+    );
   });
 
   it('paper layout: one A4 sheet with both faces', async () => {
