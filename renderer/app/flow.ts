@@ -211,7 +211,9 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         forms: {
           ...forms,
           contact: {
-            email: c.pendingEmail ?? c.email,
+            // The address in use (the one just typed to log in); one waiting for its link is
+            // named under the field, masked unless typed in this visit.
+            email: c.email,
             mobile: c.mobile ? formatMobile(c.mobile) : '',
             line1: a?.line1 ?? '',
             line2: a?.line2 ?? '',

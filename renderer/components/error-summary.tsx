@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import type { FieldError } from '../app/flow.ts';
 import { useT } from '../i18n/index.tsx';
+import { useSeen } from './use-seen.ts';
 
 export type SummaryItem = { targetId: string; error: FieldError };
 
@@ -19,16 +19,23 @@ export function summaryFor(errors: Partial<Record<string, FieldError>>, prefix: 
 }
 
 /**
- * GOV.UK's error summary: at the top of the form, focused when errors appear, each message
- * a link that moves to the field it is about.
+ * An error as the form shows it now: gone as soon as the person has put right what it was
+ * about (`fixed`, checked live by the same rule as the kiosk's), so that no red sentence is
+ * left beside a field that is right. Errors the screen cannot check stay until the next try.
+ */
+export function unlessFixed(error: FieldError | undefined, key: FieldError['key'], fixed: boolean): FieldError | undefined {
+  return error?.key === key && fixed ? undefined : error;
+}
+
+/**
+ * GOV.UK's error summary: at the top of the form, focused and brought into view when errors
+ * appear, each message a link that moves to the field it is about.
  */
 export function ErrorSummary({ items, tick }: { items: SummaryItem[]; tick: number }) {
   const { t } = useT();
-  const ref = useRef<HTMLDivElement>(null);
-  // `tick` changes with every failed submit: each one moves the focus back to the summary.
-  useEffect(() => {
-    if (tick > 0 && items.length > 0) ref.current?.focus();
-  }, [tick, items.length]);
+  // `tick` changes with every failed submit, and only then is the summary brought back: an
+  // error put right (or wrong again) while typing leaves the focus in the field typed in.
+  const ref = useSeen<HTMLDivElement>(tick);
   if (items.length === 0) return null;
   return (
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">

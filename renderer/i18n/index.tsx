@@ -14,8 +14,24 @@ void _everyErrorHasASentence;
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+// `{count, plural, one {# essai} other {# essais}}`: the ICU form translators know, chosen
+// by Intl.PluralRules (French says "0 essai", English "0 attempts"). No "essai(s)".
+const PLURAL = /\{(\w+), plural,((?:\s*=?\w+ \{[^{}]*\})+)\s*\}/g;
+const PLURAL_FORM = /(=?\w+) \{([^{}]*)\}/g;
+const PLURAL_RULES: Record<Locale, Intl.PluralRules> = { fr: new Intl.PluralRules('fr-FR'), en: new Intl.PluralRules('en-GB') };
+
+function plural(locale: Locale, text: string, params: Record<string, string | number>): string {
+  return text.replace(PLURAL, (whole, name: string, forms: string) => {
+    if (!(name in params)) return whole;
+    const n = Number(params[name]);
+    const chosen = new Map([...forms.matchAll(PLURAL_FORM)].map((m) => [m[1] ?? '', m[2] ?? '']));
+    const form = chosen.get(`=${n}`) ?? chosen.get(PLURAL_RULES[locale].select(n)) ?? chosen.get('other') ?? '';
+    return form.replace(/#/g, String(params[name]));
+  });
+}
+
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return plural(locale, MESSAGES[locale][key], params).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 const LocaleContext = createContext<{ locale: Locale; t: Translate }>({ locale: 'fr', t: (k, p) => translate('fr', k, p) });

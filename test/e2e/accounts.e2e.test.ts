@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { fr } from '../../renderer/i18n/fr.ts';
+import { translate } from '../../renderer/i18n/index.tsx';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
 import { identifyAs } from '../support/kiosk-flows.ts';
@@ -92,7 +93,7 @@ describe('accounts in Chromium against browser mode', () => {
     await field(p, fr['login.password']).fill('wrong-password-1');
     await button(p, fr['login.submit']).click();
     await p.locator('.error-summary').waitFor();
-    assert.equal(await p.locator('.error-summary a').textContent(), fr['error.LOGIN_FAILED'].replace('{count}', '4'));
+    assert.equal(await p.locator('.error-summary a').textContent(), translate('fr', 'error.LOGIN_FAILED', { count: 4 }));
     await screenshot(p, 'login-failed');
     await field(p, fr['login.password']).fill(PASSWORD);
     await button(p, fr['login.submit']).click();

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { parseRmNumber } from '../../main/rules/rm-number.ts';
 import { en } from '../../renderer/i18n/en.ts';
 import { fr } from '../../renderer/i18n/fr.ts';
+import { translate } from '../../renderer/i18n/index.tsx';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, LANDSCAPE, launchChromium, screenshot } from '../support/chromium.ts';
 import { tempDir } from '../support/temp.ts';
@@ -17,6 +19,15 @@ const REASON_CODE: Record<string, keyof typeof fr> = {
   'register-department': 'error.RM_REGISTER_DEPARTMENT',
   department: 'error.RM_DEPARTMENT',
 };
+
+/** The sentence a refused number gets: a department that does not exist is named ("2C n'est pas…"). */
+function rmSentence(input: string, reason: string): string {
+  const r = parseRmNumber(input);
+  if (!r.ok && r.reason === 'department' && r.department !== '') return translate('fr', 'identify.rm.noSuchDepartment', { department: r.department });
+  const key = REASON_CODE[reason];
+  assert.ok(key, reason);
+  return fr[key];
+}
 
 const rmField = (p: Page) => p.getByRole('textbox', { name: fr['identify.rmLabel'] });
 const dateField = (p: Page, part: 'day' | 'month' | 'year') => p.getByRole('textbox', { name: fr[`identify.${part}`], exact: true });
@@ -130,10 +141,9 @@ describe('identification in Chromium against browser mode', () => {
     await openIdentify(p, kiosk);
     for (const v of RM_VECTORS.invalid) {
       await typeIdentity(p, v.input, ['14', '07', '1980']);
-      const key = REASON_CODE[v.reason];
-      assert.ok(key, v.reason);
-      await p.locator('#rm-error').filter({ hasText: fr[key] }).waitFor();
-      assert.equal(await errorAbove(p, 'rm-error'), fr[key]);
+      const sentence = rmSentence(v.input, v.reason);
+      await p.locator('#rm-error').filter({ hasText: sentence }).waitFor();
+      assert.equal(await errorAbove(p, 'rm-error'), sentence);
       assert.equal(await rmField(p).inputValue(), v.input.slice(0, 32), `the number "${v.input}" stays in its field`);
       // The summary at the top links to the field and has the focus, as GOV.UK does.
       assert.equal(await p.evaluate(() => document.activeElement?.classList.contains('error-summary')), true);

@@ -5,6 +5,7 @@ import { memoryLogger } from '../../main/logging/logger.ts';
 import { openStore } from '../../main/store/open-store.ts';
 import { en } from '../../renderer/i18n/en.ts';
 import { fr } from '../../renderer/i18n/fr.ts';
+import { translate } from '../../renderer/i18n/index.tsx';
 import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
@@ -75,7 +76,7 @@ describe('the staff console', () => {
     await p.getByRole('heading', { level: 1, name: fr['staff.heading'] }).waitFor();
     await p.getByLabel(fr['staff.pin']).fill('000000');
     await button(p, fr['staff.enter']).click();
-    await p.getByText(fr['error.PIN_WRONG'].replace('{count}', '4')).waitFor();
+    await p.getByText(translate('fr', 'error.PIN_WRONG', { count: 4 })).waitFor();
     await screenshot(p, 'staff-pin-wrong');
     await p.getByLabel(fr['staff.pin']).fill('482913');
     await button(p, fr['staff.enter']).click();

@@ -11,8 +11,11 @@ const LETTERS = [
   ['w', 'x', 'c', 'v', 'b', 'n', "'", '-'],
 ];
 const ACCENTS = ['é', 'è', 'ê', 'à', 'â', 'ç', 'ù', 'î', 'ô', 'ë'];
-const SYMBOLS = ['!', '?', '#', '$', '%', '&', '*', '+', '=', '/', ':', ';', ',', '(', ')', '€'];
+// Every printable ASCII sign (passwords may hold any of them), the common ones first, and €.
+const SYMBOLS = [...'.@_-+!?#$%&*=/:;,()\'"<>[]{}\\|^`~€'];
+// On the letters of an address or a password, the signs nearly every one of them has.
 const EMAIL_KEYS = ['@', '.', '_', '.fr', '.com'];
+const PASSWORD_KEYS = ['@', '.', '_'];
 const DOMAINS = ['@gmail.com', '@orange.fr', '@hotmail.fr', '@free.fr', '@laposte.net', '@outlook.fr', '@yahoo.fr', '@wanadoo.fr'];
 
 /** The input that has the focus, if it asked for an on-screen keyboard. */
@@ -47,8 +50,10 @@ export function TouchKeyboard() {
   }, []);
 
   useEffect(() => {
-    // The field stays in sight above the keyboard.
+    // The field stays in sight above the keyboard, which opens on its letters: an address
+    // tapped after a password shows its @ and domains, not the symbols left from before.
     field?.input.scrollIntoView({ block: 'center' });
+    setSymbols(false);
   }, [field]);
 
   if (!field) return null;
@@ -75,10 +80,11 @@ export function TouchKeyboard() {
             </div>
           ))}
           {kind !== 'email' && <div className="tk-row">{ACCENTS.map((a) => key(shift ? a.toUpperCase() : a))}</div>}
+          {kind === 'password' && <div className="tk-row">{PASSWORD_KEYS.map((k) => key(k))}</div>}
         </>
       )}
       {!numeric && symbols && <div className="tk-row tk-wrap">{SYMBOLS.map((s) => key(s))}</div>}
-      {kind === 'email' && (
+      {kind === 'email' && !symbols && (
         <>
           <div className="tk-row">{EMAIL_KEYS.map((k) => key(k))}</div>
           <div className="tk-row tk-wrap">{DOMAINS.map((d) => key(d, undefined, true))}</div>
@@ -91,7 +97,7 @@ export function TouchKeyboard() {
             {t('keyboard.shift')}
           </KeyButton>
         )}
-        {!numeric && kind !== 'email' && (
+        {!numeric && (
           <KeyButton className="tk-key tk-wide" aria-pressed={symbols} onClick={() => setSymbols(!symbols)}>
             {symbols ? t('keyboard.letters') : t('keyboard.symbols')}
           </KeyButton>

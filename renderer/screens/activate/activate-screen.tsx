@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { emailTypoSuggestion } from '../../../main/rules/email.ts';
+import { isEmail } from '../../../main/rules/email.ts';
 import { checkPassword } from '../../../main/rules/password.ts';
 import type { FlowState, Forms } from '../../app/flow.ts';
-import { ErrorSummary, summaryFor } from '../../components/error-summary.tsx';
+import { EmailSuggestion } from '../../components/email-suggestion.tsx';
+import { ErrorSummary, summaryFor, unlessFixed } from '../../components/error-summary.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
@@ -19,12 +20,19 @@ export type ActivateScreenProps = {
 const RULES = ['mixed12', 'long14', 'passphrase7'] as const;
 
 /** E-mail, optional mobile, password twice, "Activer" — with the CNIL rules shown live. */
-export function ActivateScreen({ form, errors, errorTick, pending, onEdit, onSubmit }: ActivateScreenProps) {
+export function ActivateScreen({ form, errors: refused, errorTick, pending, onEdit, onSubmit }: ActivateScreenProps) {
   const { t } = useT();
   const [show, setShow] = useState(false);
   const check = checkPassword(form.password);
-  const suggestion = emailTypoSuggestion(form.email);
   const ruleMet = check.rules;
+  // No red "does not follow any rule" left beside a green ✔: the rules the screen checks live
+  // clear their own errors.
+  const errors = {
+    ...refused,
+    email: unlessFixed(refused.email, 'error.EMAIL_INVALID', isEmail(form.email)),
+    password: unlessFixed(refused.password, 'error.PASSWORD_WEAK', check.met !== null),
+    confirmation: unlessFixed(refused.confirmation, 'error.PASSWORD_MISMATCH', form.confirmation !== '' && form.confirmation === form.password),
+  };
   const summary = summaryFor(errors, 'activate', ['email', 'mobile', 'password', 'confirmation']);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -48,14 +56,7 @@ export function ActivateScreen({ form, errors, errorTick, pending, onEdit, onSub
           autoComplete="email"
           onChange={(v) => onEdit('email', v)}
         >
-          {suggestion && (
-            <p className="suggestion">
-              {t('activate.emailTypo', { suggestion })}{' '}
-              <button type="button" className="button button-link" onClick={() => onEdit('email', suggestion)}>
-                {t('activate.useSuggestion', { suggestion })}
-              </button>
-            </p>
-          )}
+          <EmailSuggestion value={form.email} onAccept={(suggestion) => onEdit('email', suggestion)} />
         </TextField>
         <TextField
           id="activate-mobile"

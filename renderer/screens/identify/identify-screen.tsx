@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { AppInfo } from '../../../main/api/contract.ts';
 import type { FieldError, FormField, IdentifyForm } from '../../app/flow.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
@@ -6,6 +6,7 @@ import { Keypad } from '../../components/keypad.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatIsoDate } from '../format.ts';
+import { rmErrorNow } from './rm-error.ts';
 
 export type IdentifyScreenProps = {
   form: IdentifyForm;
@@ -23,10 +24,19 @@ const ORDER: FormField[] = ['rmNumber', 'day', 'month', 'year'];
 const FULL: Partial<Record<FormField, number>> = { day: 2, month: 2 };
 const MAX: Record<FormField, number> = { rmNumber: 32, day: 2, month: 2, year: 4 };
 
-export function IdentifyScreen({ form, errors, errorTick, pending, demoIdentities, onEdit, onSubmit }: IdentifyScreenProps) {
+export function IdentifyScreen({ form, errors: refused, errorTick, pending, demoIdentities, onEdit, onSubmit }: IdentifyScreenProps) {
   const { t, locale } = useT();
   const [active, setActive] = useState<FormField>('rmNumber');
   const [helpOpen, setHelpOpen] = useState(false);
+  // A refusal the person has since put right stops showing.
+  const rmNumberError = rmErrorNow(refused.rmNumber, form.rmNumber);
+  const errors = { ...refused, rmNumber: rmNumberError };
+  // After a refusal the keypad types into the first field refused, with that field's keys
+  // (RM, RE, A, B for the number), not into the last one filled before "Valider".
+  const firstRefused: FormField | null = refused.rmNumber ? 'rmNumber' : refused.birthDate ? 'day' : null;
+  useEffect(() => {
+    if (errorTick > 0 && firstRefused) setActive(firstRefused);
+  }, [errorTick, firstRefused]);
 
   const labels: Record<FormField, string> = {
     rmNumber: t('identify.rmLabel'),

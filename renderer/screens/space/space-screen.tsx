@@ -1,6 +1,9 @@
 import type { FormEvent } from 'react';
+import { isEmail } from '../../../main/rules/email.ts';
+import { emailForScreen } from '../../../main/rules/email-mask.ts';
 import type { FlowState, Forms } from '../../app/flow.ts';
-import { ErrorSummary, summaryFor } from '../../components/error-summary.tsx';
+import { EmailSuggestion } from '../../components/email-suggestion.tsx';
+import { ErrorSummary, summaryFor, unlessFixed } from '../../components/error-summary.tsx';
 import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { TextField } from '../../components/text-field.tsx';
@@ -10,6 +13,8 @@ import { spacedRmNumber } from '../format.ts';
 export type SpaceScreenProps = {
   state: Pick<FlowState, 'info' | 'errors' | 'errorTick' | 'pending' | 'notices'>;
   form: Forms['contact'];
+  /** The addresses typed in this visit (to log in): only those are shown whole. */
+  typedEmails: readonly string[];
   onEdit(field: keyof Forms['contact'], value: string): void;
   onSave(): void;
   onLogout(): void;
@@ -18,9 +23,10 @@ export type SpaceScreenProps = {
 };
 
 /** "Mes informations": what the register says (read-only) and the contact details (editable). */
-export function SpaceScreen({ state, form, onEdit, onSave, onLogout, onPhoto, onCard }: SpaceScreenProps) {
+export function SpaceScreen({ state, form, typedEmails, onEdit, onSave, onLogout, onPhoto, onCard }: SpaceScreenProps) {
   const { t } = useT();
   const info = state.info;
+  const errors = { ...state.errors, email: unlessFixed(state.errors.email, 'error.EMAIL_INVALID', isEmail(form.email)) };
   if (!info) {
     return (
       <main id="main" className="screen space-screen">
@@ -47,7 +53,7 @@ export function SpaceScreen({ state, form, onEdit, onSave, onLogout, onPhoto, on
           {t('space.myPhoto')}
         </button>
       </div>
-      <ErrorSummary items={summaryFor(state.errors, 'contact', ['email', 'mobile', 'deliveryAddress'])} tick={state.errorTick} />
+      <ErrorSummary items={summaryFor(errors, 'contact', ['email', 'mobile', 'deliveryAddress'])} tick={state.errorTick} />
       <section className="panel panel-neutral" aria-labelledby="registry-title">
         <h2 id="registry-title">{t('space.registryTitle')}</h2>
         <dl className="facts">
@@ -70,13 +76,14 @@ export function SpaceScreen({ state, form, onEdit, onSave, onLogout, onPhoto, on
           id="contact-email"
           label={t('space.email')}
           hint={t('space.emailHint')}
-          error={state.errors.email}
+          error={errors.email}
           value={form.email}
           type="email"
           autoComplete="email"
           onChange={(v) => onEdit('email', v)}
         >
-          {info.contact.pendingEmail && <p className="hint">{t('space.emailPending', { email: info.contact.pendingEmail })}</p>}
+          <EmailSuggestion value={form.email} onAccept={(suggestion) => onEdit('email', suggestion)} />
+          {info.contact.pendingEmail && <p className="hint">{t('space.emailPending', { email: emailForScreen(info.contact.pendingEmail, typedEmails) })}</p>}
         </TextField>
         <TextField
           id="contact-mobile"
