@@ -2,6 +2,7 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { CardModel } from './card-model.ts';
 import { type Fitted, fitText } from './fit-text.ts';
 import { cardFonts } from './fonts.ts';
+import { compressWithZlib } from './native-flate.ts';
 import { pdfFontkit } from './pdf-fontkit.ts';
 import { drawQrCode } from './qr-stream.ts';
 
@@ -126,6 +127,7 @@ function back(page: PDFPage, card: CardModel, fonts: Fonts, doc: PDFDocument): v
 /** The card's two faces as a two-page CR80 PDF: the PVC printer's document, and the download. */
 async function cardDocument(card: CardModel): Promise<PDFDocument> {
   const doc = await PDFDocument.create();
+  compressWithZlib(doc);
   const bytes = await cardFonts();
   const fonts = { regular: await embedCardFont(doc, bytes.regular), bold: await embedCardFont(doc, bytes.bold) };
   doc.setTitle(`Carte professionnelle ${card.year}`);
@@ -161,6 +163,7 @@ export async function renderCardPdf(card: CardModel, layout: CardLayout): Promis
   const doc = await cardDocument(card);
   if (layout === 'card') return doc.save();
   const sheet = await PDFDocument.create();
+  compressWithZlib(sheet);
   sheet.setTitle(`Carte professionnelle ${card.year} (A4)`);
   const [faceFront, faceBack] = await sheet.embedPdf(await doc.save(), [0, 1]);
   const page = sheet.addPage([A4.width, A4.height]);
