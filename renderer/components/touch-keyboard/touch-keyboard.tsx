@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
 import { KeyButton } from '../key-button.tsx';
 import { KEYBOARD_KINDS, type KeyboardKind, typeInto } from './type-into.ts';
@@ -36,6 +36,7 @@ export function TouchKeyboard() {
   const [field, setField] = useState<ReturnType<typeof focusedField>>(null);
   const [shift, setShift] = useState(false);
   const [symbols, setSymbols] = useState(false);
+  const ref = useRef<HTMLFieldSetElement>(null);
 
   useEffect(() => {
     const update = () => setField(focusedField());
@@ -50,10 +51,15 @@ export function TouchKeyboard() {
   }, []);
 
   useEffect(() => {
-    // The field stays in sight above the keyboard, which opens on its letters: an address
-    // tapped after a password shows its @ and domains, not the symbols left from before.
-    field?.input.scrollIntoView({ block: 'center' });
+    // The field stays in sight in the middle of what the keyboard leaves uncovered, with room
+    // under it for its hint ("Vouliez-vous dire …"), even in landscape where the keyboard
+    // takes half the screen. The keyboard opens on its letters: an address tapped after a
+    // password shows its @ and domains, not the symbols left from before.
     setSymbols(false);
+    if (!field) return;
+    const top = ref.current?.getBoundingClientRect().top ?? window.innerHeight;
+    const box = field.input.getBoundingClientRect();
+    window.scrollBy({ top: box.top + box.height / 2 - top / 2 });
   }, [field]);
 
   if (!field) return null;
@@ -70,7 +76,7 @@ export function TouchKeyboard() {
   const numeric = kind === 'numeric' || kind === 'tel';
 
   return (
-    <fieldset className="touch-keyboard" aria-label={t('keyboard.label')}>
+    <fieldset ref={ref} className="touch-keyboard" aria-label={t('keyboard.label')}>
       <div className="tk-row">{DIGITS.map((d) => key(d))}</div>
       {!numeric && !symbols && (
         <>
