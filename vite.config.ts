@@ -7,5 +7,6 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
-  build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: false },
+  // The manifest lets test/unit/renderer/bundle-size.test.ts weigh what index.html loads first.
+  build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: false, manifest: true },
 });

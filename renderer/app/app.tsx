@@ -10,21 +10,25 @@ import { ActivateScreen } from '../screens/activate/activate-screen.tsx';
 import { CardScreen } from '../screens/card/card-screen.tsx';
 import { CheckMailScreen } from '../screens/check-mail/check-mail-screen.tsx';
 import { formatTime } from '../screens/format.ts';
-import { FaqScreen, PartnersScreen, SupportScreen } from '../screens/help/help-screens.tsx';
 import { IdentifyScreen } from '../screens/identify/identify-screen.tsx';
-import { IssueCardScreen } from '../screens/issue/issue-card-screen.tsx';
-import { IssueSearchScreen } from '../screens/issue/issue-search-screen.tsx';
 import { ForgotScreen, LoginScreen } from '../screens/login/login-screen.tsx';
 import { PvcOrderScreen } from '../screens/order/pvc-order-screen.tsx';
 import { OutcomeScreen } from '../screens/outcome/outcome-screen.tsx';
-import { PhotoScreen } from '../screens/photo/photo-screen.tsx';
 import { SpaceScreen } from '../screens/space/space-screen.tsx';
-import { StaffConsoleScreen } from '../screens/staff/staff-console-screen.tsx';
-import { StaffPinScreen } from '../screens/staff/staff-pin-screen.tsx';
-import { VerifyScreen } from '../screens/verify/verify-screen.tsx';
 import { WelcomeScreen } from '../screens/welcome/welcome-screen.tsx';
 import { type FlowAction, flowReducer, initialFlow } from './flow.ts';
 import { kiosk } from './kiosk-client.ts';
+import {
+  FaqScreen,
+  IssueCardScreen,
+  IssueSearchScreen,
+  PartnersScreen,
+  PhotoScreen,
+  StaffConsoleScreen,
+  StaffPinScreen,
+  SupportScreen,
+  VerifyScreen,
+} from './lazy-screens.tsx';
 import { useStaffActions } from './staff-actions.ts';
 
 const NO_INFO: AppInfo = {

@@ -10,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   'app.finishLabel': 'Finish and erase my information',
   'app.demoBadge': 'Demo',
   'app.skipToContent': 'Skip to content',
+  'app.loading': 'Loading…',
 
   'help.faq': 'Frequently asked questions',
   'help.partners': 'Our partners',

@@ -12,6 +12,7 @@ export const fr = {
   'app.finishLabel': 'Terminer et effacer mes informations',
   'app.demoBadge': 'Démonstration',
   'app.skipToContent': 'Aller au contenu',
+  'app.loading': 'Chargement…',
 
   'help.faq': 'Questions fréquentes',
   'help.partners': 'Nos partenaires',
