@@ -11,6 +11,21 @@ import type { PDFDocument } from 'pdf-lib';
  */
 export function compressWithZlib(doc: PDFDocument): void {
   const context = doc.context;
-  context.flateStream = (contents, dict = {}) =>
-    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
+  context.flateStream = (contents, dict = {}) => context.stream(deflated(contents), { ...dict, Filter: 'FlateDecode' });
+}
+
+/**
+ * The same bytes are compressed once: a font subset that is the same from card to card is
+ * the same array (pdf-fontkit.ts keeps it), and its compressed form is kept as long as it is.
+ */
+const compressed = new WeakMap<Uint8Array, Uint8Array>();
+
+function deflated(contents: string | Uint8Array): Uint8Array {
+  if (typeof contents === 'string') return deflateSync(Buffer.from(contents, 'latin1'));
+  let bytes = compressed.get(contents);
+  if (!bytes) {
+    bytes = deflateSync(contents);
+    compressed.set(contents, bytes);
+  }
+  return bytes;
 }

@@ -48,16 +48,47 @@ function parseFont(buffer: Uint8Array, postscriptName?: string): Font {
 
 /** The parsed font, its `createSubset` returning subsets that pdf-lib 1.17 can serialise. */
 function adapt(font: Font): PdfLibFont {
-  const createSubset = font.createSubset.bind(font);
+  const original = font.createSubset.bind(font);
+  const createSubset = (): Fontkit2Subset => original() as Fontkit2Subset;
   // pdf-lib's own description of a font is fontkit 1's; fontkit 2's font has every member
   // pdf-lib reads (checked by the card tests, which render and look at every glyph), but the
   // two type descriptions were written apart and differ in detail.
-  const adapted = Object.assign(font, { createSubset: () => streamable(createSubset()) });
+  const adapted = Object.assign(font, { createSubset: () => streamable(font, createSubset()) });
   return adapted as unknown as PdfLibFont;
 }
 
-function streamable(subset: ReturnType<Font['createSubset']>): PdfLibSubset {
-  return Object.assign(subset, { encodeStream: () => streamOf(subset.encode()) }) as unknown as PdfLibSubset;
+/** fontkit 2's subset: `glyphs`, the glyph ids in subset order, is in its source, not in its types. */
+type Fontkit2Subset = ReturnType<Font['createSubset']> & { glyphs: number[] };
+
+function streamable(font: Font, subset: Fontkit2Subset): PdfLibSubset {
+  return Object.assign(subset, { encodeStream: () => streamOf(encodeOnce(font, subset)) }) as unknown as PdfLibSubset;
+}
+
+/**
+ * Encoded subsets, by font and glyph list. Cards embed the same glyphs in the same order as
+ * long as their text keeps to the card alphabet (card-pdf.ts), so the subset is the same
+ * bytes card after card: it is encoded once (encoding was a fifth of a card's time). The few
+ * most recent lists are kept per font: glyph numbers, no text.
+ */
+const encoded = new WeakMap<Font, Map<string, Uint8Array>>();
+const LISTS_KEPT = 4;
+
+function encodeOnce(font: Font, subset: Fontkit2Subset): Uint8Array {
+  let byList = encoded.get(font);
+  if (!byList) {
+    byList = new Map();
+    encoded.set(font, byList);
+  }
+  const key = subset.glyphs.join(',');
+  const bytes = byList.get(key) ?? subset.encode();
+  // Most recent last; the oldest lists go.
+  byList.delete(key);
+  byList.set(key, bytes);
+  for (const old of byList.keys()) {
+    if (byList.size <= LISTS_KEPT) break;
+    byList.delete(old);
+  }
+  return bytes;
 }
 
 /**
