@@ -5,7 +5,7 @@ import { startRegistryServer } from '../demo-registry/server.ts';
 import { birthDateHasher } from '../identity/birth-date-hash.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createRegistryClient } from '../registry/client.ts';
-import { CURSOR_KEY, createSyncEngine } from '../registry/sync-engine.ts';
+import { createSyncEngine, SYNC_MARKS } from '../registry/sync-engine.ts';
 import { describeSyncFailure, describeSyncStatus, readSyncStatus } from '../registry/sync-status.ts';
 import { checkBirthDateKey } from '../secrets/key-id.ts';
 import { countArtisans } from '../store/artisans-repo.ts';
@@ -94,7 +94,7 @@ export async function sync(args: string[]): Promise<number> {
     const secrets = await cliSecrets(path.dirname(values.db), log);
     if (!secrets) return 1;
     const key = secrets.birthDateKey;
-    await checkBirthDateKey(db, key, CURSOR_KEY, log);
+    await checkBirthDateKey(db, key, SYNC_MARKS, log);
     const engine = createSyncEngine({
       db,
       client: createRegistryClient({ url: values.registry, kioskId: values['kiosk-id'], secret: secret() }, log),

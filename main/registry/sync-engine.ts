@@ -4,6 +4,7 @@ import { applyChangesPage, countArtisans, finishResync, startResync } from '../s
 import type { WriteDb } from '../store/database.ts';
 import { deleteMeta, getMeta, setMeta } from '../store/meta-repo.ts';
 import { pendingCount } from '../store/outbox-repo.ts';
+import { deferSearchIndexes, restoreSearchIndexes } from '../store/search-index.ts';
 import { type RegistryClient, RegistryError } from './client.ts';
 import { createOutboxPusher, type PushOptions } from './outbox-push.ts';
 import { pageProblem } from './page-check.ts';
@@ -17,11 +18,16 @@ export const COMPLETE_KEY = 'replica-complete';
 /** Set while a full resync (the registry refused the cursor) is under way. */
 export const RESYNC_KEY = 'replica-resync';
 
+/** What the sync keeps about the copy: forgotten together when the copy is emptied. */
+export const SYNC_MARKS = [CURSOR_KEY, COMPLETE_KEY, RESYNC_KEY] as const;
+
 /** After failed runs, the background sync waits longer, up to this. */
 const MAX_RUN_BACKOFF_MS = 15 * 60_000;
 
 export type SyncOptions = PushOptions & {
   pageSize?: number;
+  /** SQLite's page cache during a first load, in MB (the default 2 MB the rest of the time). */
+  loadCacheMb?: number;
   /** Called after each committed page (CLI progress). */
   onPage?: (info: { records: number; removed: number; hasMore: boolean }) => void;
 };
@@ -48,6 +54,7 @@ const stalled = (why: string) => new RegistryError('stalled', why);
  */
 export function createSyncEngine({ db, client, hashBirthDate, clock, log, options = {} }: SyncDeps) {
   const pageSize = options.pageSize ?? DEFAULT_PAGE;
+  const loadCacheKb = (options.loadCacheMb ?? 32) * 1024;
   const makeRows = replicaRowsMaker(hashBirthDate);
   const pusher = createOutboxPusher({ db, client, clock, log, options });
   const listeners = new Set<(s: SyncStatus) => void>();
@@ -69,6 +76,13 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     // A first load says how far it is: the registry's count, asked once.
     const expected = state.complete ? null : await client.recordCount().catch(() => null);
     let loaded = state.complete ? 0 : await countArtisans(db);
+    // A first load builds the secondary indexes once at its end, with a larger page cache
+    // meanwhile: what an empty copy can afford that a delta cannot.
+    if (!state.complete)
+      await db.transaction(async (tx) => {
+        await deferSearchIndexes(tx);
+        await tx.exec(`PRAGMA cache_size = -${loadCacheKb}`);
+      });
     // Every position this run was sent: one seen again means the feed went round in a circle.
     const seen = new Set<string>(start === null ? [] : [start]);
     let next: Promise<{ page: ChangesPage }> | null = client.changes(start, pageSize);
@@ -86,9 +100,13 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
       next = page.hasMore ? client.changes(page.cursor, pageSize) : null;
       next?.catch(() => undefined);
       const applied = await db.transaction(async (tx) => {
-        const done = await applyChangesPage(tx, JSON.stringify(made.rows), JSON.stringify(page.removed), resyncing);
+        const done = await applyChangesPage(tx, JSON.stringify(made.rows), made.rows.length, JSON.stringify(page.removed), resyncing);
         await setMeta(tx, CURSOR_KEY, page.cursor);
         if (!page.hasMore) {
+          if (!state.complete) {
+            await restoreSearchIndexes(tx);
+            await tx.exec('PRAGMA cache_size = -2000');
+          }
           if (resyncing) {
             done.removed += await finishResync(tx);
             await deleteMeta(tx, RESYNC_KEY);

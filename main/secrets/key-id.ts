@@ -14,16 +14,18 @@ export function keyId(key: Buffer): string {
  * Every stored date-of-birth hash was made with one key. If the key changes (its file lost
  * or replaced), no date would ever match again and every artisan would be told "wrong date"
  * until locked out. So a changed key empties the replica and rewinds the sync cursor: the
- * next sync rebuilds every hash from the registry. Returns what it found.
+ * next sync rebuilds every hash from the registry (`syncKeys`: the sync's own marks, which
+ * go with it). Returns what it found.
  */
-export async function checkBirthDateKey(db: WriteDb, key: Buffer, cursorKey: string, log: Logger): Promise<'same' | 'new' | 'changed'> {
+export async function checkBirthDateKey(db: WriteDb, key: Buffer, syncKeys: readonly string[], log: Logger): Promise<'same' | 'new' | 'changed'> {
   const id = keyId(key);
   const stored = await getMeta(db, META_KEY);
   if (stored === id) return 'same';
   await db.transaction(async (tx) => {
     if (stored !== undefined) {
       await tx.run('DELETE FROM artisans');
-      await deleteMeta(tx, cursorKey);
+      // The cursor, and that the copy was ever complete: it is loading from nothing again.
+      for (const k of syncKeys) await deleteMeta(tx, k);
     }
     await setMeta(tx, META_KEY, id);
   });

@@ -32,6 +32,8 @@ type Deps = {
   printers: () => Promise<PrinterSettings>;
   /** Pushes the outbox now; resolves true once the registry has the operation with this key. */
   pushNow: (key: string) => Promise<boolean>;
+  /** Whether the local copy is complete (the sync engine's replica state). */
+  replica: () => Promise<{ complete: boolean }>;
   clock: () => Date;
   log: Logger;
 };
@@ -44,7 +46,7 @@ const fail = <T>(code: KioskError['code'], message: string): Result<T> => ({ ok:
  * printer (a PVC order paid at once), on paper, or by e-mail. One issuance at a time, in
  * memory only; every step that matters is in the audit log under the staff member's id.
  */
-export function createIssuanceService({ db, keys, print, orders, printers, pushNow, clock, log }: Deps) {
+export function createIssuanceService({ db, keys, print, orders, printers, pushNow, replica, clock, log }: Deps) {
   let current: { rmNumber: string; document: IdDocument; photo: Buffer | null } | null = null;
 
   async function card(): Promise<Result<CardModel>> {
@@ -63,12 +65,16 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
     async search(query: string): Promise<Result<SearchHit[]>> {
       const q = query.trim();
       const rm = parseRmNumber(q);
-      if (rm.ok) return { ok: true, value: await searchArtisans(db, { rmNumber: rm.value.rmNumber }) };
       const digits = q.replace(/[\s.]/g, '');
-      if (/^\d{9}$/.test(digits)) return { ok: true, value: await searchArtisans(db, { siren: digits }) };
       const words = q.split(/\s+/).filter((w) => w.length >= 2);
-      if (words.length === 0) return fail('SEARCH_TOO_SHORT', 'type two letters at least');
-      return { ok: true, value: await searchArtisans(db, { words: words.slice(0, 4) }) };
+      if (!rm.ok && !/^\d{9}$/.test(digits) && words.length === 0) return fail('SEARCH_TOO_SHORT', 'type two letters at least');
+      const hits = await searchArtisans(
+        db,
+        rm.ok ? { rmNumber: rm.value.rmNumber } : /^\d{9}$/.test(digits) ? { siren: digits } : { words: words.slice(0, 4) },
+      );
+      // Nobody found in a copy still loading is no answer: staff are told, not misled.
+      if (hits.length === 0 && !(await replica()).complete) return fail('REPLICA_LOADING', 'the list of artisans is still loading');
+      return { ok: true, value: hits };
     },
 
     /** Staff checked an identity document of this kind: the issuance starts. */

@@ -45,6 +45,18 @@ describe('the kiosk serves at once, whatever the registry does', () => {
     const r = await kiosk.identity.identify(CAMILLE);
     assert.deepEqual(r, { ok: true, value: { kind: 'loading', rmNumber: CAMILLE.rmNumber, percent: 25 } });
     assert.ok(registry.requests() < 10, `${registry.requests()} requests`);
+    // Staff searching the copy are told the same, not "nobody".
+    const call = kiosk.dispatcher('browser', ['http://kiosk.test']);
+    const invoke = (channel: string, input: object) => call(channel, input, { origin: 'http://kiosk.test', transport: 'http' });
+    assert.equal((await invoke('staff:setup', { name: 'Nadia', pin: '482913', confirmation: '482913' })).ok, true);
+    const search = await invoke('staff:search', { query: 'martin' });
+    assert.equal(!search.ok && search.error.code, 'REPLICA_LOADING');
+    const loaded = (await invoke('staff:search', { query: '732829320RM075' })) as { ok: boolean; value?: { rmNumber: string }[] };
+    assert.deepEqual(
+      loaded.value?.map((h) => h.rmNumber),
+      ['732829320RM075'],
+      'who is loaded is found',
+    );
     await kiosk.close();
     await registry.close();
   });

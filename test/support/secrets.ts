@@ -9,7 +9,12 @@ const stores = new Map<string, SecretStore>();
  * keys each time it asks for the same directory). Tests of the keychain itself use the real one.
  */
 export function secretsOf(dataDir: string): Promise<KioskSecrets> {
+  return loadKioskSecrets(dataDir, secretStoreOf(dataDir), memoryLogger());
+}
+
+/** The in-memory keychain behind secretsOf, for a kiosk started on the same directory. */
+export function secretStoreOf(dataDir: string): SecretStore {
   const store = stores.get(dataDir) ?? memoryStore();
   stores.set(dataDir, store);
-  return loadKioskSecrets(dataDir, store, memoryLogger());
+  return store;
 }

@@ -1,0 +1,50 @@
+import type { ReadDb, TxDb } from './database.ts';
+import { deleteMeta, getMeta, setMeta } from './meta-repo.ts';
+
+/**
+ * What a first load of the whole registry builds after the rows instead of row by row: the
+ * SIREN index and the name search (migrations 0001 and 0013). Inserting a million rows into
+ * a bare table and then building each index once is several times cheaper than keeping them
+ * up to date at each insert; identification by RM number (the UNIQUE key) works throughout.
+ */
+const DEFERRED = ['artisans_siren', 'artisan_words_insert', 'artisan_words_delete', 'artisan_words_update'];
+const SAVED_KEY = 'deferred-schema';
+
+/**
+ * Drops the deferred index and triggers, keeping their definitions in the store itself (the
+ * same transaction), so that a load cut by a crash ends with them rebuilt all the same, and
+ * their SQL is written in one place only: the migrations.
+ */
+export async function deferSearchIndexes(tx: TxDb): Promise<void> {
+  if ((await getMeta(tx, SAVED_KEY)) !== undefined) return;
+  const objects = await tx.all<{ type: string; name: string; sql: string }>(
+    'SELECT type, name, sql FROM sqlite_master WHERE name IN (SELECT value FROM json_each(?)) ORDER BY name',
+    [JSON.stringify(DEFERRED)],
+  );
+  await setMeta(tx, SAVED_KEY, JSON.stringify(objects.map((o) => o.sql)));
+  for (const o of objects) await tx.exec(`DROP ${o.type === 'index' ? 'INDEX' : 'TRIGGER'} ${o.name}`);
+}
+
+/** Builds what deferSearchIndexes dropped, once the rows are in. */
+export async function restoreSearchIndexes(tx: TxDb): Promise<void> {
+  const saved = await getMeta(tx, SAVED_KEY);
+  if (saved === undefined) return;
+  for (const sql of JSON.parse(saved) as string[]) await tx.exec(sql);
+  await tx.run("INSERT INTO artisan_words (artisan_words) VALUES ('rebuild')");
+  await deleteMeta(tx, SAVED_KEY);
+}
+
+/** Whether the name search can answer (false during a first load). */
+export async function searchIndexReady(db: ReadDb): Promise<boolean> {
+  return (await getMeta(db, SAVED_KEY)) === undefined;
+}
+
+/**
+ * A full-text query from what staff typed: each word as the beginning of a word of the names
+ * or company, all of them required. Only letters and digits are kept, so nothing typed is
+ * read as query syntax; null when nothing is left.
+ */
+export function wordsQuery(words: readonly string[]): string | null {
+  const parts = words.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 0);
+  return parts.length === 0 ? null : parts.map((w) => `"${w}"*`).join(' ');
+}
