@@ -42,6 +42,7 @@ export const CHANNELS = [
   'staff:members',
   'staff:stop-kiosk',
   'staff:member-add',
+  'staff:pin-change',
   'staff:member-remove',
   'staff:secret-set',
   'staff:secret-delete',

@@ -129,8 +129,12 @@ export const contract = {
   'order:request': { input: z.object({}).strict(), output: returns<OrderTicket>() },
   /** Whether staff exist (else the first PIN is to be set), who is logged in, the PIN lock. */
   'staff:state': { input: z.object({}).strict(), output: returns<StaffState>() },
-  /** First run only: the first staff member and their PIN (6 to 8 digits). */
-  'staff:setup': { input: z.object({ name: text(80), pin: text(8) }).strict(), output: returns<StaffState>() },
+  /**
+   * First run only: the first staff member and their PIN, typed twice (main/rules/staff-pin.ts).
+   * Refusals come field by field: STAFF_NAME_REQUIRED, PIN_FORMAT / PIN_REPEATED / PIN_SEQUENCE /
+   * PIN_DATE on `pin`, PIN_MISMATCH on `pinConfirmation`.
+   */
+  'staff:setup': { input: z.object({ name: text(80), pin: text(8), confirmation: text(8) }).strict(), output: returns<StaffState>() },
   'staff:login': { input: z.object({ pin: text(8) }).strict(), output: returns<StaffState>() },
   'staff:logout': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
   /** The console at a glance: sync, recent print jobs, recent audit entries. Staff only. */
@@ -197,7 +201,15 @@ export const contract = {
   /** The desk's staff, by name (never a PIN). Staff only. */
   'staff:members': { input: z.object({}).strict(), output: returns<StaffMember[]>() },
   /** A logged-in member adds a colleague with their own PIN (6 to 8 digits, used by nobody else). */
-  'staff:member-add': { input: z.object({ name: text(80), pin: text(8) }).strict(), output: returns<StaffMember[]>() },
+  'staff:member-add': { input: z.object({ name: text(80), pin: text(8), confirmation: text(8) }).strict(), output: returns<StaffMember[]>() },
+  /**
+   * The logged-in member changes their own PIN: the current one (PIN_CURRENT_WRONG, counted
+   * toward the kiosk's lock as at login), then the new one twice, by the rule of staff:setup.
+   */
+  'staff:pin-change': {
+    input: z.object({ current: text(8), pin: text(8), confirmation: text(8) }).strict(),
+    output: returns<Record<string, never>>(),
+  },
   /** A colleague who left: their PIN stops working; payments and the log still name them. */
   'staff:member-remove': { input: z.object({ id: z.number().int().positive() }).strict(), output: returns<StaffMember[]>() },
   /** Where the secrets live and which are set: never a value. Staff only. */

@@ -1,5 +1,6 @@
 import type { BirthDateRefusal } from '../identity/birth-date.ts';
 import type { RmRefusal } from '../identity/rm-number.ts';
+import type { PinRefusal } from '../rules/staff-pin.ts';
 
 /**
  * Every error that crosses to the renderer, a closed list. Each has a French and an English
@@ -48,6 +49,12 @@ export const ERROR_CODES = [
   'CARD_RADIATED',
   // Staff
   'PIN_FORMAT',
+  'PIN_REPEATED',
+  'PIN_SEQUENCE',
+  'PIN_DATE',
+  'PIN_MISMATCH',
+  'PIN_CURRENT_WRONG',
+  'PIN_UNCHANGED',
   'PIN_WRONG',
   'PIN_LOCKED',
   'STAFF_NAME_REQUIRED',
@@ -91,7 +98,17 @@ export type ErrorField =
   | 'kioskId'
   | 'chamber'
   | 'idleWarnS'
-  | 'idleEndS';
+  | 'idleEndS'
+  // The staff PIN forms: first run, a colleague added, one's own PIN changed
+  | 'staffName'
+  | 'pin'
+  | 'pinConfirmation'
+  | 'memberName'
+  | 'memberPin'
+  | 'memberPinConfirmation'
+  | 'currentPin'
+  | 'newPin'
+  | 'newPinConfirmation';
 
 /** One refused field of a form, with the reason. */
 export type FieldProblem = { field: ErrorField; code: ErrorCode };
@@ -129,6 +146,13 @@ export const DATE_ERROR: Record<BirthDateRefusal, ErrorCode> = {
   'date-future': 'DATE_FUTURE',
   'date-too-old': 'DATE_TOO_OLD',
   'date-too-young': 'DATE_TOO_YOUNG',
+};
+
+export const PIN_ERROR: Record<PinRefusal, ErrorCode> = {
+  format: 'PIN_FORMAT',
+  repeated: 'PIN_REPEATED',
+  sequence: 'PIN_SEQUENCE',
+  date: 'PIN_DATE',
 };
 
 export function ok<T>(value: T): Result<T> {

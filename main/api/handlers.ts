@@ -94,7 +94,7 @@ export function createHandlers({
       return card.ok ? orders.request(card.value, card.value.pdf) : card;
     },
     'staff:state': async () => ok(await staff.state()),
-    'staff:setup': (input) => staff.setup(input.name, input.pin),
+    'staff:setup': (input) => staff.setup(input),
     'staff:login': (input) => staff.login(input.pin),
     'staff:logout': async () => {
       staff.logout();
@@ -145,7 +145,12 @@ export function createHandlers({
         await stopKiosk(member.id);
         return ok({});
       }),
-    'staff:member-add': (input) => asStaff((member) => staff.addMember(input.name, input.pin, member)),
+    'staff:member-add': (input) => asStaff((member) => staff.addMember(input, member)),
+    'staff:pin-change': (input) =>
+      asStaff(async (member) => {
+        const changed = await staff.changePin(input, member);
+        return changed.ok ? ok({}) : changed;
+      }),
     'staff:member-remove': (input) => asStaff((member) => staff.removeMember(input.id, member)),
     'staff:secrets': () => staffOnly(secrets.view),
     'staff:secret-set': (input) => asStaff((member) => secrets.set(input.name, input.value, member.id)),

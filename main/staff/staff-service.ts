@@ -1,6 +1,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import type { KioskError, Result } from '../api/errors.ts';
+import { type ErrorField, type FieldProblem, type KioskError, PIN_ERROR, type Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
+import { pinRefusal } from '../rules/staff-pin.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
 
@@ -12,11 +13,27 @@ export type StaffState = { configured: boolean; member: { id: number; name: stri
 
 const hashPin = (pin: string, salt: string) => scryptSync(pin, salt, 32).toString('hex');
 
-/** Why a name and PIN cannot make a staff member, if they cannot. */
-function memberRefusal(name: string, pin: string): KioskError | null {
-  if (!/^\d{6,8}$/.test(pin)) return { code: 'PIN_FORMAT', message: 'pin must be 6 to 8 digits' };
-  if (!name.trim()) return { code: 'STAFF_NAME_REQUIRED', message: 'name required' };
-  return null;
+/** A name and a new PIN typed twice, as the first-run and add-a-colleague forms send them. */
+export type NewMember = { name: string; pin: string; confirmation: string };
+
+/** The form fields a refusal is shown above, by form. */
+type PinFields = { name?: ErrorField; pin: ErrorField; confirmation: ErrorField };
+const SETUP_FIELDS: PinFields = { name: 'staffName', pin: 'pin', confirmation: 'pinConfirmation' };
+const MEMBER_FIELDS: PinFields = { name: 'memberName', pin: 'memberPin', confirmation: 'memberPinConfirmation' };
+const CHANGE_FIELDS: PinFields = { pin: 'newPin', confirmation: 'newPinConfirmation' };
+
+/**
+ * Every refused field of a name and a new PIN typed twice, each above its own field: the PIN
+ * by the rule of main/rules/staff-pin.ts, the confirmation only once the PIN itself is right.
+ */
+function pinProblems(fields: PinFields, pin: string, confirmation: string, name?: string): KioskError | null {
+  const problems: FieldProblem[] = [];
+  if (fields.name && name !== undefined && !name.trim()) problems.push({ field: fields.name, code: 'STAFF_NAME_REQUIRED' });
+  const refusal = pinRefusal(pin);
+  if (refusal) problems.push({ field: fields.pin, code: PIN_ERROR[refusal] });
+  else if (confirmation !== pin) problems.push({ field: fields.confirmation, code: 'PIN_MISMATCH' });
+  const [first] = problems;
+  return first ? { code: first.code, field: first.field, message: 'pin or name refused', problems } : null;
 }
 
 /** A new member with their PIN's scrypt hash (a salt of their own); returns the id. */
@@ -31,9 +48,11 @@ async function insertMember(tx: TxDb, name: string, pin: string, now: Date): Pro
   return r.lastID;
 }
 const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
+const matches = (pin: string, m: { pin_hash: string; salt: string }) =>
+  timingSafeEqual(Buffer.from(hashPin(pin, m.salt), 'hex'), Buffer.from(m.pin_hash, 'hex'));
 
 /**
- * Staff of the desk: named members with a PIN (6 to 8 digits, scrypt), one lock for the whole
+ * Staff of the desk: named members with a PIN (main/rules/staff-pin.ts, scrypt), one lock for the whole
  * kiosk after 5 wrong PINs. The first PIN is set at first run, when there is no staff yet.
  * Who is logged in lives in memory only; every staff action goes to the audit log by id.
  */
@@ -45,6 +64,22 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
     return row?.locked_until && row.locked_until > clock().getTime() ? row.locked_until : null;
   }
 
+  /** One more wrong PIN for the whole kiosk (a login, or a current PIN when changing it); the lock at the fifth. */
+  async function countFailure(): Promise<{ n: number; lock: number | null }> {
+    const failures = await db.transaction(async (tx) => {
+      const row = await tx.get<{ failures: number; locked_until: number | null }>('SELECT failures, locked_until FROM staff_lock WHERE id = 1');
+      const n = (row?.locked_until ? 0 : (row?.failures ?? 0)) + 1;
+      const lock = n >= MAX_PIN_FAILURES ? clock().getTime() + PIN_LOCK_MS : null;
+      await tx.run(
+        'INSERT INTO staff_lock (id, failures, locked_until) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until',
+        [lock ? 0 : n, lock],
+      );
+      return { n, lock };
+    });
+    log.warn('staff-pin-refused', { failures: failures.n });
+    return failures;
+  }
+
   return {
     async state(): Promise<StaffState> {
       const count = (await db.get<{ n: number }>('SELECT count(*) AS n FROM staff_members'))?.n ?? 0;
@@ -52,9 +87,9 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
       return { configured: count > 0, member, lockedUntil: until ? new Date(until).toISOString() : null };
     },
 
-    /** First run only: the first staff member and their PIN. */
-    async setup(name: string, pin: string): Promise<Result<StaffState>> {
-      const refused = memberRefusal(name, pin);
+    /** First run only: the first staff member and their PIN, typed twice. */
+    async setup({ name, pin, confirmation }: NewMember): Promise<Result<StaffState>> {
+      const refused = pinProblems(SETUP_FIELDS, pin, confirmation, name);
       if (refused) return fail(refused);
       const created = await db.transaction(async (tx) => {
         const count = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM staff_members'))?.n ?? 0;
@@ -78,20 +113,10 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
       // Every member's hash is computed, whoever matches: the time says nothing of the PIN.
       let found: { id: number; name: string } | null = null;
       for (const m of members) {
-        if (timingSafeEqual(Buffer.from(hashPin(pin, m.salt), 'hex'), Buffer.from(m.pin_hash, 'hex')) && !found) found = { id: m.id, name: m.name };
+        if (matches(pin, m) && !found) found = { id: m.id, name: m.name };
       }
       if (!found) {
-        const failures = await db.transaction(async (tx) => {
-          const row = await tx.get<{ failures: number; locked_until: number | null }>('SELECT failures, locked_until FROM staff_lock WHERE id = 1');
-          const n = (row?.locked_until ? 0 : (row?.failures ?? 0)) + 1;
-          const lock = n >= MAX_PIN_FAILURES ? clock().getTime() + PIN_LOCK_MS : null;
-          await tx.run(
-            'INSERT INTO staff_lock (id, failures, locked_until) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until',
-            [lock ? 0 : n, lock],
-          );
-          return { n, lock };
-        });
-        log.warn('staff-pin-refused', { failures: failures.n });
+        const failures = await countFailure();
         return failures.lock
           ? fail({ code: 'PIN_LOCKED', message: 'locked', params: { until: new Date(failures.lock).toISOString() } })
           : fail({ code: 'PIN_WRONG', message: 'wrong pin', params: { count: MAX_PIN_FAILURES - failures.n } });
@@ -114,17 +139,18 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
      * A logged-in member adds a colleague. A PIN already used by someone else is refused: the
      * PIN alone says who logs in, and the audit log must name the right person.
      */
-    async addMember(name: string, pin: string, by: { id: number }): Promise<Result<StaffMember[]>> {
-      const refused = memberRefusal(name, pin);
+    async addMember({ name, pin, confirmation }: NewMember, by: { id: number }): Promise<Result<StaffMember[]>> {
+      const refused = pinProblems(MEMBER_FIELDS, pin, confirmation, name);
       if (refused) return fail(refused);
       const added = await db.transaction(async (tx) => {
         const all = await tx.all<{ pin_hash: string; salt: string }>('SELECT pin_hash, salt FROM staff_members WHERE removed_at IS NULL');
-        if (all.some((m) => timingSafeEqual(Buffer.from(hashPin(pin, m.salt), 'hex'), Buffer.from(m.pin_hash, 'hex')))) return null;
+        if (all.some((m) => matches(pin, m))) return null;
         const id = await insertMember(tx, name, pin, clock());
         await appendAudit(tx, { actor: `staff:${by.id}`, action: 'staff-added', details: { staffId: id } }, clock());
         return id;
       });
-      if (added === null) return fail({ code: 'PIN_TAKEN', message: 'another member has this pin' });
+      if (added === null)
+        return fail({ code: 'PIN_TAKEN', field: 'memberPin', message: 'another member has this pin', problems: [{ field: 'memberPin', code: 'PIN_TAKEN' }] });
       log.info('staff-added', { staffId: added });
       return { ok: true, value: await this.members() };
     },
@@ -139,6 +165,45 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
       });
       if (!removed) return fail({ code: 'STAFF_NOT_FOUND', message: `no staff member ${id}` });
       return { ok: true, value: await this.members() };
+    },
+
+    /**
+     * The logged-in member changes their own PIN: the current one first (a wrong one counts
+     * toward the kiosk's lock, as at login), then the new one twice, by the same rule.
+     */
+    async changePin({ current, pin, confirmation }: { current: string; pin: string; confirmation: string }, by: { id: number }): Promise<Result<null>> {
+      const until = await lockedUntil();
+      if (until) return fail({ code: 'PIN_LOCKED', message: 'locked', params: { until: new Date(until).toISOString() } });
+      const self = await db.get<{ pin_hash: string; salt: string }>('SELECT pin_hash, salt FROM staff_members WHERE id = ? AND removed_at IS NULL', [by.id]);
+      if (!self) return fail({ code: 'STAFF_NOT_FOUND', message: `no staff member ${by.id}` });
+      if (!matches(current, self)) {
+        const failures = await countFailure();
+        if (failures.lock) return fail({ code: 'PIN_LOCKED', message: 'locked', params: { until: new Date(failures.lock).toISOString() } });
+        return fail({
+          code: 'PIN_CURRENT_WRONG',
+          field: 'currentPin',
+          message: 'wrong current pin',
+          problems: [{ field: 'currentPin', code: 'PIN_CURRENT_WRONG' }],
+        });
+      }
+      const refused = pinProblems(CHANGE_FIELDS, pin, confirmation);
+      if (refused) return fail(refused);
+      if (pin === current) return fail({ code: 'PIN_UNCHANGED', field: 'newPin', message: 'same pin', problems: [{ field: 'newPin', code: 'PIN_UNCHANGED' }] });
+      const changed = await db.transaction(async (tx) => {
+        const others = await tx.all<{ pin_hash: string; salt: string }>('SELECT pin_hash, salt FROM staff_members WHERE removed_at IS NULL AND id != ?', [
+          by.id,
+        ]);
+        if (others.some((m) => matches(pin, m))) return false;
+        const salt = randomBytes(16).toString('hex');
+        await tx.run('UPDATE staff_members SET pin_hash = ?, salt = ? WHERE id = ?', [hashPin(pin, salt), salt, by.id]);
+        await tx.run('DELETE FROM staff_lock');
+        await appendAudit(tx, { actor: `staff:${by.id}`, action: 'staff-pin-changed', details: { staffId: by.id } }, clock());
+        return true;
+      });
+      if (!changed)
+        return fail({ code: 'PIN_TAKEN', field: 'newPin', message: 'another member has this pin', problems: [{ field: 'newPin', code: 'PIN_TAKEN' }] });
+      log.info('staff-pin-changed', { staffId: by.id });
+      return { ok: true, value: null };
     },
 
     logout(): void {

@@ -227,9 +227,10 @@ export function App() {
         {s === 'staff-pin' && (
           <StaffPinScreen
             configured={flow.staff.configured}
-            error={flow.errors.general}
+            errors={flow.errors}
+            errorTick={flow.errorTick}
             pending={flow.pending}
-            onSetup={(name, pin) => void staff.staffIn(kiosk().invoke('staff:setup', { name, pin }))}
+            onSetup={(name, pin, confirmation) => void staff.staffIn(kiosk().invoke('staff:setup', { name, pin, confirmation }))}
             onLogin={(pin) => void staff.staffIn(kiosk().invoke('staff:login', { pin }))}
           />
         )}
@@ -246,6 +247,7 @@ export function App() {
             selfId={flow.staff.id ?? 0}
             onMemberAdd={staff.addMember}
             onMemberRemove={staff.removeMember}
+            onPinChange={staff.changePin}
             onSecretSet={staff.setSecret}
             onSecretDelete={staff.deleteSecret}
             error={flow.errors.general}

@@ -61,8 +61,17 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
   const saveSettings = (settings: KioskSettings) =>
     call(kiosk().invoke('staff:settings-set', settings), (view) => dispatch({ type: 'settings', settings: view, notices: ['settings.saved'] }));
   const loadMembers = () => call(kiosk().invoke('staff:members', {}), (members) => dispatch({ type: 'members', members }));
-  const addMember = (name: string, pin: string) =>
-    call(kiosk().invoke('staff:member-add', { name, pin }), (members) => dispatch({ type: 'members', members, notices: ['members.added'] }));
+  const addMember = (name: string, pin: string, confirmation: string) =>
+    call(kiosk().invoke('staff:member-add', { name, pin, confirmation }), (members) => dispatch({ type: 'members', members, notices: ['members.added'] }));
+  /** True once the PIN is changed, so the form can let go of what was typed. */
+  const changePin = async (input: InputOf<'staff:pin-change'>) => {
+    let changed = false;
+    await call(kiosk().invoke('staff:pin-change', input), () => {
+      changed = true;
+      dispatch({ type: 'saved', notices: ['members.pinChanged'] });
+    });
+    return changed;
+  };
   const removeMember = (id: number) =>
     call(kiosk().invoke('staff:member-remove', { id }), (members) => dispatch({ type: 'members', members, notices: ['members.removed'] }));
   const loadSecrets = () => call(kiosk().invoke('staff:secrets', {}), (secrets) => dispatch({ type: 'secrets', secrets }));
@@ -115,6 +124,7 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
     issueEnd,
     saveSettings,
     addMember,
+    changePin,
     removeMember,
     setSecret,
     deleteSecret,

@@ -41,6 +41,7 @@ describe('"Délivrer une carte" at the console, with the kiosk camera and the de
     await staffGesture(p);
     await p.getByRole('textbox', { name: fr['staff.name'] }).fill('Nadia');
     await p.getByLabel(fr['staff.pin']).fill('482913');
+    await p.getByLabel(fr['staff.pinConfirmation']).fill('482913');
     await button(p, fr['staff.create']).click();
     await button(p, fr['issue.button']).click();
 

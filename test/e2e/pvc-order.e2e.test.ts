@@ -62,6 +62,7 @@ describe('a PVC card, from the artisan asking to the card in hand', () => {
     await staffGesture(p);
     await p.getByRole('textbox', { name: fr['staff.name'] }).fill('Nadia');
     await p.getByLabel(fr['staff.pin']).fill('482913');
+    await p.getByLabel(fr['staff.pinConfirmation']).fill('482913');
     await button(p, fr['staff.create']).click();
     const order = p.locator('li.order').filter({ hasText: number });
     await order.getByText(fr['orders.state.requested'].replace('{amount}', '5,00\u00a0€')).waitFor();

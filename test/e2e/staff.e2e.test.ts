@@ -42,6 +42,7 @@ describe('the staff console', () => {
     await screenshot(p, 'staff-setup');
     await p.getByRole('textbox', { name: fr['staff.name'] }).fill('Nadia');
     await p.getByLabel(fr['staff.pin']).fill('482913');
+    await p.getByLabel(fr['staff.pinConfirmation']).fill('482913');
     await button(p, fr['staff.create']).click();
 
     await p.getByRole('heading', { level: 1, name: fr['staff.consoleHeading'] }).waitFor();
@@ -95,6 +96,7 @@ describe('the staff console', () => {
 
     await p.getByRole('textbox', { name: fr['members.name'] }).fill('Karim');
     await p.getByLabel(fr['members.pin']).fill('735190');
+    await p.getByLabel(fr['members.pinConfirmation']).fill('735190');
     await button(p, fr['members.add']).click();
     await p.getByText(fr['members.added']).waitFor();
     await button(p, fr['members.remove'].replace('{name}', 'Karim')).waitFor();

@@ -31,7 +31,7 @@ describe('staff-assisted issuance ("Délivrer une carte")', () => {
 
     const before = await invoke('staff:search', { query: 'DURAND' });
     assert.equal(!before.ok && before.error.code, 'STAFF_REQUIRED', 'staff only');
-    assert.equal((await invoke('staff:setup', { name: 'Nadia', pin: '482913' })).ok, true);
+    assert.equal((await invoke('staff:setup', { name: 'Nadia', pin: '482913', confirmation: '482913' })).ok, true);
 
     const byRm = await invoke<SearchHit[]>('staff:search', { query: '123 123 127 RM 078' });
     assert.deepEqual(byRm.ok && byRm.value.map((h) => [h.rmNumber, h.firstNames, h.lastName]), [['123123127RM078', 'Camille', 'DURAND']]);

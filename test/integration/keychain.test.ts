@@ -96,7 +96,7 @@ describe('secrets in the OS keychain (a real gnome-keyring in a D-Bus session)',
     const kiosk = await startBrowserMode(dataDir);
     try {
       const invoke = bridgeClient(kiosk);
-      assert.equal((await invoke('staff:setup', { name: 'Nadia', pin: '482913' })).ok, true);
+      assert.equal((await invoke('staff:setup', { name: 'Nadia', pin: '482913', confirmation: '482913' })).ok, true);
       const secret = `registre-${randomBytes(12).toString('hex')}`;
       const tooShort = await invoke('staff:secret-set', { name: 'registry-secret', value: 'court' });
       assert.equal(!tooShort.ok && tooShort.error.code, 'SECRET_INVALID');
@@ -132,7 +132,7 @@ describe('secrets in the OS keychain (a real gnome-keyring in a D-Bus session)',
     const demo = await startBrowserMode(dataDir, noBus);
     try {
       const invoke = bridgeClient(demo);
-      assert.equal((await invoke('staff:setup', { name: 'Nadia', pin: '482913' })).ok, true);
+      assert.equal((await invoke('staff:setup', { name: 'Nadia', pin: '482913', confirmation: '482913' })).ok, true);
       const view = await invoke<{ store: string; problem: string }>('staff:secrets');
       assert.deepEqual(view.ok && [view.value.store, view.value.problem], ['memory', 'no-service']);
     } finally {

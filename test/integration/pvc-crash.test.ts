@@ -48,7 +48,7 @@ describe('the kiosk killed between payment and card', () => {
     const ordered = await invoke<{ number: string }>('order:request');
     assert.ok(ordered.ok);
     assert.equal((await invoke('session:end')).ok, true);
-    assert.equal((await invoke('staff:setup', { name: 'Nadia', pin: PIN })).ok, true);
+    assert.equal((await invoke('staff:setup', { name: 'Nadia', pin: PIN, confirmation: PIN })).ok, true);
     const overview = await invoke<StaffOverview>('staff:overview');
     assert.ok(overview.ok);
     const orderId = overview.value.orders[0]?.id ?? 0;

@@ -39,7 +39,7 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
   async function desk(dir = tempDir(), spooler: Spooler = cupsSpooler) {
     const db = await openStore(dir, memoryLogger());
     const staff = createStaffService({ db, clock: () => new Date(), log: memoryLogger() });
-    const setup = await staff.setup('Nadia', '482913');
+    const setup = await staff.setup({ name: 'Nadia', pin: '482913', confirmation: '482913' });
     assert.ok(setup.ok && setup.value.member);
     const member = setup.value.member;
     await db.transaction(async (tx) => {

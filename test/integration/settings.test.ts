@@ -14,7 +14,7 @@ describe('the kiosk settings staff change in the console', () => {
     const kiosk = await readyKiosk({ dataDir, log: memoryLogger(), syncIntervalMs: 0, secrets: memoryStore() });
     const call = kiosk.dispatcher('browser', ['http://kiosk.test']);
     const invoke = (channel: string, input: object) => call(channel, input, { origin: 'http://kiosk.test', transport: 'http' });
-    assert.equal((await invoke('staff:setup', { name: 'Nadia', pin: '482913' })).ok, true);
+    assert.equal((await invoke('staff:setup', { name: 'Nadia', pin: '482913', confirmation: '482913' })).ok, true);
 
     const wrong = await invoke('staff:settings-set', {
       ...DEFAULT_SETTINGS,

@@ -1,34 +1,48 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { StaffMember } from '../../../main/staff/staff-service.ts';
+import type { FlowState } from '../../app/flow.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
+import { NewPinFields, newPinErrors } from './new-pin-fields.tsx';
 
 export type MembersPanelProps = {
   members: StaffMember[] | null;
   selfId: number;
+  errors: FlowState['errors'];
   pending: boolean;
-  onAdd(name: string, pin: string): void;
+  onAdd(name: string, pin: string, confirmation: string): void;
   onRemove(id: number): void;
+  onPinChange(input: { current: string; pin: string; confirmation: string }): Promise<boolean>;
 };
 
 /** The desk's staff: each with their own PIN, so that the audit log says who did what. */
-export function MembersPanel({ members, selfId, pending, onAdd, onRemove }: MembersPanelProps) {
+export function MembersPanel({ members, selfId, errors, pending, onAdd, onRemove, onPinChange }: MembersPanelProps) {
   const { t } = useT();
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [change, setChange] = useState({ current: '', pin: '', confirmation: '' });
   // A member added (the list grew): the form is ready for the next one.
   const count = members?.length ?? 0;
   useEffect(() => {
-    if (count > 0) setName('');
+    if (count > 0) {
+      setName('');
+      setPin('');
+      setConfirmation('');
+    }
   }, [count]);
   if (!members) return null;
   const add = (e: FormEvent) => {
     e.preventDefault();
-    if (pending) return;
-    onAdd(name, pin);
-    // The PIN is not kept on screen; the name stays in case it must be corrected.
-    setPin('');
+    if (!pending) onAdd(name, pin, confirmation);
   };
+  const submitChange = (e: FormEvent) => {
+    e.preventDefault();
+    if (pending) return;
+    void onPinChange(change).then((changed) => changed && setChange({ current: '', pin: '', confirmation: '' }));
+  };
+  const addErrors = newPinErrors(pin, confirmation, { pin: errors.memberPin, confirmation: errors.memberPinConfirmation });
+  const changeErrors = newPinErrors(change.pin, change.confirmation, { pin: errors.newPin, confirmation: errors.newPinConfirmation });
   return (
     <section className="panel panel-neutral" aria-labelledby="members-title">
       <h2 id="members-title">{t('members.title')}</h2>
@@ -50,19 +64,52 @@ export function MembersPanel({ members, selfId, pending, onAdd, onRemove }: Memb
       </ul>
       <form noValidate onSubmit={add} aria-labelledby="member-add-title">
         <h3 id="member-add-title">{t('members.addTitle')}</h3>
-        <TextField id="member-name" label={t('members.name')} value={name} maxLength={80} onChange={setName} />
         <TextField
-          id="member-pin"
-          label={t('members.pin')}
-          value={pin}
-          type="password"
-          inputMode="numeric"
-          keyboard="numeric"
-          maxLength={8}
-          onChange={setPin}
+          id="member-name"
+          label={t('members.name')}
+          error={name.trim() ? undefined : errors.memberName}
+          value={name}
+          maxLength={80}
+          onChange={setName}
+        />
+        <NewPinFields
+          ids={{ pin: 'member-pin', confirmation: 'member-pin-confirmation' }}
+          labels={{ pin: 'members.pin', confirmation: 'members.pinConfirmation' }}
+          pin={pin}
+          confirmation={confirmation}
+          errors={addErrors}
+          onPin={setPin}
+          onConfirmation={setConfirmation}
         />
         <button type="submit" className="button button-secondary" aria-disabled={pending || undefined}>
           {t('members.add')}
+        </button>
+      </form>
+      <form noValidate onSubmit={submitChange} aria-labelledby="pin-change-title">
+        <h3 id="pin-change-title">{t('members.changeTitle')}</h3>
+        <TextField
+          id="current-pin"
+          label={t('members.currentPin')}
+          error={errors.currentPin}
+          value={change.current}
+          type="password"
+          inputMode="numeric"
+          keyboard="numeric"
+          autoComplete="current-password"
+          maxLength={8}
+          onChange={(current) => setChange({ ...change, current })}
+        />
+        <NewPinFields
+          ids={{ pin: 'new-pin', confirmation: 'new-pin-confirmation' }}
+          labels={{ pin: 'members.newPin', confirmation: 'members.newPinConfirmation' }}
+          pin={change.pin}
+          confirmation={change.confirmation}
+          errors={changeErrors}
+          onPin={(p) => setChange({ ...change, pin: p })}
+          onConfirmation={(c) => setChange({ ...change, confirmation: c })}
+        />
+        <button type="submit" className="button button-secondary" aria-disabled={pending || undefined}>
+          {t('members.change')}
         </button>
       </form>
     </section>

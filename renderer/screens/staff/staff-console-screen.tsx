@@ -27,8 +27,9 @@ export type StaffConsoleProps = {
   errors: FlowState['errors'];
   onSettingsSave(settings: KioskSettings): void;
   selfId: number;
-  onMemberAdd(name: string, pin: string): void;
+  onMemberAdd(name: string, pin: string, confirmation: string): void;
   onMemberRemove(id: number): void;
+  onPinChange(input: { current: string; pin: string; confirmation: string }): Promise<boolean>;
   onSecretSet(value: string): void;
   onSecretDelete(): void;
   error: FieldError | undefined;
@@ -98,7 +99,15 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
         </button>
       </section>
       <PrintersPanel printers={printers} pending={pending} onSave={props.onPrinterSave} onTest={props.onPrinterTest} />
-      <MembersPanel members={props.members} selfId={props.selfId} pending={pending} onAdd={props.onMemberAdd} onRemove={props.onMemberRemove} />
+      <MembersPanel
+        members={props.members}
+        selfId={props.selfId}
+        errors={props.errors}
+        pending={pending}
+        onAdd={props.onMemberAdd}
+        onRemove={props.onMemberRemove}
+        onPinChange={props.onPinChange}
+      />
       <SettingsPanel view={props.settings} errors={props.errors} pending={pending} onSave={props.onSettingsSave} />
       <SecretsPanel secrets={props.secrets} pending={pending} onSet={props.onSecretSet} onDelete={props.onSecretDelete} />
       <section aria-labelledby="jobs-title">
