@@ -57,7 +57,7 @@ function percentile(sorted: number[], p: number): number {
  * the sqlite3 shell importing the same rows into the same schema; then 1,000 changes and a
  * delta sync; then 10,000 identification lookups.
  */
-export async function syncBench({ count, pageSize }: { count: number; pageSize?: number }) {
+export async function syncBench({ count, pageSize, loadCacheMb }: { count: number; pageSize?: number; loadCacheMb?: number }) {
   try {
     execFileSync('sqlite3', ['-version'], { stdio: 'ignore' });
   } catch {
@@ -79,7 +79,7 @@ export async function syncBench({ count, pageSize }: { count: number; pageSize?:
       hashBirthDate: birthDateHasher(key),
       clock: () => new Date(),
       log,
-      ...(pageSize ? { options: { pageSize } } : {}),
+      options: { ...(pageSize ? { pageSize } : {}), ...(loadCacheMb ? { loadCacheMb } : {}) },
     });
 
     const m0 = process.memoryUsage();
