@@ -88,7 +88,10 @@ export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext, onRetry }:
             <button type="button" className="button button-primary button-wide" onClick={onRetry}>
               {t('outcome.loading.retry')}
             </button>
-            {finish}
+            {/* One primary action: trying again is the one this screen is for. */}
+            <button type="button" className="button button-secondary button-wide" onClick={onFinish}>
+              {t('app.finish')}
+            </button>
           </div>
         </main>
       );
