@@ -3,6 +3,7 @@ import { createSessionHolder, type SessionHolder } from './accounts/session.ts';
 import type { AppInfo, StaffOverview } from './api/contract.ts';
 import { createDispatcher, type Dispatch } from './api/handle.ts';
 import { createHandlers } from './api/handlers.ts';
+import { createCardKeyring } from './cards/card-keyring.ts';
 import { type CardService, createCardService } from './cards/card-service.ts';
 import { startEmbeddedRegistry } from './demo-registry/embedded.ts';
 import { DEMO_IDENTITIES } from './demo-registry/seed.ts';
@@ -37,6 +38,8 @@ export type KioskOptions = {
   clock?: () => Date;
   /** The chamber's registry; without it the kiosk runs on its embedded demo registry. */
   registry?: RegistryConfig;
+  /** The chamber's card verification page, which cards' QR codes point to; by default the registry's `/v`. */
+  cardVerifyUrl?: string;
   /** How often to sync in the background; 0 syncs only at start and on demand. */
   syncIntervalMs?: number;
   sync?: SyncOptions;
@@ -74,6 +77,7 @@ export async function createKiosk({
   log,
   clock = () => new Date(),
   registry,
+  cardVerifyUrl,
   syncIntervalMs = 60_000,
   sync: syncOptions,
   version = '0.0.0',
@@ -122,7 +126,11 @@ export async function createKiosk({
       mailboxUrl = embedded.mailboxUrl;
     }
     const client = createRegistryClient(config, log.child('registry'));
+    // The chamber's card keys: this kiosk's registered, the others' synced at each run.
+    const keyring = await createCardKeyring({ db, own: cardKeys, client, log: log.child('card-keys') });
+    const signer = { ...cardKeys, verifyUrl: cardVerifyUrl ?? `${config.url.replace(/\/+$/, '')}/v` };
     const sync = createSyncEngine({
+      alsoEachRun: keyring.sync,
       db,
       client,
       hashBirthDate,
@@ -152,7 +160,7 @@ export async function createKiosk({
       return !(await isPending(db, key));
     };
     const accounts = createAccountsService({ db, client, session, clock, log: log.child('accounts'), pushNow });
-    const cards = createCardService({ db, client, session, keys: cardKeys, clock, log: log.child('cards'), pushNow });
+    const cards = createCardService({ db, client, session, keys: signer, trusted: keyring.trusted, clock, log: log.child('cards'), pushNow });
     const staff = createStaffService({ db, clock, log: log.child('staff') });
     const print = createPrintService({ db, clock, log: log.child('print'), spooler });
     const printers = createPrintersService({
@@ -197,7 +205,7 @@ export async function createKiosk({
     });
     const issuance = createIssuanceService({
       db,
-      keys: cardKeys,
+      keys: signer,
       print,
       orders,
       printers: printers.settings,

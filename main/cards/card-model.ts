@@ -1,6 +1,6 @@
 import type { CardKeys } from '../secrets/card-signing-key.ts';
 import type { ArtisanRow, Qualification } from '../store/artisans-repo.ts';
-import { type CardClaims, cardYear, signCardToken, validUntil } from './card-token.ts';
+import { type CardClaims, cardQrText, cardYear, signCardToken, validUntil } from './card-token.ts';
 
 /** Titles printed on the card (shared/domain). */
 export const TITLES: Record<Qualification, string> = {
@@ -26,7 +26,12 @@ export type CardModel = {
   /** JPEG bytes of the 35:45 ID photo, or null for the placeholder. */
   photo: Uint8Array | null;
   token: string;
+  /** What the QR code holds: the verification page's URL with the token in its fragment, or the bare token. */
+  qr: string;
 };
+
+/** The kiosk's card key, and the chamber's verification page its cards' QR codes point to (none: the bare token). */
+export type CardSigner = CardKeys & { verifyUrl?: string | null };
 
 export type CardRefusal = 'radiated';
 
@@ -35,12 +40,13 @@ export function buildCard(
   artisan: ArtisanRow,
   photo: Uint8Array | null,
   today: string,
-  keys: CardKeys,
+  keys: CardSigner,
 ): { ok: true; card: CardModel } | { ok: false; reason: CardRefusal } {
   if (artisan.radiatedOn) return { ok: false, reason: 'radiated' };
   const year = cardYear(today);
   const lastName = artisan.usageName ?? artisan.birthName;
   const claims: CardClaims = { k: keys.kid, r: artisan.rmNumber, n: `${artisan.firstNames} ${lastName}`, y: year, e: validUntil(year) };
+  const token = signCardToken(claims, keys.privateKey);
   const main = artisan.activities.find((a) => a.main) ?? artisan.activities[0];
   return {
     ok: true,
@@ -55,7 +61,8 @@ export function buildCard(
       year,
       validUntil: claims.e,
       photo,
-      token: signCardToken(claims, keys.privateKey),
+      token,
+      qr: cardQrText(token, keys.verifyUrl),
     },
   };
 }

@@ -116,7 +116,7 @@ async function front(page: PDFPage, card: CardModel, fonts: Fonts, doc: PDFDocum
 function back(page: PDFPage, card: CardModel, fonts: Fonts, doc: PDFDocument): void {
   const side = 104;
   const ox = 10;
-  drawQrCode(doc, page, card.token, { x: ox, y: (CARD_HEIGHT - side) / 2, side });
+  drawQrCode(doc, page, card.qr, { x: ox, y: (CARD_HEIGHT - side) / 2, side });
   const x = ox + side + 10;
   const w = CARD_WIDTH - x - 8;
   let top = CARD_HEIGHT - 22;

@@ -3,12 +3,12 @@ import type { KioskError, Result } from '../api/errors.ts';
 import { localIsoDate } from '../identity/birth-date.ts';
 import type { Logger } from '../logging/logger.ts';
 import { type RegistryClient, RegistryError } from '../registry/client.ts';
-import type { CardKeys } from '../secrets/card-signing-key.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
-import { buildCard, type CardModel } from './card-model.ts';
+import { type Trust, trustOf } from './card-keyring.ts';
+import { buildCard, type CardModel, type CardSigner } from './card-model.ts';
 import { renderCardPdf } from './card-pdf.ts';
 import { type VerifyResult, verifyCardToken } from './card-token.ts';
 
@@ -22,7 +22,9 @@ export type CardDeps = {
   db: WriteDb;
   client: RegistryClient;
   session: SessionHolder;
-  keys: CardKeys;
+  keys: CardSigner;
+  /** The keys "Vérifier une carte" trusts (the chamber's, synced); by default this kiosk's own only. */
+  trusted?: () => Trust;
   clock: () => Date;
   log: Logger;
   /** Pushes the outbox now; resolves true once the registry has the operation with this key. */
@@ -45,7 +47,8 @@ export function cardViewOf(card: CardModel): CardView {
   return { ...fields, photo: photo ? `data:image/jpeg;base64,${Buffer.from(photo).toString('base64')}` : null };
 }
 
-export function createCardService({ db, client, session, keys, clock, log, pushNow }: CardDeps) {
+export function createCardService({ db, client, session, keys, trusted, clock, log, pushNow }: CardDeps) {
+  const own = trustOf(keys, []);
   /** The logged-in artisan's card, signed, with this visit's photo. */
   async function currentCard(): Promise<Result<CardModel>> {
     const { rmNumber, loggedIn, photo } = session.get();
@@ -58,11 +61,13 @@ export function createCardService({ db, client, session, keys, clock, log, pushN
 
   return {
     /**
-     * Checks a token read from a card's QR code, offline, against the keys this kiosk trusts
-     * (its own card key). Anyone at the desk may do it: it reveals only what the card prints.
+     * Checks what a card's QR code holds (the verification URL, or the bare token), offline,
+     * against the chamber's card keys as last synced and this kiosk's own, refusing a key the
+     * chamber revoked. Anyone at the desk may do it: it reveals only what the card prints.
      */
-    verify(token: string): VerifyResult {
-      return verifyCardToken(token, { [keys.kid]: keys.publicKey }, localIsoDate(clock()));
+    verify(scanned: string): VerifyResult {
+      const trust = trusted?.() ?? own;
+      return verifyCardToken(scanned, trust.keys, localIsoDate(clock()), trust.revoked);
     },
 
     /** Sends the card PDF to the account's e-mail: the registry sends it, through the outbox. */

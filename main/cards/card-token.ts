@@ -21,9 +21,35 @@ export type CardClaims = {
 
 export type VerifyResult =
   | { ok: true; holder: string; rmNumber: string; year: number; validUntil: string; kid: string }
-  | { ok: false; reason: 'malformed' | 'unknown-key' | 'bad-signature' | 'expired' };
+  | { ok: false; reason: 'malformed' | 'unknown-key' | 'revoked-key' | 'bad-signature' | 'expired' };
 
 const PREFIX = 'CMA1';
+
+/**
+ * What a card's QR code holds: the chamber's verification page with the token in the
+ * fragment (a phone's browser never sends the fragment to a server), or, with no page to
+ * point at, the bare token.
+ */
+export function cardQrText(token: string, verifyUrl: string | null | undefined): string {
+  return verifyUrl ? `${verifyUrl.replace(/#.*$/, '')}#${token}` : token;
+}
+
+/**
+ * The token in what a QR code or a person gave: a verification URL (its fragment) or the
+ * bare token. Anything else comes back as it is, for the verifier to call malformed.
+ */
+export function tokenFromScan(text: string): string {
+  const trimmed = text.trim();
+  if (!/^https?:\/\//i.test(trimmed)) return trimmed;
+  const hash = trimmed.indexOf('#');
+  if (hash < 0) return trimmed;
+  const fragment = trimmed.slice(hash + 1);
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
 
 export function signCardToken(claims: CardClaims, privateKey: KeyObject): string {
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
@@ -34,8 +60,12 @@ export function signCardToken(claims: CardClaims, privateKey: KeyObject): string
 /** Public keys a verifier trusts, by key id (PEM or KeyObject). */
 export type TrustedKeys = Record<string, string | KeyObject>;
 
-export function verifyCardToken(token: string, keys: TrustedKeys, today: string): VerifyResult {
-  const parts = token.trim().split('.');
+/**
+ * Checks a token (or a verification URL holding one) against the keys a verifier trusts;
+ * a key in `revoked` (the chamber withdrew it) makes every card it signed invalid.
+ */
+export function verifyCardToken(scanned: string, keys: TrustedKeys, today: string, revoked: ReadonlySet<string> = new Set()): VerifyResult {
+  const parts = tokenFromScan(scanned).split('.');
   if (parts.length !== 3 || parts[0] !== PREFIX) return { ok: false, reason: 'malformed' };
   const [, payload = '', signature = ''] = parts;
   let claims: CardClaims;
@@ -53,6 +83,7 @@ export function verifyCardToken(token: string, keys: TrustedKeys, today: string)
   ) {
     return { ok: false, reason: 'malformed' };
   }
+  if (revoked.has(claims.k)) return { ok: false, reason: 'revoked-key' };
   const key = keys[claims.k];
   if (!key) return { ok: false, reason: 'unknown-key' };
   let good = false;

@@ -108,11 +108,13 @@ export async function startRegistryServer({
     }
     if (!path.startsWith('/v1/') && (await accountsPages(accounts, mailbox, req, res, url, body))) return;
     if (await cards.download(req, res, url)) return;
+    if (await cards.open(req, res, url, json)) return;
     if (path.startsWith('/v1/_admin/')) {
       if (!adminToken || req.headers.authorization !== `Bearer ${adminToken}`) return problem(res, 403, 'FORBIDDEN', 'admin endpoints need the admin token');
-      const input = safeJson(body) as { count?: number; rmNumber?: string } | undefined;
+      const input = safeJson(body) as { count?: number; rmNumber?: string; kid?: string } | undefined;
       if (path === '/v1/_admin/mutate') return json(res, 200, JSON.stringify({ changed: (await store.mutate(Number(input?.count ?? 0))).length }));
       if (path === '/v1/_admin/remove') return json(res, 200, JSON.stringify({ removed: await store.remove(String(input?.rmNumber ?? '')) }));
+      if (path === '/v1/_admin/revoke-card-key') return json(res, 200, JSON.stringify({ revoked: await cards.revokeKey(String(input?.kid ?? '')) }));
       return problem(res, 404, 'NOT_FOUND', 'no such admin endpoint');
     }
 
@@ -133,7 +135,7 @@ export async function startRegistryServer({
     if (fault === 'error') return problem(res, 500, 'INTERNAL', 'injected failure');
 
     if (path.startsWith('/v1/accounts/') && (await accountsApi(accounts, req, res, path, body, json))) return;
-    if (path.startsWith('/v1/cards/') && (await cards.api(req, res, path, body, json))) return;
+    if ((path.startsWith('/v1/cards/') || path.startsWith('/v1/card-keys/')) && (await cards.api(req, res, path, body, json, kioskId))) return;
     if (req.method === 'GET' && path === '/v1/artisans/changes') {
       const after = decodeCursor(url.searchParams.get('after'));
       if (after === null) return problem(res, 400, 'BAD_CURSOR', 'the cursor was not made by this registry');

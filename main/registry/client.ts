@@ -1,5 +1,6 @@
 import type { Logger } from '../logging/logger.ts';
 import { cardLinkResponseSchema } from './accounts-wire.ts';
+import { type CardKey, cardKeySchema, cardKeysSchema } from './card-keys-wire.ts';
 import { type ChangesPage, changesPageSchema, healthSchema, type Operation, operationsResponseSchema, tokenResponseSchema } from './wire.ts';
 
 /**
@@ -164,6 +165,27 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
       });
       const parsed = cardLinkResponseSchema.safeParse(await res.json().catch(() => undefined));
       if (!parsed.success) throw new RegistryError('malformed', 'the card link answer does not match the API');
+      return parsed.data;
+    },
+
+    /** The chamber's card-signing public keys (open to all: no token sent). */
+    async cardKeys(): Promise<CardKey[]> {
+      const res = await send('/v1/card-keys', {});
+      await throwIfFailed(res);
+      const parsed = cardKeysSchema.safeParse(await res.json().catch(() => undefined));
+      if (!parsed.success) throw new RegistryError('malformed', 'the card keys answer does not match the API');
+      return parsed.data.keys;
+    },
+
+    /** Registers this kiosk's card-signing public key with the chamber (the same key again changes nothing). */
+    async registerCardKey(kid: string, publicKey: string): Promise<CardKey> {
+      const res = await authorized(
+        `/v1/card-keys/${kid}`,
+        { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ publicKey }) },
+        true,
+      );
+      const parsed = cardKeySchema.safeParse(await res.json().catch(() => undefined));
+      if (!parsed.success) throw new RegistryError('malformed', 'the card key answer does not match the API');
       return parsed.data;
     },
 

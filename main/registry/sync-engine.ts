@@ -37,7 +37,16 @@ type PullResult = Omit<SyncResult, 'delivered'>;
 
 export type ReplicaState = { complete: boolean; loadPercent: number | null };
 
-export type SyncDeps = { db: WriteDb; client: RegistryClient; hashBirthDate: BirthDateHasher; clock: () => Date; log: Logger; options?: SyncOptions };
+export type SyncDeps = {
+  db: WriteDb;
+  client: RegistryClient;
+  hashBirthDate: BirthDateHasher;
+  clock: () => Date;
+  log: Logger;
+  options?: SyncOptions;
+  /** Also done at each run, beside pull and push (the chamber's card keys); its failure does not fail the run. */
+  alsoEachRun?: () => Promise<void>;
+};
 
 const FIELDS = JSON.stringify(ARTISAN_FIELDS);
 const stalled = (why: string) => new RegistryError('stalled', why);
@@ -52,7 +61,7 @@ const stalled = (why: string) => new RegistryError('stalled', why);
  * registry no longer accepts starts a full resync into the same replica, which keeps
  * serving meanwhile.
  */
-export function createSyncEngine({ db, client, hashBirthDate, clock, log, options = {} }: SyncDeps) {
+export function createSyncEngine({ db, client, hashBirthDate, clock, log, options = {}, alsoEachRun }: SyncDeps) {
   const pageSize = options.pageSize ?? DEFAULT_PAGE;
   const loadCacheKb = (options.loadCacheMb ?? 32) * 1024;
   const makeRows = replicaRowsMaker(hashBirthDate);
@@ -185,7 +194,11 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     const startedAt = clock().toISOString();
     await publish(await snapshot({ state: 'syncing', lastAttemptAt: startedAt }), false);
     // Pull and push run side by side: neither waits for the other, neither stops the other.
+    const besides = alsoEachRun?.().catch((error: unknown) =>
+      log.error('sync-side-task-failed', { error: error instanceof Error ? error.message : String(error) }),
+    );
     const [pulled, pushed] = await Promise.allSettled([pull(), pusher.push({ now: asked })]);
+    await besides;
     const pullError = pulled.status === 'rejected' ? problemOf(pulled.reason) : null;
     const pushError = pushed.status === 'rejected' ? problemOf(pushed.reason) : null;
     const failed = pullError ?? pushError;

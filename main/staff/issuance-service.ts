@@ -1,5 +1,5 @@
 import type { KioskError, Result } from '../api/errors.ts';
-import { buildCard, type CardModel } from '../cards/card-model.ts';
+import { buildCard, type CardModel, type CardSigner } from '../cards/card-model.ts';
 import { renderCardPdf } from '../cards/card-pdf.ts';
 import { type CardView, cardViewOf, checkPhoto } from '../cards/card-service.ts';
 import { localIsoDate } from '../identity/birth-date.ts';
@@ -7,7 +7,6 @@ import { parseRmNumber } from '../identity/rm-number.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PvcOrderService } from '../orders/pvc-order-service.ts';
 import type { PrintService } from '../printing/print-service.ts';
-import type { CardKeys } from '../secrets/card-signing-key.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
 import { findByRmNumber, type SearchHit, searchArtisans } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
@@ -26,7 +25,8 @@ export type IssuanceResult = { delivery: Delivery['kind']; status: 'sent' | 'com
 type Staff = { id: number; name: string };
 type Deps = {
   db: WriteDb;
-  keys: CardKeys;
+  /** The card key, and the verification page its QR codes point to. */
+  keys: CardSigner;
   print: PrintService;
   orders: PvcOrderService;
   printers: () => Promise<PrinterSettings>;

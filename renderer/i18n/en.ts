@@ -50,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   'verify.until': 'Valid until',
   'verify.reason.malformed': 'This code is not a professional card’s.',
   'verify.reason.unknown-key': 'This card is signed with a key this kiosk does not know: the front desk can check with the chamber.',
+  'verify.reason.revoked-key': 'The chamber has withdrawn the key that signed this card: it is no longer valid. The front desk can say more.',
   'verify.reason.bad-signature': 'The signature does not match: the card was altered or forged.',
   'verify.reason.expired': 'This card has expired.',
   'verify.again': 'Verify another card',

@@ -53,6 +53,7 @@ export const fr = {
   'verify.until': 'Valable jusqu’au',
   'verify.reason.malformed': 'Ce code n’est pas celui d’une carte professionnelle.',
   'verify.reason.unknown-key': 'Cette carte est signée par une clé que cette borne ne connaît pas : l’accueil peut vérifier auprès de la chambre.',
+  'verify.reason.revoked-key': 'La chambre a retiré la clé qui a signé cette carte : elle n’est plus valable. L’accueil peut en dire plus.',
   'verify.reason.bad-signature': 'La signature ne correspond pas : la carte a été modifiée ou contrefaite.',
   'verify.reason.expired': 'Cette carte a expiré.',
   'verify.again': 'Vérifier une autre carte',

@@ -30,7 +30,8 @@ export function VerifyScreen({ verify, onBack }: VerifyScreenProps) {
       if (!g) return;
       g.drawImage(v, 0, 0);
       const code = jsQR(g.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
-      if (!code?.data.startsWith('CMA1.')) return;
+      // The card's QR holds the verification page's URL with the token in its fragment (older cards: the bare token).
+      if (!code || !/^CMA1\.|#CMA1\./.test(code.data)) return;
       busy = true;
       void verify(code.data).then((r) => {
         if (r) setResult(r);

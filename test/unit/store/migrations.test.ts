@@ -224,6 +224,25 @@ describe('migrations', async () => {
     await db.close();
   });
 
+  it('0014 adds the chamber card keys, replaced whole at each sync, revocation kept', async () => {
+    const db = await dbAt(13, migrations);
+    assert.equal(await db.get("SELECT name FROM sqlite_master WHERE name = 'card_keys'"), undefined);
+    await migrate(db, migrations, log, 14);
+    const { replaceCardKeys, listCardKeys } = await import('../../../main/store/card-keys-repo.ts');
+    const a = { kid: 'aaaaaaaaaaaaaaaa', publicKey: 'x'.repeat(43), notBefore: '2026-03-01T00:00:00.000Z', revokedAt: null };
+    const b = { kid: 'bbbbbbbbbbbbbbbb', publicKey: 'y'.repeat(43), notBefore: '2026-03-02T00:00:00.000Z', revokedAt: '2026-04-01T00:00:00.000Z' };
+    await db.transaction((tx) => replaceCardKeys(tx, [a, b]));
+    assert.deepEqual(await listCardKeys(db), [a, b]);
+    await db.transaction((tx) => replaceCardKeys(tx, [b]));
+    assert.deepEqual(await listCardKeys(db), [b], 'a key the registry no longer lists is forgotten');
+    await assert.rejects(
+      db.transaction((tx) => tx.run("INSERT INTO card_keys (kid, public_key, not_before) VALUES ('c', x'00', 'now')")),
+      /cannot store BLOB/,
+      'STRICT',
+    );
+    await db.close();
+  });
+
   it('are recorded once: running them again applies nothing', async () => {
     const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
     assert.equal(await migrate(db, migrations, log), 0);
