@@ -172,7 +172,7 @@ export async function createKiosk({
       clock,
       log: log.child('printers'),
     });
-    const orders = createPvcOrderService({ db, print, printers: printers.settings, clock, log: log.child('orders') });
+    const orders = createPvcOrderService({ db, print, printers: printers.settings, cardState: printers.cardState, clock, log: log.child('orders') });
     closers.push(async () => orders.close());
     // What a stopped kiosk left half-done (a paid card not yet out) is carried on now.
     await orders.resume().catch((e: unknown) => log.error('orders-resume-failed', { error: String(e) }));

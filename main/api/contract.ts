@@ -3,7 +3,7 @@ import type { MyInformation } from '../accounts/accounts-service.ts';
 import type { CardView } from '../cards/card-service.ts';
 import type { VerifyResult } from '../cards/card-token.ts';
 import type { IdentifyOutcome } from '../identity/identify.ts';
-import type { OrderTicket } from '../orders/pvc-order-service.ts';
+import type { OrderTicket, OrderView } from '../orders/pvc-order-service.ts';
 import type { PrinterStatus } from '../printing/printer-status.ts';
 import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { SyncStatus } from '../registry/sync-status.ts';
@@ -13,7 +13,6 @@ import { ID_DOCUMENTS, type IssuanceResult } from '../staff/issuance-service.ts'
 import type { StaffMember, StaffState } from '../staff/staff-service.ts';
 import type { SearchHit } from '../store/artisans-repo.ts';
 import type { PrintJob } from '../store/print-jobs-repo.ts';
-import type { ConsoleOrder } from '../store/pvc-orders-repo.ts';
 import type { Channel } from './channels.ts';
 
 /**
@@ -34,8 +33,8 @@ export type StaffOverview = {
   sync: SyncStatus;
   jobs: PrintJob[];
   audit: { seq: number; at: string; actor: string; action: string }[];
-  /** PVC orders still open, and those closed in the last day; with the artisan's name for the desk. */
-  orders: ConsoleOrder[];
+  /** PVC orders still open, and those closed in the last day; with the artisan's name and why each cannot go on now. */
+  orders: OrderView[];
   /** Set while identification is paused after too many wrong dates on this kiosk (ISO instant it ends). */
   identificationPausedUntil: string | null;
 };
@@ -143,7 +142,11 @@ export const contract = {
   'staff:identification-resume': { input: z.object({}).strict(), output: returns<StaffOverview>() },
   /** "Synchroniser maintenant". Staff only. */
   'staff:sync-now': { input: z.object({}).strict(), output: returns<StaffOverview>() },
-  /** A staff step on a PVC order: payment taken, retry, reprint (with why), handed over, cancelled. Staff only. */
+  /**
+   * A staff step on a PVC order: payment taken (refused with PRINTER_NOT_SET or CARD_PRINTER_NOT_READY
+   * unless the card printer is ready now), retry, reprint (with why), handed over, cancelled; a paid
+   * card that cannot print refunded (with why) or handed over on paper or by e-mail. Staff only.
+   */
   'staff:order': {
     input: z.discriminatedUnion('action', [
       z.object({ action: z.literal('pay'), orderId, method: z.enum(['cash', 'card']) }).strict(),
@@ -151,6 +154,10 @@ export const contract = {
       z.object({ action: z.literal('reprint'), orderId, reason: text(200) }).strict(),
       z.object({ action: z.literal('hand-over'), orderId }).strict(),
       z.object({ action: z.literal('cancel'), orderId }).strict(),
+      // A paid card that cannot be printed: money back (by the means staff used), with why.
+      z.object({ action: z.literal('refund'), orderId, method: z.enum(['cash', 'card']), reason: text(200) }).strict(),
+      // A paid card that cannot be printed, given on a paper sheet or by e-mail instead.
+      z.object({ action: z.literal('hand-over-as'), orderId, as: z.enum(['paper', 'email']) }).strict(),
     ]),
     output: returns<StaffOverview>(),
   },

@@ -68,6 +68,10 @@ export const ERROR_CODES = [
   'REASON_REQUIRED',
   'PRINTER_NOT_SET',
   'PRINTER_INVALID',
+  // The card printer is set but not ready (params.state): no payment is taken.
+  'CARD_PRINTER_NOT_READY',
+  // The card sheet did not reach the office printer (params.kind): the order stays open.
+  'PAPER_PRINT_FAILED',
   // Secrets and settings
   'SECRET_INVALID',
   'KEYCHAIN_UNAVAILABLE',

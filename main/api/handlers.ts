@@ -123,7 +123,11 @@ export function createHandlers({
                 ? await orders.reprint(input.orderId, input.reason, member)
                 : input.action === 'hand-over'
                   ? await orders.handOver(input.orderId, member)
-                  : await orders.cancel(input.orderId, member);
+                  : input.action === 'refund'
+                    ? await orders.refund(input.orderId, input.method, input.reason, member)
+                    : input.action === 'hand-over-as'
+                      ? await orders.handOverAs(input.orderId, input.as, member)
+                      : await orders.cancel(input.orderId, member);
         return step.ok ? ok(await overview()) : step;
       }),
     'staff:printers': () => staffOnly(printers.statuses),

@@ -174,10 +174,18 @@ function cropMarks(page: PDFPage, x: number, y: number): void {
 export async function renderCardPdf(card: CardModel, layout: CardLayout): Promise<Uint8Array> {
   const doc = await cardDocument(card);
   if (layout === 'card') return doc.save();
+  return cardSheet(await doc.save(), card.year);
+}
+
+/**
+ * A card already drawn on CR80 pages (front, back) laid on one A4 sheet at real size with
+ * crop marks: what a PVC order's kept card becomes when it must be handed over on paper.
+ */
+export async function cardSheet(cardPdf: Uint8Array, year: number): Promise<Uint8Array> {
   const sheet = await PDFDocument.create();
   compressWithZlib(sheet);
-  sheet.setTitle(`Carte professionnelle ${card.year} (A4)`);
-  const [faceFront, faceBack] = await sheet.embedPdf(await doc.save(), [0, 1]);
+  sheet.setTitle(`Carte professionnelle ${year} (A4)`);
+  const [faceFront, faceBack] = await sheet.embedPdf(cardPdf, [0, 1]);
   const page = sheet.addPage([A4.width, A4.height]);
   const x = (A4.width - CARD_WIDTH) / 2;
   const positions = [A4.height - 120 - CARD_HEIGHT, A4.height - 120 - 2 * CARD_HEIGHT - 60];

@@ -1,18 +1,23 @@
 import type { KioskError, Result } from '../api/errors.ts';
+import { cardSheet } from '../cards/card-pdf.ts';
 import type { Logger } from '../logging/logger.ts';
-
+import type { PrintErrorKind } from '../printing/print-errors.ts';
 import type { PrintService } from '../printing/print-service.ts';
+import { PRINTER_READY_STATES, type PrinterState } from '../printing/printer-status.ts';
 import type { Receipt } from '../printing/receipt.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
+import { findByRmNumber } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
 import { getJob, type PrintJob, recordJob } from '../store/print-jobs-repo.ts';
 import {
+  type ConsoleOrder,
   cardPdfOf,
   getOrder,
   insertOrder,
   insertPayment,
+  insertRefund,
   nextOrderNumber,
   openOrderOf,
   ordersIn,
@@ -20,6 +25,7 @@ import {
   type PvcOrder,
   type PvcOrderState,
   recentOrders,
+  refundReceiptJob,
   setOrder,
 } from '../store/pvc-orders-repo.ts';
 
@@ -34,6 +40,8 @@ export type PvcOrderDeps = {
   db: WriteDb;
   print: PrintService;
   printers: () => Promise<PrinterSettings>;
+  /** The card printer as it stands now (asked of the spooler each time): a payment waits for 'ready'. */
+  cardState: () => Promise<PrinterState>;
   clock: () => Date;
   log: Logger;
   /** How often a job in the spooler is asked about. */
@@ -48,7 +56,7 @@ const fail = <T>(code: KioskError['code'], message: string): Result<T> => ({ ok:
  * Every step is written, with its print job, before anything is sent; the payment is one row
  * keyed by the order, so no retry, double tap or restart can charge twice or print twice.
  */
-export function createPvcOrderService({ db, print, printers, clock, log, pollMs = 1000 }: PvcOrderDeps) {
+export function createPvcOrderService({ db, print, printers, cardState, clock, log, pollMs = 1000 }: PvcOrderDeps) {
   const following = new Set<number>();
   let closed = false;
 
@@ -131,6 +139,25 @@ export function createPvcOrderService({ db, print, printers, clock, log, pollMs 
       amountCents: order.payment.amountCents,
       at: new Date(order.payment.at),
       lines: [`Carte professionnelle ${order.year} en PVC`, `Réglé en ${method}`, `Encaissé par ${order.payment.staffName}`],
+    });
+  }
+
+  async function sendRefundReceipt(orderId: number, jobId: number): Promise<void> {
+    const order = await getOrder(db, orderId);
+    if (!order?.refund) return;
+    await print.sendReceipt(jobId, {
+      title: 'Reçu de remboursement',
+      chamber: order.chamber,
+      orderNumber: order.number,
+      amountCents: order.refund.amountCents,
+      at: new Date(order.refund.at),
+      lines: [
+        `Carte professionnelle ${order.year} en PVC`,
+        'Commande annulée, non imprimée',
+        `Remboursé en ${order.refund.method === 'cash' ? 'espèces' : 'carte bancaire'}`,
+        `Raison : ${order.refund.reason}`,
+        `Remboursé par ${order.refund.staffName}`,
+      ],
     });
   }
 
@@ -224,6 +251,14 @@ export function createPvcOrderService({ db, print, printers, clock, log, pollMs 
 
     /** Staff took the payment: recorded once, then the card goes to the card printer. */
     async pay(orderId: number, method: PaymentMethod, staff: Staff): Promise<Result<PvcOrder>> {
+      // No money is taken for a card that cannot come out: the printer is asked just before.
+      const state = await cardState();
+      if (!PRINTER_READY_STATES.includes(state)) {
+        log.info('pvc-pay-refused', { order: orderId, printer: state });
+        return state === 'not-configured'
+          ? { ok: false, error: { code: 'PRINTER_NOT_SET', message: 'no card printer', params: { role: 'card' } } }
+          : { ok: false, error: { code: 'CARD_PRINTER_NOT_READY', message: `card printer ${state}`, params: { state } } };
+      }
       const cardPrinter = (await printers()).card;
       const result = await staffStep(orderId, ['requested'], async (tx, order) => {
         await insertPayment(tx, orderId, { method, amountCents: order.amountCents, staffId: staff.id }, clock());
@@ -284,9 +319,71 @@ export function createPvcOrderService({ db, print, printers, clock, log, pollMs 
     /** The artisan has the card: the drawn card kept for printing is erased. */
     handOver(orderId: number, staff: Staff): Promise<Result<PvcOrder>> {
       return staffStep(orderId, ['printed'], async (tx, order) => {
-        await setOrder(tx, orderId, { state: 'handed-over', erasePdf: true }, clock());
+        await setOrder(tx, orderId, { state: 'handed-over', handedOverAs: 'card', erasePdf: true }, clock());
         await event(tx, order, 'handed-over');
         await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'pvc-handed-over', details: { order: order.number } }, clock());
+      });
+    },
+
+    /**
+     * A paid card that cannot be printed: the money goes back (cash or card, staff say why),
+     * the order is closed as cancelled, the registry and the audit log are told, and a refund
+     * receipt comes out of the thermal printer. One refund per order: a second is refused.
+     */
+    async refund(orderId: number, method: PaymentMethod, reason: string, staff: Staff): Promise<Result<PvcOrder>> {
+      const why = reason.trim();
+      if (!why) return fail('REASON_REQUIRED', 'a refund needs a reason');
+      const receiptPrinter = (await printers()).receipt;
+      const result = await staffStep(orderId, ['failed'], async (tx, order) => {
+        const amountCents = order.payment?.amountCents ?? order.amountCents;
+        const receiptJobId = receiptPrinter
+          ? await recordJob(tx, { role: 'receipt', printer: receiptPrinter, document: `refund ${order.number}` }, clock())
+          : null;
+        await insertRefund(tx, orderId, { method, amountCents, reason: why, staffId: staff.id, receiptJobId }, clock());
+        await setOrder(tx, orderId, { state: 'cancelled', erasePdf: true }, clock());
+        await event(tx, order, 'refunded', { method, amountCents, reason: why });
+        await appendAudit(
+          tx,
+          { actor: `staff:${staff.id}`, action: 'pvc-refunded', details: { order: order.number, method, amountCents, reason: why } },
+          clock(),
+        );
+      });
+      if (!result.ok) return result;
+      log.info('pvc-refunded', { order: orderId, method });
+      const jobId = await refundReceiptJob(db, orderId);
+      if (jobId) await sendRefundReceipt(orderId, jobId);
+      return { ok: true, value: (await getOrder(db, orderId)) as PvcOrder };
+    },
+
+    /**
+     * A paid card that cannot be printed, given another way: on a sheet of paper (the office
+     * printer) or by e-mail (the registry sends it, through the outbox). The order is closed as
+     * handed over that way; nothing is charged or refunded.
+     */
+    async handOverAs(orderId: number, as: 'paper' | 'email', staff: Staff): Promise<Result<PvcOrder>> {
+      const order = await getOrder(db, orderId);
+      if (!order) return fail('ORDER_NOT_FOUND', `no order ${orderId}`);
+      if (order.state !== 'failed') return fail('ORDER_STATE', `order ${orderId} is ${order.state}`);
+      const pdf = await cardPdfOf(db, orderId);
+      if (!pdf) return fail('ORDER_STATE', `order ${orderId} has no card kept`);
+      if (as === 'paper') {
+        const printer = (await printers()).paper;
+        if (!printer) return { ok: false, error: { code: 'PRINTER_NOT_SET', message: 'no paper printer', params: { role: 'paper' } } };
+        const job = await print.printPdf('paper', printer, await cardSheet(pdf, order.year), `card sheet ${order.number}`);
+        if (job.status === 'failed')
+          return {
+            ok: false,
+            error: { code: 'PAPER_PRINT_FAILED', message: `paper sheet failed: ${job.errorKind}`, params: { kind: job.errorKind ?? 'other' } },
+          };
+      } else if ((await findByRmNumber(db, order.rmNumber))?.accountStatus !== 'active') {
+        return fail('NO_ACCOUNT', 'the artisan has no active account to send to');
+      }
+      return staffStep(orderId, ['failed'], async (tx, o) => {
+        if (as === 'email')
+          await enqueue(tx, 'card-issuance', { rmNumber: o.rmNumber, year: o.year, delivery: 'email', pdf: Buffer.from(pdf).toString('base64') }, clock());
+        await setOrder(tx, orderId, { state: 'handed-over', handedOverAs: as, erasePdf: true }, clock());
+        await event(tx, o, 'handed-over', { as });
+        await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'pvc-handed-over', details: { order: o.number, as } }, clock());
       });
     },
 
@@ -299,8 +396,16 @@ export function createPvcOrderService({ db, print, printers, clock, log, pollMs 
       });
     },
 
-    /** Orders for the console: all open ones, and those closed in the last 24 hours. */
-    list: () => recentOrders(db, new Date(clock().getTime() - 86_400_000).toISOString()),
+    /**
+     * Orders for the console: all open ones, and those closed in the last 24 hours, each with
+     * why it cannot go on now, from the printer's state of this moment (never a stale failure).
+     */
+    async list(): Promise<OrderView[]> {
+      const orders = await recentOrders(db, new Date(clock().getTime() - 86_400_000).toISOString());
+      const waiting = orders.some((o) => o.state === 'requested' || o.state === 'failed');
+      const printer = waiting ? await cardState() : 'ready';
+      return orders.map((o) => viewOf(o, printer));
+    },
 
     /**
      * At start: whatever a stopped kiosk left half-done is carried on. A paid card whose job
@@ -329,3 +434,23 @@ export function createPvcOrderService({ db, print, printers, clock, log, pollMs 
 }
 
 export type PvcOrderService = ReturnType<typeof createPvcOrderService>;
+
+/** Failures that say how the printer stood then; the printer's state now replaces them. */
+const PRINTER_KINDS: readonly PrintErrorKind[] = ['not-configured', 'spooler-down', 'no-such-printer', 'not-accepting'];
+
+/** An order as the console shows it, with the reasons of this moment. */
+export type OrderView = ConsoleOrder & {
+  /**
+   * Set on an order waiting for payment or failed when the card printer is not ready now:
+   * payment (or a retry) is not offered, and the console says this state in words.
+   */
+  cardPrinter: PrinterState | null;
+};
+
+export function viewOf(order: ConsoleOrder, printer: PrinterState): OrderView {
+  const waiting = order.state === 'requested' || order.state === 'failed';
+  const blocked = waiting && !PRINTER_READY_STATES.includes(printer) ? printer : null;
+  // "No printer set" once one is set and ready is no reason any more: only what the job itself met stays.
+  const errorKind = order.errorKind && PRINTER_KINDS.includes(order.errorKind) ? null : order.errorKind;
+  return { ...order, errorKind, cardPrinter: blocked };
+}

@@ -10,6 +10,24 @@ import type { Spooler } from './spooler.ts';
 export type PrinterState = QueueState | 'offline' | 'not-configured' | 'spooler-down' | 'no-such-printer' | 'unknown';
 export type PrinterStatus = { role: PrintRole; printer: string | null; state: PrinterState };
 
+/** The states in which a card printer takes a job and prints it: the only ones a payment is taken in. */
+export const PRINTER_READY_STATES: readonly PrinterState[] = ['ready', 'printing'];
+
+/** How the spooler says a queue stands, its failures turned into states (a stopped CUPS is a state, not an error). */
+async function queueStateOf(printer: string, spooler: Spooler): Promise<PrinterState> {
+  try {
+    return await spooler.queueState(printer);
+  } catch (error) {
+    const kind = error instanceof PrintError ? error.kind : 'other';
+    return kind === 'spooler-down' || kind === 'no-such-printer' ? kind : 'unknown';
+  }
+}
+
+/** The card printer as it stands now, asked of the spooler (not remembered from the last job). */
+export async function cardPrinterState(settings: PrinterSettings, spooler: Spooler): Promise<PrinterState> {
+  return settings.card ? queueStateOf(settings.card, spooler) : 'not-configured';
+}
+
 /** Each role's printer and its state: the spooler for card and paper, a TCP knock for the receipt printer. */
 export async function printerStatuses(settings: PrinterSettings, spooler: Spooler): Promise<PrinterStatus[]> {
   return Promise.all(
@@ -17,12 +35,7 @@ export async function printerStatuses(settings: PrinterSettings, spooler: Spoole
       const printer = settings[role];
       if (!printer) return { role, printer, state: 'not-configured' };
       if (role === 'receipt') return { role, printer, state: (await receiptPrinterReachable(printer)) ? 'ready' : 'offline' };
-      try {
-        return { role, printer, state: await spooler.queueState(printer) };
-      } catch (error) {
-        const kind = error instanceof PrintError ? error.kind : 'other';
-        return { role, printer, state: kind === 'spooler-down' || kind === 'no-such-printer' ? kind : 'unknown' };
-      }
+      return { role, printer, state: await queueStateOf(printer, spooler) };
     }),
   );
 }

@@ -5,7 +5,7 @@ import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import type { PrintJob, PrintRole } from '../store/print-jobs-repo.ts';
 import type { PrintService } from './print-service.ts';
-import { type PrinterStatus, printerStatuses } from './printer-status.ts';
+import { cardPrinterState, type PrinterState, type PrinterStatus, printerStatuses } from './printer-status.ts';
 import type { Spooler } from './spooler.ts';
 import { renderTestPage } from './test-pages.ts';
 
@@ -26,6 +26,8 @@ export function createPrintersService({ db, print, spooler, defaults, chamber, c
   return {
     settings,
     statuses,
+    /** The card printer as it stands now: asked just before a payment is offered or taken. */
+    cardState: async (): Promise<PrinterState> => cardPrinterState(await settings(), spooler),
 
     async set(role: PrintRole, printer: string | null, staffId: number): Promise<Result<PrinterStatus[]>> {
       const value = printer?.trim() || null;

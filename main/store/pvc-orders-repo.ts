@@ -3,6 +3,9 @@ import type { ReadDb, TxDb } from './database.ts';
 
 export type PvcOrderState = 'requested' | 'paid' | 'printing' | 'printed' | 'failed' | 'handed-over' | 'cancelled';
 export type PaymentMethod = 'cash' | 'card';
+/** How a handed-over order reached the artisan: the PVC card, or the card on paper or by e-mail when it could not be printed. */
+export type HandedOverAs = 'card' | 'paper' | 'email';
+export type Refund = { method: PaymentMethod; amountCents: number; reason: string; staffId: number; staffName: string; at: string };
 
 export type PvcOrder = {
   id: number;
@@ -18,27 +21,62 @@ export type PvcOrder = {
   createdAt: string;
   updatedAt: string;
   payment: { method: PaymentMethod; amountCents: number; staffId: number; staffName: string; at: string } | null;
+  /** Set on a paid order cancelled because its card could not be printed. */
+  refund: Refund | null;
+  handedOverAs: HandedOverAs | null;
 };
 
 const SELECT = `
   SELECT o.id, o.number, o.rm_number AS rmNumber, o.year, o.chamber, o.state, o.amount_cents AS amountCents,
          o.card_job_id AS cardJobId, o.receipt_job_id AS receiptJobId, o.error_kind AS errorKind,
-         o.created_at AS createdAt, o.updated_at AS updatedAt,
-         p.method, p.amount_cents AS paidCents, p.staff_id AS staffId, s.name AS staffName, p.at AS paidAt
-  FROM pvc_orders o LEFT JOIN pvc_payments p ON p.order_id = o.id LEFT JOIN staff_members s ON s.id = p.staff_id`;
+         o.created_at AS createdAt, o.updated_at AS updatedAt, o.handed_over_as AS handedOverAs,
+         p.method, p.amount_cents AS paidCents, p.staff_id AS staffId, s.name AS staffName, p.at AS paidAt,
+         r.method AS refundMethod, r.amount_cents AS refundCents, r.reason AS refundReason, r.staff_id AS refundStaffId,
+         rs.name AS refundStaffName, r.at AS refundAt
+  FROM pvc_orders o LEFT JOIN pvc_payments p ON p.order_id = o.id LEFT JOIN staff_members s ON s.id = p.staff_id
+  LEFT JOIN pvc_refunds r ON r.order_id = o.id LEFT JOIN staff_members rs ON rs.id = r.staff_id`;
 
-type Row = Omit<PvcOrder, 'payment'> & {
+type Row = Omit<PvcOrder, 'payment' | 'refund'> & {
   method: PaymentMethod | null;
   paidCents: number | null;
   staffId: number | null;
   staffName: string | null;
   paidAt: string | null;
+  refundMethod: PaymentMethod | null;
+  refundCents: number | null;
+  refundReason: string | null;
+  refundStaffId: number | null;
+  refundStaffName: string | null;
+  refundAt: string | null;
 };
 
-function toOrder({ method, paidCents, staffId, staffName, paidAt, ...o }: Row): PvcOrder {
+function toOrder({
+  method,
+  paidCents,
+  staffId,
+  staffName,
+  paidAt,
+  refundMethod,
+  refundCents,
+  refundReason,
+  refundStaffId,
+  refundStaffName,
+  refundAt,
+  ...o
+}: Row): PvcOrder {
   return {
     ...o,
     payment: method ? { method, amountCents: paidCents ?? 0, staffId: staffId ?? 0, staffName: staffName ?? '', at: paidAt ?? '' } : null,
+    refund: refundMethod
+      ? {
+          method: refundMethod,
+          amountCents: refundCents ?? 0,
+          reason: refundReason ?? '',
+          staffId: refundStaffId ?? 0,
+          staffName: refundStaffName ?? '',
+          at: refundAt ?? '',
+        }
+      : null,
   };
 }
 
@@ -107,13 +145,29 @@ export async function insertOrder(
 export async function setOrder(
   tx: TxDb,
   id: number,
-  patch: { state: PvcOrderState; cardJobId?: number; receiptJobId?: number; errorKind?: PrintErrorKind | null; erasePdf?: boolean },
+  patch: {
+    state: PvcOrderState;
+    cardJobId?: number;
+    receiptJobId?: number;
+    errorKind?: PrintErrorKind | null;
+    erasePdf?: boolean;
+    handedOverAs?: HandedOverAs;
+  },
   now: Date,
 ): Promise<void> {
   await tx.run(
     `UPDATE pvc_orders SET state = ?, card_job_id = coalesce(?, card_job_id), receipt_job_id = coalesce(?, receipt_job_id), error_kind = ?,
-       card_pdf = CASE WHEN ? THEN NULL ELSE card_pdf END, updated_at = ? WHERE id = ?`,
-    [patch.state, patch.cardJobId ?? null, patch.receiptJobId ?? null, patch.errorKind ?? null, patch.erasePdf ? 1 : 0, now.toISOString(), id],
+       card_pdf = CASE WHEN ? THEN NULL ELSE card_pdf END, handed_over_as = coalesce(?, handed_over_as), updated_at = ? WHERE id = ?`,
+    [
+      patch.state,
+      patch.cardJobId ?? null,
+      patch.receiptJobId ?? null,
+      patch.errorKind ?? null,
+      patch.erasePdf ? 1 : 0,
+      patch.handedOverAs ?? null,
+      now.toISOString(),
+      id,
+    ],
   );
 }
 
@@ -125,4 +179,27 @@ export async function insertPayment(tx: TxDb, orderId: number, p: { method: Paym
     p.staffId,
     now.toISOString(),
   ]);
+}
+
+/** The refund of an order (one at most: the order's id is the key), with the receipt job to print. */
+export async function insertRefund(
+  tx: TxDb,
+  orderId: number,
+  r: { method: PaymentMethod; amountCents: number; reason: string; staffId: number; receiptJobId: number | null },
+  now: Date,
+): Promise<void> {
+  await tx.run('INSERT INTO pvc_refunds (order_id, method, amount_cents, reason, staff_id, receipt_job_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+    orderId,
+    r.method,
+    r.amountCents,
+    r.reason,
+    r.staffId,
+    r.receiptJobId,
+    now.toISOString(),
+  ]);
+}
+
+/** The receipt job recorded with an order's refund, if any. */
+export async function refundReceiptJob(db: ReadDb, orderId: number): Promise<number | null> {
+  return (await db.get<{ id: number | null }>('SELECT receipt_job_id AS id FROM pvc_refunds WHERE order_id = ?', [orderId]))?.id ?? null;
 }

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { StaffOverview } from '../../main/api/contract.ts';
@@ -40,7 +39,7 @@ describe('the kiosk killed between payment and card', () => {
   };
   const cards = () => pageSizes(receivedFiles(chain.spoolDir)).filter((s) => s === '242.65 x 153.01').length;
 
-  it('paid, the card waiting in a paused queue, kiosk killed: after the restart the card prints once and the receipt follows', async () => {
+  it('paid, the card on its way to the printer, kiosk killed: after the restart the card prints once and the receipt follows', async () => {
     const dataDir = tempDir('kiosk-crash-');
     const { kiosk, invoke } = await start(dataDir);
     assert.equal((await invoke('identity:identify', { rmNumber: '401234562RE067', birthDate: { day: '02', month: '03', year: '1975' } })).ok, true);
@@ -53,16 +52,12 @@ describe('the kiosk killed between payment and card', () => {
     assert.ok(overview.ok);
     const orderId = overview.value.orders[0]?.id ?? 0;
 
-    // The card printer is paused: CUPS keeps the job, the card is not out yet.
-    execFileSync('cupsdisable', [chain.queue]);
-    try {
-      const paid = await invoke<StaffOverview>('staff:order', { action: 'pay', orderId, method: 'card' });
-      assert.ok(paid.ok);
-      assert.equal(paid.value.orders[0]?.state, 'printing');
-      await kiosk.kill();
-    } finally {
-      execFileSync('cupsenable', [chain.queue]);
-    }
+    // Payment is taken only with the card printer ready; the card is on its way (the virtual
+    // printer takes a few seconds per job) when the kiosk is killed.
+    const paid = await invoke<StaffOverview>('staff:order', { action: 'pay', orderId, method: 'card' });
+    assert.ok(paid.ok);
+    assert.equal(paid.value.orders[0]?.state, 'printing');
+    await kiosk.kill();
 
     const again = await start(dataDir);
     assert.equal((await again.invoke('staff:login', { pin: PIN })).ok, true);

@@ -7,6 +7,7 @@ import { generateArtisans } from '../../main/demo-registry/seed.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { createPvcOrderService } from '../../main/orders/pvc-order-service.ts';
 import { createPrintService } from '../../main/printing/print-service.ts';
+import { cardPrinterState } from '../../main/printing/printer-status.ts';
 import { cupsSpooler, type Spooler } from '../../main/printing/spooler.ts';
 import { readPrinters, writePrinter } from '../../main/settings/printer-settings.ts';
 import { createStaffService } from '../../main/staff/staff-service.ts';
@@ -47,7 +48,15 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
       await writePrinter(tx, 'receipt', receipts.address);
     });
     const print = createPrintService({ db, clock: () => new Date(), log: memoryLogger(), spooler });
-    const orders = createPvcOrderService({ db, print, printers: () => readPrinters(db), clock: () => new Date(), log: memoryLogger(), pollMs: 200 });
+    const orders = createPvcOrderService({
+      db,
+      print,
+      printers: () => readPrinters(db),
+      cardState: async () => cardPrinterState(await readPrinters(db), spooler),
+      clock: () => new Date(),
+      log: memoryLogger(),
+      pollMs: 200,
+    });
     return { db, dir, orders, member };
   }
 
@@ -112,20 +121,74 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
     await db.close();
   });
 
-  it('a queue refusing jobs: the paid order waits as failed, with why; a retry prints it once', async () => {
+  it('no card printer set, then a stopped spooler, then a queue refusing jobs: no payment is taken, the console says why now', async () => {
     const { db, dir, orders, member } = await desk();
+    await db.transaction((tx) => writePrinter(tx, 'card', null));
     const before = cards();
     const card = await drawnCard(dir, 1);
     assert.ok((await orders.request(card, card.pdf)).ok);
     const orderId = (await db.get<{ id: number }>('SELECT id FROM pvc_orders'))?.id ?? 0;
+    const shown = async () => (await orders.list()).find((o) => o.id === orderId)?.cardPrinter;
+
+    assert.equal(await shown(), 'not-configured');
+    const unset = await orders.pay(orderId, 'cash', member);
+    assert.equal(!unset.ok && unset.error.code, 'PRINTER_NOT_SET');
+
+    await db.transaction((tx) => writePrinter(tx, 'card', chain.queue));
+    // The CUPS client of this process talks to a scheduler that is not there.
+    process.env.CUPS_SERVER = '127.0.0.1:1';
+    try {
+      assert.equal(await shown(), 'spooler-down', 'the printer set, the reason is the spooler now, not "no printer"');
+      const down = await orders.pay(orderId, 'cash', member);
+      assert.deepEqual(!down.ok && [down.error.code, down.error.params?.state], ['CARD_PRINTER_NOT_READY', 'spooler-down']);
+    } finally {
+      delete process.env.CUPS_SERVER;
+    }
     execFileSync('cupsreject', [chain.queue]);
     try {
-      const paid = await orders.pay(orderId, 'card', member);
-      assert.ok(paid.ok);
-      assert.deepEqual([paid.value.state, paid.value.errorKind], ['failed', 'not-accepting']);
+      assert.equal(await shown(), 'not-accepting');
+      const refused = await orders.pay(orderId, 'card', member);
+      assert.deepEqual(!refused.ok && refused.error.params?.state, 'not-accepting');
     } finally {
       execFileSync('cupsaccept', [chain.queue]);
     }
+    assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_payments'), 0, 'nothing was charged');
+    assert.equal(await orderState(db, orderId), 'requested');
+    assert.equal(await shown(), null, 'ready: payment is offered');
+    assert.ok((await orders.pay(orderId, 'cash', member)).ok);
+    await eventually(async () => (await orderState(db, orderId)) === 'printed', 'printed');
+    assert.equal(cards() - before, 1);
+    orders.close();
+    await db.close();
+  });
+
+  it('the printer goes out of service between the check and the job: failed with why; once back, the reason is the current one and a retry prints once', async () => {
+    const queue = chain.queue;
+    let first = true;
+    const goneOut: Spooler = {
+      ...cupsSpooler,
+      submit: async (...args) => {
+        if (first) execFileSync('cupsreject', [queue]);
+        first = false;
+        return cupsSpooler.submit(...args);
+      },
+    };
+    const { db, dir, orders, member } = await desk(tempDir(), goneOut);
+    const before = cards();
+    const card = await drawnCard(dir, 5);
+    assert.ok((await orders.request(card, card.pdf)).ok);
+    const orderId = (await db.get<{ id: number }>('SELECT id FROM pvc_orders'))?.id ?? 0;
+    try {
+      const paid = await orders.pay(orderId, 'cash', member);
+      assert.ok(paid.ok);
+      assert.deepEqual([paid.value.state, paid.value.errorKind], ['failed', 'not-accepting']);
+      const view = (await orders.list()).find((o) => o.id === orderId);
+      assert.deepEqual([view?.cardPrinter, view?.errorKind], ['not-accepting', null], 'the reason is the printer as it stands');
+    } finally {
+      execFileSync('cupsaccept', [queue]);
+    }
+    const back = (await orders.list()).find((o) => o.id === orderId);
+    assert.deepEqual([back?.state, back?.cardPrinter, back?.errorKind], ['failed', null, null], 'no stale "refuses jobs" once it takes them');
     // A retry by the same staff: no second payment, the same job sent again.
     assert.ok((await orders.retry(orderId, member)).ok);
     await eventually(async () => (await orderState(db, orderId)) === 'printed', 'printed after the retry');
@@ -136,35 +199,23 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
     await db.close();
   });
 
-  it('the spooler stopped: the paid order says so in words; once it is back, a retry prints one card', async () => {
-    const { db, dir, orders, member } = await desk();
-    const before = cards();
-    const card = await drawnCard(dir, 5);
-    assert.ok((await orders.request(card, card.pdf)).ok);
-    const orderId = (await db.get<{ id: number }>('SELECT id FROM pvc_orders'))?.id ?? 0;
-    // The CUPS client of this process talks to a scheduler that is not there.
-    process.env.CUPS_SERVER = '127.0.0.1:1';
-    try {
-      const paid = await orders.pay(orderId, 'cash', member);
-      assert.ok(paid.ok);
-      assert.deepEqual([paid.value.state, paid.value.errorKind], ['failed', 'spooler-down'], JSON.stringify(await db.all('SELECT error FROM print_jobs')));
-    } finally {
-      delete process.env.CUPS_SERVER;
-    }
-    assert.ok((await orders.retry(orderId, member)).ok);
-    await eventually(async () => (await orderState(db, orderId)) === 'printed', 'printed once the spooler is back');
-    assert.equal(cards() - before, 1);
-    orders.close();
-    await db.close();
-  });
-
   it('a job stopped at the printer (cancelled, aborted): the order fails with why; a retry sends a new job and one card comes out', async () => {
-    const { db, dir, orders, member } = await desk();
+    // The printer is paused between the check and the job (staff open its cover): the job waits in the queue.
+    const queue = chain.queue;
+    let first = true;
+    const pausing: Spooler = {
+      ...cupsSpooler,
+      submit: async (...args) => {
+        if (first) execFileSync('cupsdisable', [queue]);
+        first = false;
+        return cupsSpooler.submit(...args);
+      },
+    };
+    const { db, dir, orders, member } = await desk(tempDir(), pausing);
     const before = cards();
     const card = await drawnCard(dir, 6);
     assert.ok((await orders.request(card, card.pdf)).ok);
     const orderId = (await db.get<{ id: number }>('SELECT id FROM pvc_orders'))?.id ?? 0;
-    execFileSync('cupsdisable', [chain.queue]);
     try {
       const paid = await orders.pay(orderId, 'cash', member);
       assert.equal(paid.ok && paid.value.state, 'printing');
@@ -179,6 +230,101 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
     await eventually(async () => (await orderState(db, orderId)) === 'printed', 'printed after the retry');
     assert.equal(cards() - before, 1);
     assert.equal(await countOf(db, "SELECT count(*) AS n FROM print_jobs WHERE role = 'card'"), 2, 'a new job for the retry');
+    orders.close();
+    await db.close();
+  });
+
+  /** A paid order whose card the printer refused (taken out of service between the check and the job), the queue back in service. */
+  async function failedOrder(n: number) {
+    const queue = chain.queue;
+    let first = true;
+    const goneOut: Spooler = {
+      ...cupsSpooler,
+      submit: async (...args) => {
+        if (first) execFileSync('cupsreject', [queue]);
+        first = false;
+        return cupsSpooler.submit(...args);
+      },
+    };
+    const d = await desk(tempDir(), goneOut);
+    const card = await drawnCard(d.dir, n);
+    assert.ok((await d.orders.request(card, card.pdf)).ok);
+    const orderId = (await d.db.get<{ id: number }>('SELECT id FROM pvc_orders'))?.id ?? 0;
+    try {
+      const paid = await d.orders.pay(orderId, 'cash', d.member);
+      assert.equal(paid.ok && paid.value.state, 'failed');
+    } finally {
+      execFileSync('cupsaccept', [queue]);
+    }
+    return { ...d, card, orderId };
+  }
+
+  const eventsOf = async (db: WriteDb) =>
+    (await db.all<{ payload: string }>("SELECT payload FROM outbox WHERE type = 'pvc-order-event' ORDER BY id")).map(
+      (r) => JSON.parse(r.payload) as Record<string, string | number>,
+    );
+
+  it('a paid card that cannot print is refunded with a reason: one refund, a refund receipt, the audit line and the registry event', async () => {
+    const { db, orders, member, orderId, card } = await failedOrder(7);
+    const noReason = await orders.refund(orderId, 'card', '   ', member);
+    assert.equal(!noReason.ok && noReason.error.code, 'REASON_REQUIRED');
+    const before = receipts.received().length;
+    const [a, b] = await Promise.all([
+      orders.refund(orderId, 'card', 'imprimante à cartes en panne', member),
+      orders.refund(orderId, 'card', 'imprimante à cartes en panne', member),
+    ]);
+    assert.deepEqual([a.ok, b.ok].sort(), [false, true], 'a doubled confirmation refunds once');
+    const done = a.ok ? a : b;
+    assert.ok(done.ok);
+    assert.equal(done.value.state, 'cancelled');
+    assert.deepEqual([done.value.refund?.method, done.value.refund?.amountCents, done.value.refund?.reason], ['card', 500, 'imprimante à cartes en panne']);
+    await eventually(async () => pc858Text(receipts.received().subarray(before)).includes('Reçu de remboursement'), 'the refund receipt');
+    const ticket = pc858Text(receipts.received().subarray(before));
+    assert.match(ticket, /5,00 €[\s\S]*Remboursé en carte bancaire[\s\S]*Raison : imprimante à cartes en panne[\s\S]*Remboursé par Nadia/);
+    assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_refunds'), 1);
+    assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_orders WHERE card_pdf IS NOT NULL'), 0, 'the drawn card is erased');
+    const events = await eventsOf(db);
+    assert.deepEqual(
+      events.map((e) => e.event),
+      ['requested', 'paid', 'refunded'],
+    );
+    assert.deepEqual([events[2]?.method, events[2]?.amountCents, events[2]?.reason], ['card', 500, 'imprimante à cartes en panne']);
+    const audit = await db.get<{ actor: string; details: string }>("SELECT actor, details FROM audit_log WHERE action = 'pvc-refunded'");
+    assert.equal(audit?.actor, 'staff:1');
+    assert.match(audit?.details ?? '', /imprimante à cartes en panne/);
+    // The console shows it closed as refunded, with who and why; the artisan may order again.
+    const shown = (await orders.list()).find((o) => o.id === orderId);
+    assert.deepEqual([shown?.state, shown?.refund?.staffName], ['cancelled', 'Nadia']);
+    const again = await orders.request(card, card.pdf);
+    assert.ok(again.ok && again.value.orderId !== orderId, 'a new order, not the refunded one');
+    orders.close();
+    await db.close();
+  });
+
+  it('a paid card that cannot print is handed over on an A4 sheet: the sheet reaches the office printer and the order closes as such', async () => {
+    const { db, orders, member, orderId } = await failedOrder(8);
+    const noPaper = await orders.handOverAs(orderId, 'paper', member);
+    assert.equal(!noPaper.ok && noPaper.error.code, 'PRINTER_NOT_SET');
+    // No active account in this store's copy: an e-mail has nowhere to go.
+    const noMail = await orders.handOverAs(orderId, 'email', member);
+    assert.equal(!noMail.ok && noMail.error.code, 'NO_ACCOUNT');
+    await db.transaction((tx) => writePrinter(tx, 'paper', chain.queue));
+    const sheets = () => pageSizes(receivedFiles(chain.spoolDir)).filter((s) => s === '595.28 x 841.89').length;
+    const before = sheets();
+    const done = await orders.handOverAs(orderId, 'paper', member);
+    assert.ok(done.ok);
+    assert.deepEqual([done.value.state, done.value.handedOverAs], ['handed-over', 'paper']);
+    await eventually(async () => sheets() - before === 1, 'one A4 sheet at the printer');
+    const events = await eventsOf(db);
+    assert.deepEqual(
+      events.map((e) => [e.event, e.as ?? '']),
+      [
+        ['requested', ''],
+        ['paid', ''],
+        ['handed-over', 'paper'],
+      ],
+    );
+    assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_refunds'), 0, 'nothing refunded');
     orders.close();
     await db.close();
   });
@@ -243,7 +389,15 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
 
     const db = await openStore(dir, memoryLogger());
     const print = createPrintService({ db, clock: () => new Date(), log: memoryLogger() });
-    const restarted = createPvcOrderService({ db, print, printers: () => readPrinters(db), clock: () => new Date(), log: memoryLogger(), pollMs: 200 });
+    const restarted = createPvcOrderService({
+      db,
+      print,
+      printers: () => readPrinters(db),
+      cardState: async () => cardPrinterState(await readPrinters(db), cupsSpooler),
+      clock: () => new Date(),
+      log: memoryLogger(),
+      pollMs: 200,
+    });
     await restarted.resume();
     await eventually(async () => (await orderState(db, orderId)) === 'printed', 'printed after the restart');
     assert.equal(cards() - before, 1, 'still one card');

@@ -3,6 +3,7 @@ import type { InputOf, StaffOverview } from '../../../main/api/contract.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
 import { formatAmount, formatTime } from '../format.ts';
+import { RefundForm } from './refund-form.tsx';
 
 type Order = StaffOverview['orders'][number];
 export type OrderStep = InputOf<'staff:order'>;
@@ -11,12 +12,15 @@ export type OrdersPanelProps = { orders: Order[]; pending: boolean; onStep(step:
 
 /**
  * PVC orders at the desk: take the payment (asked twice: a wrong tap would charge and print),
- * follow the printing, retry after a failure, reprint with a reason, hand the card over.
+ * follow the printing, retry after a failure, reprint with a reason, hand the card over. Payment is
+ * offered only while the card printer is ready (else the reason, in words); a paid card that cannot
+ * print is refunded (asked twice, with why) or handed over on paper or by e-mail.
  */
 export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
   const { t, locale } = useT();
   const [paying, setPaying] = useState<{ orderId: number; method: 'cash' | 'card' } | null>(null);
   const [reprinting, setReprinting] = useState<{ orderId: number; reason: string } | null>(null);
+  const [refunding, setRefunding] = useState<number | null>(null);
   // The tapped button gives way to a question: the focus goes to it, so that a keyboard or
   // a screen reader follows instead of landing at the top of the page.
   const payingId = paying ? `${paying.orderId}-${paying.method}` : null;
@@ -31,6 +35,7 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
     if (pending) return;
     setPaying(null);
     setReprinting(null);
+    setRefunding(null);
     onStep(s);
   };
   const button = (label: string, onClick: () => void, kind: 'primary' | 'secondary' = 'secondary') => (
@@ -46,7 +51,7 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
         {orders.map((o) => (
           <li key={o.id} className="order" aria-labelledby={`order-${o.id}`}>
             <h3 id={`order-${o.id}`}>{t('orders.item', { number: o.number, name: o.artisanName ?? t('orders.unknownArtisan') })}</h3>
-            <p className="lead">{t(`orders.state.${o.state}` as MessageKey, { amount: formatAmount(o.amountCents, locale) })}</p>
+            <p className="lead">{t(`orders.state.${shownState(o)}` as MessageKey, { amount: formatAmount(o.amountCents, locale) })}</p>
             {o.payment && (
               <p>
                 {t('orders.paidBy', {
@@ -56,10 +61,33 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
                 })}
               </p>
             )}
-            {o.state === 'failed' && o.errorKind && (
-              <p className="error-message">{t('orders.failedWhy', { words: t(`print.error.${o.errorKind}` as MessageKey) })}</p>
+            {o.refund && (
+              <p>
+                {t('orders.refundedBy', {
+                  method: t(`orders.method.${o.refund.method}`),
+                  time: formatTime(o.refund.at, locale),
+                  name: o.refund.staffName,
+                  reason: o.refund.reason,
+                })}
+              </p>
+            )}
+            {o.cardPrinter && (
+              <p className="error-message" role="status">
+                {t(`orders.cardPrinter.${o.cardPrinter}` as MessageKey)}
+              </p>
+            )}
+            {o.state === 'failed' &&
+              !o.cardPrinter &&
+              (o.errorKind ? (
+                <p className="error-message">{t('orders.failedWhy', { words: t(`print.error.${o.errorKind}` as MessageKey) })}</p>
+              ) : (
+                <p>{t('orders.failedReady')}</p>
+              ))}
+            {o.state === 'requested' && o.cardPrinter && (
+              <div className="space-actions">{button(t('orders.cancel'), () => step({ action: 'cancel', orderId: o.id }))}</div>
             )}
             {o.state === 'requested' &&
+              !o.cardPrinter &&
               (paying?.orderId === o.id ? (
                 <fieldset className="confirm">
                   <legend id={`pay-question-${o.id}-${paying.method}`} tabIndex={-1}>
@@ -77,9 +105,22 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
                   {button(t('orders.cancel'), () => step({ action: 'cancel', orderId: o.id }))}
                 </div>
               ))}
-            {o.state === 'failed' && (
-              <div className="space-actions">{button(t('orders.retry'), () => step({ action: 'retry', orderId: o.id }), 'primary')}</div>
-            )}
+            {o.state === 'failed' &&
+              (refunding === o.id ? (
+                <RefundForm
+                  order={o}
+                  pending={pending}
+                  onRefund={(method, reason) => step({ action: 'refund', orderId: o.id, method, reason })}
+                  onBack={() => setRefunding(null)}
+                />
+              ) : (
+                <div className="space-actions">
+                  {!o.cardPrinter && button(t('orders.retry'), () => step({ action: 'retry', orderId: o.id }), 'primary')}
+                  {button(t('orders.refund'), () => setRefunding(o.id))}
+                  {button(t('orders.handOverPaper'), () => step({ action: 'hand-over-as', orderId: o.id, as: 'paper' }))}
+                  {button(t('orders.handOverEmail'), () => step({ action: 'hand-over-as', orderId: o.id, as: 'email' }))}
+                </div>
+              ))}
             {o.state === 'printed' &&
               (reprinting?.orderId === o.id ? (
                 <form
@@ -114,4 +155,11 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
       </ul>
     </section>
   );
+}
+
+/** The state as the desk says it: a cancelled order that was paid is "refunded"; a hand-over says how. */
+function shownState(o: Order): string {
+  if (o.state === 'cancelled' && o.refund) return 'refunded';
+  if (o.state === 'handed-over' && (o.handedOverAs === 'paper' || o.handedOverAs === 'email')) return `handed-over-${o.handedOverAs}`;
+  return o.state;
 }

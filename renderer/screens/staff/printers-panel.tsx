@@ -16,7 +16,7 @@ export type PrintersPanelProps = {
 export function PrintersPanel({ printers, pending, onSave, onTest }: PrintersPanelProps) {
   const { t } = useT();
   const [values, setValues] = useState<Partial<Record<Role, string>>>({});
-  const [tested, setTested] = useState<Partial<Record<Role, PrintJob['status']>>>({});
+  const [tested, setTested] = useState<Partial<Record<Role, Pick<PrintJob, 'status' | 'errorKind'>>>>({});
   return (
     <section className="panel panel-neutral" aria-labelledby="printers-title">
       <h2 id="printers-title">{t('printers.title')}</h2>
@@ -28,7 +28,7 @@ export function PrintersPanel({ printers, pending, onSave, onTest }: PrintersPan
         };
         const test = () => {
           if (pending) return;
-          void onTest(p.role).then((job) => job && setTested((was) => ({ ...was, [p.role]: job.status })));
+          void onTest(p.role).then((job) => job && setTested((was) => ({ ...was, [p.role]: { status: job.status, errorKind: job.errorKind } })));
         };
         return (
           <form key={p.role} noValidate onSubmit={save} className="printer" aria-labelledby={`printer-${p.role}`}>
@@ -51,10 +51,23 @@ export function PrintersPanel({ printers, pending, onSave, onTest }: PrintersPan
                 {t('printers.test')}
               </button>
             </div>
-            {tested[p.role] && <p role="status">{t('printers.testDone', { status: t(`printers.job.${tested[p.role]}` as MessageKey) })}</p>}
+            {tested[p.role] && <TestResult job={tested[p.role]} />}
           </form>
         );
       })}
     </section>
+  );
+}
+
+/** How the test page went; a failure says its cause in words, not only "échec". */
+function TestResult({ job }: { job: Pick<PrintJob, 'status' | 'errorKind'> | undefined }) {
+  const { t } = useT();
+  if (!job) return null;
+  return (
+    <p role="status" className={job.status === 'failed' ? 'error-message' : undefined}>
+      {job.status === 'failed'
+        ? t('printers.testFailed', { words: t(`print.error.${job.errorKind ?? 'other'}` as MessageKey) })
+        : t('printers.testDone', { status: t(`printers.job.${job.status}` as MessageKey) })}
+    </p>
   );
 }

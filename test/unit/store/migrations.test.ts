@@ -243,6 +243,31 @@ describe('migrations', async () => {
     await db.close();
   });
 
+  it('0015 adds refunds (one per order, a reason required) and how an order was handed over', async () => {
+    const db = await dbAt(14, migrations);
+    await insertOrder(db, 'P1', 'failed');
+    await migrate(db, migrations, log, 15);
+    assert.ok((await columns(db, 'pvc_orders')).includes('handed_over_as'));
+    assert.equal(
+      (await db.get<{ handed_over_as: string | null }>('SELECT handed_over_as FROM pvc_orders'))?.handed_over_as,
+      null,
+      'an old order keeps no means',
+    );
+    await db.transaction((tx) => tx.run("INSERT INTO staff_members (name, pin_hash, salt, created_at) VALUES ('N', 'h', 's', 'now')"));
+    const refund = (reason: string) =>
+      db.transaction((tx) =>
+        tx.run("INSERT INTO pvc_refunds (order_id, method, amount_cents, reason, staff_id, at) VALUES (1, 'cash', 500, ?, 1, 'now')", [reason]),
+      );
+    await assert.rejects(refund('  '), /CHECK/, 'a reason is required');
+    await refund('imprimante en panne');
+    await assert.rejects(refund('encore'), /UNIQUE|PRIMARY/, 'one refund per order');
+    await assert.rejects(
+      db.transaction((tx) => tx.run("UPDATE pvc_orders SET handed_over_as = 'pigeon'")),
+      /CHECK/,
+    );
+    await db.close();
+  });
+
   it('are recorded once: running them again applies nothing', async () => {
     const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
     assert.equal(await migrate(db, migrations, log), 0);

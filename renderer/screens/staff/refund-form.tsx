@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { TextField } from '../../components/text-field.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { formatAmount } from '../format.ts';
+
+type Method = 'cash' | 'card';
+export type RefundFormProps = {
+  order: { id: number; number: string; amountCents: number; payment: { method: Method } | null };
+  pending: boolean;
+  onRefund(method: Method, reason: string): void;
+  onBack(): void;
+};
+
+/**
+ * "Annuler et rembourser", asked twice: first how the money goes back and why (required),
+ * then the question with the amount, the means and the order number, to be confirmed.
+ * What was typed stays when staff go back from the question.
+ */
+export function RefundForm({ order, pending, onRefund, onBack }: RefundFormProps) {
+  const { t, locale } = useT();
+  const [method, setMethod] = useState<Method>(order.payment?.method ?? 'cash');
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [asking, setAsking] = useState(false);
+  useEffect(() => {
+    document.getElementById(asking ? `refund-question-${order.id}` : `refund-reason-${order.id}`)?.focus();
+  }, [asking, order.id]);
+  const button = (label: string, onClick: () => void, kind: 'primary' | 'secondary' = 'secondary') => (
+    <button type="button" className={`button button-${kind}`} aria-disabled={pending || undefined} onClick={() => !pending && onClick()}>
+      {label}
+    </button>
+  );
+  if (asking)
+    return (
+      <fieldset className="confirm">
+        <legend id={`refund-question-${order.id}`} tabIndex={-1}>
+          {t('orders.confirmRefund', { amount: formatAmount(order.amountCents, locale), method: t(`orders.method.${method}`), number: order.number })}
+        </legend>
+        <div className="space-actions">
+          {button(t('orders.confirm'), () => onRefund(method, reason.trim()), 'primary')}
+          {button(t('orders.back'), () => setAsking(false))}
+        </div>
+      </fieldset>
+    );
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!reason.trim()) return setMissing(true);
+        setMissing(false);
+        setAsking(true);
+      }}
+    >
+      <fieldset className="choice">
+        <legend className="label">{t('orders.refundMethod')}</legend>
+        {(['cash', 'card'] as const).map((m) => (
+          <label key={m} className="choice-option">
+            <input type="radio" name={`refund-method-${order.id}`} value={m} checked={method === m} onChange={() => setMethod(m)} />
+            <span>{t(`orders.method.${m}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      <TextField
+        id={`refund-reason-${order.id}`}
+        label={t('orders.refundReason')}
+        value={reason}
+        maxLength={200}
+        error={missing ? { key: 'orders.refundReasonRequired' } : undefined}
+        onChange={setReason}
+      />
+      <div className="space-actions">
+        <button type="submit" className="button button-primary" aria-disabled={pending || undefined}>
+          {t('orders.refundNext')}
+        </button>
+        {button(t('orders.back'), onBack)}
+      </div>
+    </form>
+  );
+}
