@@ -15,7 +15,7 @@ import { createPrintService } from './printing/print-service.ts';
 import { createPrintersService } from './printing/printers-service.ts';
 import { type Spooler, systemSpooler } from './printing/spooler.ts';
 import { createRegistryClient, type RegistryConfig, RegistryError } from './registry/client.ts';
-import { CURSOR_KEY, createSyncEngine, type SyncEngine, type SyncOptions } from './registry/sync-engine.ts';
+import { createSyncEngine, SYNC_MARKS, type SyncEngine, type SyncOptions } from './registry/sync-engine.ts';
 import { checkBirthDateKey } from './secrets/key-id.ts';
 import { loadKioskSecrets } from './secrets/kiosk-secrets.ts';
 import { openSecretStore, type SecretsState } from './secrets/open-secrets.ts';
@@ -103,7 +103,7 @@ export async function createKiosk({
       ? { store: secrets, state: { store: secrets.kind, problem: null } satisfies SecretsState }
       : await openSecretStore(dataDir, demo, log.child('secrets'));
     const { birthDateKey, cardKeys } = await loadKioskSecrets(dataDir, opened.store, log.child('secrets'));
-    await checkBirthDateKey(db, birthDateKey, CURSOR_KEY, log.child('secrets'));
+    await checkBirthDateKey(db, birthDateKey, SYNC_MARKS, log.child('secrets'));
     const hashBirthDate = birthDateHasher(birthDateKey);
 
     let config: RegistryConfig | undefined = registry && {

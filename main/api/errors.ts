@@ -83,6 +83,7 @@ export const ERROR_CODES = [
   // Staff-assisted issuance
   'ISSUANCE_REQUIRED',
   'SEARCH_TOO_SHORT',
+  'REPLICA_LOADING',
   'NO_ACCOUNT',
 ] as const;
 

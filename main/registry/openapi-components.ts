@@ -11,6 +11,7 @@ import {
   profileChangeSchema,
   profileSchema,
 } from './accounts-wire.ts';
+import { cardKeyRegistrationSchema, cardKeySchema, cardKeysSchema } from './card-keys-wire.ts';
 import {
   ARTISAN_FIELDS,
   activiteSchema,
@@ -61,6 +62,10 @@ const DESCRIPTIONS: Record<string, string> = {
     'One page of the changes feed. `fields` names the entries of each `items` row; `removed` lists the RM numbers taken out of the registry (tombstones).',
   CardIssuance: 'The payload of a `card-issuance` operation; with delivery `email` and a PDF, the registry e-mails it.',
   ProfileChange: 'The payload of a `profile-change` operation (POST /v1/operations).',
+  CardKey:
+    'A card-signing public key of the chamber: `kid` is the first 8 bytes of the SHA-256 of the key’s SPKI DER, hex; `publicKey` the raw Ed25519 key (32 bytes, base64url); `revokedAt` set once the chamber withdrew it (every card it signed is then refused).',
+  CardKeys: 'The chamber’s card-signing public keys, revoked ones included (with `revokedAt`).',
+  CardKeyRegistration: 'A kiosk’s card-signing public key: raw Ed25519, 32 bytes, base64url.',
   Error: 'The body of every error answer of the API: a stable `code` to act on and a `message` for logs.',
   LoginFailed: 'Wrong e-mail or password; `attemptsLeft` before the account is locked.',
   LoginLocked: 'Too many failures; the account is locked `until` (ISO 8601).',
@@ -97,6 +102,9 @@ export function componentSchemas(): Record<string, Json> {
   add('Profile', profileSchema);
   add('CardLinkRequest', cardLinkRequestSchema);
   add('CardLinkResponse', cardLinkResponseSchema);
+  add('CardKey', cardKeySchema);
+  add('CardKeys', cardKeysSchema);
+  add('CardKeyRegistration', cardKeyRegistrationSchema);
   add('Error', apiErrorSchema);
   add('LoginFailed', loginFailedSchema);
   add('LoginLocked', loginLockedSchema);

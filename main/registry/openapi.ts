@@ -53,7 +53,7 @@ export function registryOpenApi(): Record<string, unknown> {
       { name: 'service', description: 'Health and the kiosk’s access token.' },
       { name: 'artisans', description: 'The registry’s artisans: the changes feed a kiosk syncs from, and one artisan by RM number.' },
       { name: 'accounts', description: 'Artisans’ online accounts (online only: a kiosk never stores a password).' },
-      { name: 'cards', description: 'Card PDFs handed to a phone.' },
+      { name: 'cards', description: 'Card PDFs handed to a phone, and the chamber’s card-signing public keys.' },
       { name: 'operations', description: 'The kiosk’s writes, delivered through its outbox.' },
       { name: 'pages', description: 'Pages a person opens from a link (e-mail or QR code): no token, HTML or PDF.' },
     ],
@@ -237,6 +237,40 @@ export function registryOpenApi(): Record<string, unknown> {
           },
         },
       },
+      '/v1/card-keys': {
+        get: {
+          operationId: 'listCardKeys',
+          tags: ['cards'],
+          summary: 'The chamber’s card-signing public keys, for anyone to verify a card',
+          description:
+            'Open to all (public keys only): kiosks fetch it at each sync so that a card from any kiosk of the chamber verifies at every other, offline; the verification page (GET /v) embeds it. A key with `revokedAt` is withdrawn: every card it signed is refused. Rotation: a kiosk with a new key registers it (PUT /v1/card-keys/{kid}); the old one stays listed, valid, until the chamber revokes it.',
+          security: open,
+          responses: {
+            200: { description: 'The keys, in the order the registry learnt them', content: json('CardKeys') },
+            500: responseRef('ServerError'),
+          },
+        },
+      },
+      '/v1/card-keys/{kid}': {
+        put: {
+          operationId: 'registerCardKey',
+          tags: ['cards'],
+          summary: 'Register the kiosk’s card-signing public key with the chamber',
+          description:
+            'Idempotent: the same key again answers 200 with what the registry holds (a revoked key stays revoked). `kid` must be the id of the key sent (first 8 bytes of the SHA-256 of its SPKI DER, hex), else 400 KEY_ID_MISMATCH.',
+          security: bearer,
+          parameters: [
+            { name: 'kid', in: 'path', required: true, description: 'The key’s id: 16 hex digits.', schema: { type: 'string', pattern: '^[0-9a-f]{16}$' } },
+          ],
+          requestBody: { required: true, content: json('CardKeyRegistration') },
+          responses: {
+            200: { description: 'Already registered: the key as the registry holds it', content: json('CardKey') },
+            201: { description: 'Registered', content: json('CardKey') },
+            400: errorResponse('Not an Ed25519 key, or not the key of this id', 'BAD_REQUEST', 'KEY_ID_MISMATCH'),
+            ...tokenAnswers,
+          },
+        },
+      },
       '/v1/operations': {
         post: {
           operationId: 'deliverOperations',
@@ -289,6 +323,17 @@ export function registryOpenApi(): Record<string, unknown> {
             400: html('The link was used already or has expired'),
             500: responseRef('ServerError'),
           },
+        },
+      },
+      '/v': {
+        get: {
+          operationId: 'showCardVerificationPage',
+          tags: ['pages'],
+          summary: 'The chamber’s card verification page, which a card’s QR code opens',
+          description:
+            'A card’s QR code holds `<this URL>#CMA1.<payload>.<signature>`: the token is in the fragment, which a browser never sends. The page embeds the chamber’s public keys and checks the Ed25519 signature in the browser (WebCrypto), so it needs no network once loaded; it shows “Carte valide” with the card’s fields or “Carte non valide” with why, in French with an English switch. A strict Content-Security-Policy allows only its own inline script and style.',
+          security: open,
+          responses: { 200: html('The page'), 500: responseRef('ServerError') },
         },
       },
       '/cards/download': {

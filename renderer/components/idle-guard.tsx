@@ -10,14 +10,38 @@ export type IdleGuardProps = {
 };
 
 /**
- * After `warnMs` without a touch or a key, asks "Êtes-vous toujours là ?" with a countdown;
- * at `endMs` the visit ends (everything wiped). Any touch or key before that carries on.
+ * A short, soft tone: the warning is heard as well as seen (EAA: a timed response is
+ * signalled through more than one sense). Where audio cannot play, the warning stays visual.
+ */
+function tone(): void {
+  try {
+    const audio = new AudioContext();
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.frequency.value = 660;
+    gain.gain.setValueAtTime(0.2, audio.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4);
+    osc.connect(gain).connect(audio.destination);
+    osc.start();
+    osc.stop(audio.currentTime + 0.4);
+    osc.onended = () => void audio.close();
+  } catch {
+    // No audio device: the dialog itself still says it all.
+  }
+}
+
+/**
+ * After `warnMs` without a touch or a key, asks "Êtes-vous toujours là ?" with a countdown
+ * and a tone, over a cover that hides the visit (name, contact details: nothing stays
+ * legible for someone passing by); at `endMs` the visit ends (everything wiped). "Je suis là"
+ * or any touch carries on; "Terminer maintenant" ends it at once.
  */
 export function IdleGuard({ active, warnMs, endMs, onTimeout }: IdleGuardProps) {
   const { t } = useT();
   const last = useRef(Date.now());
   const [now, setNow] = useState(Date.now());
   const button = useRef<HTMLButtonElement>(null);
+  const ended = useRef(false);
   const idle = now - last.current;
   const warning = active && idle >= warnMs;
 
@@ -42,19 +66,34 @@ export function IdleGuard({ active, warnMs, endMs, onTimeout }: IdleGuardProps) 
   }, [active, idle, endMs, onTimeout]);
 
   useEffect(() => {
-    if (warning) button.current?.focus();
+    if (!warning) return;
+    ended.current = false;
+    button.current?.focus();
+    tone();
   }, [warning]);
+  // Any touch counts as "still here" and takes the warning away before a click could land:
+  // "Terminer maintenant" acts on the touch itself (and on a click, for the keyboard), once.
+  const endNow = () => {
+    if (ended.current) return;
+    ended.current = true;
+    onTimeout();
+  };
 
   if (!warning) return null;
   const seconds = Math.max(0, Math.ceil((endMs - idle) / 1000));
   return (
-    <div className="overlay">
+    <div className="overlay overlay-cover" data-testid="idle-cover">
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body">
         <h2 id="idle-title">{t('idle.heading')}</h2>
         <p id="idle-body">{t('idle.body', { seconds })}</p>
-        <button ref={button} type="button" className="button button-primary button-wide">
-          {t('idle.continue')}
-        </button>
+        <div className="actions">
+          <button ref={button} type="button" className="button button-primary button-wide">
+            {t('idle.continue')}
+          </button>
+          <button type="button" className="button button-secondary button-wide" onPointerDown={endNow} onClick={endNow}>
+            {t('idle.endNow')}
+          </button>
+        </div>
       </div>
     </div>
   );

@@ -196,7 +196,8 @@ export const en: Record<MessageKey, string> = {
   'space.loading': 'Loading your details…',
 
   'idle.heading': 'Are you still there?',
-  'idle.body': 'Without any action from you, your details will be erased from the screen in {seconds} s.',
+  'idle.body': 'Touch “I am here” to carry on. Otherwise, your details will be erased from the screen in {seconds} s.',
+  'idle.endNow': 'End now',
   'idle.continue': 'I am here',
 
   'outcome.found.activate': 'Activate my account',
@@ -478,6 +479,7 @@ export const en: Record<MessageKey, string> = {
   'issue.result.pvc.failed': 'Order {number} paid, but printing failed: see “PVC cards” to try again.',
   'issue.finish': 'End the issuance',
   'error.ISSUANCE_REQUIRED': 'No issuance in progress: find the artisan first.',
+  'error.REPLICA_LOADING': 'The list of artisans is still loading on this kiosk: nobody is found yet. Try again in a few minutes.',
   'error.SEARCH_TOO_SHORT': 'Type at least two letters of the name, or a full RM or SIREN number.',
   'error.NO_ACCOUNT': 'This artisan has no activated account: no address to send the card to. Print it instead.',
   'issue.tooMany': 'More than 20 artisans match: narrow it down (first name, name, or RM number).',

@@ -161,6 +161,23 @@ describe('the reference registry answers as its OpenAPI document says', () => {
     await call('GET', path, { auth: null, expect: 410 });
   });
 
+  it('card keys: a kiosk registers its key (201, then 200), anyone lists them, a key under another id is refused; the verification page', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { rawPublicKey } = await import('../../main/cards/card-keyring.ts');
+    const { keyIdOf } = await import('../../main/secrets/card-signing-key.ts');
+    const { publicKey } = generateKeyPairSync('ed25519');
+    const kid = keyIdOf(publicKey);
+    const json = { publicKey: rawPublicKey(publicKey) };
+    await call('PUT', `/v1/card-keys/${kid}`, { json, expect: 201 });
+    await call('PUT', `/v1/card-keys/${kid}`, { json, expect: 200 });
+    assert.equal(errorCode(await call('PUT', '/v1/card-keys/0123456789abcdef', { json, expect: 400 })), 'KEY_ID_MISMATCH');
+    assert.equal(errorCode(await call('PUT', `/v1/card-keys/${kid}`, { json: { publicKey: 'short' }, expect: 400 })), 'BAD_REQUEST');
+    await call('PUT', `/v1/card-keys/${kid}`, { auth: null, json, expect: 401 });
+    const { keys } = (await call('GET', '/v1/card-keys', { auth: null, expect: 200 })).json() as { keys: { kid: string }[] };
+    assert.ok(keys.some((k) => k.kid === kid));
+    await call('GET', '/v', { auth: null, expect: 200 });
+  });
+
   it('a throttled registry answers 429 with Retry-After, and a failing one 500, on every call with a token', async () => {
     registry.server.faults.throttleRate = 1;
     try {
