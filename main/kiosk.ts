@@ -210,6 +210,7 @@ export async function createKiosk({
       orders,
       printers: printers.settings,
       pushNow,
+      replica: sync.replica,
       clock,
       log: log.child('issuance'),
     });
