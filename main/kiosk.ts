@@ -26,7 +26,7 @@ import type { PrinterSettings } from './settings/printer-settings.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import { createIssuanceService } from './staff/issuance-service.ts';
 import { createStaffService } from './staff/staff-service.ts';
-import { appendAudit } from './store/audit-repo.ts';
+import { appendAudit, recentAuditLines } from './store/audit-repo.ts';
 import type { WriteDb } from './store/database.ts';
 import { openStore } from './store/open-store.ts';
 import { isPending } from './store/outbox-repo.ts';
@@ -187,7 +187,7 @@ export async function createKiosk({
     const overview = async (): Promise<StaffOverview> => ({
       sync: await sync.status(),
       jobs: await recentJobs(db, 10),
-      audit: await db.all('SELECT seq, at, actor, action FROM audit_log ORDER BY seq DESC LIMIT 10'),
+      audit: await recentAuditLines(db, 10),
       orders: await orders.list(),
       identificationPausedUntil: await identity.pause(),
     });

@@ -12,6 +12,7 @@ import type { KioskSettings } from '../settings/kiosk-settings.ts';
 import { ID_DOCUMENTS, type IssuanceResult } from '../staff/issuance-service.ts';
 import type { StaffMember, StaffState } from '../staff/staff-service.ts';
 import type { SearchHit } from '../store/artisans-repo.ts';
+import type { AuditLine } from '../store/audit-repo.ts';
 import type { PrintJob } from '../store/print-jobs-repo.ts';
 import type { Channel } from './channels.ts';
 
@@ -32,7 +33,8 @@ const text = (max: number) => z.string().max(max);
 export type StaffOverview = {
   sync: SyncStatus;
   jobs: PrintJob[];
-  audit: { seq: number; at: string; actor: string; action: string }[];
+  /** The newest entries of the audit log, named, for the journal the desk reads. */
+  audit: AuditLine[];
   /** PVC orders still open, and those closed in the last day; with the artisan's name and why each cannot go on now. */
   orders: OrderView[];
   /** Set while identification is paused after too many wrong dates on this kiosk (ISO instant it ends). */

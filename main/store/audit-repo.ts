@@ -58,3 +58,92 @@ export async function verifyAudit(db: ReadDb): Promise<AuditCheck> {
   }
   return { ok: true, entries: rows.length };
 }
+
+/** Who made an entry, as the console names them. */
+export type AuditActor = { kind: 'staff'; id: number; name: string | null } | { kind: 'kiosk' } | { kind: 'artisan' } | { kind: 'other'; code: string };
+
+/**
+ * An audit entry as the console's journal reads it: the action code and its details as
+ * logged, with the names the log keeps only as ids put back (the agent, the colleague an entry
+ * is about, the artisan of the card or order). The RM number leaves masked: the console is
+ * read at a desk the public walks past, and its last digits are enough to tell two people apart.
+ */
+export type AuditLine = {
+  seq: number;
+  at: string;
+  actor: AuditActor;
+  action: string;
+  details: Record<string, string | number | boolean | null>;
+  /** The colleague an entry is about (added, removed, their PIN changed). */
+  staffName: string | null;
+  artisan: { name: string | null; rmEnd: string } | null;
+};
+
+/**
+ * "123123127RM078" -> "…127 RM 078": the SIREN's last 3 digits, the register and the
+ * department; the 6 digits before them stay hidden.
+ */
+export function rmEnd(rmNumber: string): string {
+  const m = /^\d{6}(\d{3})(R[ME])(\w{2,3})$/.exec(rmNumber);
+  return m ? `…${m[1]} ${m[2]} ${m[3]}` : `…${rmNumber.slice(-3)}`;
+}
+
+type LineRow = {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  details: string;
+  actorName: string | null;
+  staffName: string | null;
+  rmNumber: string | null;
+  artisanName: string | null;
+};
+
+function actorOf(actor: string, name: string | null): AuditActor {
+  const staff = /^staff:(\d+)$/.exec(actor);
+  if (staff) return { kind: 'staff', id: Number(staff[1]), name };
+  if (actor === 'kiosk' || actor === 'artisan') return { kind: actor };
+  return { kind: 'other', code: actor };
+}
+
+/** The logged details, less the whole RM number (the line carries its masked end). */
+function detailsOf(json: string): AuditLine['details'] {
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+  return Object.fromEntries(
+    Object.entries(parsed)
+      .filter(([key]) => key !== 'rmNumber')
+      .filter((e): e is [string, string | number | boolean | null] => e[1] === null || ['string', 'number', 'boolean'].includes(typeof e[1])),
+  );
+}
+
+/**
+ * The newest entries, newest first, named. One query (the console asks every 2 s); every
+ * join is on a unique key, so `limit` entries cost `limit` look-ups whatever the log's size.
+ */
+export async function recentAuditLines(db: ReadDb, limit = 20): Promise<AuditLine[]> {
+  const rows = await db.all<LineRow>(
+    `SELECT l.seq, l.at, l.actor, l.action, l.details,
+            actor.name AS actorName,
+            subject.name AS staffName,
+            coalesce(json_extract(l.details, '$.rmNumber'), o.rm_number) AS rmNumber,
+            a.first_names || ' ' || coalesce(a.usage_name, a.birth_name) AS artisanName
+       FROM audit_log l
+       LEFT JOIN staff_members actor ON l.actor GLOB 'staff:[0-9]*' AND actor.id = CAST(substr(l.actor, 7) AS INTEGER)
+       LEFT JOIN staff_members subject ON subject.id = json_extract(l.details, '$.staffId')
+       LEFT JOIN pvc_orders o ON o.number = json_extract(l.details, '$.order')
+       LEFT JOIN artisans a ON a.rm_number = coalesce(json_extract(l.details, '$.rmNumber'), o.rm_number)
+      ORDER BY l.seq DESC LIMIT ?`,
+    [limit],
+  );
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    actor: actorOf(r.actor, r.actorName),
+    action: r.action,
+    details: detailsOf(r.details),
+    staffName: r.staffName,
+    artisan: r.rmNumber ? { name: r.artisanName, rmEnd: rmEnd(r.rmNumber) } : null,
+  }));
+}

@@ -9,6 +9,7 @@ import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
 import { formatTime } from '../format.ts';
+import { AuditJournal } from './audit-journal.tsx';
 import { ConsoleNav } from './console-nav.tsx';
 import { MembersPanel } from './members-panel.tsx';
 import { type OrderStep, OrdersPanel } from './orders-panel.tsx';
@@ -125,16 +126,7 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
           <p>{t('staff.noJobs')}</p>
         )}
       </section>
-      <section aria-labelledby="audit-title">
-        <h2 id="audit-title">{t('staff.auditTitle')}</h2>
-        <ul className="plain-list">
-          {overview?.audit.map((a) => (
-            <li key={a.seq}>
-              {when(a.at)} — {a.actor} — {a.action}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <AuditJournal lines={overview?.audit ?? []} />
       <div className="space-actions">
         <button type="button" className="button button-secondary" onClick={onVerify}>
           {t('help.verify')}
