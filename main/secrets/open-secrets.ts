@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger.ts';
+import { KEYCHAIN_IT } from '../rules/keychain-advice.ts';
 import { type KeychainProblem, KeychainUnavailable, memoryStore, openKeychain, type SecretStore } from './secret-store.ts';
 
 export type SecretsState = { store: SecretStore['kind']; problem: KeychainProblem | null };
@@ -13,7 +14,12 @@ export async function openSecretStore(dataDir: string, demo: boolean, log: Logge
     return { store: await openKeychain(dataDir), state: { store: 'keychain', problem: null } };
   } catch (error) {
     if (!(error instanceof KeychainUnavailable) || !demo) throw error;
-    log.warn('keychain-unavailable', { problem: error.problem, error: error.message, action: 'demo secrets kept in memory for this run' });
+    log.warn('keychain-unavailable', {
+      problem: error.problem,
+      error: error.message,
+      action: 'demo secrets kept in memory for this run',
+      advice: KEYCHAIN_IT.en[error.problem],
+    });
     return { store: memoryStore(), state: { store: 'memory', problem: error.problem } };
   }
 }

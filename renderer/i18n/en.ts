@@ -1,4 +1,4 @@
-import { KEYCHAIN_ADVICE } from '../../main/rules/keychain-advice.ts';
+import { KEYCHAIN_DESK, KEYCHAIN_IT } from '../../main/rules/keychain-advice.ts';
 import type { MessageKey } from './fr.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -435,10 +435,15 @@ export const en: Record<MessageKey, string> = {
   'secrets.title': 'Kiosk secrets',
   'secrets.inKeychain': 'Secrets are kept in the system keychain.',
   'secrets.inMemory': 'Demo without a keychain: secrets are kept only until the kiosk stops, and written nowhere.',
-  'secrets.problem.not-installed': KEYCHAIN_ADVICE.en['not-installed'],
-  'secrets.problem.no-service': KEYCHAIN_ADVICE.en['no-service'],
-  'secrets.problem.locked': KEYCHAIN_ADVICE.en.locked,
-  'secrets.problem.other': KEYCHAIN_ADVICE.en.other,
+  'secrets.problem.not-installed': KEYCHAIN_DESK.en['not-installed'],
+  'secrets.problem.no-service': KEYCHAIN_DESK.en['no-service'],
+  'secrets.problem.locked': KEYCHAIN_DESK.en.locked,
+  'secrets.problem.other': KEYCHAIN_DESK.en.other,
+  'secrets.it.title': 'For the IT department',
+  'secrets.it.not-installed': KEYCHAIN_IT.en['not-installed'],
+  'secrets.it.no-service': KEYCHAIN_IT.en['no-service'],
+  'secrets.it.locked': KEYCHAIN_IT.en.locked,
+  'secrets.it.other': KEYCHAIN_IT.en.other,
   'secrets.name.registry-secret': 'Kiosk secret for the registry',
   'secrets.name.birth-date-key': 'Date-of-birth key',
   'secrets.name.card-signing-key': 'Card signing key',

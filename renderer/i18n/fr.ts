@@ -1,4 +1,4 @@
-import { KEYCHAIN_ADVICE } from '../../main/rules/keychain-advice.ts';
+import { KEYCHAIN_DESK, KEYCHAIN_IT } from '../../main/rules/keychain-advice.ts';
 /**
  * French, the kiosk's default language, and the reference for every other: a string missing
  * from another language is a type error. `{name}` marks a value filled in at display time.
@@ -444,10 +444,15 @@ export const fr = {
   'secrets.title': 'Secrets de la borne',
   'secrets.inKeychain': 'Les secrets sont gardés dans le trousseau du système.',
   'secrets.inMemory': 'Démonstration sans trousseau : les secrets ne sont gardés que jusqu’à l’arrêt de la borne, et écrits nulle part.',
-  'secrets.problem.not-installed': KEYCHAIN_ADVICE.fr['not-installed'],
-  'secrets.problem.no-service': KEYCHAIN_ADVICE.fr['no-service'],
-  'secrets.problem.locked': KEYCHAIN_ADVICE.fr.locked,
-  'secrets.problem.other': KEYCHAIN_ADVICE.fr.other,
+  'secrets.problem.not-installed': KEYCHAIN_DESK.fr['not-installed'],
+  'secrets.problem.no-service': KEYCHAIN_DESK.fr['no-service'],
+  'secrets.problem.locked': KEYCHAIN_DESK.fr.locked,
+  'secrets.problem.other': KEYCHAIN_DESK.fr.other,
+  'secrets.it.title': 'Pour le service informatique',
+  'secrets.it.not-installed': KEYCHAIN_IT.fr['not-installed'],
+  'secrets.it.no-service': KEYCHAIN_IT.fr['no-service'],
+  'secrets.it.locked': KEYCHAIN_IT.fr.locked,
+  'secrets.it.other': KEYCHAIN_IT.fr.other,
   'secrets.name.registry-secret': 'Secret de la borne auprès du registre',
   'secrets.name.birth-date-key': 'Clé des dates de naissance',
   'secrets.name.card-signing-key': 'Clé de signature des cartes',

@@ -29,7 +29,16 @@ export function SecretsPanel({ secrets, pending, onSet, onDelete }: SecretsPanel
     <section className="panel panel-neutral" aria-labelledby="secrets-title">
       <h2 id="secrets-title">{t('secrets.title')}</h2>
       <p className={secrets.store === 'memory' ? 'error-message' : undefined}>{t(secrets.store === 'keychain' ? 'secrets.inKeychain' : 'secrets.inMemory')}</p>
-      {secrets.problem && <p>{t(`secrets.problem.${secrets.problem}`)}</p>}
+      {secrets.problem && (
+        <>
+          <p className="secrets-problem">{t(`secrets.problem.${secrets.problem}`)}</p>
+          {/* Packages and commands are for IT: folded away, for the agent to open and read out. */}
+          <details className="it-details">
+            <summary>{t('secrets.it.title')}</summary>
+            <p>{t(`secrets.it.${secrets.problem}`)}</p>
+          </details>
+        </>
+      )}
       <ul className="plain-list">
         {secrets.secrets.map((s) => (
           <li key={s.name}>{t('secrets.line', { name: t(`secrets.name.${s.name}`), state: t(s.set ? 'secrets.set' : 'secrets.notSet') })}</li>
