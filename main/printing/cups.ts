@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { PrintRole } from '../store/print-jobs-repo.ts';
-import { ippJobState } from './ipp-job-state.ts';
+import { ippJobState, ippJobs } from './ipp-job-state.ts';
 import { PrintError, spoolerErrorKind } from './print-errors.ts';
 
 const exec = promisify(execFile);
@@ -64,13 +64,18 @@ export async function queueState(queue: string): Promise<QueueState> {
   }
 }
 
+/** The job's name as the spooler keeps it: its title, then the kiosk's tag in brackets. */
+export const taggedTitle = (title: string, tag: string) => `${title} [${tag}]`;
+
 /**
- * Submits a PDF; resolves with the spooler's job id ("Queue-12"). `tag` is written as the
- * job's user name, so that after a crash the kiosk can find a job it sent but never recorded.
+ * Submits a PDF; resolves with the spooler's job id ("Queue-12"). `tag` goes into the job's
+ * name, so that after a crash the kiosk can find a job it sent but never recorded. (Not as
+ * the job's user name with `lp -U`: CUPS 2.4.2-3+deb12u10, Debian's current security
+ * release, crashes on a job from a user the system does not know.)
  */
 export async function submit(queue: string, file: string, role: PrintRole, title: string, tag: string): Promise<string> {
   try {
-    const { stdout } = await run('lp', ['-d', queue, '-U', tag, '-t', title, ...lpOptions(role), file]);
+    const { stdout } = await run('lp', ['-d', queue, '-t', taggedTitle(title, tag), ...lpOptions(role), file]);
     const id = /request id is (\S+)/.exec(stdout)?.[1];
     if (!id) throw new PrintError('other', `the spooler did not say which job it made: ${stdout.trim()}`);
     return id;
@@ -83,11 +88,10 @@ export async function submit(queue: string, file: string, role: PrintRole, title
 /** The spooler's id of the job sent with `tag`, whatever its state, or null if none was. */
 export async function findByTag(queue: string, tag: string): Promise<string | null> {
   try {
-    const { stdout } = await run('lpstat', ['-W', 'all', '-o', queue]);
-    const line = stdout.split('\n').find((l) => l.split(/\s+/)[1] === tag);
-    return line?.split(/\s+/)[0] ?? null;
+    const job = (await ippJobs(queue)).find((j) => j.name.endsWith(`[${tag}]`));
+    return job ? `${queue}-${job.id}` : null;
   } catch (error) {
-    throw await failure(`cannot list the jobs of ${queue}`, error);
+    throw new PrintError((await schedulerRunning()) ? 'other' : 'spooler-down', `cannot list the jobs of ${queue}: ${String(error)}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { userInfo } from 'node:os';
 
 /**
  * The state of one CUPS job, asked over IPP (Get-Job-Attributes, RFC 8011 §4.3.4). lpstat
@@ -8,7 +9,18 @@ import http from 'node:http';
 export type IppJobState = 'pending' | 'held' | 'processing' | 'stopped' | 'canceled' | 'aborted' | 'completed' | 'not-found';
 const STATES: Record<number, IppJobState> = { 3: 'pending', 4: 'held', 5: 'processing', 6: 'stopped', 7: 'canceled', 8: 'aborted', 9: 'completed' };
 
-const TAG = { operation: 0x01, end: 0x03, enum: 0x23, uri: 0x45, charset: 0x47, language: 0x48, name: 0x42, keyword: 0x44 } as const;
+const TAG = {
+  operation: 0x01,
+  job: 0x02,
+  end: 0x03,
+  integer: 0x21,
+  enum: 0x23,
+  uri: 0x45,
+  charset: 0x47,
+  language: 0x48,
+  name: 0x42,
+  keyword: 0x44,
+} as const;
 
 function attribute(tag: number, name: string, value: string): Buffer {
   const n = Buffer.from(name, 'utf8');
@@ -36,6 +48,70 @@ export function getJobAttributesRequest(jobId: number, requestId = 1): Buffer {
     attribute(TAG.keyword, 'requested-attributes', 'job-state'),
     Buffer.from([TAG.end]),
   ]);
+}
+
+/** Get-Jobs (RFC 8011 §4.2.6) of one queue, finished ones included: each job's id and name. */
+export function getJobsRequest(queue: string, requestId = 1): Buffer {
+  const header = Buffer.alloc(8);
+  header.writeUInt16BE(0x0200, 0);
+  header.writeUInt16BE(0x000a, 2); // Get-Jobs
+  header.writeUInt32BE(requestId, 4);
+  return Buffer.concat([
+    header,
+    Buffer.from([TAG.operation]),
+    attribute(TAG.charset, 'attributes-charset', 'utf-8'),
+    attribute(TAG.language, 'attributes-natural-language', 'en'),
+    attribute(TAG.uri, 'printer-uri', `ipp://localhost/printers/${encodeURIComponent(queue)}`),
+    // CUPS shows a job's name only to its owner (JobPrivateValues): ask as the user lp ran as.
+    attribute(TAG.name, 'requesting-user-name', userInfo().username),
+    attribute(TAG.keyword, 'which-jobs', 'all'),
+    attribute(TAG.keyword, 'requested-attributes', 'job-id'),
+    attribute(TAG.keyword, '', 'job-name'),
+    Buffer.from([TAG.end]),
+  ]);
+}
+
+/**
+ * The jobs of a Get-Jobs answer (id and name); none for a queue the scheduler does not know
+ * (it holds no job of ours: sending will say what is wrong); null for another error status or
+ * a reply cut short.
+ */
+export function parseJobs(body: Buffer): { id: number; name: string }[] | null {
+  if (body.length >= 9 && body.readUInt16BE(2) === 0x0406) return [];
+  if (body.length < 9 || body.readUInt16BE(2) >= 0x0100) return null;
+  const jobs: { id: number; name: string }[] = [];
+  let current: { id?: number; name?: string } | null = null;
+  const flush = () => {
+    if (current?.id !== undefined) jobs.push({ id: current.id, name: current.name ?? '' });
+  };
+  try {
+    let i = 8;
+    while (i < body.length) {
+      const tag = body.readUInt8(i);
+      i += 1;
+      if (tag === TAG.end) {
+        flush();
+        return jobs;
+      }
+      if (tag < 0x10) {
+        // A new group: each job-attributes group is one job.
+        flush();
+        current = tag === TAG.job ? {} : null;
+        continue;
+      }
+      const nameLength = body.readUInt16BE(i);
+      const name = body.toString('utf8', i + 2, i + 2 + nameLength);
+      i += 2 + nameLength;
+      const valueLength = body.readUInt16BE(i);
+      if (i + 2 + valueLength > body.length) return null;
+      if (current && name === 'job-id' && tag === TAG.integer && valueLength === 4) current.id = body.readInt32BE(i + 2);
+      if (current && name === 'job-name') current.name = body.toString('utf8', i + 2, i + 2 + valueLength);
+      i += 2 + valueLength;
+    }
+  } catch {
+    return null;
+  }
+  return null;
 }
 
 /** Reads `job-state` out of an IPP response; null if the answer has none (an error status). */
@@ -73,18 +149,17 @@ function server(env: NodeJS.ProcessEnv): { socketPath: string } | { host: string
   return { host, port: Number(port) };
 }
 
-export function ippJobState(jobId: number, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): Promise<IppJobState> {
-  const body = getJobAttributesRequest(jobId);
+function ippCall<T>(path: string, body: Buffer, parse: (b: Buffer) => T | null, what: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { ...server(env), method: 'POST', path: '/jobs/', headers: { 'content-type': 'application/ipp', 'content-length': body.length }, timeout: timeoutMs },
+      { ...server(env), method: 'POST', path, headers: { 'content-type': 'application/ipp', 'content-length': body.length }, timeout: timeoutMs },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          const state = parseJobState(Buffer.concat(chunks));
-          if (state) resolve(state);
-          else reject(new Error(`the scheduler gave no state for job ${jobId} (HTTP ${res.statusCode})`));
+          const value = parse(Buffer.concat(chunks));
+          if (value !== null) resolve(value);
+          else reject(new Error(`the scheduler gave no answer about ${what} (HTTP ${res.statusCode})`));
         });
         res.on('aborted', () => reject(new Error('the scheduler’s reply was cut off')));
         res.on('error', reject);
@@ -94,4 +169,13 @@ export function ippJobState(jobId: number, env: NodeJS.ProcessEnv = process.env,
     req.on('error', reject);
     req.end(body);
   });
+}
+
+export function ippJobState(jobId: number, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): Promise<IppJobState> {
+  return ippCall('/jobs/', getJobAttributesRequest(jobId), parseJobState, `job ${jobId}`, env, timeoutMs);
+}
+
+/** The jobs of a queue, finished ones included, with their names (where the kiosk puts its tag). */
+export function ippJobs(queue: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): Promise<{ id: number; name: string }[]> {
+  return ippCall(`/printers/${encodeURIComponent(queue)}`, getJobsRequest(queue), parseJobs, `the jobs of ${queue}`, env, timeoutMs);
 }

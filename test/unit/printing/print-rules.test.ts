@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { getJobAttributesRequest, parseJobState } from '../../../main/printing/ipp-job-state.ts';
+import { getJobAttributesRequest, getJobsRequest, parseJobState, parseJobs } from '../../../main/printing/ipp-job-state.ts';
 import { spoolerErrorKind } from '../../../main/printing/print-errors.ts';
 import { renderTestPage } from '../../../main/printing/test-pages.ts';
 import { validPrinter } from '../../../main/settings/printer-settings.ts';
@@ -92,5 +92,59 @@ describe('test pages', () => {
       assert.match(text, /Imprimante : Imprimante-Accueil/);
       assert.match(text, role === 'card' ? /cartes PVC/ : /feuilles A4/);
     }
+  });
+});
+
+describe('finding a job by the tag in its name (IPP Get-Jobs)', () => {
+  const attr = (tag: number, name: string, value: Buffer) => {
+    const n = Buffer.from(name);
+    const head = Buffer.alloc(3);
+    head.writeUInt8(tag, 0);
+    head.writeUInt16BE(n.length, 1);
+    const len = Buffer.alloc(2);
+    len.writeUInt16BE(value.length, 0);
+    return Buffer.concat([head, n, len, value]);
+  };
+  const int = (v: number) => {
+    const b = Buffer.alloc(4);
+    b.writeInt32BE(v, 0);
+    return b;
+  };
+  const answer = (status: number, jobs: [number, string][]) => {
+    const header = Buffer.alloc(8);
+    header.writeUInt16BE(0x0200, 0);
+    header.writeUInt16BE(status, 2);
+    header.writeUInt32BE(1, 4);
+    return Buffer.concat([
+      header,
+      Buffer.from([0x01]),
+      attr(0x47, 'attributes-charset', Buffer.from('utf-8')),
+      ...jobs.flatMap(([id, name]) => [Buffer.from([0x02]), attr(0x21, 'job-id', int(id)), attr(0x42, 'job-name', Buffer.from(name))]),
+      Buffer.from([0x03]),
+    ]);
+  };
+
+  it('reads each job’s id and name, says "none" for an unknown queue, and nothing for an error or a cut reply', () => {
+    assert.deepEqual(
+      parseJobs(
+        answer(0, [
+          [7, 'card 2026 [k1-7]'],
+          [8, 'sheet [k1-8]'],
+        ]),
+      ),
+      [
+        { id: 7, name: 'card 2026 [k1-7]' },
+        { id: 8, name: 'sheet [k1-8]' },
+      ],
+    );
+    assert.deepEqual(parseJobs(answer(0x0406, [])), [], 'no such queue: no job of ours in it');
+    assert.equal(parseJobs(answer(0x0500, [])), null);
+    assert.equal(parseJobs(answer(0, [[7, 'card [k1-7]']]).subarray(0, 40)), null);
+  });
+
+  it('asks the queue for every job, finished ones included, with their names', () => {
+    const req = getJobsRequest('Kiosk Card');
+    assert.equal(req.readUInt16BE(2), 0x000a);
+    for (const part of ['ipp://localhost/printers/Kiosk%20Card', 'which-jobs', 'all', 'job-id', 'job-name']) assert.ok(req.includes(Buffer.from(part)), part);
   });
 });
