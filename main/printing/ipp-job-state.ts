@@ -33,41 +33,39 @@ function attribute(tag: number, name: string, value: string): Buffer {
   return Buffer.concat([head, n, len, v]);
 }
 
-export function getJobAttributesRequest(jobId: number, requestId = 1): Buffer {
+/** An IPP 2.0 request: operation, then the operation attributes every request starts with, then `rest`. */
+function ippRequest(operation: number, requestId: number, rest: Buffer[]): Buffer {
   const header = Buffer.alloc(8);
   header.writeUInt16BE(0x0200, 0); // IPP 2.0
-  header.writeUInt16BE(0x0009, 2); // Get-Job-Attributes
+  header.writeUInt16BE(operation, 2);
   header.writeUInt32BE(requestId, 4);
   return Buffer.concat([
     header,
     Buffer.from([TAG.operation]),
     attribute(TAG.charset, 'attributes-charset', 'utf-8'),
     attribute(TAG.language, 'attributes-natural-language', 'en'),
+    ...rest,
+    Buffer.from([TAG.end]),
+  ]);
+}
+
+export function getJobAttributesRequest(jobId: number, requestId = 1): Buffer {
+  return ippRequest(0x0009, requestId, [
     attribute(TAG.uri, 'job-uri', `ipp://localhost/jobs/${jobId}`),
     attribute(TAG.name, 'requesting-user-name', 'kiosk'),
     attribute(TAG.keyword, 'requested-attributes', 'job-state'),
-    Buffer.from([TAG.end]),
   ]);
 }
 
 /** Get-Jobs (RFC 8011 §4.2.6) of one queue, finished ones included: each job's id and name. */
 export function getJobsRequest(queue: string, requestId = 1): Buffer {
-  const header = Buffer.alloc(8);
-  header.writeUInt16BE(0x0200, 0);
-  header.writeUInt16BE(0x000a, 2); // Get-Jobs
-  header.writeUInt32BE(requestId, 4);
-  return Buffer.concat([
-    header,
-    Buffer.from([TAG.operation]),
-    attribute(TAG.charset, 'attributes-charset', 'utf-8'),
-    attribute(TAG.language, 'attributes-natural-language', 'en'),
+  return ippRequest(0x000a, requestId, [
     attribute(TAG.uri, 'printer-uri', `ipp://localhost/printers/${encodeURIComponent(queue)}`),
     // CUPS shows a job's name only to its owner (JobPrivateValues): ask as the user lp ran as.
     attribute(TAG.name, 'requesting-user-name', userInfo().username),
     attribute(TAG.keyword, 'which-jobs', 'all'),
     attribute(TAG.keyword, 'requested-attributes', 'job-id'),
     attribute(TAG.keyword, '', 'job-name'),
-    Buffer.from([TAG.end]),
   ]);
 }
 
