@@ -7,7 +7,7 @@ import { syncBench } from './sync.bench.ts';
  * go (stderr) and end with one JSON line on stdout. They are not tests: nothing here
  * passes or fails on a number.
  */
-const BENCHES: Record<string, (opts: { count: number; pageSize?: number; loadCacheMb?: number }) => Promise<Record<string, unknown>>> = {
+const BENCHES: Record<string, (opts: { count: number; pageSize?: number }) => Promise<Record<string, unknown>>> = {
   sync: syncBench,
   card: cardBench,
 };
@@ -23,7 +23,7 @@ const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '100000' },
     'page-size': { type: 'string' },
-    'load-cache-mb': { type: 'string' },
+
     json: { type: 'boolean', default: false },
   },
   strict: true,
@@ -31,7 +31,6 @@ const { values } = parseArgs({
 const result = await bench({
   count: Number(values.count),
   ...(values['page-size'] ? { pageSize: Number(values['page-size']) } : {}),
-  ...(values['load-cache-mb'] ? { loadCacheMb: Number(values['load-cache-mb']) } : {}),
 });
 process.stdout.write(`${JSON.stringify(result)}\n`);
 process.exit(0);
