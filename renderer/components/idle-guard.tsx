@@ -41,14 +41,16 @@ export function IdleGuard({ active, warnMs, endMs, onTimeout }: IdleGuardProps) 
   const last = useRef(Date.now());
   const [now, setNow] = useState(Date.now());
   const button = useRef<HTMLButtonElement>(null);
-  const ended = useRef(false);
   const idle = now - last.current;
   const warning = active && idle >= warnMs;
 
   useEffect(() => {
     if (!active) return;
     last.current = Date.now();
-    const touch = () => {
+    // A touch anywhere says "still here", except on "Terminer maintenant": that one must
+    // reach its button, not take the warning away under the finger.
+    const touch = (e: Event) => {
+      if (e.target instanceof Element && e.target.closest('[data-idle-end]')) return;
       last.current = Date.now();
       setNow(last.current);
     };
@@ -67,17 +69,9 @@ export function IdleGuard({ active, warnMs, endMs, onTimeout }: IdleGuardProps) 
 
   useEffect(() => {
     if (!warning) return;
-    ended.current = false;
     button.current?.focus();
     tone();
   }, [warning]);
-  // Any touch counts as "still here" and takes the warning away before a click could land:
-  // "Terminer maintenant" acts on the touch itself (and on a click, for the keyboard), once.
-  const endNow = () => {
-    if (ended.current) return;
-    ended.current = true;
-    onTimeout();
-  };
 
   if (!warning) return null;
   const seconds = Math.max(0, Math.ceil((endMs - idle) / 1000));
@@ -90,7 +84,7 @@ export function IdleGuard({ active, warnMs, endMs, onTimeout }: IdleGuardProps) 
           <button ref={button} type="button" className="button button-primary button-wide">
             {t('idle.continue')}
           </button>
-          <button type="button" className="button button-secondary button-wide" onPointerDown={endNow} onClick={endNow}>
+          <button type="button" className="button button-secondary button-wide" data-idle-end onClick={onTimeout}>
             {t('idle.endNow')}
           </button>
         </div>

@@ -115,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   'outcome.paused.heading': 'Identification is paused',
   'outcome.paused.body':
     'Too many incorrect dates of birth were entered on this kiosk. To protect artisans, identification waits for the front desk: ask a member of staff, who can help you right away.',
+  'outcome.radiated.deskLabel': 'To reach the chamber’s front desk',
   'outcome.radiated.contact': 'If your situation has changed, contact the {chamber} or ask at the front desk.',
 
   'qualification.artisan': 'Artisan',

@@ -120,6 +120,7 @@ export const fr = {
   'outcome.paused.heading': 'L’identification est suspendue',
   'outcome.paused.body':
     'Trop de dates de naissance incorrectes ont été saisies sur cette borne. Pour protéger les artisans, l’identification attend l’accueil : adressez-vous à un agent, qui peut vous aider tout de suite.',
+  'outcome.radiated.deskLabel': 'Pour joindre l’accueil de la chambre',
   'outcome.radiated.contact': 'Si votre situation a changé, contactez la {chamber} ou adressez-vous à l’accueil.',
 
   'qualification.artisan': 'Artisan',

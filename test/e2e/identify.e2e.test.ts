@@ -119,6 +119,10 @@ describe('identification in Chromium against browser mode', () => {
     await typeIdentity(p, '552032534RM2A', ['30', '11', '1968']);
     await p.getByRole('heading', { level: 1, name: fr['outcome.radiated.heading'] }).waitFor();
     assert.match((await p.locator('main').textContent()) ?? '', /depuis le 31\/12\/2024.*CMA Corse/s);
+    // Whom to contact, with a number and hours to write down (assets/chamber.json).
+    const desk = (await p.getByRole('definition').allTextContents()).join(' | ');
+    assert.match(desk, /01 23 45 67 89/);
+    assert.match(desk, /Du lundi au vendredi/);
     await screenshot(p, 'outcome-radiated');
     await p.close();
   });

@@ -106,7 +106,9 @@ describe('"Délivrer une carte" at the console, with the kiosk camera and the de
     const sizes = pageSizes(receivedFiles(chain.spoolDir)).sort();
     assert.deepEqual([sizes[0], sizes[1]?.slice(0, 5)], ['242.65 x 153.01', '595.2'], 'one CR80 card and one A4 sheet');
     const main = await p.locator('main').innerText();
-    assert.match(main, /card-issued/);
+    // The journal in words: who delivered which card to whom, and who checked which document.
+    assert.match(main, /Nadia a délivré la carte \d{4} \(.+?\) à Jean-Pierre MULLER/);
+    assert.match(main, /Nadia a vérifié la pièce d’identité \(passeport\) de Jean-Pierre MULLER/i);
     assert.doesNotMatch(main, /passeport n|numéro de pièce/i);
     await p.close();
   });

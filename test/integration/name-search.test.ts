@@ -17,10 +17,10 @@ describe('finding an artisan by name at the desk', () => {
     assert.equal((await db.all(DEFERRED)).length, 4, 'the SIREN index and the name-search triggers are built at the end of the first load');
     assert.ok(names(await searchArtisans(db, { words: ['durand', 'cam'] })).includes('Camille DURAND'));
     assert.ok(names(await searchArtisans(db, { words: ['CAMILLE', 'Dur'] })).includes('Camille DURAND'), 'any order, any case');
-    const muller = await searchArtisans(db, { words: ['müller'] });
+    const muller = await searchArtisans(db, { words: ['müller', 'jean'] });
     assert.ok(
       muller.some((h) => h.rmNumber === '401234562RE067'),
-      'ü typed finds MULLER',
+      'ü typed finds MULLER (the demo has many: his first name narrows it)',
     );
     assert.deepEqual(await searchArtisans(db, { words: ['%%'] }), [], 'what is not a letter or digit is no query syntax');
 
@@ -37,7 +37,10 @@ describe('finding an artisan by name at the desk', () => {
       (await searchArtisans(db, { words: ['zephyrine'] })).map((h) => h.rmNumber),
       ['401234562RE067'],
     );
-    assert.ok(!names(await searchArtisans(db, { words: ['durand', 'camille'] })).includes('Camille DURAND'), 'a removed artisan is not found');
+    assert.ok(
+      !(await searchArtisans(db, { words: ['durand', 'camille'] })).some((h) => h.rmNumber === '123123127RM078'),
+      'a removed artisan is not found (other Camille DURANDs may be)',
+    );
     await db.close();
     await registry.close();
   });

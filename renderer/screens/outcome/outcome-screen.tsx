@@ -1,3 +1,4 @@
+import chamber from '../../../assets/chamber.json';
 import type { IdentifyOutcome } from '../../../main/identity/identify.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useT } from '../../i18n/index.tsx';
@@ -73,6 +74,16 @@ export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext, onRetry }:
           <ScreenHeading>{t('outcome.radiated.heading')}</ScreenHeading>
           <p className="lead">{t('outcome.radiated.body', { rmNumber: spacedRmNumber(outcome.rmNumber), date: formatIsoDate(outcome.radiatedOn, locale) })}</p>
           <p>{t('outcome.radiated.contact', { chamber: outcome.chamber })}</p>
+          {/* Whom to call, in figures a person can write down: this desk (assets/chamber.json). */}
+          <p className="label">{t('outcome.radiated.deskLabel')}</p>
+          <dl className="facts">
+            <dt>{t('support.phone')}</dt>
+            <dd>{chamber.supportPhone}</dd>
+            <dt>{t('support.email')}</dt>
+            <dd>{chamber.supportEmail}</dd>
+            <dt>{t('support.hours')}</dt>
+            <dd>{chamber.deskHours[locale]}</dd>
+          </dl>
           <div className="actions">{finish}</div>
         </main>
       );
