@@ -65,9 +65,6 @@ const run = spawnSync(
     '--import',
     'tsx',
     '--test',
-    // A test file whose failed test left a server open would otherwise keep its process, and
-    // the whole suite, waiting for ever: once its tests are done, the file's process ends.
-    '--test-force-exit',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     `--test-reporter=${path.join(ROOT, 'test/support/count-reporter.mjs')}`,

@@ -117,6 +117,8 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
     // Handed over: the card kept for printing is erased.
     assert.ok((await orders.handOver(orderId, member)).ok);
     assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_orders WHERE card_pdf IS NOT NULL'), 0);
+    // The card's follower may still be sending the payment receipt: the store stays open till it is done.
+    await eventually(async () => !orders.busy(), 'the card follower done');
     orders.close();
     await db.close();
   });
@@ -158,6 +160,8 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
     assert.ok((await orders.pay(orderId, 'cash', member)).ok);
     await eventually(async () => (await orderState(db, orderId)) === 'printed', 'printed');
     assert.equal(cards() - before, 1);
+    // The card's follower may still be sending the payment receipt: the store stays open till it is done.
+    await eventually(async () => !orders.busy(), 'the card follower done');
     orders.close();
     await db.close();
   });
@@ -195,6 +199,8 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
     assert.equal(cards() - before, 1);
     assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_payments'), 1);
     assert.equal(await countOf(db, "SELECT count(*) AS n FROM print_jobs WHERE role = 'card'"), 1, 'the same job, sent again');
+    // The card's follower may still be sending the payment receipt: the store stays open till it is done.
+    await eventually(async () => !orders.busy(), 'the card follower done');
     orders.close();
     await db.close();
   });
@@ -230,6 +236,8 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
     await eventually(async () => (await orderState(db, orderId)) === 'printed', 'printed after the retry');
     assert.equal(cards() - before, 1);
     assert.equal(await countOf(db, "SELECT count(*) AS n FROM print_jobs WHERE role = 'card'"), 2, 'a new job for the retry');
+    // The card's follower may still be sending the payment receipt: the store stays open till it is done.
+    await eventually(async () => !orders.busy(), 'the card follower done');
     orders.close();
     await db.close();
   });
@@ -297,6 +305,8 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
     assert.deepEqual([shown?.state, shown?.refund?.staffName], ['cancelled', 'Nadia']);
     const again = await orders.request(card, card.pdf);
     assert.ok(again.ok && again.value.orderId !== orderId, 'a new order, not the refunded one');
+    // The card's follower may still be sending the payment receipt: the store stays open till it is done.
+    await eventually(async () => !orders.busy(), 'the card follower done');
     orders.close();
     await db.close();
   });
@@ -325,6 +335,8 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
       ],
     );
     assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_refunds'), 0, 'nothing refunded');
+    // The card's follower may still be sending the payment receipt: the store stays open till it is done.
+    await eventually(async () => !orders.busy(), 'the card follower done');
     orders.close();
     await db.close();
   });
@@ -338,6 +350,8 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
     assert.deepEqual([asked.value.state, asked.value.ticket], ['requested', 'not-printed']);
     const job = await db.get<{ status: string; error_kind: string }>("SELECT status, error_kind FROM print_jobs WHERE role = 'receipt'");
     assert.deepEqual(job, { status: 'failed', error_kind: 'receipt-offline' });
+    // The card's follower may still be sending the payment receipt: the store stays open till it is done.
+    await eventually(async () => !orders.busy(), 'the card follower done');
     orders.close();
     await db.close();
   });
@@ -358,6 +372,8 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
     assert.equal(entry?.actor, 'staff:1');
     assert.match(entry?.details ?? '', /carte rayée/);
     assert.equal(await countOf(db, 'SELECT count(*) AS n FROM pvc_payments'), 1, 'a reprint takes no payment');
+    // The card's follower may still be sending the payment receipt: the store stays open till it is done.
+    await eventually(async () => !orders.busy(), 'the card follower done');
     orders.close();
     await db.close();
   });
