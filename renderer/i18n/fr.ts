@@ -537,7 +537,8 @@ export const fr = {
   'issue.result.pvc.failed': 'Commande {number} payée, mais l’impression a échoué : voir « Cartes PVC » pour réessayer.',
   'issue.finish': 'Terminer la délivrance',
   'error.ISSUANCE_REQUIRED': 'Aucune délivrance en cours : cherchez d’abord l’artisan.',
-  'error.REPLICA_LOADING': 'La liste des artisans est encore en cours de chargement sur cette borne : personne n’est trouvé pour l’instant. Réessayez dans quelques minutes.',
+  'error.REPLICA_LOADING':
+    'La liste des artisans est encore en cours de chargement sur cette borne : personne n’est trouvé pour l’instant. Réessayez dans quelques minutes.',
   'error.SEARCH_TOO_SHORT': 'Tapez au moins deux lettres du nom, ou un numéro RM ou SIREN complet.',
   'error.NO_ACCOUNT': 'Cet artisan n’a pas de compte activé : pas d’adresse où envoyer la carte. Imprimez-la.',
   'issue.tooMany': 'Plus de 20 artisans correspondent : précisez (prénom, nom, ou numéro RM).',

@@ -64,7 +64,11 @@ describe('browser mode sends the renderer compressed', () => {
   });
 
   it('sends the plain bytes without Accept-Encoding, or when the browser refuses both (q=0)', async () => {
-    const cases: Record<string, string>[] = [{ Host: host() }, { Host: host(), 'Accept-Encoding': 'gzip;q=0, br;q=0' }, { Host: host(), 'Accept-Encoding': 'identity' }];
+    const cases: Record<string, string>[] = [
+      { Host: host() },
+      { Host: host(), 'Accept-Encoding': 'gzip;q=0, br;q=0' },
+      { Host: host(), 'Accept-Encoding': 'identity' },
+    ];
     for (const headers of cases) {
       const r = await get(bridge.port, '/assets/index-abc.js', headers);
       assert.equal(r.status, 200);
