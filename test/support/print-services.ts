@@ -58,7 +58,10 @@ export async function startPrintChain(queue: string): Promise<{ queue: string; s
   }
   const spoolDir = tempDir('ipp-spool-');
   const port = await freePort();
-  child('ippeveprinter', ['-k', '-d', spoolDir, '-f', 'application/pdf,image/pwg-raster', '-p', String(port), queue]);
+  // A command makes each job complete once received: without one, ippeveprinter simulates printing with
+  // a wait of several seconds per job, and two cards queued behind a sheet outlasted a test's 30 s on CI.
+  // The document is kept (-k) beside the command's empty output (.prn), which receivedFiles leaves out.
+  child('ippeveprinter', ['-c', '/bin/true', '-k', '-d', spoolDir, '-f', 'application/pdf,image/pwg-raster', '-p', String(port), queue]);
   await until(
     () => spawnSync('ipptool', ['-q', `ipp://localhost:${port}/ipp/print`, 'get-printer-attributes.test']).status === 0,
     15_000,
@@ -77,5 +80,6 @@ export async function startPrintChain(queue: string): Promise<{ queue: string; s
 
 /** The files the virtual printer received, by name. */
 export function receivedFiles(spoolDir: string): string[] {
-  return (execFileSync('ls', [spoolDir]).toString().split('\n').filter(Boolean) as string[]).map((f) => path.join(spoolDir, f));
+  const names = execFileSync('ls', [spoolDir]).toString().split('\n').filter(Boolean) as string[];
+  return names.filter((f) => !f.endsWith('.prn')).map((f) => path.join(spoolDir, f));
 }
