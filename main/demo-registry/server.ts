@@ -8,6 +8,7 @@ import { type Accounts, openAccounts } from './accounts-store.ts';
 import { openCards } from './cards-routes.ts';
 import { type Faults, faultPicker, NO_FAULTS } from './faults.ts';
 import { demoMailbox, type Mailer, prepareMailbox, type SmtpConfig, smtpMailer } from './mailer.ts';
+import { openPhotos } from './photos.ts';
 import type { RegistryStore } from './registry-store.ts';
 import { DEMO_ACCOUNTS } from './seed.ts';
 
@@ -72,6 +73,7 @@ export async function startRegistryServer({
   const accounts = await openAccounts(store, smtp ? smtpMailer(smtp) : (mailbox as Mailer), () => publicUrl);
   await accounts.ensureAccounts(DEMO_ACCOUNTS);
   const cards = await openCards(store.db, accounts, smtp ? smtpMailer(smtp) : (mailbox as Mailer), () => publicUrl);
+  const photos = await openPhotos(store);
   const faults: Faults = { ...NO_FAULTS, ...initial };
   const pick = faultPicker(faults);
   const tokens = new Map<string, { kioskId: string; expiresAt: number }>();
@@ -136,6 +138,7 @@ export async function startRegistryServer({
 
     if (path.startsWith('/v1/accounts/') && (await accountsApi(accounts, req, res, path, body, json))) return;
     if ((path.startsWith('/v1/cards/') || path.startsWith('/v1/card-keys/')) && (await cards.api(req, res, path, body, json, kioskId))) return;
+    if (path.startsWith('/v1/artisans/') && (await photos.api(req, res, path, json))) return;
     if (req.method === 'GET' && path === '/v1/artisans/changes') {
       const after = decodeCursor(url.searchParams.get('after'));
       if (after === null) return problem(res, 400, 'BAD_CURSOR', 'the cursor was not made by this registry');
@@ -165,6 +168,7 @@ export async function startRegistryServer({
         if (r.status === 'applied' && op) {
           await applyAccountOperation(accounts, op);
           await cards.apply(op);
+          await photos.apply(op, kioskId);
         }
       }
       if (fault === 'error-after') return problem(res, 500, 'INTERNAL', 'injected failure after the write');

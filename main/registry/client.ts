@@ -1,6 +1,7 @@
 import type { Logger } from '../logging/logger.ts';
 import { cardLinkResponseSchema } from './accounts-wire.ts';
 import { type CardKey, cardKeySchema, cardKeysSchema } from './card-keys-wire.ts';
+import { type ArtisanPhoto, artisanPhotoSchema } from './photo-wire.ts';
 import { type ChangesPage, changesPageSchema, healthSchema, type Operation, operationsResponseSchema, tokenResponseSchema } from './wire.ts';
 
 /**
@@ -165,6 +166,20 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
       });
       const parsed = cardLinkResponseSchema.safeParse(await res.json().catch(() => undefined));
       if (!parsed.success) throw new RegistryError('malformed', 'the card link answer does not match the API');
+      return parsed.data;
+    },
+
+    /** The artisan's ID photo as the registry keeps it, or null when it has none (online only). */
+    async photo(rmNumber: string): Promise<ArtisanPhoto | null> {
+      let res: Response;
+      try {
+        res = await authorized(`/v1/artisans/${encodeURIComponent(rmNumber)}/photo`);
+      } catch (error) {
+        if (error instanceof RegistryError && error.answer?.status === 404) return null;
+        throw error;
+      }
+      const parsed = artisanPhotoSchema.safeParse(await res.json().catch(() => undefined));
+      if (!parsed.success || parsed.data.rmNumber !== rmNumber) throw new RegistryError('malformed', 'the photo answer does not match the API');
       return parsed.data;
     },
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   accountStatusSchema,
   activateRequestSchema,
+  activationEmailRequestSchema,
   cardIssuanceSchema,
   cardLinkRequestSchema,
   cardLinkResponseSchema,
@@ -12,6 +13,7 @@ import {
   profileSchema,
 } from './accounts-wire.ts';
 import { cardKeyRegistrationSchema, cardKeySchema, cardKeysSchema } from './card-keys-wire.ts';
+import { artisanPhotoSchema, photoChangeSchema } from './photo-wire.ts';
 import {
   ARTISAN_FIELDS,
   activiteSchema,
@@ -60,6 +62,9 @@ const DESCRIPTIONS: Record<string, string> = {
   Artisan: 'One artisan with named fields: the entries of ArtisanTuple, named.',
   ChangesPage:
     'One page of the changes feed. `fields` names the entries of each `items` row; `removed` lists the RM numbers taken out of the registry (tombstones).',
+  PhotoChange:
+    'The payload of a `photo` operation: the ID photo validated at a kiosk (JPEG, base64, 35:45, at most 200 KB). The registry keeps the newest per artisan, by the operation’s `at`.',
+  ArtisanPhoto: 'The artisan’s ID photo (JPEG, base64) and when a kiosk took it (`takenAt`, the `at` of its operation).',
   CardIssuance: 'The payload of a `card-issuance` operation; with delivery `email` and a PDF, the registry e-mails it.',
   ProfileChange: 'The payload of a `profile-change` operation (POST /v1/operations).',
   CardKey:
@@ -70,6 +75,8 @@ const DESCRIPTIONS: Record<string, string> = {
   LoginFailed: 'Wrong e-mail or password; `attemptsLeft` before the account is locked.',
   LoginLocked: 'Too many failures; the account is locked `until` (ISO 8601).',
   ResendResponse: 'The address the confirmation e-mail went to.',
+  ActivationEmailRequest:
+    'A new address for a pending activation’s link, with the date of birth (YYYY-MM-DD) the artisan proved at the kiosk: the registry checks it against the register too.',
   Accepted: 'An empty object.',
 };
 
@@ -89,12 +96,15 @@ export function componentSchemas(): Record<string, Json> {
   add('OperationsResponse', operationsResponseSchema);
   add('ProfileChange', profileChangeSchema);
   add('CardIssuance', cardIssuanceSchema);
+  add('PhotoChange', photoChangeSchema);
+  add('ArtisanPhoto', artisanPhotoSchema);
   add('TokenRequest', tokenRequestSchema);
   add('TokenResponse', tokenResponseSchema);
   add('Health', healthSchema);
   add('ActivateRequest', activateRequestSchema);
   add('AccountStatus', accountStatusSchema);
   add('ResendResponse', resendResponseSchema);
+  add('ActivationEmailRequest', activationEmailRequestSchema);
   add('LoginRequest', loginRequestSchema);
   add('LoginResponse', loginResponseSchema);
   add('ForgotRequest', forgotRequestSchema);

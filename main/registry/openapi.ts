@@ -28,7 +28,7 @@ What a kiosk may rely on, and checks:
 
 const OPERATIONS_DESCRIPTION = `Each operation is applied once per idempotency key, however often it is sent; a repeat is answered \`duplicate\`. Both answers mean the registry has it.
 
-Ordering: operations on one subject (an artisan’s profile, photo or PVC order) are sent by a kiosk in the order they were made, and a later one is never sent while an earlier one is still pending. The registry also applies a profile change only if its \`at\` is not older than the last one it applied for that artisan (an older one is acknowledged as \`applied\` and kept, but does not overwrite newer data).
+Ordering: operations on one subject (an artisan’s profile, photo or PVC order) are sent by a kiosk in the order they were made, and a later one is never sent while an earlier one is still pending. The registry also applies a profile change or a photo only if its \`at\` is not older than the last one it applied for that artisan (an older one is acknowledged as \`applied\` and kept, but does not overwrite newer data).
 
 A 500 may come after the operations were applied: send the same operations again, with the same keys. A request body is limited to 4 MiB; the reference server closes the connection on a larger one, without an answer.`;
 
@@ -134,6 +134,22 @@ export function registryOpenApi(): Record<string, unknown> {
           },
         },
       },
+      '/v1/artisans/{rmNumber}/photo': {
+        parameters: [rmNumber],
+        get: {
+          operationId: 'getArtisanPhoto',
+          tags: ['artisans'],
+          summary: 'The artisan’s ID photo, the newest a kiosk delivered',
+          description:
+            'The photo is the artisan’s until replaced: a kiosk takes it (a `photo` operation, payload PhotoChange) and every kiosk of the chamber gets it back here, for the artisan’s card at the next visit or at the desk. The newest by `takenAt` wins. A kiosk that still holds a newer photo of its own, not yet delivered, uses that one.',
+          security: bearer,
+          responses: {
+            200: { description: 'The photo', content: json('ArtisanPhoto') },
+            404: errorResponse('No artisan with this number (`NOT_FOUND`), or no photo yet (`NO_PHOTO`)', 'NOT_FOUND', 'NO_PHOTO'),
+            ...tokenAnswers,
+          },
+        },
+      },
       '/v1/accounts/activate': {
         post: {
           operationId: 'activateAccount',
@@ -177,6 +193,32 @@ export function registryOpenApi(): Record<string, unknown> {
           responses: {
             200: { description: 'Sent', content: json('ResendResponse') },
             409: errorResponse('No pending account for this number', 'NOT_PENDING'),
+            ...tokenAnswers,
+          },
+        },
+      },
+      '/v1/accounts/{rmNumber}/activation-email': {
+        parameters: [rmNumber],
+        post: {
+          operationId: 'changeActivationEmail',
+          tags: ['accounts'],
+          summary: 'Send a pending activation’s link to another address (“Ce n’est pas mon adresse”)',
+          description:
+            'For an artisan whose activation waits for its link and who typed a wrong address. The date of birth must be the register’s. The link sent before stops working at once (a page that says so), and a new confirmation e-mail, valid 24 hours, goes to the new address.',
+          security: bearer,
+          requestBody: { required: true, content: json('ActivationEmailRequest') },
+          responses: {
+            200: { description: 'The new link is sent to this address', content: json('ResendResponse') },
+            400: errorResponse('The request is malformed, or the new address is not an e-mail address', 'BAD_REQUEST', 'EMAIL_INVALID'),
+            403: errorResponse('The date of birth is not the register’s for this number', 'IDENTITY_MISMATCH'),
+            404: errorResponse('No such artisan', 'NOT_FOUND'),
+            409: errorResponse(
+              'The account is active already, there is no activation waiting, the address is the one the link went to, or it belongs to another account',
+              'ACCOUNT_EXISTS',
+              'NOT_PENDING',
+              'EMAIL_UNCHANGED',
+              'EMAIL_TAKEN',
+            ),
             ...tokenAnswers,
           },
         },

@@ -102,6 +102,23 @@ describe('the reference registry answers as its OpenAPI document says', () => {
     assert.equal(errorCode(await call('GET', `/v1/artisans/${NOBODY}`, { expect: 404 })), 'NOT_FOUND');
   });
 
+  it('the artisan’s photo: 404 NO_PHOTO before any, the newest by `at` once delivered (an older one late replaces nothing), 404 NOT_FOUND for no artisan', async () => {
+    assert.equal(errorCode(await call('GET', `/v1/artisans/${DURAND}/photo`, { expect: 404 })), 'NO_PHOTO');
+    assert.equal(errorCode(await call('GET', `/v1/artisans/${NOBODY}/photo`, { expect: 404 })), 'NOT_FOUND');
+    const jpeg = (marker: number) => Buffer.from([0xff, 0xd8, 0xff, 0xe0, marker, 0, 0, 0, 0xff, 0xd9]).toString('base64');
+    const photo = (key: string, at: string, marker: number) => ({
+      idempotencyKey: `conformance-photo-${key}`,
+      type: 'photo',
+      at,
+      payload: { rmNumber: DURAND, jpeg: jpeg(marker) },
+    });
+    await call('POST', '/v1/operations', { json: { operations: [photo('0001', '2026-11-30T10:00:00.000Z', 1)] }, expect: 200 });
+    await call('POST', '/v1/operations', { json: { operations: [photo('0002', '2026-11-30T11:00:00.000Z', 2)] }, expect: 200 });
+    await call('POST', '/v1/operations', { json: { operations: [photo('0003', '2026-11-30T10:30:00.000Z', 3)] }, expect: 200 });
+    const got = (await call('GET', `/v1/artisans/${DURAND}/photo`, { expect: 200 })).json() as { rmNumber: string; jpeg: string; takenAt: string };
+    assert.deepEqual(got, { rmNumber: DURAND, jpeg: jpeg(2), takenAt: '2026-11-30T11:00:00.000Z' });
+  });
+
   it('operations: applied, then duplicate, and 400 for a request off the schema', async () => {
     const op = { idempotencyKey: 'conformance-0000000001', type: 'audit-event', at: new Date().toISOString(), payload: { event: 'test' } };
     const first = (await call('POST', '/v1/operations', { json: { operations: [op] }, expect: 200 })).json();
@@ -184,6 +201,7 @@ describe('the reference registry answers as its OpenAPI document says', () => {
       for (const [method, path, json] of [
         ['GET', '/v1/artisans/changes', undefined],
         ['GET', `/v1/artisans/${DURAND}`, undefined],
+        ['GET', `/v1/artisans/${DURAND}/photo`, undefined],
         ['POST', '/v1/operations', { operations: [] }],
         ['GET', `/v1/accounts/${DURAND}/status`, undefined],
       ] as const) {

@@ -24,6 +24,8 @@ const ACCEPTED_WARNINGS: Record<string, string> = {
   'operation-4xx-response #/paths/~1reset/get/responses': 'the reset form is shown for any token; the token is checked when the form is sent',
   'no-unused-components #/components/schemas/ProfileChange':
     'the payload of a profile-change operation, a free object on the wire (OperationsRequest); kept for registries to read',
+  'no-unused-components #/components/schemas/PhotoChange':
+    'the payload of a photo operation, a free object on the wire (OperationsRequest); kept for registries to read',
   'no-unused-components #/components/schemas/CardIssuance':
     'the payload of a card-issuance operation, a free object on the wire (OperationsRequest); kept for registries to read',
 };
