@@ -24,6 +24,9 @@ import { createSecretsService } from './secrets/secrets-service.ts';
 import { readSettings } from './settings/kiosk-settings.ts';
 import type { PrinterSettings } from './settings/printer-settings.ts';
 import { createSettingsService } from './settings/settings-service.ts';
+import { systemSpeechEngine } from './speech/os-engines.ts';
+import type { SpeechEngine } from './speech/speech-engine.ts';
+import { createSpeechService, type SpeechOptions } from './speech/speech-service.ts';
 import { createIssuanceService } from './staff/issuance-service.ts';
 import { createStaffService } from './staff/staff-service.ts';
 import { appendAudit, recentAuditLines } from './store/audit-repo.ts';
@@ -55,6 +58,10 @@ export type KioskOptions = {
   onStop?: () => void;
   /** Where secrets live; by default the OS keychain (memory for a demo kiosk without one). */
   secrets?: SecretStore;
+  /** Audio mode's synthesizer; by default the operating system's. */
+  speech?: SpeechEngine;
+  /** Test hook: every sentence audio mode speaks, in order (see speech-service.ts). */
+  speechTranscript?: SpeechOptions['transcript'];
 };
 
 export type Kiosk = {
@@ -87,6 +94,8 @@ export async function createKiosk({
   chamberName,
   secrets,
   onStop = () => undefined,
+  speech: speechEngine = systemSpeechEngine(),
+  speechTranscript,
 }: KioskOptions): Promise<Kiosk> {
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -184,12 +193,18 @@ export async function createKiosk({
       log: log.child('secrets'),
       onChange: () => client.forgetToken(),
     });
+    const speech = createSpeechService({
+      engine: speechEngine,
+      log: log.child('speech'),
+      ...(speechTranscript ? { transcript: speechTranscript } : {}),
+    });
     const overview = async (): Promise<StaffOverview> => ({
       sync: await sync.status(),
       jobs: await recentJobs(db, 10),
       audit: await recentAuditLines(db, 10),
       orders: await orders.list(),
       identificationPausedUntil: await identity.pause(),
+      speech: await speech.status(),
     });
     const syncNow = () =>
       sync.syncNow().then(
@@ -216,7 +231,16 @@ export async function createKiosk({
     });
     const info = async () => {
       const s = await readSettings(db);
-      return { version, demo, demoIdentities, mailboxUrl, language: s.language, ...(idle ?? { idleWarnMs: s.idleWarnS * 1000, idleEndMs: s.idleEndS * 1000 }) };
+      const speaks = (await speech.status()).available;
+      return {
+        version,
+        demo,
+        demoIdentities,
+        mailboxUrl,
+        language: s.language,
+        speech: { available: speaks, aloud: s.speechAloud },
+        ...(idle ?? { idleWarnMs: s.idleWarnS * 1000, idleEndMs: s.idleEndS * 1000 }),
+      };
     };
     return {
       db,
@@ -249,6 +273,7 @@ export async function createKiosk({
             syncNow,
             session,
             info,
+            speech,
             transport,
           }),
           trustedOrigins,

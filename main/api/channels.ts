@@ -47,6 +47,7 @@ export const CHANNELS = [
   'staff:secret-set',
   'staff:secret-delete',
   'session:end',
+  'speech:say',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

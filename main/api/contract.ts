@@ -9,6 +9,7 @@ import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { SyncStatus } from '../registry/sync-status.ts';
 import type { SecretsView } from '../secrets/secrets-service.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
+import type { SpeechCheck } from '../speech/speech-engine.ts';
 import { ID_DOCUMENTS, type IssuanceResult } from '../staff/issuance-service.ts';
 import type { StaffMember, StaffState } from '../staff/staff-service.ts';
 import type { SearchHit } from '../store/artisans-repo.ts';
@@ -39,6 +40,8 @@ export type StaffOverview = {
   orders: OrderView[];
   /** Set while identification is paused after too many wrong dates on this kiosk (ISO instant it ends). */
   identificationPausedUntil: string | null;
+  /** Audio mode's synthesizer, and why it cannot speak when it cannot (for IT). */
+  speech: SpeechCheck;
 };
 
 const orderId = z.number().int().positive();
@@ -59,6 +62,8 @@ export type AppInfo = {
   idleEndMs: number;
   /** The language each visit starts in (a setting of the console). */
   language: 'fr' | 'en';
+  /** Audio mode: whether this machine can speak, and whether it may without headphones (a console setting). */
+  speech: { available: boolean; aloud: boolean };
 };
 
 /** The console's settings, and whether the kiosk must restart for some of them to apply. */
@@ -201,6 +206,7 @@ export const contract = {
         idleWarnS: z.number().int().min(0).max(100_000),
         idleEndS: z.number().int().min(0).max(100_000),
         language: z.enum(['fr', 'en']),
+        speechAloud: z.boolean(),
       })
       .strict(),
     output: returns<SettingsView>(),
@@ -226,6 +232,15 @@ export const contract = {
   /** Puts the registry's secret in the keychain (at least 16 characters). Write-only: no channel reads it back. Staff only. */
   'staff:secret-set': { input: z.object({ name: z.literal('registry-secret'), value: text(200) }).strict(), output: returns<SecretsView>() },
   'staff:secret-delete': { input: z.object({ name: z.literal('registry-secret') }).strict(), output: returns<SecretsView>() },
+  /**
+   * Audio mode: a sentence of the screen, spoken by the operating system's synthesizer, as a
+   * WAV file (base64) for the renderer to play on the headphones. SPEECH_UNAVAILABLE where
+   * there is none. `rate` 1 is the usual speed.
+   */
+  'speech:say': {
+    input: z.object({ text: text(1000), lang: z.enum(['fr', 'en']), rate: z.number().min(0.5).max(2) }).strict(),
+    output: returns<{ wav: string }>(),
+  },
   /** "Terminer" or the idle timeout: forget everything of this visit in the main process. */
   'session:end': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   // Raised by the renderer itself when the main process does not answer.
   'KIOSK_UNREACHABLE',
+  // Audio mode: this machine has no speech synthesizer (the console says why, for IT).
+  'SPEECH_UNAVAILABLE',
   'RM_EMPTY',
   'RM_FORMAT',
   'RM_SIREN_LENGTH',

@@ -7,6 +7,7 @@ import type { PvcOrderService } from '../orders/pvc-order-service.ts';
 import type { PrintersService } from '../printing/printers-service.ts';
 import type { SecretsService } from '../secrets/secrets-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
+import type { SpeechService } from '../speech/speech-service.ts';
 import type { IssuanceService } from '../staff/issuance-service.ts';
 import type { StaffService } from '../staff/staff-service.ts';
 import type { AppInfo, StaffOverview } from './contract.ts';
@@ -27,6 +28,7 @@ export type HandlerDeps = {
   info: () => Promise<Omit<AppInfo, 'transport'>>;
   settings: SettingsService;
   issuance: IssuanceService;
+  speech: SpeechService;
   /** Stops the kiosk (Electron quits; browser mode ends its process), after the answer is sent. */
   stopKiosk: (staffId: number) => Promise<void>;
   transport: AppInfo['transport'];
@@ -48,6 +50,7 @@ export function createHandlers({
   syncNow,
   session,
   info,
+  speech,
   transport,
 }: HandlerDeps): Handlers {
   const staffOnly = <T>(run: () => Promise<T>): Promise<Result<T>> =>
@@ -159,6 +162,7 @@ export function createHandlers({
     'staff:secrets': () => staffOnly(secrets.view),
     'staff:secret-set': (input) => asStaff((member) => secrets.set(input.name, input.value, member.id)),
     'staff:secret-delete': (input) => asStaff((member) => secrets.delete(input.name, member.id)),
+    'speech:say': (input) => speech.say(input),
     'session:end': async () => {
       session.end();
       issuance.end();

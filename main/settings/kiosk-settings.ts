@@ -18,6 +18,11 @@ export type KioskSettings = {
   idleEndS: number;
   /** The language each visit starts in. */
   language: 'fr' | 'en';
+  /**
+   * Audio mode may speak through the kiosk's loudspeaker when no headphones are plugged in.
+   * Off by default: what the kiosk says about an artisan is not for the whole hall.
+   */
+  speechAloud: boolean;
 };
 
 export const DEFAULT_SETTINGS: KioskSettings = {
@@ -27,6 +32,7 @@ export const DEFAULT_SETTINGS: KioskSettings = {
   idleWarnS: 60,
   idleEndS: 75,
   language: 'fr',
+  speechAloud: false,
 };
 
 const KEY = 'settings';

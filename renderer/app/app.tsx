@@ -40,6 +40,7 @@ const NO_INFO: AppInfo = {
   idleWarnMs: 60_000,
   idleEndMs: 75_000,
   language: 'fr',
+  speech: { available: false, aloud: false },
 };
 
 export function App() {

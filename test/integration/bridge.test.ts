@@ -46,6 +46,7 @@ describe('browser-mode bridge over real HTTP', () => {
           idleWarnMs: 60_000,
           idleEndMs: 75_000,
           language: 'fr',
+          speech: { available: false, aloud: false },
         });
       },
       'identity:identify': async () => {

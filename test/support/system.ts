@@ -24,6 +24,9 @@ export const SYSTEM_NEEDS: readonly { check: string; packages: string[] }[] = [
   { check: '/usr/bin/gnome-keyring-daemon', packages: ['gnome-keyring'] },
   { check: '/usr/bin/dbus-run-session', packages: ['dbus'] },
   { check: '/usr/include/libsecret-1/libsecret/secret.h', packages: ['libsecret-1-dev'] },
+  // Audio mode: the Linux speech synthesizer, and sox to check that what it made is speech.
+  { check: '/usr/bin/espeak-ng', packages: ['espeak-ng'] },
+  { check: '/usr/bin/sox', packages: ['sox'] },
 ];
 
 export function missingPackages(): string[] {

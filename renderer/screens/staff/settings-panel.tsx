@@ -12,7 +12,7 @@ export type SettingsPanelProps = {
   onSave(settings: KioskSettings): void;
 };
 
-type Form = { registryUrl: string; kioskId: string; chamber: string; idleWarnS: string; idleEndS: string; language: 'fr' | 'en' };
+type Form = { registryUrl: string; kioskId: string; chamber: string; idleWarnS: string; idleEndS: string; language: 'fr' | 'en'; speechAloud: boolean };
 
 const toForm = (s: KioskSettings): Form => ({
   registryUrl: s.registryUrl ?? '',
@@ -21,6 +21,7 @@ const toForm = (s: KioskSettings): Form => ({
   idleWarnS: String(s.idleWarnS),
   idleEndS: String(s.idleEndS),
   language: s.language,
+  speechAloud: s.speechAloud,
 });
 
 /** What staff change without a developer. A refused field keeps what was typed, with why above it. */
@@ -44,6 +45,7 @@ export function SettingsPanel({ view, errors, pending, onSave }: SettingsPanelPr
       idleWarnS: whole(form.idleWarnS),
       idleEndS: whole(form.idleEndS),
       language: form.language,
+      speechAloud: form.speechAloud,
     });
   };
   return (
@@ -88,6 +90,20 @@ export function SettingsPanel({ view, errors, pending, onSave }: SettingsPanelPr
             </label>
           ))}
         </fieldset>
+        <div className="choice">
+          <label className="choice-option">
+            <input
+              type="checkbox"
+              checked={form.speechAloud}
+              aria-describedby="speech-aloud-hint"
+              onChange={(e) => setForm({ ...form, speechAloud: e.target.checked })}
+            />
+            <span>{t('settings.speechAloud')}</span>
+          </label>
+          <p id="speech-aloud-hint" className="hint">
+            {t('settings.speechAloudHint')}
+          </p>
+        </div>
         <button type="submit" className="button button-primary" aria-disabled={pending || undefined}>
           {t('settings.save')}
         </button>

@@ -15,7 +15,17 @@ function setup(identify: Handlers['identity:identify'] = async () => ok({ kind: 
   const log = memoryLogger();
   const handlers: Handlers = handlersWith({
     'app:info': async () =>
-      ok({ version: '1', transport: 'electron', demo: false, demoIdentities: [], mailboxUrl: null, idleWarnMs: 60_000, idleEndMs: 75_000, language: 'fr' }),
+      ok({
+        version: '1',
+        transport: 'electron',
+        demo: false,
+        demoIdentities: [],
+        mailboxUrl: null,
+        idleWarnMs: 60_000,
+        idleEndMs: 75_000,
+        language: 'fr',
+        speech: { available: false, aloud: false },
+      }),
     'identity:identify': async (input) => {
       calls.push(input);
       return identify(input);
