@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatch } from './api/handle.ts';
 import { createHandlers } from './api/handlers.ts';
 import { createCardKeyring } from './cards/card-keyring.ts';
 import { type CardService, createCardService } from './cards/card-service.ts';
+import { recallPhoto } from './cards/photo-recall.ts';
 import { startEmbeddedRegistry } from './demo-registry/embedded.ts';
 import { DEMO_IDENTITIES } from './demo-registry/seed.ts';
 import { birthDateHasher } from './identity/birth-date-hash.ts';
@@ -226,6 +227,7 @@ export async function createKiosk({
       printers: printers.settings,
       pushNow,
       replica: sync.replica,
+      recallPhoto: async (rmNumber) => (await recallPhoto({ db, client, log: log.child('issuance') }, rmNumber)).photo?.jpeg ?? null,
       clock,
       log: log.child('issuance'),
     });

@@ -12,6 +12,8 @@ export type Session = {
   activatedHere: boolean;
   /** The ID photo taken in this visit (JPEG), until the visit ends. */
   photo: Buffer | null;
+  /** The registry was asked for the artisan's photo in this visit (and answered): no need to ask again. */
+  photoRecalled?: boolean;
 };
 
 const EMPTY: Session = { rmNumber: null, loggedIn: false, email: null, activatedHere: false, photo: null };

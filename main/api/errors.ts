@@ -48,6 +48,8 @@ export const ERROR_CODES = [
   // Photo and card
   'PHOTO_INVALID',
   'PHOTO_TOO_LARGE',
+  // No card leaves without the artisan's photo (e-mail, phone, paper, PVC).
+  'PHOTO_REQUIRED',
   'CARD_RADIATED',
   // Staff
   'PIN_FORMAT',

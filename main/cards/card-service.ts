@@ -11,6 +11,7 @@ import { type Trust, trustOf } from './card-keyring.ts';
 import { buildCard, type CardModel, type CardSigner } from './card-model.ts';
 import { renderCardPdf } from './card-pdf.ts';
 import { type VerifyResult, verifyCardToken } from './card-token.ts';
+import { recallPhoto } from './photo-recall.ts';
 
 /** JPEG of at most 200 KB (DESIGN.md §6: the kiosk keeps only the crop). */
 export const MAX_PHOTO_BYTES = 200 * 1024;
@@ -47,16 +48,46 @@ export function cardViewOf(card: CardModel): CardView {
   return { ...fields, photo: photo ? `data:image/jpeg;base64,${Buffer.from(photo).toString('base64')}` : null };
 }
 
+/** A card leaves the kiosk (e-mail, phone, paper, PVC) only with the artisan's photo on it. */
+export const PHOTO_REQUIRED: KioskError = { code: 'PHOTO_REQUIRED', message: 'the card is not issued without a photo' };
+
 export function createCardService({ db, client, session, keys, trusted, clock, log, pushNow }: CardDeps) {
   const own = trustOf(keys, []);
-  /** The logged-in artisan's card, signed, with this visit's photo. */
+
+  /**
+   * The photo for this visit's card: the one taken in this visit, else the artisan's photo
+   * as the registry keeps it or as this kiosk has it waiting in its outbox (the newest),
+   * looked up once a visit. It lives in the session, wiped when the visit ends.
+   */
+  async function visitPhoto(rmNumber: string): Promise<Buffer | null> {
+    const { photo, photoRecalled } = session.get();
+    if (photo || photoRecalled) return photo;
+    const found = await recallPhoto({ db, client, log }, rmNumber);
+    // The visit ended (or another began) while the registry answered: that photo is not for it.
+    if (session.get().rmNumber !== rmNumber || session.get().photo) {
+      found.photo?.jpeg.fill(0);
+      return session.get().photo;
+    }
+    session.update({ photo: found.photo?.jpeg ?? null, photoRecalled: found.answered });
+    return found.photo?.jpeg ?? null;
+  }
+
+  /** The logged-in artisan's card, signed, with their photo (null: the placeholder, for the preview only). */
   async function currentCard(): Promise<Result<CardModel>> {
-    const { rmNumber, loggedIn, photo } = session.get();
+    const { rmNumber, loggedIn } = session.get();
     if (!rmNumber || !loggedIn) return fail({ code: 'SESSION_REQUIRED', message: 'no logged-in artisan' });
     const artisan = await findByRmNumber(db, rmNumber);
     if (!artisan) return fail({ code: 'SESSION_REQUIRED', message: 'artisan no longer in the replica' });
+    const photo = await visitPhoto(rmNumber);
     const built = buildCard(artisan, photo ? new Uint8Array(photo) : null, localIsoDate(clock()), keys);
     return built.ok ? { ok: true, value: built.card } : fail({ code: 'CARD_RADIATED', message: 'radiated' });
+  }
+
+  /** The card to hand over: refused, in words, while it has no photo. */
+  async function cardToIssue(): Promise<Result<CardModel>> {
+    const card = await currentCard();
+    if (card.ok && !card.value.photo) return fail(PHOTO_REQUIRED);
+    return card;
   }
 
   return {
@@ -72,7 +103,7 @@ export function createCardService({ db, client, session, keys, trusted, clock, l
 
     /** Sends the card PDF to the account's e-mail: the registry sends it, through the outbox. */
     async sendByEmail(): Promise<Result<{ delivered: boolean }>> {
-      const card = await currentCard();
+      const card = await cardToIssue();
       if (!card.ok) return card;
       const pdf = Buffer.from(await renderCardPdf(card.value, 'card')).toString('base64');
       const key = await db.transaction(async (tx) => {
@@ -90,7 +121,7 @@ export function createCardService({ db, client, session, keys, trusted, clock, l
 
     /** A one-time link (QR code on screen) for the artisan's phone to download the card. */
     async phoneLink(): Promise<Result<{ url: string; expiresAt: string }>> {
-      const card = await currentCard();
+      const card = await cardToIssue();
       if (!card.ok) return card;
       const pdf = Buffer.from(await renderCardPdf(card.value, 'card')).toString('base64');
       try {
@@ -119,15 +150,16 @@ export function createCardService({ db, client, session, keys, trusted, clock, l
       if (!checked.ok) return checked;
       const jpeg = checked.value;
       session.get().photo?.fill(0);
-      session.update({ photo: jpeg });
+      session.update({ photo: jpeg, photoRecalled: true });
       const key = await db.transaction((tx) => enqueue(tx, 'photo', { rmNumber, jpeg: base64 }, clock()));
+      // The new photo replaces the old one everywhere: at the registry (newest wins), and in this visit.
       log.info('photo-taken', { bytes: jpeg.length });
       return { ok: true, value: { bytes: jpeg.length, delivered: await pushNow(key) } };
     },
 
     /** The logged-in artisan's card drawn for the card printer (CR80), for a PVC order. */
     async forPrinting(): Promise<Result<{ rmNumber: string; year: number; chamber: string; pdf: Uint8Array }>> {
-      const card = await currentCard();
+      const card = await cardToIssue();
       if (!card.ok) return card;
       const { rmNumber, year, chamber } = card.value;
       return { ok: true, value: { rmNumber, year, chamber, pdf: await renderCardPdf(card.value, 'card') } };

@@ -1,7 +1,7 @@
 import type { KioskError, Result } from '../api/errors.ts';
 import { buildCard, type CardModel, type CardSigner } from '../cards/card-model.ts';
 import { renderCardPdf } from '../cards/card-pdf.ts';
-import { type CardView, cardViewOf, checkPhoto } from '../cards/card-service.ts';
+import { type CardView, cardViewOf, checkPhoto, PHOTO_REQUIRED } from '../cards/card-service.ts';
 import { localIsoDate } from '../identity/birth-date.ts';
 import { parseRmNumber } from '../identity/rm-number.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -34,6 +34,8 @@ type Deps = {
   pushNow: (key: string) => Promise<boolean>;
   /** Whether the local copy is complete (the sync engine's replica state). */
   replica: () => Promise<{ complete: boolean }>;
+  /** The artisan's photo as the registry keeps it, or as this kiosk's outbox still holds it (the newest); null when none is found. */
+  recallPhoto: (rmNumber: string) => Promise<Buffer | null>;
   clock: () => Date;
   log: Logger;
 };
@@ -46,7 +48,7 @@ const fail = <T>(code: KioskError['code'], message: string): Result<T> => ({ ok:
  * printer (a PVC order paid at once), on paper, or by e-mail. One issuance at a time, in
  * memory only; every step that matters is in the audit log under the staff member's id.
  */
-export function createIssuanceService({ db, keys, print, orders, printers, pushNow, replica, clock, log }: Deps) {
+export function createIssuanceService({ db, keys, print, orders, printers, pushNow, replica, recallPhoto, clock, log }: Deps) {
   let current: { rmNumber: string; document: IdDocument; photo: Buffer | null } | null = null;
 
   async function card(): Promise<Result<CardModel>> {
@@ -83,8 +85,13 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
       if (!artisan) return fail('ISSUANCE_REQUIRED', 'no such artisan in the replica');
       if (artisan.radiatedOn) return fail('CARD_RADIATED', 'radiated');
       current?.photo?.fill(0);
-      current = { rmNumber, document, photo: null };
+      const started = { rmNumber, document, photo: null as Buffer | null };
+      current = started;
       await audit(staff, 'identity-checked', { rmNumber, document });
+      // The photo the artisan already has (taken at a kiosk, kept by the registry) goes on the card; staff may retake it.
+      const photo = await recallPhoto(rmNumber);
+      if (current === started && !started.photo) started.photo = photo;
+      else photo?.fill(0);
       log.info('issuance-started', { staffId: staff.id, document });
       return this.view();
     },
@@ -110,6 +117,7 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
       const built = await card();
       if (!built.ok) return built;
       const c = built.value;
+      if (!c.photo) return { ok: false, error: PHOTO_REQUIRED };
       const document = current?.document ?? 'carte-identite';
       const details = { rmNumber: c.rmNumber, year: c.year, delivery: delivery.kind, document };
       if (delivery.kind === 'paper') {

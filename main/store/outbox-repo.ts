@@ -86,6 +86,17 @@ export async function releaseAll(tx: TxDb): Promise<void> {
   await tx.run('UPDATE outbox SET next_attempt_at = 0 WHERE next_attempt_at > 0');
 }
 
+/**
+ * The newest operation still waiting on a subject (e.g. `photo:<RM number>`): what this kiosk
+ * recorded and the registry does not have yet, with when it was recorded.
+ */
+export async function newestPending(db: ReadDb, subject: string): Promise<{ payload: Record<string, unknown>; createdAt: string } | null> {
+  const row = await db.get<{ payload: string; created_at: string }>('SELECT payload, created_at FROM outbox WHERE subject = ? ORDER BY id DESC LIMIT 1', [
+    subject,
+  ]);
+  return row ? { payload: JSON.parse(row.payload) as Record<string, unknown>, createdAt: row.created_at } : null;
+}
+
 /** Whether the operation with this key still waits in the outbox (the registry has not acknowledged it). */
 export async function isPending(db: ReadDb, key: string): Promise<boolean> {
   return (await db.get('SELECT 1 FROM outbox WHERE idempotency_key = ?', [key])) !== undefined;

@@ -6,7 +6,7 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, LANDSCAPE, launchChromium, screenshot } from '../support/chromium.ts';
-import { loginAsJeanPierre, staffGesture } from '../support/kiosk-flows.ts';
+import { givePhoto, loginAsJeanPierre, staffGesture } from '../support/kiosk-flows.ts';
 import { receivedFiles, startPrintChain } from '../support/print-services.ts';
 import { eventually, pageSizes, pc858Text } from '../support/pvc.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
@@ -36,6 +36,7 @@ describe('a PVC card, from the artisan asking to the card in hand', () => {
   it('Jean-Pierre orders, takes his ticket; Nadia takes 5 € in cash; the card and the receipt come out', async () => {
     const p = await kioskPage(browser);
     await loginAsJeanPierre(p, kiosk);
+    await givePhoto(p); // no card without a photo
     await button(p, fr['space.myCard']).click();
     await button(p, fr['card.pvcOrder']).click();
 

@@ -12,7 +12,7 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
-import { loginAsJeanPierre, staffGesture } from '../support/kiosk-flows.ts';
+import { givePhoto, loginAsJeanPierre, staffGesture } from '../support/kiosk-flows.ts';
 import { startPrintChain } from '../support/print-services.ts';
 import { eventually, pc858Text } from '../support/pvc.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
@@ -77,6 +77,7 @@ describe('a PVC card that cannot be printed: no payment without a ready printer,
   it('Nadia cannot take the money while no card printer is set or CUPS is stopped; paid, the card fails; she refunds it, the receipt prints', async () => {
     const p = await kioskPage(browser);
     await loginAsJeanPierre(p, kiosk);
+    await givePhoto(p); // no card without a photo
     await button(p, fr['space.myCard']).click();
     await button(p, fr['card.pvcOrder']).click();
     await button(p, fr['order.confirm']).click();

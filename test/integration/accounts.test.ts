@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Kiosk } from '../../main/kiosk.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { verifyAudit } from '../../main/store/audit-repo.ts';
 import { pendingCount } from '../../main/store/outbox-repo.ts';
+import { ROOT } from '../support/browser-mode.ts';
 import { readyKiosk } from '../support/kiosk.ts';
 import { KIOSK_ID, SECRET, startTestRegistry } from '../support/registry.ts';
 import { type CapturedMail, linkIn, startSmtpCapture } from '../support/smtp.ts';
@@ -133,6 +136,8 @@ describe('accounts against the reference registry, e-mail over real SMTP', () =>
   it('sends the card by e-mail as a PDF attachment, and a phone link serves it once', async () => {
     kiosk.session.identified('401234562RE067');
     kiosk.session.update({ loggedIn: true });
+    // No card leaves without a photo (test/integration/photo-keeps.test.ts): his first.
+    assert.ok((await kiosk.cards.setPhoto(readFileSync(path.join(ROOT, 'assets/demo-photos/portrait.jpg')).toString('base64'))).ok);
     const mailArrives = smtp.next();
     assert.deepEqual(await kiosk.cards.sendByEmail(), { ok: true, value: { delivered: true } });
     const mail = await mailArrives;

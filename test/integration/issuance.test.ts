@@ -59,6 +59,10 @@ describe('staff-assisted issuance ("Délivrer une carte")', () => {
 
     // Jean-Pierre has one: the card waits in the outbox while the registry is away.
     assert.ok((await invoke('staff:issue-start', { rmNumber: '401234562RE067', document: 'carte-identite' })).ok);
+    // The registry is away, so no photo of his comes back from it: none leaves without one.
+    const noPhoto = await invoke<IssuanceResult>('staff:issue', { kind: 'email' });
+    assert.equal(!noPhoto.ok && noPhoto.error.code, 'PHOTO_REQUIRED');
+    assert.ok((await invoke('staff:issue-photo', { jpeg })).ok);
     const email = await invoke<IssuanceResult>('staff:issue', { kind: 'email' });
     assert.deepEqual(email.ok && email.value, { delivery: 'email', status: 'queued' });
     const queued = await kiosk.db.get<{ payload: string }>("SELECT payload FROM outbox WHERE type = 'card-issuance'");

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { StaffOverview } from '../../main/api/contract.ts';
@@ -6,7 +7,7 @@ import { DEMO_REGISTRY_FILE } from '../../main/demo-registry/embedded.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { openDatabase } from '../../main/store/database.ts';
 import { openStore } from '../../main/store/open-store.ts';
-import { bridgeClient, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
+import { bridgeClient, ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { receivedFiles, startPrintChain } from '../support/print-services.ts';
 import { eventually, pageSizes, pc858Text } from '../support/pvc.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
@@ -44,6 +45,9 @@ describe('the kiosk killed between payment and card', () => {
     const { kiosk, invoke } = await start(dataDir);
     assert.equal((await invoke('identity:identify', { rmNumber: '401234562RE067', birthDate: { day: '02', month: '03', year: '1975' } })).ok, true);
     assert.equal((await invoke('accounts:login', { email: 'jean-pierre.muller@example.com', password: 'Menuiserie-Muller-1975' })).ok, true);
+    // No card without a photo: his, as the camera screen sends it.
+    const jpeg = readFileSync(path.join(ROOT, 'assets/demo-photos/portrait.jpg')).toString('base64');
+    assert.equal((await invoke('photo:set', { jpeg })).ok, true);
     const ordered = await invoke<{ number: string }>('order:request');
     assert.ok(ordered.ok);
     assert.equal((await invoke('session:end')).ok, true);

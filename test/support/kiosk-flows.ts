@@ -1,6 +1,9 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { fr } from '../../renderer/i18n/fr.ts';
-import type { RunningKiosk } from './browser-mode.ts';
+import { ROOT, type RunningKiosk } from './browser-mode.ts';
 
 /** From the welcome screen to the answer of identification, typing as a person would. */
 export async function identifyAs(p: Page, kiosk: RunningKiosk, rmNumber: string, [day, month, year]: readonly [string, string, string]): Promise<void> {
@@ -21,6 +24,24 @@ export async function loginAsJeanPierre(p: Page, kiosk: RunningKiosk): Promise<v
   await p.getByRole('textbox', { name: fr['login.password'], exact: true }).fill('Menuiserie-Muller-1975');
   await p.getByRole('button', { name: fr['login.submit'], exact: true }).click();
   await p.getByRole('heading', { level: 1, name: fr['space.heading'] }).waitFor();
+}
+
+/**
+ * Gives the artisan logged in on this page the demo portrait as ID photo, through the call
+ * the camera screen makes (photo:set): for tests of what comes after the photo, since no card
+ * leaves without one. test/e2e/photo-card.e2e.test.ts takes it with the camera, by touch.
+ */
+export async function givePhoto(p: Page): Promise<void> {
+  const jpeg = readFileSync(path.join(ROOT, 'assets/demo-photos/portrait.jpg')).toString('base64');
+  const ok = await p.evaluate(async (photo) => {
+    const r = await fetch('/api/photo%3Aset', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('kiosk-token')}` },
+      body: JSON.stringify({ jpeg: photo }),
+    });
+    return ((await r.json()) as { ok: boolean }).ok;
+  }, jpeg);
+  assert.ok(ok, 'the photo is accepted');
 }
 
 /** The discreet gesture that opens the staff PIN screen: 5 taps on the chamber's mark. */
