@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger.ts';
 import {
   type AccountStatusWire,
   accountStatusSchema,
+  activationEmailResponseSchema,
   type DeliveryAddress,
   loginResponseSchema,
   type ProfileWire,
@@ -54,6 +55,7 @@ function fromRegistry<T>(error: unknown, log: Logger): Result<T> {
   if (code === 'EMAIL_INVALID') return fail({ code: 'EMAIL_INVALID', message: 'registry refused the address', field: 'email' });
   if (code === 'PASSWORD_WEAK') return fail({ code: 'PASSWORD_WEAK', message: 'registry refused the password', field: 'password' });
   if (code === 'ACCOUNT_EXISTS' || code === 'NOT_PENDING') return fail({ code, message: code });
+  if (code === 'EMAIL_UNCHANGED') return fail({ code, message: 'the link went to this address already', field: 'email' });
   log.warn('registry-refused', { kind: error.kind, code: code ?? null });
   return fail({ code: 'REGISTRY_ERROR', message: error.message });
 }
@@ -116,6 +118,29 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
         return { ok: true, value: { email: r.email ?? '' } };
       } catch (error) {
         return fromRegistry(error, log);
+      }
+    },
+
+    /**
+     * "Ce n'est pas mon adresse": the pending activation's link goes to a new address, asked
+     * with the RM number and date of birth proven in this visit (the registry checks both).
+     * The registry says whether the address is new, free, and the activation still pending.
+     */
+    async changeActivationEmail(input: { email: string }): Promise<Result<{ email: string }>> {
+      const { rmNumber: rm, birthDate } = session.get();
+      if (!rm || !birthDate) return needSession();
+      const email = normaliseEmail(input.email);
+      if (!isEmail(email)) return fields([{ field: 'email', code: 'EMAIL_INVALID' }]);
+      try {
+        const r = await client.accounts('POST', `${rm}/activation-email`, activationEmailResponseSchema, { email, birthDate });
+        session.update({ email: r.email });
+        log.info('activation-email-changed');
+        return { ok: true, value: { email: r.email } };
+      } catch (error) {
+        const refused = fromRegistry<{ email: string }>(error, log);
+        // The registry's refusals of the address belong above the field, like the kiosk's own.
+        const code = refused.ok ? null : refused.error.code;
+        return code === 'EMAIL_UNCHANGED' || code === 'EMAIL_TAKEN' || code === 'EMAIL_INVALID' ? fields([{ field: 'email', code }]) : refused;
       }
     },
 

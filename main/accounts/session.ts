@@ -5,6 +5,11 @@
  */
 export type Session = {
   rmNumber: string | null;
+  /**
+   * The date of birth proven with it (ISO), for the one registry call that asks for it again
+   * (a pending activation's address changed). In memory only, gone with the visit.
+   */
+  birthDate: string | null;
   loggedIn: boolean;
   /** The address the account uses (or its confirmation went to), for the screens. */
   email: string | null;
@@ -16,15 +21,15 @@ export type Session = {
   photoRecalled?: boolean;
 };
 
-const EMPTY: Session = { rmNumber: null, loggedIn: false, email: null, activatedHere: false, photo: null };
+const EMPTY: Session = { rmNumber: null, birthDate: null, loggedIn: false, email: null, activatedHere: false, photo: null };
 
 export function createSessionHolder() {
   let session: Session = EMPTY;
   return {
     get: (): Readonly<Session> => session,
-    identified(rmNumber: string): void {
+    identified(rmNumber: string, birthDate: string | null = null): void {
       session.photo?.fill(0);
-      session = { ...EMPTY, rmNumber };
+      session = { ...EMPTY, rmNumber, birthDate };
     },
     update(patch: Partial<Session>): void {
       session = { ...session, ...patch };

@@ -9,6 +9,7 @@ export const CHANNELS = [
   'accounts:activate',
   'accounts:status',
   'accounts:resend',
+  'accounts:change-email',
   'accounts:login',
   'accounts:forgot-password',
   'accounts:logout',

@@ -98,6 +98,13 @@ export const contract = {
   'accounts:status': { input: z.object({}).strict(), output: returns<AccountStatusWire & { loggedIn: boolean }>() },
   /** Sends the confirmation e-mail again. */
   'accounts:resend': { input: z.object({}).strict(), output: returns<{ email: string }>() },
+  /**
+   * "Ce n'est pas mon adresse": the pending activation's link goes to this new address instead
+   * (the old link stops working). For the artisan identified in this visit, whose RM number and
+   * date of birth the registry checks again. EMAIL_INVALID (field `email`), EMAIL_UNCHANGED,
+   * EMAIL_TAKEN, ACCOUNT_EXISTS (active already), NOT_PENDING, REGISTRY_UNREACHABLE.
+   */
+  'accounts:change-email': { input: z.object({ email: text(254) }).strict(), output: returns<{ email: string }>() },
   'accounts:login': { input: z.object({ email: text(254), password: text(200) }).strict(), output: returns<{ email: string }>() },
   /** Sends a reset link if the address has an account; the answer is the same either way. */
   'accounts:forgot-password': { input: z.object({ email: text(254) }).strict(), output: returns<{ sent: true }>() },

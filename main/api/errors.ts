@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'PASSWORD_WEAK',
   'PASSWORD_MISMATCH',
   'EMAIL_TAKEN',
+  // "Ce n'est pas mon adresse" with the address the link went to already.
+  'EMAIL_UNCHANGED',
   'ACCOUNT_EXISTS',
   'NOT_PENDING',
   'LOGIN_FAILED',

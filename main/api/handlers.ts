@@ -2,6 +2,7 @@ import assert from 'node:assert';
 import type { AccountsService } from '../accounts/accounts-service.ts';
 import type { SessionHolder } from '../accounts/session.ts';
 import type { CardService } from '../cards/card-service.ts';
+import { type BirthDateParts, localIsoDate, parseBirthDate } from '../identity/birth-date.ts';
 import type { IdentityService } from '../identity/identify.ts';
 import type { PvcOrderService } from '../orders/pvc-order-service.ts';
 import type { PrintersService } from '../printing/printers-service.ts';
@@ -34,6 +35,12 @@ export type HandlerDeps = {
   transport: AppInfo['transport'];
 };
 
+/** The date just proven, as the registry writes it (it parsed already, or no one was found). */
+function isoBirthDate(parts: BirthDateParts): string | null {
+  const date = parseBirthDate(parts, localIsoDate(new Date()));
+  return date.ok ? date.value : null;
+}
+
 /** The handler table: one function per channel, each taking one parsed input object. */
 export function createHandlers({
   identity,
@@ -65,7 +72,7 @@ export function createHandlers({
     'identity:identify': async (input) => {
       const result = await identity.identify(input);
       // The visit is bound to the artisan it proved; anything else leaves no one in session.
-      if (result.ok && result.value.kind === 'found') session.identified(result.value.artisan.rmNumber);
+      if (result.ok && result.value.kind === 'found') session.identified(result.value.artisan.rmNumber, isoBirthDate(input.birthDate));
       else session.end();
       if (result.ok) return ok(result.value);
       const { rmNumber, birthDate } = result.refused;
@@ -79,6 +86,7 @@ export function createHandlers({
     'accounts:activate': (input) => accounts.activate(input),
     'accounts:status': () => accounts.status(),
     'accounts:resend': () => accounts.resend(),
+    'accounts:change-email': (input) => accounts.changeActivationEmail(input),
     'accounts:login': (input) => accounts.login(input),
     'accounts:forgot-password': (input) => accounts.forgotPassword(input),
     'accounts:logout': async () => {

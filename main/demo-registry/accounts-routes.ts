@@ -1,5 +1,11 @@
 import type http from 'node:http';
-import { activateRequestSchema, forgotRequestSchema, loginRequestSchema, profileChangeSchema } from '../registry/accounts-wire.ts';
+import {
+  activateRequestSchema,
+  activationEmailRequestSchema,
+  forgotRequestSchema,
+  loginRequestSchema,
+  profileChangeSchema,
+} from '../registry/accounts-wire.ts';
 import type { Operation } from '../registry/wire.ts';
 import type { AccountError, Accounts } from './accounts-store.ts';
 import type { demoMailbox } from './mailer.ts';
@@ -12,6 +18,8 @@ const STATUS: Record<AccountError['code'], number> = {
   ACCOUNT_EXISTS: 409,
   EMAIL_TAKEN: 409,
   EMAIL_INVALID: 400,
+  EMAIL_UNCHANGED: 409,
+  IDENTITY_MISMATCH: 403,
   PASSWORD_WEAK: 400,
   TOKEN_INVALID: 400,
   NOT_PENDING: 409,
@@ -42,7 +50,7 @@ export async function accountsApi(
     else json(res, STATUS[r.error.code], JSON.stringify({ error: { message: r.error.code, ...r.error } }));
   };
   const badRequest = (message: string) => json(res, 400, JSON.stringify({ error: { code: 'BAD_REQUEST', message } }));
-  const m = /^\/v1\/accounts\/([0-9A-Z]{14})\/(status|resend|profile)$/.exec(path);
+  const m = /^\/v1\/accounts\/([0-9A-Z]{14})\/(status|resend|profile|activation-email)$/.exec(path);
   const route = `${req.method} ${m ? `/v1/accounts/{rm}/${m[2]}` : path}`;
   const rm = m?.[1] ?? '';
 
@@ -59,6 +67,12 @@ export async function accountsApi(
     case 'POST /v1/accounts/{rm}/resend':
       answer(await accounts.resend(rm));
       return true;
+    case 'POST /v1/accounts/{rm}/activation-email': {
+      const input = activationEmailRequestSchema.safeParse(parse(body));
+      if (!input.success) badRequest('email and birthDate (YYYY-MM-DD) are required');
+      else answer(await accounts.changeActivationEmail(rm, input.data));
+      return true;
+    }
     case 'GET /v1/accounts/{rm}/profile': {
       const p = await accounts.profile(rm);
       answer(p ? { ok: true, value: p } : { ok: false, error: { code: 'NOT_FOUND' } });
@@ -118,7 +132,7 @@ export async function accountsPages(
       html(
         400,
         'Lien expiré',
-        '<h1>Ce lien n’est plus valable</h1><p>Il a déjà servi ou a expiré. Demandez un nouvel e-mail depuis la borne ou votre espace.</p>',
+        '<h1>Ce lien n’est plus valable</h1><p>Il a déjà servi, il a expiré, ou un e-mail plus récent l’a remplacé (après un changement d’adresse, par exemple). Ouvrez le dernier e-mail reçu, ou demandez-en un nouveau depuis la borne ou votre espace.</p>',
       );
     else if (r.value.purpose === 'confirm')
       html(200, 'Compte activé', '<h1>Votre compte est activé</h1><p>Vous pouvez revenir à la borne : elle continue toute seule.</p>');

@@ -44,7 +44,19 @@ export const LOGIN_LOCK_MS = 15 * 60_000;
 const TOKEN_TTL_MS = 24 * 60 * 60_000;
 
 export type AccountError =
-  | { code: 'NOT_FOUND' | 'RADIATED' | 'ACCOUNT_EXISTS' | 'EMAIL_TAKEN' | 'EMAIL_INVALID' | 'PASSWORD_WEAK' | 'TOKEN_INVALID' | 'NOT_PENDING' }
+  | {
+      code:
+        | 'NOT_FOUND'
+        | 'RADIATED'
+        | 'ACCOUNT_EXISTS'
+        | 'EMAIL_TAKEN'
+        | 'EMAIL_INVALID'
+        | 'EMAIL_UNCHANGED'
+        | 'PASSWORD_WEAK'
+        | 'TOKEN_INVALID'
+        | 'NOT_PENDING'
+        | 'IDENTITY_MISMATCH';
+    }
   | { code: 'LOGIN_FAILED'; attemptsLeft: number }
   | { code: 'LOGIN_LOCKED'; until: string };
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: AccountError };
@@ -157,6 +169,35 @@ export async function openAccounts(registry: RegistryStore, mailer: Mailer, publ
       if (!a || !t || a.status !== 'pending') return { ok: false, error: { code: 'NOT_PENDING' } };
       await sendConfirmation(rm, a.email, t[6][0] ?? '', 'confirm');
       return { ok: true, value: { email: a.email } };
+    },
+
+    /**
+     * "Ce n'est pas mon adresse": a pending activation's link goes to a new address. The
+     * artisan proves again who they are (RM number and date of birth, checked here against the
+     * register); the old link stops working (its token is replaced) and a new one is sent.
+     */
+    async changeActivationEmail(rm: string, input: { email: string; birthDate: string }): Promise<Outcome<{ email: string }>> {
+      const t = await registry.byRmNumber(rm);
+      if (!t) return { ok: false, error: { code: 'NOT_FOUND' } };
+      if (t[7] !== input.birthDate) return { ok: false, error: { code: 'IDENTITY_MISMATCH' } };
+      const a = await account(rm);
+      if (a?.status === 'active') return { ok: false, error: { code: 'ACCOUNT_EXISTS' } };
+      if (!a) return { ok: false, error: { code: 'NOT_PENDING' } };
+      const email = normaliseEmail(input.email);
+      if (!isEmail(email)) return { ok: false, error: { code: 'EMAIL_INVALID' } };
+      if (email === a.email) return { ok: false, error: { code: 'EMAIL_UNCHANGED' } };
+      const owner = await db.get<{ rm_number: string }>('SELECT rm_number FROM accounts WHERE email = ? OR pending_email = ?', [email, email]);
+      if (owner && owner.rm_number !== rm) return { ok: false, error: { code: 'EMAIL_TAKEN' } };
+      // Still pending at the moment of writing (a link followed meanwhile wins), and the old link
+      // dies with the old address, in one transaction: it must never activate the new one.
+      const changed = await db.transaction(async (tx) => {
+        const r = await tx.run("UPDATE accounts SET email = ? WHERE rm_number = ? AND status = 'pending'", [email, rm]);
+        if (r.changes > 0) await tx.run("DELETE FROM account_tokens WHERE rm_number = ? AND purpose = 'confirm'", [rm]);
+        return r.changes > 0;
+      });
+      if (!changed) return { ok: false, error: { code: 'ACCOUNT_EXISTS' } };
+      await sendConfirmation(rm, email, t[6][0] ?? '', 'confirm');
+      return { ok: true, value: { email } };
     },
 
     async status(rm: string): Promise<{ status: 'none' | 'pending' | 'active'; email: string | null }> {

@@ -21,6 +21,17 @@ export const activateRequestSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
+/**
+ * "Ce n'est pas mon adresse": the new address for a pending activation's link, asked with the
+ * date of birth the artisan proved at the kiosk (ISO YYYY-MM-DD), which the registry checks too.
+ */
+export const activationEmailRequestSchema = z.object({
+  email: z.string().max(254),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+/** Where the new confirmation e-mail went. */
+export const activationEmailResponseSchema = z.object({ email: z.string() });
+
 export const accountStatusSchema = z.object({
   status: z.enum(['none', 'pending', 'active']),
   /** The address the confirmation was sent to, or the account's address. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   accountStatusSchema,
   activateRequestSchema,
+  activationEmailRequestSchema,
   cardIssuanceSchema,
   cardLinkRequestSchema,
   cardLinkResponseSchema,
@@ -74,6 +75,8 @@ const DESCRIPTIONS: Record<string, string> = {
   LoginFailed: 'Wrong e-mail or password; `attemptsLeft` before the account is locked.',
   LoginLocked: 'Too many failures; the account is locked `until` (ISO 8601).',
   ResendResponse: 'The address the confirmation e-mail went to.',
+  ActivationEmailRequest:
+    'A new address for a pending activation’s link, with the date of birth (YYYY-MM-DD) the artisan proved at the kiosk: the registry checks it against the register too.',
   Accepted: 'An empty object.',
 };
 
@@ -101,6 +104,7 @@ export function componentSchemas(): Record<string, Json> {
   add('ActivateRequest', activateRequestSchema);
   add('AccountStatus', accountStatusSchema);
   add('ResendResponse', resendResponseSchema);
+  add('ActivationEmailRequest', activationEmailRequestSchema);
   add('LoginRequest', loginRequestSchema);
   add('LoginResponse', loginResponseSchema);
   add('ForgotRequest', forgotRequestSchema);

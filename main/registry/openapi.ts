@@ -197,6 +197,32 @@ export function registryOpenApi(): Record<string, unknown> {
           },
         },
       },
+      '/v1/accounts/{rmNumber}/activation-email': {
+        parameters: [rmNumber],
+        post: {
+          operationId: 'changeActivationEmail',
+          tags: ['accounts'],
+          summary: 'Send a pending activation’s link to another address (“Ce n’est pas mon adresse”)',
+          description:
+            'For an artisan whose activation waits for its link and who typed a wrong address. The date of birth must be the register’s. The link sent before stops working at once (a page that says so), and a new confirmation e-mail, valid 24 hours, goes to the new address.',
+          security: bearer,
+          requestBody: { required: true, content: json('ActivationEmailRequest') },
+          responses: {
+            200: { description: 'The new link is sent to this address', content: json('ResendResponse') },
+            400: errorResponse('The request is malformed, or the new address is not an e-mail address', 'BAD_REQUEST', 'EMAIL_INVALID'),
+            403: errorResponse('The date of birth is not the register’s for this number', 'IDENTITY_MISMATCH'),
+            404: errorResponse('No such artisan', 'NOT_FOUND'),
+            409: errorResponse(
+              'The account is active already, there is no activation waiting, the address is the one the link went to, or it belongs to another account',
+              'ACCOUNT_EXISTS',
+              'NOT_PENDING',
+              'EMAIL_UNCHANGED',
+              'EMAIL_TAKEN',
+            ),
+            ...tokenAnswers,
+          },
+        },
+      },
       '/v1/accounts/{rmNumber}/profile': {
         parameters: [rmNumber],
         get: {

@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/fr.ts';
 import { type Locale, LocaleProvider } from '../i18n/index.tsx';
 import { ActivateScreen } from '../screens/activate/activate-screen.tsx';
 import { CardScreen } from '../screens/card/card-screen.tsx';
+import { ChangeEmailScreen } from '../screens/change-email/change-email-screen.tsx';
 import { CheckMailScreen } from '../screens/check-mail/check-mail-screen.tsx';
 import { formatTime } from '../screens/format.ts';
 import { IdentifyScreen } from '../screens/identify/identify-screen.tsx';
@@ -16,6 +17,7 @@ import { PvcOrderScreen } from '../screens/order/pvc-order-screen.tsx';
 import { OutcomeScreen } from '../screens/outcome/outcome-screen.tsx';
 import { SpaceScreen } from '../screens/space/space-screen.tsx';
 import { WelcomeScreen } from '../screens/welcome/welcome-screen.tsx';
+import { useActivationActions } from './activation-actions.ts';
 import { type FlowAction, flowReducer, initialFlow } from './flow.ts';
 import { kiosk } from './kiosk-client.ts';
 import {
@@ -93,17 +95,7 @@ export function App() {
   const loadSpace = () => call(kiosk().invoke('profile:get', {}), (value) => dispatch({ type: 'profile', info: value }));
   const activate = () =>
     call(kiosk().invoke('accounts:activate', flow.forms.activate), (v) => dispatch({ type: 'mail-sent', email: v.email ?? flow.forms.activate.email }));
-  const poll = useCallback(() => {
-    void kiosk()
-      .invoke('accounts:status', {})
-      .then((r) => {
-        if (!r.ok) return;
-        if (r.value.loggedIn) void call(kiosk().invoke('profile:get', {}), (value) => dispatch({ type: 'profile', info: value }));
-        // Activated from elsewhere (another visit, the portal): this visit logs in.
-        else if (r.value.status === 'active') dispatch({ type: 'go', screen: 'login' });
-      });
-  }, [call]);
-  const resend = () => call(kiosk().invoke('accounts:resend', {}), (v) => dispatch({ type: 'mail-sent', email: v.email }));
+  const activation = useActivationActions(flow, dispatch, call);
   const login = () => call(kiosk().invoke('accounts:login', flow.forms.login), () => void loadSpace());
   const forgot = () =>
     call(kiosk().invoke('accounts:forgot-password', { email: flow.forms.login.email }), () => dispatch({ type: 'saved', notices: ['forgot.sent'] }));
@@ -180,7 +172,14 @@ export function App() {
           />
         )}
         {s === 'outcome' && flow.outcome && flow.outcome.kind !== 'wrong-date' && (
-          <OutcomeScreen outcome={flow.outcome} onCorrect={() => dispatch({ type: 'correct' })} onFinish={finish} onNext={next} onRetry={identify} />
+          <OutcomeScreen
+            outcome={flow.outcome}
+            onCorrect={() => dispatch({ type: 'correct' })}
+            onFinish={finish}
+            onNext={next}
+            onRetry={identify}
+            onNotMine={activation.notMineFromOutcome}
+          />
         )}
         {s === 'activate' && (
           <ActivateScreen
@@ -195,12 +194,27 @@ export function App() {
         {s === 'check-mail' && (
           <CheckMailScreen
             email={flow.email}
-            typedEmail={flow.forms.activate.email}
+            typedEmails={[flow.forms.activate.email]}
             mailboxUrl={info.mailboxUrl}
             notices={flow.notices}
             error={flow.errors.general}
-            onPoll={poll}
-            onResend={resend}
+            activated={flow.activated}
+            onPoll={activation.poll}
+            onResend={activation.resend}
+            onNotMine={activation.notMineFromCheckMail}
+            onContinue={activation.continueAfterActivation}
+          />
+        )}
+        {s === 'change-email' && (
+          <ChangeEmailScreen
+            form={flow.forms.changeEmail}
+            email={flow.email}
+            typedEmails={[flow.forms.activate.email]}
+            state={flow}
+            onEdit={(value) => dispatch({ type: 'edit', form: 'changeEmail', field: 'email', value })}
+            onSubmit={activation.changeEmail}
+            onBack={() => dispatch({ type: 'go', screen: flow.changeEmailFrom })}
+            onLogin={() => dispatch({ type: 'go', screen: 'login' })}
           />
         )}
         {s === 'login' && (

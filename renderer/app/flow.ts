@@ -22,6 +22,7 @@ export type Screen =
   | 'outcome'
   | 'activate'
   | 'check-mail'
+  | 'change-email'
   | 'login'
   | 'forgot'
   | 'space'
@@ -44,6 +45,8 @@ export const HELP_SCREENS: readonly Screen[] = ['faq', 'partners', 'support', 'v
 export const EMPTY_FORMS = {
   identify: { rmNumber: '', day: '', month: '', year: '' },
   activate: { email: '', mobile: '', password: '', confirmation: '' },
+  /** "Ce n'est pas mon adresse": the new address for the activation's link. */
+  changeEmail: { email: '' },
   login: { email: '', password: '' },
   contact: { email: '', mobile: '', line1: '', line2: '', postalCode: '', city: '' },
 };
@@ -77,6 +80,10 @@ export type FlowState = {
   errorTick: number;
   /** The address a confirmation went to. */
   email: string | null;
+  /** The link was followed while the check-mail screen waited: said there, then "Continuer". */
+  activated: { loggedIn: boolean } | null;
+  /** Where "Retour" leads from "Ce n'est pas mon adresse". */
+  changeEmailFrom: 'outcome' | 'check-mail';
   info: MyInformation | null;
   /** A sentence confirming what just happened (saved, sent). */
   notices: MessageKey[];
@@ -105,7 +112,9 @@ export type FlowAction =
   | { type: 'go'; screen: Screen; notices?: MessageKey[] }
   | { type: 'help'; screen: Screen }
   | { type: 'back' }
-  | { type: 'mail-sent'; email: string }
+  | { type: 'mail-sent'; email: string; notices?: MessageKey[] }
+  | { type: 'activated'; loggedIn: boolean }
+  | { type: 'change-email'; email: string; from: 'outcome' | 'check-mail' }
   | { type: 'profile'; info: MyInformation }
   | { type: 'saved'; notices: MessageKey[] }
   | { type: 'card'; card: CardView; notices?: MessageKey[] }
@@ -133,6 +142,8 @@ export const initialFlow: FlowState = {
   pending: false,
   errorTick: 0,
   email: null,
+  activated: null,
+  changeEmailFrom: 'check-mail',
   info: null,
   notices: [],
   returnTo: 'welcome',
@@ -194,9 +205,16 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         pending: false,
         errors: {},
         email: action.email,
+        activated: null,
+        notices: action.notices ?? [],
         screen: 'check-mail',
         forms: { ...state.forms, activate: { ...state.forms.activate, password: '', confirmation: '' } },
       };
+    case 'activated':
+      return { ...state, pending: false, errors: {}, notices: [], activated: { loggedIn: action.loggedIn } };
+    case 'change-email':
+      // What was typed here before (a refused try, an earlier change) stays in the field.
+      return { ...state, pending: false, errors: {}, notices: [], email: action.email, changeEmailFrom: action.from, screen: 'change-email' };
     case 'profile': {
       const c = action.info.contact;
       const a = c.deliveryAddress;

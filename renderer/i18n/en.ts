@@ -150,10 +150,23 @@ export const en: Record<MessageKey, string> = {
     'Your e-mail address and mobile number are kept by your Chamber of Trades and Crafts to manage your account and your card, as long as you are registered. The kiosk keeps neither your password nor your details after your visit. To see, correct or delete your data, contact your chamber or its data protection officer.',
 
   'checkMail.heading': 'Check your mailbox',
-  'checkMail.body': 'We sent a link to {email}. Open it to activate your account: the kiosk will carry on by itself.',
+  'checkMail.body': 'We sent a link to {email}. Open it to activate your account: the kiosk will notice by itself.',
   'checkMail.waiting': 'Waiting for the confirmation…',
   'checkMail.resend': 'Send the e-mail again',
   'checkMail.resent': 'A new e-mail was sent to {email}.',
+  'checkMail.notMine': 'That is not my address',
+  'checkMail.changed': 'A new link was sent to {email}. The link sent before no longer works.',
+  'checkMail.doneHeading': 'It is confirmed',
+  'checkMail.activated': 'Your account is activated',
+  'checkMail.activatedSpace': 'The link was opened. Tap “Continue” to see your details and your card.',
+  'checkMail.activatedLogin': 'The link was opened. Tap “Continue”, then log in with your e-mail address and password.',
+  'checkMail.continue': 'Continue',
+
+  'changeEmail.heading': 'What is your e-mail address?',
+  'changeEmail.lead': 'The activation link was sent to {email}. Type the right address: we will send a new link there, and the old one will stop working.',
+  'changeEmail.email': 'New e-mail address',
+  'changeEmail.hint': 'You will receive a new link there to activate your account.',
+  'changeEmail.submit': 'Send the link to this address',
   'checkMail.demo': 'Demo: e-mails arrive in the demo mailbox. Open it with this link, or scan the code with your phone.',
   'checkMail.demoLink': 'Open the demo mailbox',
   'checkMail.demoQr': 'QR code of the demo mailbox',
@@ -213,6 +226,8 @@ export const en: Record<MessageKey, string> = {
   'error.EMAIL_TAKEN': 'This e-mail address is already used by another account. Use another address, or ask at the front desk.',
   'error.ACCOUNT_EXISTS': 'Your account is already active: log in with your e-mail address and password.',
   'error.NOT_PENDING': 'There is no activation waiting for this account.',
+  'error.EMAIL_UNCHANGED':
+    'The link was already sent to this address. Type another address, or tap “Back” then “Send the e-mail again”, and look in your spam folder too.',
   'error.LOGIN_FAILED':
     'The e-mail address or the password does not match: check both, capitals included. You have {count, plural, =1 {one attempt} one {# attempt} other {# attempts}} left before a 15-minute lock.',
   'error.LOGIN_LOCKED': 'Too many attempts: logging in to this account is locked until {time}. You can choose a new password with “Forgotten password?”.',

@@ -155,10 +155,24 @@ export const fr = {
     'Votre adresse e-mail et votre mobile sont conservés par votre Chambre de Métiers et de l’Artisanat pour gérer votre compte et votre carte, tant que vous êtes immatriculé. La borne ne garde ni votre mot de passe ni vos informations après votre passage. Pour consulter, corriger ou supprimer vos données, adressez-vous à votre chambre ou à son délégué à la protection des données.',
 
   'checkMail.heading': 'Vérifiez votre boîte mail',
-  'checkMail.body': 'Nous avons envoyé un lien à {email}. Ouvrez-le pour activer votre compte : la borne continuera toute seule.',
+  'checkMail.body': 'Nous avons envoyé un lien à {email}. Ouvrez-le pour activer votre compte : la borne le verra toute seule.',
   'checkMail.waiting': 'En attente de la confirmation…',
   'checkMail.resend': 'Renvoyer l’e-mail',
   'checkMail.resent': 'Un nouvel e-mail a été envoyé à {email}.',
+  'checkMail.notMine': 'Ce n’est pas mon adresse',
+  'checkMail.changed': 'Un nouveau lien a été envoyé à {email}. Le lien envoyé avant ne fonctionne plus.',
+  'checkMail.doneHeading': 'C’est confirmé',
+  'checkMail.activated': 'Votre compte est activé',
+  'checkMail.activatedSpace': 'Le lien a bien été ouvert. Touchez « Continuer » pour voir vos informations et votre carte.',
+  'checkMail.activatedLogin': 'Le lien a bien été ouvert. Touchez « Continuer », puis connectez-vous avec votre adresse e-mail et votre mot de passe.',
+  'checkMail.continue': 'Continuer',
+
+  'changeEmail.heading': 'Quelle est votre adresse e-mail ?',
+  'changeEmail.lead':
+    'Le lien d’activation a été envoyé à {email}. Saisissez la bonne adresse : nous y enverrons un nouveau lien, et l’ancien ne fonctionnera plus.',
+  'changeEmail.email': 'Nouvelle adresse e-mail',
+  'changeEmail.hint': 'Vous y recevrez un nouveau lien pour activer votre compte.',
+  'changeEmail.submit': 'Envoyer le lien à cette adresse',
   'checkMail.demo':
     'Démonstration : les e-mails arrivent dans la boîte mail de démonstration. Ouvrez-la avec ce lien ou en scannant le code avec votre téléphone.',
   'checkMail.demoLink': 'Ouvrir la boîte mail de démonstration',
@@ -219,6 +233,8 @@ export const fr = {
   'error.EMAIL_TAKEN': 'Cette adresse e-mail est déjà utilisée par un autre compte. Utilisez une autre adresse, ou adressez-vous à l’accueil.',
   'error.ACCOUNT_EXISTS': 'Votre compte est déjà actif : connectez-vous avec votre adresse e-mail et votre mot de passe.',
   'error.NOT_PENDING': 'Il n’y a pas d’activation en attente pour ce compte.',
+  'error.EMAIL_UNCHANGED':
+    'Le lien a déjà été envoyé à cette adresse. Saisissez une autre adresse, ou touchez « Retour » puis « Renvoyer l’e-mail » et regardez aussi dans les courriers indésirables.',
   'error.LOGIN_FAILED':
     'L’adresse e-mail ou le mot de passe ne correspond pas : vérifiez l’un et l’autre, majuscules comprises. Il vous reste {count, plural, =1 {un seul essai} one {# essai} other {# essais}} avant un blocage de 15 minutes.',
   'error.LOGIN_LOCKED':

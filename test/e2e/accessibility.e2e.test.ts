@@ -142,6 +142,9 @@ describe('every screen in both languages: WCAG 2.1 AA (axe), portrait and landsc
     await phone.goto(mailbox ?? '');
     await phone.getByRole('link', { name: 'Ouvrir le lien de confirmation' }).first().click();
     await phone.close();
+    await p.getByRole('status').filter({ hasText: fr['checkMail.activated'] }).waitFor({ timeout: 10_000 });
+    await checkScreen(p, 'check-mail-activated');
+    await button(p, fr['checkMail.continue']).click();
     await p.getByRole('heading', { level: 1, name: fr['space.heading'] }).waitFor({ timeout: 10_000 });
     await checkScreen(p, 'space');
     await button(p, fr['space.myCard']).click();

@@ -56,6 +56,12 @@ describe('the reference registry answers as its OpenAPI document says', () => {
   }
 
   const errorCode = (a: { json: () => unknown }) => (a.json() as { error: { code: string } }).error.code;
+  /** The path of the newest confirmation link the demo mailbox holds for this address. */
+  const linkTo = (email: string, mailbox: string) => {
+    const m = new RegExp(`À : ${email.replace(/[.]/g, '\\.')} — [^<]*<br><a href="[^"]*(/confirm\\?token=[A-Za-z0-9_-]+)"`).exec(mailbox);
+    assert.ok(m?.[1], `a confirmation link to ${email} in the demo mailbox`);
+    return m[1];
+  };
 
   before(async () => {
     registry = await startTestRegistry(400);
@@ -163,6 +169,39 @@ describe('the reference registry answers as its OpenAPI document says', () => {
     await call('POST', '/v1/accounts/password-reset', { json: {}, expect: 400 });
     await call('GET', '/reset?token=unknown', { auth: null, expect: 200 });
     await call('POST', '/reset?token=unknown', { auth: null, form: { password: 'Un-mot-de-passe-solide-2026' }, expect: 400 });
+  });
+
+  it('a pending activation’s link sent to another address: refusals, then 200; the old link is refused, the new one activates', async () => {
+    const pending = await registry.store.db.get<{ rm: string; born: string }>(
+      "SELECT rm_number AS rm, data->>'$[7]' AS born FROM artisans WHERE deleted = 0 AND data->>'$[16]' = 'none' AND data->>'$[15]' IS NULL AND rm_number NOT LIKE '123123127%' LIMIT 1",
+    );
+    const idle = await registry.store.db.get<{ rm: string; born: string }>(
+      "SELECT rm_number AS rm, data->>'$[7]' AS born FROM artisans WHERE deleted = 0 AND data->>'$[16]' = 'none' AND data->>'$[15]' IS NULL AND rm_number NOT LIKE '123123127%' LIMIT 1 OFFSET 1",
+    );
+    assert.ok(pending && idle);
+    const typo = 'artisan.conformance@gmial.com';
+    const right = 'artisan.conformance@gmail.com';
+    await call('POST', '/v1/accounts/activate', {
+      json: { rmNumber: pending.rm, email: typo, mobile: null, password: 'Un-mot-de-passe-solide-2026' },
+      expect: 201,
+    });
+    const oldLink = linkTo(typo, await (await fetch(registry.server.mailboxUrl ?? '')).text());
+    const path = `/v1/accounts/${pending.rm}/activation-email`;
+    const change = (rm: string, body: unknown, expect: number) => call('POST', path.replace(pending.rm, rm), { json: body, expect });
+    assert.equal(errorCode(await change(pending.rm, { email: right }, 400)), 'BAD_REQUEST');
+    assert.equal(errorCode(await change(pending.rm, { email: right, birthDate: '1901-01-01' }, 403)), 'IDENTITY_MISMATCH');
+    assert.equal(errorCode(await change(pending.rm, { email: 'artisan@', birthDate: pending.born }, 400)), 'EMAIL_INVALID');
+    assert.equal(errorCode(await change(pending.rm, { email: typo.toUpperCase(), birthDate: pending.born }, 409)), 'EMAIL_UNCHANGED');
+    assert.equal(errorCode(await change(pending.rm, { email: MULLER_LOGIN.email, birthDate: pending.born }, 409)), 'EMAIL_TAKEN');
+    assert.equal(errorCode(await change(NOBODY, { email: right, birthDate: '1980-01-01' }, 404)), 'NOT_FOUND');
+    assert.equal(errorCode(await change(MULLER, { email: right, birthDate: '1975-03-02' }, 409)), 'ACCOUNT_EXISTS');
+    assert.equal(errorCode(await change(idle.rm, { email: right, birthDate: idle.born }, 409)), 'NOT_PENDING');
+    assert.deepEqual((await change(pending.rm, { email: right, birthDate: pending.born }, 200)).json(), { email: right });
+
+    const newLink = linkTo(right, await (await fetch(registry.server.mailboxUrl ?? '')).text());
+    assert.match((await call('GET', oldLink, { auth: null, expect: 400 })).body.toString(), /Ce lien n’est plus valable/);
+    assert.match((await call('GET', newLink, { auth: null, expect: 200 })).body.toString(), /Votre compte est activé/);
+    assert.equal((await call('GET', `/v1/accounts/${pending.rm}/status`, { expect: 200 }).then((a) => a.json() as { email: string })).email, right);
   });
 
   it('radiated artisans get no account (410 RADIATED)', async () => {

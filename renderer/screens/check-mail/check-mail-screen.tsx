@@ -1,59 +1,92 @@
 import { useEffect } from 'react';
 import { emailForScreen } from '../../../main/rules/email-mask.ts';
-import type { FieldError } from '../../app/flow.ts';
+import type { FieldError, FlowState } from '../../app/flow.ts';
 import { AlertMessage } from '../../components/alert-message.tsx';
 import { Notices } from '../../components/notices.tsx';
 import { QrCode } from '../../components/qr-code.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
+import { useSeen } from '../../components/use-seen.ts';
 import type { MessageKey } from '../../i18n/fr.ts';
 import { useT } from '../../i18n/index.tsx';
 
 export type CheckMailScreenProps = {
   email: string | null;
-  /** The address typed to activate in this visit, if any: only that one is shown whole. */
-  typedEmail: string;
+  /** The addresses typed in this visit (to activate, or a new one): only those are shown whole. */
+  typedEmails: readonly string[];
   mailboxUrl: string | null;
   notices: MessageKey[];
   error: FieldError | undefined;
-  /** Asks the kiosk whether the link was followed; called every few seconds. */
+  /** Set once the link was followed: the screen says so, and waits for "Continuer". */
+  activated: FlowState['activated'];
+  /** Asks the kiosk whether the link was followed; called every few seconds until it was. */
   onPoll(): void;
   onResend(): void;
+  /** "Ce n'est pas mon adresse": the link went to a wrong address. */
+  onNotMine(): void;
+  /** After "Votre compte est activé": on to the artisan's space, or to log in. */
+  onContinue(): void;
 };
 
 const POLL_MS = 2000;
 
-/** "Vérifiez votre boîte mail": the kiosk goes on by itself once the link is followed. */
-export function CheckMailScreen({ email, typedEmail, mailboxUrl, notices, error, onPoll, onResend }: CheckMailScreenProps) {
+/** "Vérifiez votre boîte mail": the kiosk sees by itself when the link is followed, and says so. */
+export function CheckMailScreen({ email, typedEmails, mailboxUrl, notices, error, activated, onPoll, onResend, onNotMine, onContinue }: CheckMailScreenProps) {
   const { t } = useT();
   // A pending activation found again shows where its link went, masked: whoever stands at
   // the kiosk has proved a date of birth, not that they own the mailbox.
-  const shown = email ? emailForScreen(email, [typedEmail]) : '';
+  const shown = email ? emailForScreen(email, typedEmails) : '';
+  // "Votre compte est activé" may come while the person looks elsewhere on the screen: it takes
+  // the focus and comes into view, in the same live region that said "waiting".
+  const status = useSeen<HTMLDivElement>(activated);
   useEffect(() => {
+    if (activated) return;
     const timer = setInterval(onPoll, POLL_MS);
     return () => clearInterval(timer);
-  }, [onPoll]);
+  }, [onPoll, activated]);
   return (
     <main id="main" className="screen check-mail-screen">
-      <ScreenHeading>{t('checkMail.heading')}</ScreenHeading>
-      <p className="lead">{t('checkMail.body', { email: shown })}</p>
-      <p className="waiting" role="status">
-        <span className="spinner" aria-hidden="true" /> {t('checkMail.waiting')}
-      </p>
-      <Notices keys={notices} params={{ email: shown }} />
-      <AlertMessage error={error} />
-      <button type="button" className="button button-secondary button-wide" onClick={onResend}>
-        {t('checkMail.resend')}
-      </button>
-      {mailboxUrl && (
-        <section className="help-body demo-mailbox">
-          <p>{t('checkMail.demo')}</p>
-          <p>
-            <a href={mailboxUrl} target="_blank" rel="noopener noreferrer">
-              {t('checkMail.demoLink')}
-            </a>
+      <ScreenHeading>{t(activated ? 'checkMail.doneHeading' : 'checkMail.heading')}</ScreenHeading>
+      {!activated && <p className="lead">{t('checkMail.body', { email: shown })}</p>}
+      <div ref={status} tabIndex={-1} role="status" aria-live="polite" className={activated ? 'panel panel-success' : undefined}>
+        {activated ? (
+          <>
+            <h2>{t('checkMail.activated')}</h2>
+            <p>{t(activated.loggedIn ? 'checkMail.activatedSpace' : 'checkMail.activatedLogin')}</p>
+          </>
+        ) : (
+          <p className="waiting">
+            <span className="spinner" aria-hidden="true" /> {t('checkMail.waiting')}
           </p>
-          <QrCode text={mailboxUrl} label={t('checkMail.demoQr')} />
-        </section>
+        )}
+      </div>
+      {activated ? (
+        <button type="button" className="button button-primary button-wide" onClick={onContinue}>
+          {t('checkMail.continue')}
+        </button>
+      ) : (
+        <>
+          <Notices keys={notices} params={{ email: shown }} />
+          <AlertMessage error={error} />
+          <div className="actions">
+            <button type="button" className="button button-secondary button-wide" onClick={onResend}>
+              {t('checkMail.resend')}
+            </button>
+            <button type="button" className="button button-secondary button-wide" onClick={onNotMine}>
+              {t('checkMail.notMine')}
+            </button>
+          </div>
+          {mailboxUrl && (
+            <section className="help-body demo-mailbox">
+              <p>{t('checkMail.demo')}</p>
+              <p>
+                <a href={mailboxUrl} target="_blank" rel="noopener noreferrer">
+                  {t('checkMail.demoLink')}
+                </a>
+              </p>
+              <QrCode text={mailboxUrl} label={t('checkMail.demoQr')} />
+            </section>
+          )}
+        </>
       )}
     </main>
   );

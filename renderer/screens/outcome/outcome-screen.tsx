@@ -11,10 +11,12 @@ export type OutcomeScreenProps = {
   onNext(): void;
   /** Asks again with what was typed (the list may have loaded meanwhile). */
   onRetry(): void;
+  /** A pending activation found again: "Ce n'est pas mon adresse" sends its link elsewhere. */
+  onNotMine(): void;
 };
 
 /** Where identification ended, and the next step, for each answer of the registry copy. */
-export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext, onRetry }: OutcomeScreenProps) {
+export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext, onRetry, onNotMine }: OutcomeScreenProps) {
   const { t, locale } = useT();
   const finish = (
     <button type="button" className="button button-primary button-wide" onClick={onFinish}>
@@ -43,6 +45,11 @@ export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext, onRetry }:
             <button type="button" className="button button-primary button-wide" onClick={onNext}>
               {t(a.accountStatus === 'none' ? 'outcome.found.activate' : a.accountStatus === 'pending' ? 'outcome.found.checkMail' : 'outcome.found.login')}
             </button>
+            {a.accountStatus === 'pending' && (
+              <button type="button" className="button button-secondary button-wide" onClick={onNotMine}>
+                {t('checkMail.notMine')}
+              </button>
+            )}
           </div>
         </main>
       );
