@@ -292,7 +292,13 @@ export function App() {
           />
         )}
         {s === 'photo' && (
-          <PhotoScreen error={flow.errors.general} pending={flow.pending} onAccept={acceptPhoto} onBack={() => dispatch({ type: 'go', screen: 'space' })} />
+          <PhotoScreen
+            error={flow.errors.general}
+            pending={flow.pending}
+            notices={flow.notices}
+            onAccept={acceptPhoto}
+            onBack={() => dispatch({ type: 'go', screen: 'space' })}
+          />
         )}
         {s === 'card' && (
           <CardScreen

@@ -242,6 +242,8 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       };
     }
     case 'card':
+      // No card without a photo: "Ma carte" takes the artisan to "Ma photo" first, saying why.
+      if (!action.card.photo) return { ...state, pending: false, errors: {}, card: action.card, cardLink: null, screen: 'photo', notices: ['photo.needed'] };
       return { ...state, pending: false, errors: {}, card: action.card, cardLink: null, screen: 'card', notices: action.notices ?? [] };
     case 'staff':
       return {

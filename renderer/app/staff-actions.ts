@@ -48,7 +48,10 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
   const issueStart = () => {
     const { selected, document } = flow.issue;
     if (!selected || !document) return;
-    void call(kiosk().invoke('staff:issue-start', { rmNumber: selected, document }), () => dispatch({ type: 'go', screen: 'staff-issue-photo' }));
+    // The artisan's photo kept by the registry is on the card already (staff may retake it); else the camera first.
+    void call(kiosk().invoke('staff:issue-start', { rmNumber: selected, document }), (card) =>
+      dispatch(card.photo ? { type: 'issue-card', card } : { type: 'go', screen: 'staff-issue-photo' }),
+    );
   };
   const issuePhoto = (jpeg: string) => call(kiosk().invoke('staff:issue-photo', { jpeg }), (card) => dispatch({ type: 'issue-card', card }));
   const issueCard = (delivery: Delivery) => call(kiosk().invoke('staff:issue', delivery), (result) => dispatch({ type: 'issue-result', result }));

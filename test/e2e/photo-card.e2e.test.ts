@@ -4,14 +4,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { en } from '../../renderer/i18n/en.ts';
 import { fr } from '../../renderer/i18n/fr.ts';
+import { noViolations } from '../support/axe.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
+import { isSkin, photoAreaColour } from '../support/card-photo.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
 import { loginAsJeanPierre } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
-const _field = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
 
 /** The colour at the middle of an image on the page (the face of the demo portrait). */
 function centreColour(p: Page, selector: string): Promise<[number, number, number]> {
@@ -44,27 +46,43 @@ describe('the ID photo from the kiosk camera, and the card that shows it', () =>
     await kiosk?.stop();
   });
 
-  it('Jean-Pierre takes his photo, retakes it, accepts it, and his card shows it', async () => {
+  /** The photo screen's frame, as the person sees it: width over height. */
+  const frameRatio = async (p: Page, selector: string) => {
+    const box = await p.locator(selector).boundingBox();
+    assert.ok(box, `${selector} is on screen`);
+    return box.width / box.height;
+  };
+
+  it('Jean-Pierre, with no photo yet, is led from "Ma carte" to "Ma photo"; framed 35:45, the words follow the capture; his card shows it, by e-mail too; at his next visit it is there', async () => {
     const p = await kioskPage(browser, undefined, { camera: true });
     await loginAsJeanPierre(p, kiosk);
 
-    // A card before any photo: a placeholder and a way to take one.
-    await button(p, fr['space.myCard']).click();
-    await p.getByText(fr['card.noPhoto']).waitFor();
-    await screenshot(p, 'card-no-photo');
-    await button(p, fr['card.addPhoto']).click();
-
+    // No card without a photo: "Ma carte" leads to the camera first, and says why.
+    await button(p, fr['space.myCard']).tap();
     await p.getByRole('heading', { level: 1, name: fr['photo.heading'] }).waitFor();
+    await p.getByText(fr['photo.needed']).waitFor();
     await p.waitForFunction(() => ((document.querySelector('video') as HTMLVideoElement | null)?.videoWidth ?? 0) > 0);
+    // Before the capture: look into the oval and touch the button.
+    await p.getByText(fr['photo.lead']).waitFor();
+    assert.equal(await p.getByText(fr['photo.check']).count(), 0);
+    assert.ok(Math.abs((await frameRatio(p, '.camera')) - 35 / 45) < 0.01, 'the preview is 35:45 portrait, as the photo');
+    assert.ok((await frameRatio(p, '.oval')) < 1, 'the oval guide stands upright');
+    await noViolations(p);
     await screenshot(p, 'photo-camera');
-    await button(p, fr['photo.take']).click();
+    await button(p, fr['photo.take']).tap();
     await p.getByRole('img', { name: fr['photo.preview'] }).waitFor({ timeout: 8000 });
+    // After it: check it, then validate or retake.
+    await p.getByText(fr['photo.check']).waitFor();
+    assert.equal(await p.getByText(fr['photo.lead']).count(), 0, 'no more "touchez « Prendre la photo »" once it is taken');
+    assert.ok(Math.abs((await frameRatio(p, 'img.shot')) - 35 / 45) < 0.01, 'the picture is shown 35:45 too');
+    await noViolations(p);
     await screenshot(p, 'photo-preview');
-    await button(p, fr['photo.retake']).click();
-    await button(p, fr['photo.take']).click();
+    await button(p, fr['photo.retake']).tap();
+    await p.getByText(fr['photo.lead']).waitFor();
+    await button(p, fr['photo.take']).tap();
     await p.getByRole('img', { name: fr['photo.preview'] }).waitFor({ timeout: 8000 });
     const shot = await centreColour(p, 'img.shot');
-    await button(p, fr['photo.accept']).click();
+    await button(p, fr['photo.accept']).tap();
 
     await p.getByRole('heading', { level: 1, name: fr['card.heading'] }).waitFor();
     await p.getByText(fr['photo.saved']).waitFor();
@@ -78,12 +96,13 @@ describe('the ID photo from the kiosk camera, and the card that shows it', () =>
       assert.ok(Math.abs((shot[i] ?? 0) - target) < 40, `captured colour ${shot} is the portrait's`);
     }
     assert.match(await p.locator('main').innerText(), /401 234 562 RE 067/);
+    await noViolations(p);
     await screenshot(p, 'card-with-photo');
 
     // Taking the card home: by e-mail (the demo mailbox gets it as a PDF), and on a phone.
-    await button(p, fr['card.byEmail']).click();
+    await button(p, fr['card.byEmail']).tap();
     await p.getByText(fr['card.emailSent']).waitFor();
-    await button(p, fr['card.byPhone']).click();
+    await button(p, fr['card.byPhone']).tap();
     const qr = p.getByRole('img', { name: fr['card.phoneQr'] });
     await qr.waitFor();
     await screenshot(p, 'card-phone-link');
@@ -112,9 +131,14 @@ describe('the ID photo from the kiosk camera, and the card that shows it', () =>
     });
     const mailbox = await (await fetch(info.value.mailboxUrl)).text();
     assert.match(mailbox, /Pièce jointe : carte-professionnelle-20\d\d\.pdf/);
+    // The e-mailed PDF, rendered by poppler: the photo, not the grey silhouette.
+    const id = /attachment\?id=(\d+)/.exec(mailbox)?.[1];
+    const pdf = new Uint8Array(await (await fetch(`${info.value.mailboxUrl}/attachment?id=${id}`)).arrayBuffer());
+    const colour = photoAreaColour(pdf, tempDir('mailed-'), 'card');
+    assert.ok(isSkin(colour), `the e-mailed card shows the photo: ${JSON.stringify(colour)}`);
 
     // "Terminer" and the photo is gone from the main process too.
-    await button(p, fr['app.finishLabel']).click();
+    await button(p, fr['app.finishLabel']).tap();
     const after = await p.evaluate(async () => {
       const token = sessionStorage.getItem('kiosk-token');
       const r = await fetch('/api/card%3Aview', {
@@ -125,5 +149,30 @@ describe('the ID photo from the kiosk camera, and the card that shows it', () =>
       return (await r.json()) as { ok: boolean; error?: { code: string } };
     });
     assert.deepEqual([after.ok, after.error?.code], [false, 'SESSION_REQUIRED']);
+
+    // He comes back: his card has his photo at once; in English, he takes a new one.
+    await loginAsJeanPierre(p, kiosk);
+    await button(p, fr['app.switchLanguageLabel']).tap();
+    await button(p, en['space.myCard']).tap();
+    await p.getByRole('heading', { level: 1, name: en['card.heading'] }).waitFor();
+    await p.getByRole('img', { name: 'Photo of Jean-Pierre MULLER' }).waitFor();
+    await button(p, en['help.back']).tap();
+    await button(p, en['space.myPhoto']).tap();
+    await p.getByRole('heading', { level: 1, name: en['photo.heading'] }).waitFor();
+    await p.waitForFunction(() => ((document.querySelector('video') as HTMLVideoElement | null)?.videoWidth ?? 0) > 0);
+    await p.getByText(en['photo.lead']).waitFor();
+    await noViolations(p);
+    await screenshot(p, 'photo-camera-en');
+    await button(p, en['photo.take']).tap();
+    await p.getByText(en['photo.check']).waitFor();
+    await noViolations(p);
+    await screenshot(p, 'photo-preview-en');
+    await button(p, en['photo.accept']).tap();
+    await p.getByText(en['photo.saved']).waitFor();
+    await p.getByRole('img', { name: 'Photo of Jean-Pierre MULLER' }).waitFor();
+    await noViolations(p);
+    await screenshot(p, 'card-with-photo-en');
+    await button(p, en['app.finishLabel']).tap();
+    await p.getByRole('heading', { level: 1, name: fr['welcome.heading'] }).waitFor();
   });
 });

@@ -1,13 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldError } from '../../app/flow.ts';
+import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useCamera } from '../../components/use-camera.ts';
+import type { MessageKey } from '../../i18n/fr.ts';
 import { useT } from '../../i18n/index.tsx';
 import { captureFrame } from './capture.ts';
 
 export type PhotoScreenProps = {
   error: FieldError | undefined;
   pending: boolean;
+  /** Why the person is here, when they did not ask ("Ma carte" needs a photo first). */
+  notices?: MessageKey[];
   onAccept(jpegBase64: string): void;
   onBack(): void;
 };
@@ -15,11 +19,12 @@ export type PhotoScreenProps = {
 const COUNTDOWN = 3;
 
 /**
- * "Ma photo": the kiosk's camera with an oval framing guide, a 3-second countdown, then the
- * picture to accept or retake. The camera stops when the screen goes; the picture lives only
- * in this screen until it is accepted.
+ * "Ma photo": the kiosk's camera, framed 35:45 as the photo will be, with an oval guide, a
+ * 3-second countdown, then the picture to accept or retake; the instructions follow each step.
+ * The camera stops when the screen goes; the picture lives only in this screen until it is
+ * accepted.
  */
-export function PhotoScreen({ error, pending, onAccept, onBack }: PhotoScreenProps) {
+export function PhotoScreen({ error, pending, notices = [], onAccept, onBack }: PhotoScreenProps) {
   const { t } = useT();
   const video = useRef<HTMLVideoElement>(null);
   const [count, setCount] = useState<number | null>(null);
@@ -42,7 +47,11 @@ export function PhotoScreen({ error, pending, onAccept, onBack }: PhotoScreenPro
   return (
     <main id="main" className="screen photo-screen">
       <ScreenHeading>{t('photo.heading')}</ScreenHeading>
-      <p className="lead">{t('photo.lead')}</p>
+      <Notices keys={notices} />
+      {/* What to do now: look into the oval and take it, then check it and validate or retake. */}
+      <p className="lead" aria-live="polite">
+        {t(shot ? 'photo.check' : 'photo.lead')}
+      </p>
       <p className="hint">{t('photo.rules')}</p>
       {error && (
         <p className="error-message" role="alert">
