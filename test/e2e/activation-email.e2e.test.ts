@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { en } from '../../renderer/i18n/en.ts';
 import { fr, type MessageKey } from '../../renderer/i18n/fr.ts';
 import { translate } from '../../renderer/i18n/index.tsx';
 import { noViolations } from '../support/axe.ts';
-import { bridgeClient, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
+import { bridgeClient, ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -148,6 +149,45 @@ describe('"Ce n’est pas mon adresse" and "Votre compte est activé", by touch,
     await screenshot(p, 'check-mail-activated');
     await button(p, fr['checkMail.continue']).tap();
     await p.getByRole('heading', { level: 1, name: fr['space.heading'] }).waitFor();
+    await p.close();
+  });
+
+  it('with the registry cut off, the change says so in words and keeps the address typed', async () => {
+    // A chamber-like setup: the reference registry in its own process, the kiosk pointed at it.
+    const secret = 'e2e-kiosk-secret-0123456789';
+    const registry = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'main/cli/index.ts', 'registry-serve', '--db', `${tempDir('registry-')}/r.sqlite`, '--seed', '50', '--kiosk-id', 'e2e'],
+      { cwd: ROOT, env: { ...process.env, KIOSK_REGISTRY_SECRET: secret }, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    after(() => registry.kill('SIGKILL'));
+    const url = await new Promise<string>((resolve) => {
+      let out = '';
+      registry.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /Registry ready: (\S+)/.exec(out);
+        if (m?.[1]) resolve(m[1]);
+      });
+    });
+    const kiosk = await startBrowserMode(tempDir('kiosk-email-down-'), { KIOSK_REGISTRY_URL: url, KIOSK_ID: 'e2e', KIOSK_REGISTRY_SECRET: secret });
+    kiosks.push(kiosk);
+    const p = await kioskPage(browser);
+    await p.goto(kiosk.url);
+    await identifyByTouch(p, fr);
+    await activateWithTypo(p, fr);
+    await new Promise<void>((resolve) => {
+      registry.once('exit', () => resolve());
+      registry.kill('SIGKILL');
+    });
+    await button(p, fr['checkMail.notMine']).tap();
+    await field(p, fr['changeEmail.email']).tap();
+    await tapText(p, fr, [...letters('camille'), '@gmail.com']);
+    await button(p, fr['changeEmail.submit']).tap();
+    await p.locator('.error-summary').filter({ hasText: fr['error.REGISTRY_UNREACHABLE'] }).waitFor();
+    assert.equal(await field(p, fr['changeEmail.email']).inputValue(), 'camille@gmail.com');
+    assert.ok(await p.getByRole('heading', { level: 1, name: fr['changeEmail.heading'] }).isVisible());
+    await noViolations(p);
+    await screenshot(p, 'change-email-registry-down');
     await p.close();
   });
 
