@@ -12,9 +12,11 @@ import { birthDateHasher } from './identity/birth-date-hash.ts';
 import { createIdentityService, type IdentityService } from './identity/identify.ts';
 import type { Logger } from './logging/logger.ts';
 import { createPvcOrderService, type PvcOrderService } from './orders/pvc-order-service.ts';
+import { createTillService } from './orders/till-service.ts';
 import { createPrintService } from './printing/print-service.ts';
 import { createPrintersService } from './printing/printers-service.ts';
 import { type Spooler, systemSpooler } from './printing/spooler.ts';
+import { accountStatusSchema } from './registry/accounts-wire.ts';
 import { createRegistryClient, type RegistryConfig, RegistryError } from './registry/client.ts';
 import { createSyncEngine, SYNC_MARKS, type SyncEngine, type SyncOptions } from './registry/sync-engine.ts';
 import { checkBirthDateKey } from './secrets/key-id.ts';
@@ -226,10 +228,28 @@ export async function createKiosk({
       orders,
       printers: printers.settings,
       pushNow,
+      // Online: the address an e-mailed card goes to is the registry's, as it stands now.
+      account: async (rmNumber) => {
+        try {
+          return await client.accounts('GET', `${rmNumber}/status`, accountStatusSchema);
+        } catch (error) {
+          if (!(error instanceof RegistryError)) throw error;
+          log.info('account-unconfirmed', { kind: error.kind });
+          return null;
+        }
+      },
       replica: sync.replica,
       recallPhoto: async (rmNumber) => (await recallPhoto({ db, client, log: log.child('issuance') }, rmNumber)).photo?.jpeg ?? null,
       clock,
       log: log.child('issuance'),
+    });
+    const till = createTillService({
+      db,
+      print,
+      printers: printers.settings,
+      chamber: async () => chamberName ?? (await readSettings(db)).chamber,
+      clock,
+      log: log.child('till'),
     });
     const info = async () => {
       const s = await readSettings(db);
@@ -265,6 +285,7 @@ export async function createKiosk({
             secrets: secretsService,
             settings,
             issuance,
+            till,
             stopKiosk: async (staffId) => {
               await db.transaction((tx) => appendAudit(tx, { actor: `staff:${staffId}`, action: 'kiosk-stopped', details: {} }, clock()));
               log.info('kiosk-stop-asked', { staffId });

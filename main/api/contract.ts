@@ -4,17 +4,19 @@ import type { CardView } from '../cards/card-service.ts';
 import type { VerifyResult } from '../cards/card-token.ts';
 import type { IdentifyOutcome } from '../identity/identify.ts';
 import type { OrderTicket, OrderView } from '../orders/pvc-order-service.ts';
+import type { TillPrint } from '../orders/till-service.ts';
 import type { PrinterStatus } from '../printing/printer-status.ts';
 import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { SyncStatus } from '../registry/sync-status.ts';
 import type { SecretsView } from '../secrets/secrets-service.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
 import type { SpeechCheck } from '../speech/speech-engine.ts';
-import { ID_DOCUMENTS, type IssuanceResult } from '../staff/issuance-service.ts';
+import { type EmailTarget, ID_DOCUMENTS, type IssuanceResult } from '../staff/issuance-service.ts';
 import type { StaffMember, StaffState } from '../staff/staff-service.ts';
 import type { SearchHit } from '../store/artisans-repo.ts';
 import type { AuditLine } from '../store/audit-repo.ts';
 import type { PrintJob } from '../store/print-jobs-repo.ts';
+import type { TillDay } from '../store/till-repo.ts';
 import type { Channel } from './channels.ts';
 
 /**
@@ -45,6 +47,15 @@ export type StaffOverview = {
 };
 
 const orderId = z.number().int().positive();
+/** A calendar day, YYYY-MM-DD, that exists ("2026-02-30" does not). */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => {
+    const [y = 0, m = 0, day = 0] = d.split('-').map(Number);
+    const date = new Date(Date.UTC(y, m - 1, day));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === day;
+  });
 const role = z.enum(['card', 'paper', 'receipt']);
 
 export type AppInfo = {
@@ -201,6 +212,20 @@ export const contract = {
   },
   /** The issuance is over: its photo is wiped. */
   'staff:issue-end': { input: z.object({}).strict(), output: returns<Record<string, never>>() },
+  /**
+   * Where the card would go by e-mail, before staff send it: the account's address, masked, as
+   * the registry has it now; or that the registry does not answer; or why it cannot go (no
+   * account, not confirmed, no address). Staff only.
+   */
+  'staff:issue-email-target': { input: z.object({}).strict(), output: returns<EmailTarget>() },
+  /**
+   * "Caisse du jour": payments and refunds of a local day of the kiosk (today when no day is
+   * given), by means and by agent; a refund counts on the day it was made. TILL_DAY_INVALID for
+   * a day after today. Staff only.
+   */
+  'staff:till': { input: z.object({ day: isoDay.optional() }).strict(), output: returns<TillDay>() },
+  /** The same on the thermal printer; a printer that is off gives a failed job, the figures stay. PRINTER_NOT_SET without one. Staff only. */
+  'staff:till-print': { input: z.object({ day: isoDay.optional() }).strict(), output: returns<TillPrint>() },
   /** The kiosk's settings as staff can change them. Staff only. */
   'staff:settings': { input: z.object({}).strict(), output: returns<SettingsView>() },
   /** Replaces the settings; each refused field comes back in `problems`, and nothing is kept. Staff only. */

@@ -91,6 +91,8 @@ export const ERROR_CODES = [
   'SEARCH_TOO_SHORT',
   'REPLICA_LOADING',
   'NO_ACCOUNT',
+  // "Caisse du jour": a day after today has no till.
+  'TILL_DAY_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

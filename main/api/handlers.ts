@@ -5,6 +5,7 @@ import type { CardService } from '../cards/card-service.ts';
 import { type BirthDateParts, localIsoDate, parseBirthDate } from '../identity/birth-date.ts';
 import type { IdentityService } from '../identity/identify.ts';
 import type { PvcOrderService } from '../orders/pvc-order-service.ts';
+import type { TillService } from '../orders/till-service.ts';
 import type { PrintersService } from '../printing/printers-service.ts';
 import type { SecretsService } from '../secrets/secrets-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
@@ -29,6 +30,7 @@ export type HandlerDeps = {
   info: () => Promise<Omit<AppInfo, 'transport'>>;
   settings: SettingsService;
   issuance: IssuanceService;
+  till: TillService;
   speech: SpeechService;
   /** Stops the kiosk (Electron quits; browser mode ends its process), after the answer is sent. */
   stopKiosk: (staffId: number) => Promise<void>;
@@ -52,6 +54,7 @@ export function createHandlers({
   secrets,
   settings,
   issuance,
+  till,
   stopKiosk,
   overview,
   syncNow,
@@ -152,6 +155,9 @@ export function createHandlers({
       issuance.end();
       return ok({});
     },
+    'staff:issue-email-target': () => asStaff(() => issuance.emailTarget()),
+    'staff:till': (input) => asStaff(() => till.day(input.day)),
+    'staff:till-print': (input) => asStaff((member) => till.print(member, input.day)),
     'staff:settings': () => staffOnly(settings.view),
     'staff:settings-set': (input) => asStaff((member) => settings.set(input, member.id)),
     'staff:members': () => staffOnly(staff.members),

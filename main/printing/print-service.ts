@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { ThermalPrinter } from 'node-thermal-printer';
 import type { Logger } from '../logging/logger.ts';
 import type { WriteDb } from '../store/database.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
 import { getJob, markSubmitted, type PrintJob, type PrintRole, recordJob, updateJob } from '../store/print-jobs-repo.ts';
 import { PrintError } from './print-errors.ts';
-import { printReceipt, type Receipt } from './receipt.ts';
+import { printReceipt, printTicket, type Receipt } from './receipt.ts';
 import { type Spooler, systemSpooler } from './spooler.ts';
 
 export type PrintDeps = { db: WriteDb; clock: () => Date; log: Logger; spooler?: Spooler };
@@ -132,6 +133,19 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler() }
     async printReceipt(printer: string, receipt: Receipt): Promise<PrintJob> {
       const id = await db.transaction((tx) => recordJob(tx, { role: 'receipt', printer, document: `receipt ${receipt.orderNumber}` }, clock()));
       return sendReceipt(id, receipt);
+    },
+
+    /** Any other ticket for the thermal printer (the till's): recorded under `document`, then sent; a failure is in the job. */
+    async printTicket(printer: string, document: string, compose: (p: ThermalPrinter) => void): Promise<PrintJob> {
+      const id = await db.transaction((tx) => recordJob(tx, { role: 'receipt', printer, document }, clock()));
+      try {
+        await printTicket(printer, compose);
+        await mark(id, { status: 'completed', attempt: true });
+      } catch (error) {
+        await mark(id, { status: 'failed', ...failed(error), attempt: true });
+        log.warn('receipt-failed', { job: id, kind: failed(error).errorKind });
+      }
+      return (await getJob(db, id)) as PrintJob;
     },
 
     queueState: (queue: string) => spooler.queueState(queue),

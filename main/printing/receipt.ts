@@ -36,7 +36,7 @@ export function printable(text: string): string {
     .replace(/[\u00a0\u202f]/g, ' ');
 }
 
-function frenchDateTime(d: Date): string {
+export function frenchDateTime(d: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
@@ -77,9 +77,14 @@ export function composeReceipt(p: ThermalPrinter, r: Receipt): void {
 }
 
 /** Prints a receipt; rejects with a PrintError ('receipt-offline') when the printer is not there. */
-export async function printReceipt(printer: string, r: Receipt, timeoutMs = 5000): Promise<void> {
+export function printReceipt(printer: string, r: Receipt, timeoutMs = 5000): Promise<void> {
+  return printTicket(printer, (p) => composeReceipt(p, r), timeoutMs);
+}
+
+/** Prints what `compose` writes (a receipt, the till's ticket); rejects with a PrintError ('receipt-offline') when the printer is not there. */
+export async function printTicket(printer: string, compose: (p: ThermalPrinter) => void, timeoutMs = 5000): Promise<void> {
   const p = receiptPrinter(printer, timeoutMs);
-  composeReceipt(p, r);
+  compose(p);
   try {
     await p.execute();
   } catch (error) {

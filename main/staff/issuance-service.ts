@@ -7,6 +7,8 @@ import { parseRmNumber } from '../identity/rm-number.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PvcOrderService } from '../orders/pvc-order-service.ts';
 import type { PrintService } from '../printing/print-service.ts';
+import type { AccountStatusWire } from '../registry/accounts-wire.ts';
+import { maskEmail } from '../rules/email-mask.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
 import { findByRmNumber, type SearchHit, searchArtisans } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
@@ -19,8 +21,27 @@ export const ID_DOCUMENTS = ['carte-identite', 'passeport', 'titre-sejour', 'per
 export type IdDocument = (typeof ID_DOCUMENTS)[number];
 
 export type Delivery = { kind: 'paper' } | { kind: 'email' } | { kind: 'pvc'; method: PaymentMethod };
-/** What became of an issuance: the print job's state, the e-mail queued or sent, the PVC order. */
-export type IssuanceResult = { delivery: Delivery['kind']; status: 'sent' | 'completed' | 'queued' | 'failed' | 'already'; orderNumber?: string };
+/**
+ * What became of an issuance: the print job's state, the e-mail sent (the registry took it) or
+ * queued (the outbox keeps it), the PVC order; for an e-mail, the address masked when known.
+ */
+export type IssuanceResult = {
+  delivery: Delivery['kind'];
+  status: 'sent' | 'completed' | 'queued' | 'failed' | 'already';
+  orderNumber?: string;
+  maskedEmail?: string;
+};
+
+/**
+ * Where an e-mailed card would go, said to staff before anything is sent: the account's
+ * address as the registry has it (masked: the public walks past the desk); or, while the
+ * registry does not answer, only that the local copy knows an active account (the card then
+ * waits in the outbox); or why it cannot go by e-mail at all.
+ */
+export type EmailTarget =
+  | { kind: 'account'; maskedEmail: string }
+  | { kind: 'unconfirmed' }
+  | { kind: 'refused'; reason: 'no-account' | 'pending' | 'no-address' };
 
 type Staff = { id: number; name: string };
 type Deps = {
@@ -32,6 +53,8 @@ type Deps = {
   printers: () => Promise<PrinterSettings>;
   /** Pushes the outbox now; resolves true once the registry has the operation with this key. */
   pushNow: (key: string) => Promise<boolean>;
+  /** The artisan's account as the registry has it now; null when the registry cannot be asked. */
+  account: (rmNumber: string) => Promise<AccountStatusWire | null>;
   /** Whether the local copy is complete (the sync engine's replica state). */
   replica: () => Promise<{ complete: boolean }>;
   /** The artisan's photo as the registry keeps it, or as this kiosk's outbox still holds it (the newest); null when none is found. */
@@ -48,7 +71,7 @@ const fail = <T>(code: KioskError['code'], message: string): Result<T> => ({ ok:
  * printer (a PVC order paid at once), on paper, or by e-mail. One issuance at a time, in
  * memory only; every step that matters is in the audit log under the staff member's id.
  */
-export function createIssuanceService({ db, keys, print, orders, printers, pushNow, replica, recallPhoto, clock, log }: Deps) {
+export function createIssuanceService({ db, keys, print, orders, printers, pushNow, account, replica, recallPhoto, clock, log }: Deps) {
   let current: { rmNumber: string; document: IdDocument; photo: Buffer | null } | null = null;
 
   async function card(): Promise<Result<CardModel>> {
@@ -57,6 +80,18 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
     if (!artisan) return fail('ISSUANCE_REQUIRED', 'artisan no longer in the replica');
     const built = buildCard(artisan, current.photo ? new Uint8Array(current.photo) : null, localIsoDate(clock()), keys);
     return built.ok ? { ok: true, value: built.card } : fail('CARD_RADIATED', 'radiated');
+  }
+
+  /** The registry's word first; the local copy's account status only when the registry is away. */
+  async function emailTargetOf(rmNumber: string): Promise<EmailTarget> {
+    const online = await account(rmNumber);
+    if (online) {
+      if (online.status !== 'active') return { kind: 'refused', reason: online.status === 'pending' ? 'pending' : 'no-account' };
+      return online.email ? { kind: 'account', maskedEmail: maskEmail(online.email) } : { kind: 'refused', reason: 'no-address' };
+    }
+    const artisan = await findByRmNumber(db, rmNumber);
+    if (artisan?.accountStatus === 'active') return { kind: 'unconfirmed' };
+    return { kind: 'refused', reason: artisan?.accountStatus === 'pending' ? 'pending' : 'no-account' };
   }
 
   const audit = (staff: Staff, action: string, details: Record<string, string | number>) =>
@@ -107,6 +142,12 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
       return this.view();
     },
 
+    /** Where the card would go by e-mail, before staff send it. */
+    async emailTarget(): Promise<Result<EmailTarget>> {
+      if (!current) return fail('ISSUANCE_REQUIRED', 'no issuance in progress');
+      return { ok: true, value: await emailTargetOf(current.rmNumber) };
+    },
+
     async view(): Promise<Result<CardView>> {
       const built = await card();
       return built.ok ? { ok: true, value: cardViewOf(built.value) } : built;
@@ -128,15 +169,21 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
         return { ok: true, value: { delivery: 'paper', status: job.status === 'failed' ? 'failed' : job.status === 'completed' ? 'completed' : 'sent' } };
       }
       if (delivery.kind === 'email') {
-        const artisan = await findByRmNumber(db, c.rmNumber);
-        if (artisan?.accountStatus !== 'active') return fail('NO_ACCOUNT', 'the artisan has no active account to send to');
+        // Asked again at the moment of sending: the answer staff read may be minutes old.
+        const target = await emailTargetOf(c.rmNumber);
+        if (target.kind === 'refused')
+          return { ok: false, error: { code: 'NO_ACCOUNT', message: `no address to send to: ${target.reason}`, params: { reason: target.reason } } };
         const pdf = Buffer.from(await renderCardPdf(c, 'card')).toString('base64');
         const key = await db.transaction(async (tx) => {
           const k = await enqueue(tx, 'card-issuance', { rmNumber: c.rmNumber, year: c.year, delivery: 'email', pdf }, clock());
           await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'card-issued', details }, clock());
           return k;
         });
-        return { ok: true, value: { delivery: 'email', status: (await pushNow(key)) ? 'completed' : 'queued' } };
+        // "Sent" only once the registry has taken the operation (it sends the mail); else it waits in the outbox.
+        const sent = await pushNow(key);
+        log.info('card-issued', { delivery: 'email', sent });
+        const masked = target.kind === 'account' ? { maskedEmail: target.maskedEmail } : {};
+        return { ok: true, value: { delivery: 'email', status: sent ? 'sent' : 'queued', ...masked } };
       }
       const asked = await orders.request({ rmNumber: c.rmNumber, year: c.year, chamber: c.chamber }, await renderCardPdf(c, 'card'), {
         actor: `staff:${staff.id}`,

@@ -269,6 +269,8 @@ export function App() {
             notices={flow.notices}
             pending={flow.pending}
             onOrderStep={staff.orderStep}
+            onTill={staff.loadTill}
+            onTillPrint={staff.printTill}
             onPrinterSave={staff.savePrinter}
             onPrinterTest={staff.testPrinter}
             onStopKiosk={staff.stopKiosk}
@@ -333,9 +335,12 @@ export function App() {
           <IssueCardScreen
             card={flow.issue.card}
             result={flow.issue.result}
+            emailTarget={flow.issue.emailTarget}
+            ordered={flow.issue.ordered}
             error={flow.errors.general}
             pending={flow.pending}
             onRetake={() => dispatch({ type: 'go', screen: 'staff-issue-photo' })}
+            onEmailTarget={staff.issueEmailTarget}
             onIssue={staff.issueCard}
             onFinish={staff.issueEnd}
           />

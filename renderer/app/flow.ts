@@ -7,7 +7,7 @@ import type { OrderTicket } from '../../main/orders/pvc-order-service.ts';
 import type { PrinterStatus } from '../../main/printing/printer-status.ts';
 import { formatMobile } from '../../main/rules/phone-format.ts';
 import type { SecretsView } from '../../main/secrets/secrets-service.ts';
-import type { IdDocument, IssuanceResult } from '../../main/staff/issuance-service.ts';
+import type { EmailTarget, IdDocument, IssuanceResult } from '../../main/staff/issuance-service.ts';
 import type { StaffMember } from '../../main/staff/staff-service.ts';
 import type { SearchHit } from '../../main/store/artisans-repo.ts';
 import type { MessageKey } from '../i18n/fr.ts';
@@ -65,9 +65,14 @@ export type IssueState = {
   selected: string | null;
   document: IdDocument | null;
   card: CardView | null;
+  /** The answer to the last action on the card, replaced by the next one (never stacked). */
   result: IssuanceResult | null;
+  /** Where an e-mailed card would go, shown before staff send it. */
+  emailTarget: EmailTarget | null;
+  /** The PVC order taken in this issuance: its payment buttons do not come back. */
+  ordered: string | null;
 };
-const EMPTY_ISSUE: IssueState = { query: '', hits: null, selected: null, document: null, card: null, result: null };
+const EMPTY_ISSUE: IssueState = { query: '', hits: null, selected: null, document: null, card: null, result: null, emailTarget: null, ordered: null };
 
 export type FlowState = {
   screen: Screen;
@@ -126,6 +131,7 @@ export type FlowAction =
   | { type: 'issue-hits'; hits: SearchHit[] }
   | { type: 'issue-card'; card: CardView }
   | { type: 'issue-result'; result: IssuanceResult }
+  | { type: 'issue-email-target'; target: EmailTarget }
   | { type: 'issue-reset'; screen: Screen }
   | { type: 'overview'; overview: StaffOverview; quiet?: boolean }
   | { type: 'order'; order: OrderTicket | null }
@@ -166,7 +172,8 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'edit':
       return { ...state, forms: { ...state.forms, [action.form]: { ...state.forms[action.form], [action.field]: action.value } } };
     case 'submit':
-      return { ...state, pending: true, notices: [] };
+      // A new action on the card to issue: the previous answer goes, the new one takes its place.
+      return { ...state, pending: true, notices: [], issue: { ...state.issue, result: null, emailTarget: null } };
     case 'refused':
       return {
         ...state,
@@ -264,9 +271,19 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       // A new search: a choice among the previous results no longer holds.
       return { ...state, pending: false, errors: {}, issue: { ...state.issue, hits: action.hits, selected: null, document: null } };
     case 'issue-card':
-      return { ...state, pending: false, errors: {}, issue: { ...state.issue, card: action.card, result: null }, screen: 'staff-issue-card' };
-    case 'issue-result':
-      return { ...state, pending: false, errors: {}, issue: { ...state.issue, result: action.result } };
+      return {
+        ...state,
+        pending: false,
+        errors: {},
+        issue: { ...state.issue, card: action.card, result: null, emailTarget: null },
+        screen: 'staff-issue-card',
+      };
+    case 'issue-result': {
+      const ordered = action.result.delivery === 'pvc' ? (action.result.orderNumber ?? state.issue.ordered) : state.issue.ordered;
+      return { ...state, pending: false, errors: {}, issue: { ...state.issue, result: action.result, emailTarget: null, ordered } };
+    }
+    case 'issue-email-target':
+      return { ...state, pending: false, errors: {}, issue: { ...state.issue, result: null, emailTarget: action.target } };
     case 'issue-reset':
       return { ...state, pending: false, errors: {}, issue: EMPTY_ISSUE, screen: action.screen };
     case 'settings':

@@ -55,6 +55,11 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
   };
   const issuePhoto = (jpeg: string) => call(kiosk().invoke('staff:issue-photo', { jpeg }), (card) => dispatch({ type: 'issue-card', card }));
   const issueCard = (delivery: Delivery) => call(kiosk().invoke('staff:issue', delivery), (result) => dispatch({ type: 'issue-result', result }));
+  /** Before an e-mail goes: where it would go (masked), or why it cannot. */
+  const issueEmailTarget = () => call(kiosk().invoke('staff:issue-email-target', {}), (target) => dispatch({ type: 'issue-email-target', target }));
+  /** "Caisse du jour": the answers go to the panel itself, next to its button. */
+  const loadTill = () => kiosk().invoke('staff:till', {});
+  const printTill = () => kiosk().invoke('staff:till-print', {});
   const issueEnd = () => {
     void kiosk().invoke('staff:issue-end', {});
     dispatch({ type: 'issue-reset', screen: 'staff-console' });
@@ -124,6 +129,9 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
     issueStart,
     issuePhoto,
     issueCard,
+    issueEmailTarget,
+    loadTill,
+    printTill,
     issueEnd,
     saveSettings,
     addMember,

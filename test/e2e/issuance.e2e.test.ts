@@ -90,8 +90,12 @@ describe('"Délivrer une carte" at the console, with the kiosk camera and the de
       .getByRole('status')
       .filter({ hasText: /feuille/ })
       .waitFor();
+    // By e-mail: the address the registry has, masked, before anything is sent; then "sent".
     await button(p, fr['issue.email']).click();
-    await p.getByText(fr['issue.result.email.completed']).waitFor();
+    await p.getByText(fr['issue.emailTo'].replace('{email}', 'j•••@example.com')).waitFor();
+    await button(p, fr['issue.emailSend']).click();
+    await p.getByText(fr['issue.result.email.sent'].replace('{email}', 'j•••@example.com')).waitFor();
+    assert.equal(await p.getByText(/feuille/).count(), 0, 'the sheet’s answer gave way to the e-mail’s');
     await button(p, fr['issue.pvcCash']).click();
     const paid = p.getByRole('status').filter({ hasText: /Commande P\d{6}-\d{3} payée/ });
     await paid.waitFor();

@@ -23,6 +23,19 @@ export async function orderState(db: ReadDb | WriteDb, id: number): Promise<stri
 
 /** Text of ESC/POS bytes as PC858 prints it, for the letters the tickets use. */
 export function pc858Text(bytes: Buffer): string {
-  const map: Record<number, string> = { 130: 'é', 138: 'è', 135: 'ç', 133: 'à', 147: 'ô', 140: 'î', 215: 'Î', 183: 'À', 213: '€', 248: '°' };
+  const map: Record<number, string> = {
+    130: 'é',
+    138: 'è',
+    135: 'ç',
+    133: 'à',
+    147: 'ô',
+    136: 'ê',
+    140: 'î',
+    151: 'ù',
+    215: 'Î',
+    183: 'À',
+    213: '€',
+    248: '°',
+  };
   return [...bytes].map((b) => map[b] ?? (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : b === 0x0a ? '\n' : '')).join('');
 }

@@ -1,5 +1,5 @@
 import type { CardView } from '../../../main/cards/card-service.ts';
-import type { IssuanceResult } from '../../../main/staff/issuance-service.ts';
+import type { EmailTarget, IssuanceResult } from '../../../main/staff/issuance-service.ts';
 import type { FieldError } from '../../app/flow.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
@@ -10,15 +10,20 @@ export type Delivery = { kind: 'paper' } | { kind: 'email' } | { kind: 'pvc'; me
 export type IssueCardProps = {
   card: CardView;
   result: IssuanceResult | null;
+  /** Where an e-mailed card would go (asked first), or why it cannot. */
+  emailTarget: EmailTarget | null;
+  /** The PVC order taken in this issuance, if any: no second payment is offered. */
+  ordered: string | null;
   error: FieldError | undefined;
   pending: boolean;
   onRetake(): void;
+  onEmailTarget(): void;
   onIssue(delivery: Delivery): void;
   onFinish(): void;
 };
 
 /** The card staff are about to hand over, and the three ways to do it. */
-export function IssueCardScreen({ card, result, error, pending, onRetake, onIssue, onFinish }: IssueCardProps) {
+export function IssueCardScreen({ card, result, emailTarget, ordered, error, pending, onRetake, onEmailTarget, onIssue, onFinish }: IssueCardProps) {
   const { t } = useT();
   const act = (label: string, delivery: Delivery, kind: 'primary' | 'secondary' = 'secondary') => (
     <button type="button" className={`button button-${kind}`} aria-disabled={pending || undefined} onClick={() => !pending && onIssue(delivery)}>
@@ -39,22 +44,49 @@ export function IssueCardScreen({ card, result, error, pending, onRetake, onIssu
             {t(error.key, error.params)}
           </p>
         )}
+        {/* One answer at a time: each action's replaces the previous one's (flow.ts). */}
         {result && (
-          <p className={`panel ${result.status === 'failed' ? 'panel-warning' : 'panel-success'}`} role="status">
-            {t(`issue.result.${result.delivery}.${result.status}` as MessageKey, { number: result.orderNumber ?? '' })}
+          <p className={`panel ${result.status === 'failed' || result.status === 'queued' ? 'panel-warning' : 'panel-success'}`} role="status">
+            {t(`issue.result.${result.delivery}.${result.status}` as MessageKey, { number: result.orderNumber ?? '', email: result.maskedEmail ?? '' })}
           </p>
         )}
+        {emailTarget && <EmailTargetPanel target={emailTarget} pending={pending} onSend={() => onIssue({ kind: 'email' })} />}
         <div className="space-actions">
           {/* Once a PVC card is ordered here, these buttons go: a second tap must not charge again. */}
-          {result?.delivery !== 'pvc' && act(t('issue.pvcCash'), { kind: 'pvc', method: 'cash' }, 'primary')}
-          {result?.delivery !== 'pvc' && act(t('issue.pvcCard'), { kind: 'pvc', method: 'card' }, 'primary')}
+          {!ordered && act(t('issue.pvcCash'), { kind: 'pvc', method: 'cash' }, 'primary')}
+          {!ordered && act(t('issue.pvcCard'), { kind: 'pvc', method: 'card' }, 'primary')}
           {act(t('issue.paper'), { kind: 'paper' })}
-          {act(t('issue.email'), { kind: 'email' })}
+          <button type="button" className="button button-secondary" aria-disabled={pending || undefined} onClick={() => !pending && onEmailTarget()}>
+            {t('issue.email')}
+          </button>
         </div>
       </section>
       <button type="button" className="button button-secondary button-wide" onClick={onFinish}>
         {t('issue.finish')}
       </button>
     </main>
+  );
+}
+
+/**
+ * Before an e-mail goes: the account's address as the registry has it (masked), then the
+ * button that sends; while the registry is away, that the card can wait for it; or, with
+ * no account or address, why not (paper and PVC stay just below).
+ */
+function EmailTargetPanel({ target, pending, onSend }: { target: EmailTarget; pending: boolean; onSend(): void }) {
+  const { t } = useT();
+  if (target.kind === 'refused')
+    return (
+      <p className="panel panel-warning" role="status">
+        {t(`issue.emailRefused.${target.reason}`)}
+      </p>
+    );
+  return (
+    <div className="panel panel-neutral" role="status">
+      <p>{target.kind === 'account' ? t('issue.emailTo', { email: target.maskedEmail }) : t('issue.emailUnconfirmed')}</p>
+      <button type="button" className="button button-primary" aria-disabled={pending || undefined} onClick={() => !pending && onSend()}>
+        {target.kind === 'account' ? t('issue.emailSend') : t('issue.emailSendLater')}
+      </button>
+    </div>
   );
 }

@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   'staff-pin-changed',
   'secret-set',
   'secret-deleted',
+  'till-printed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -79,6 +80,7 @@ function params(line: AuditLine, t: Translate, locale: Locale): Record<string, s
     staff: line.staffName ?? t('audit.who.staffId', { id: text('staffId') }),
     count: text('wrongDates'),
     minutes: text('minutes'),
+    day: text('day') ? formatIsoDate(text('day'), locale) : '',
   };
 }
 

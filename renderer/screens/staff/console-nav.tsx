@@ -3,6 +3,7 @@ import { type MessageKey, useT } from '../../i18n/index.tsx';
 /** The console's sections, by the id of their heading. */
 const SECTIONS: readonly [string, MessageKey][] = [
   ['orders-title', 'orders.title'],
+  ['till-title', 'till.title'],
   ['sync-title', 'staff.syncTitle'],
   ['printers-title', 'printers.title'],
   ['members-title', 'members.title'],

@@ -1,9 +1,12 @@
 import type { SettingsView, StaffOverview } from '../../../main/api/contract.ts';
+import type { Result } from '../../../main/api/errors.ts';
+import type { TillPrint } from '../../../main/orders/till-service.ts';
 import type { PrinterStatus } from '../../../main/printing/printer-status.ts';
 import type { SecretsView } from '../../../main/secrets/secrets-service.ts';
 import type { KioskSettings } from '../../../main/settings/kiosk-settings.ts';
 import type { StaffMember } from '../../../main/staff/staff-service.ts';
 import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
+import type { TillDay } from '../../../main/store/till-repo.ts';
 import type { FieldError, FlowState } from '../../app/flow.ts';
 import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
@@ -17,6 +20,7 @@ import { PrintersPanel } from './printers-panel.tsx';
 import { SecretsPanel } from './secrets-panel.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import { StopKiosk } from './stop-kiosk.tsx';
+import { TillPanel } from './till-panel.tsx';
 
 export type StaffConsoleProps = {
   name: string;
@@ -37,6 +41,8 @@ export type StaffConsoleProps = {
   notices: MessageKey[];
   pending: boolean;
   onOrderStep(step: OrderStep): void;
+  onTill(): Promise<Result<TillDay>>;
+  onTillPrint(): Promise<Result<TillPrint>>;
   onPrinterSave(role: PrinterStatus['role'], printer: string | null): void;
   onPrinterTest(role: PrinterStatus['role']): Promise<PrintJob | null>;
   onSyncNow(): void;
@@ -82,6 +88,11 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
         </section>
       )}
       <OrdersPanel orders={overview?.orders ?? []} pending={pending} onStep={props.onOrderStep} />
+      <TillPanel
+        version={(overview?.orders ?? []).map((o) => `${o.id}:${o.payment?.at ?? ''}:${o.refund?.at ?? ''}`).join(',')}
+        onLoad={props.onTill}
+        onPrint={props.onTillPrint}
+      />
       <section className="panel panel-neutral" aria-labelledby="sync-title">
         <h2 id="sync-title">{t('staff.syncTitle')}</h2>
         {s && (
