@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -53,10 +53,14 @@ const idle =
   process.env.KIOSK_IDLE_WARN_MS && process.env.KIOSK_IDLE_END_MS
     ? { idleWarnMs: Number(process.env.KIOSK_IDLE_WARN_MS), idleEndMs: Number(process.env.KIOSK_IDLE_END_MS) }
     : undefined;
+// Test hook, for end-to-end tests that follow a visit by ear: each sentence audio mode
+// speaks, one JSON line each. Never set at a desk (what is spoken may name the artisan).
+const transcriptFile = process.env.KIOSK_TEST_SPEECH_TRANSCRIPT;
 const kiosk = await createKiosk({
   dataDir,
   log,
   version: packageVersion(),
+  ...(transcriptFile ? { speechTranscript: (lang, text) => appendFileSync(transcriptFile, `${JSON.stringify({ lang, text })}\n`) } : {}),
   ...(idle ? { idle } : {}),
   printers: printersFromEnv(),
   onStop: () => void stop(),

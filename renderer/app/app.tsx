@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { AppInfo } from '../../main/api/contract.ts';
 import type { KioskError, Result } from '../../main/api/errors.ts';
+import { AudioMode } from '../audio/audio-mode.tsx';
 import { IdleGuard } from '../components/idle-guard.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { TouchKeyboard } from '../components/touch-keyboard/touch-keyboard.tsx';
@@ -50,6 +51,9 @@ export function App() {
   const [flow, dispatch] = useReducer(flowReducer, initialFlow);
   const [info, setInfo] = useState<AppInfo>(NO_INFO);
   const [largeText, setLargeText] = useState(false);
+  // Audio mode (headphones and keypad) for this visit only.
+  const [audio, setAudio] = useState(false);
+  const startAudio = useCallback(() => setAudio(true), []);
 
   useEffect(() => {
     document.documentElement.classList.toggle('large-text', largeText);
@@ -129,6 +133,7 @@ export function App() {
     dispatch({ type: 'finish' });
     setLocale(startLanguage.current);
     setLargeText(false);
+    setAudio(false);
     loadInfo();
   }, [loadInfo]);
 
@@ -356,7 +361,9 @@ export function App() {
           />
         )}
         <TouchKeyboard />
-        <IdleGuard active={s !== 'welcome'} warnMs={info.idleWarnMs} endMs={info.idleEndMs} onTimeout={finish} />
+        {/* Audio mode doubles the idle delays: moving by keys and listening takes longer. */}
+        <IdleGuard active={s !== 'welcome'} warnMs={info.idleWarnMs * (audio ? 2 : 1)} endMs={info.idleEndMs * (audio ? 2 : 1)} onTimeout={finish} />
+        <AudioMode active={audio} onWelcome={s === 'welcome'} speech={info.speech} onStart={startAudio} />
       </div>
     </LocaleProvider>
   );

@@ -21,7 +21,8 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 export function Keypad({ label, extraKeys = [], onKey, onErase, onNext }: KeypadProps) {
   const { t } = useT();
   return (
-    <fieldset className="keypad" aria-label={label}>
+    // Audio mode types with its own keys: its focus skips these on-screen ones.
+    <fieldset className="keypad" aria-label={label} data-audio-skip>
       {[...DIGITS, ...extraKeys].map((key) => (
         <KeyButton key={key} className="keypad-key" onClick={() => onKey(key)}>
           {key}

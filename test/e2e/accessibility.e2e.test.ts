@@ -5,8 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { en } from '../../renderer/i18n/en.ts';
 import { fr } from '../../renderer/i18n/fr.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
-import { givePhoto } from '../support/kiosk-flows.ts';
 import { kioskPage, LANDSCAPE, launchChromium, PORTRAIT, screenshot } from '../support/chromium.ts';
+import { givePhoto } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });

@@ -76,7 +76,7 @@ export function TouchKeyboard() {
   const numeric = kind === 'numeric' || kind === 'tel';
 
   return (
-    <fieldset ref={ref} className="touch-keyboard" aria-label={t('keyboard.label')}>
+    <fieldset ref={ref} className="touch-keyboard" aria-label={t('keyboard.label')} data-audio-skip>
       <div className="tk-row">{DIGITS.map((d) => key(d))}</div>
       {!numeric && !symbols && (
         <>

@@ -13,6 +13,7 @@ export function WelcomeScreen({ onStart, onHelp }: { onStart(): void; onHelp(scr
         {t('welcome.start')}
       </button>
       <p className="help-line">{t('welcome.needHelp')}</p>
+      <p className="help-line audio-hint">{t('audio.welcomeHint')}</p>
       <nav className="help-links" aria-label={t('help.faq')}>
         <button type="button" className="button button-secondary" onClick={() => onHelp('faq')}>
           {t('help.faq')}
