@@ -5,6 +5,7 @@ const SECTIONS: readonly [string, MessageKey][] = [
   ['orders-title', 'orders.title'],
   ['till-title', 'till.title'],
   ['sync-title', 'staff.syncTitle'],
+  ['speech-title', 'speech.title'],
   ['printers-title', 'printers.title'],
   ['members-title', 'members.title'],
   ['settings-title', 'settings.title'],

@@ -19,6 +19,7 @@ import { type OrderStep, OrdersPanel } from './orders-panel.tsx';
 import { PrintersPanel } from './printers-panel.tsx';
 import { SecretsPanel } from './secrets-panel.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
+import { SpeechPanel } from './speech-panel.tsx';
 import { StopKiosk } from './stop-kiosk.tsx';
 import { TillPanel } from './till-panel.tsx';
 
@@ -110,6 +111,7 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
           {t('staff.syncNow')}
         </button>
       </section>
+      <SpeechPanel speech={overview?.speech} />
       <PrintersPanel printers={printers} pending={pending} onSave={props.onPrinterSave} onTest={props.onPrinterTest} />
       <MembersPanel
         members={props.members}
