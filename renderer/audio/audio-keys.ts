@@ -43,7 +43,10 @@ export const KEYPAD: Readonly<Record<string, AudioCommand>> = {
 export function moveFocus(step: -1 | 1): HTMLElement | null {
   const list = focusables();
   if (list.length === 0) return null;
-  const active = document.activeElement;
+  // A button that went away with the focus (the camera's, once the photo is taken) leaves it on
+  // the page itself: carry on from the screen's heading, not from the top bar.
+  const lost = !document.activeElement || document.activeElement === document.body;
+  const active = lost ? (document.querySelector('main h1') ?? document.activeElement) : document.activeElement;
   let at = active instanceof HTMLElement ? list.indexOf(active) : -1;
   if (at < 0 && active instanceof HTMLElement) {
     // The focus is on something not in the list (the screen's heading): start from where it is.

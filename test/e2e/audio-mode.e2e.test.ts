@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { translate } from '../../renderer/i18n/index.tsx';
 import { noViolations } from '../support/axe.ts';
-import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
-import { DIGIT_GROUPS, ear, plugHeadphones, RM_GROUPS, transcriptFile, withHeadsetSocket } from '../support/by-ear.ts';
+import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
+import { DIGIT_GROUPS, ear, plugHeadphones, RM_GROUPS, TEXT_GROUPS, transcriptFile, withHeadsetSocket } from '../support/by-ear.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -17,11 +19,15 @@ describe('audio mode: a visit heard through headphones and driven by the numeric
 
   before(async () => {
     kiosk = await startBrowserMode(tempDir(), { KIOSK_TEST_SPEECH_TRANSCRIPT: transcript, KIOSK_IDLE_WARN_MS: '20000', KIOSK_IDLE_END_MS: '30000' });
-    browser = await launchChromium();
+    // The fake camera films the demo portrait (a JPEG repeated makes an MJPEG stream).
+    const jpeg = readFileSync(path.join(ROOT, 'assets/demo-photos/portrait.jpg'));
+    const mjpeg = path.join(tempDir('camera-'), 'portrait.mjpeg');
+    writeFileSync(mjpeg, Buffer.concat([jpeg, jpeg, jpeg]));
+    browser = await launchChromium({ camera: mjpeg });
   });
   const pages: Page[] = [];
   const open = async () => {
-    const page = await kioskPage(browser);
+    const page = await kioskPage(browser, undefined, { camera: true });
     pages.push(page);
     await withHeadsetSocket(page);
     await page.goto(kiosk.url);
@@ -84,6 +90,68 @@ describe('audio mode: a visit heard through headphones and driven by the numeric
     // Nothing of the visit was left to the eye only: axe is clean with the banner on.
     await noViolations(page);
     await screenshot(page, 'audio-mode-found');
+  });
+
+  it('then by ear again: the account activated, the photo taken, and the card sent by e-mail', async () => {
+    const page = await open();
+    const by = ear(page, transcript);
+    const from = by.said().length;
+    await page.keyboard.press('Numpad5');
+    await by.hears(fr('audio.started'), from);
+    await by.press('Numpad5', fr('identify.heading'));
+    await by.focus(fr('identify.rmLabel'));
+    await by.type('123123127RM078', RM_GROUPS);
+    for (const [part, value] of [
+      ['identify.day', '14'],
+      ['identify.month', '07'],
+      ['identify.year', '1980'],
+    ] as const) {
+      await by.focus(fr(part));
+      await by.type(value, DIGIT_GROUPS);
+    }
+    await by.focus(fr('identify.submit'));
+    await by.press('Numpad5', fr('outcome.found.heading', { firstName: 'Camille', lastName: 'DURAND' }));
+    await by.focus(fr('outcome.found.activate'));
+    await by.press('Numpad5', fr('activate.heading'));
+
+    await by.focus(fr('activate.email'));
+    await by.type('cd@ab.fr', TEXT_GROUPS);
+    assert.match(await by.press('Numpad0'), /cd arobase ab point fr/);
+    await by.focus(fr('activate.password'));
+    await by.type('Aaaaaaaaaa1.', TEXT_GROUPS);
+    // A password is never said, only how long it is.
+    const password = await by.press('Numpad0');
+    assert.match(password, /12 caractères/);
+    assert.doesNotMatch(password, /Aaaa|a a a/);
+    await by.focus(fr('activate.confirmation'));
+    await by.type('Aaaaaaaaaa1.', TEXT_GROUPS);
+    await by.focus(fr('activate.submit'));
+    await by.press('Numpad5', fr('checkMail.heading'));
+
+    // The artisan opens the e-mail on their phone (the demo mailbox stands in for it).
+    const mailboxUrl = await page.getByRole('link', { name: fr('checkMail.demoLink') }).getAttribute('href');
+    assert.ok(mailboxUrl);
+    const phone = await browser.newPage();
+    await phone.goto(mailboxUrl);
+    await phone.getByRole('link', { name: 'Ouvrir le lien de confirmation' }).first().click();
+    await phone.getByRole('heading', { name: 'Votre compte est activé' }).waitFor();
+    await phone.close();
+    await by.hears(fr('checkMail.activated'), from, 20_000);
+
+    await by.focus(fr('checkMail.continue'));
+    await by.press('Numpad5', fr('space.heading'));
+    await by.focus(fr('space.myCard'));
+    // No card without a photo: the kiosk says why and opens the camera.
+    const photo = await by.press('Numpad5', fr('photo.heading'));
+    assert.ok(photo.includes(fr('photo.needed')), photo);
+    await by.focus(fr('photo.take'));
+    // The countdown, then what to do with the photo taken, are said as they come.
+    await by.press('Numpad5', fr('photo.check'));
+    await by.focus(fr('photo.accept'));
+    await by.press('Numpad5', fr('card.heading'));
+    await by.focus(fr('card.byEmail'));
+    await by.press('Numpad5', fr('card.emailSent'));
+    await screenshot(page, 'audio-mode-card-sent');
   });
 
   it('the dark screen hides everything, speed and volume change from the keypad, and * says the keys', async () => {
