@@ -8,7 +8,11 @@ import { tempDir } from './temp.ts';
 const dbusUp = () =>
   existsSync('/run/dbus/system_bus_socket') &&
   spawnSync('dbus-send', ['--system', '--print-reply', '--dest=org.freedesktop.DBus', '/', 'org.freedesktop.DBus.GetId']).status === 0;
-const avahiUp = () => spawnSync('avahi-daemon', ['--check']).status === 0;
+// Avahi is up when it answers on the system bus: one left running on a bus that has gone
+// (a killed test run) still passes `--check`, and every virtual printer then fails on DNS-SD.
+const avahiUp = () =>
+  spawnSync('dbus-send', ['--system', '--print-reply', '--dest=org.freedesktop.Avahi', '/', 'org.freedesktop.Avahi.Server.GetVersionString']).status === 0;
+const avahiRunning = () => spawnSync('avahi-daemon', ['--check']).status === 0;
 const cupsUp = () => spawnSync('lpstat', ['-r']).stdout?.toString().includes('is running') ?? false;
 
 async function freePort(): Promise<number> {
@@ -40,32 +44,25 @@ export async function startPrintChain(queue: string): Promise<{ queue: string; s
     started.push(c);
     return c;
   };
-  if (!dbusUp()) {
-    mkdirSync('/run/dbus', { recursive: true });
-    rmSync('/run/dbus/system_bus_socket', { force: true });
-    rmSync('/run/dbus/pid', { force: true });
-    child('dbus-daemon', ['--system', '--nofork']);
-    await until(dbusUp, 10_000, 'D-Bus');
-  }
-  if (!avahiUp()) {
-    rmSync('/run/avahi-daemon/pid', { force: true });
-    child('avahi-daemon', ['--no-chroot', '--no-drop-root']);
-    await until(avahiUp, 10_000, 'Avahi');
-  }
-  if (!cupsUp()) {
-    child('cupsd', ['-f']);
-    await until(cupsUp, 15_000, 'CUPS');
-  }
+  // A daemon that did not come up must not outlive the failure: the test file would wait on it
+  // for ever (and hold the suite's lock), as happened with an Avahi left on a dead bus.
+  const failing = async (step: () => Promise<void> | void) => {
+    try {
+      await step();
+    } catch (error) {
+      for (const c of started.reverse()) c.kill('SIGKILL');
+      throw error;
+    }
+  };
+  await failing(() => startDaemons(child));
   const spoolDir = tempDir('ipp-spool-');
   const port = await freePort();
   // A command makes each job complete once received: without one, ippeveprinter simulates printing with
   // a wait of several seconds per job, and two cards queued behind a sheet outlasted a test's 30 s on CI.
   // The document is kept (-k) beside the command's empty output (.prn), which receivedFiles leaves out.
   child('ippeveprinter', ['-c', '/bin/true', '-k', '-d', spoolDir, '-f', 'application/pdf,image/pwg-raster', '-p', String(port), queue]);
-  await until(
-    () => spawnSync('ipptool', ['-q', `ipp://localhost:${port}/ipp/print`, 'get-printer-attributes.test']).status === 0,
-    15_000,
-    'the virtual printer',
+  await failing(() =>
+    until(() => spawnSync('ipptool', ['-q', `ipp://localhost:${port}/ipp/print`, 'get-printer-attributes.test']).status === 0, 15_000, 'the virtual printer'),
   );
   execFileSync('lpadmin', ['-p', queue, '-E', '-v', `ipp://localhost:${port}/ipp/print`, '-m', 'everywhere']);
   return {
@@ -76,6 +73,27 @@ export async function startPrintChain(queue: string): Promise<{ queue: string; s
       for (const c of started.reverse()) c.kill('SIGTERM');
     },
   };
+}
+
+/** D-Bus, Avahi and CUPS, each started unless already running. */
+async function startDaemons(child: (cmd: string, args: string[]) => ChildProcess): Promise<void> {
+  if (!dbusUp()) {
+    mkdirSync('/run/dbus', { recursive: true });
+    rmSync('/run/dbus/system_bus_socket', { force: true });
+    rmSync('/run/dbus/pid', { force: true });
+    child('dbus-daemon', ['--system', '--nofork']);
+    await until(dbusUp, 10_000, 'D-Bus');
+  }
+  if (!avahiUp()) {
+    if (avahiRunning()) spawnSync('pkill', ['-KILL', '-x', 'avahi-daemon']);
+    rmSync('/run/avahi-daemon/pid', { force: true });
+    child('avahi-daemon', ['--no-chroot', '--no-drop-root']);
+    await until(avahiUp, 10_000, 'Avahi');
+  }
+  if (!cupsUp()) {
+    child('cupsd', ['-f']);
+    await until(cupsUp, 15_000, 'CUPS');
+  }
 }
 
 /** The files the virtual printer received, by name. */
