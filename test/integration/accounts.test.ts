@@ -180,10 +180,11 @@ describe('accounts against the reference registry, e-mail over real SMTP', () =>
   });
 
   it('ends the visit: the main process forgets who was there', async () => {
-    kiosk.session.identified('123123127RM078');
+    kiosk.session.identified('123123127RM078', '1980-07-14');
     kiosk.session.update({ loggedIn: true });
     kiosk.session.end();
-    assert.deepEqual(kiosk.session.get(), { rmNumber: null, loggedIn: false, email: null, activatedHere: false, photo: null });
+    // The date of birth proven in the visit (kept for "Ce n'est pas mon adresse") goes too.
+    assert.deepEqual(kiosk.session.get(), { rmNumber: null, birthDate: null, loggedIn: false, email: null, activatedHere: false, photo: null });
     const r = await kiosk.accounts.myInformation();
     assert.equal(!r.ok && r.error.code, 'SESSION_REQUIRED');
   });
