@@ -164,6 +164,13 @@ export async function openRegistryStore(file: string, log: Logger) {
       });
     },
 
+    /** Operations whose effect failed: as if never received, so that sending them again applies them. */
+    async forgetOperations(keys: readonly string[]): Promise<void> {
+      await db.transaction(async (tx) => {
+        for (const k of keys) await tx.run('DELETE FROM operations WHERE idempotency_key = ?', [k]);
+      });
+    },
+
     async operationKeys(): Promise<string[]> {
       return (await db.all<{ k: string }>('SELECT idempotency_key AS k FROM operations ORDER BY idempotency_key')).map((r) => r.k);
     },

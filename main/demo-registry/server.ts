@@ -165,10 +165,18 @@ export async function startRegistryServer({
       for (const [i, r] of results.entries()) {
         stats[r.status]++;
         const op = parsed.data.operations[i];
-        if (r.status === 'applied' && op) {
+        if (r.status !== 'applied' || !op) continue;
+        try {
           await applyAccountOperation(accounts, op);
           await cards.apply(op);
           await photos.apply(op, kioskId);
+        } catch (error) {
+          // An effect that did not happen (the card's mail refused by the mail server) must not
+          // stay recorded as applied: the kiosk's retry would be a "duplicate" and the mail never
+          // sent. This operation and the ones after it are forgotten; the kiosk sends them again.
+          await store.forgetOperations(parsed.data.operations.slice(i).map((o) => o.idempotencyKey));
+          log.warn('operation-effect-failed', { type: op.type, error: (error as Error).message.slice(0, 120) });
+          return problem(res, 503, 'UNAVAILABLE', 'an operation could not take effect; send it again later');
         }
       }
       if (fault === 'error-after') return problem(res, 500, 'INTERNAL', 'injected failure after the write');

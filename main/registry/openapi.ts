@@ -324,6 +324,10 @@ export function registryOpenApi(): Record<string, unknown> {
           responses: {
             200: { description: 'What became of each operation, in the order sent', content: json('OperationsResponse') },
             400: errorResponse('The request does not match the schema (the message lists the fields)', 'BAD_REQUEST'),
+            503: errorResponse(
+              'An operation could not take effect now (the mail server refused the card’s e-mail): it and the ones after it in the request were not kept; send them again later, with the same keys',
+              'UNAVAILABLE',
+            ),
             ...tokenAnswers,
           },
         },

@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 export type CapturedMail = { to: string[]; raw: string };
 
 /** A real SMTP server on loopback that keeps every message it receives. */
-export async function startSmtpCapture(): Promise<{ port: number; mails: CapturedMail[]; next(): Promise<CapturedMail>; close(): Promise<void> }> {
+export async function startSmtpCapture(port = 0): Promise<{ port: number; mails: CapturedMail[]; next(): Promise<CapturedMail>; close(): Promise<void> }> {
   const mails: CapturedMail[] = [];
   const waiting: ((m: CapturedMail) => void)[] = [];
   const server = new SMTPServer({
@@ -22,10 +22,9 @@ export async function startSmtpCapture(): Promise<{ port: number; mails: Capture
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
   return {
-    port,
+    port: (server.server.address() as AddressInfo).port,
     mails,
     next: () => new Promise((resolve) => waiting.push(resolve)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
