@@ -224,6 +224,9 @@ describe('the packaged Electron shell, booted in Node (KIOSK_DEV=1 left in the e
     const call = (channel: string, input: unknown) => shell.ipc(channel, input, 'app://kiosk/index.html') as Promise<{ ok: boolean; value?: { url: string } }>;
     assert.equal((await call('identity:identify', { rmNumber: '401234562RE067', birthDate: { day: '02', month: '03', year: '1975' } })).ok, true);
     assert.equal((await call('accounts:login', { email: 'jean-pierre.muller@example.com', password: 'Menuiserie-Muller-1975' })).ok, true);
+    // No card without a photo: the kiosk camera's, as the photo screen sends it.
+    const jpeg = readFileSync(path.join(ROOT, 'assets/demo-photos/portrait.jpg')).toString('base64');
+    assert.equal((await call('photo:set', { jpeg })).ok, true);
     const link = await call('card:phone-link', {});
     assert.ok(link.ok && link.value, JSON.stringify(link));
     const pdf = Buffer.from(await (await fetch(link.value.url)).arrayBuffer());
