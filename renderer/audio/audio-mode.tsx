@@ -49,6 +49,7 @@ export function AudioMode({ active, onWelcome, speech, onStart }: AudioModeProps
   ).current;
   const picker = useRef(createFieldPicker(() => tRef.current)).current;
   const ownMove = useRef(false);
+  const unheard = useRef(false);
   const quietUntil = useRef(0);
 
   // Started: say so, and where the artisan is; on the welcome screen, the focus on "Commencer".
@@ -59,8 +60,25 @@ export function AudioMode({ active, onWelcome, speech, onStart }: AudioModeProps
       return;
     }
     document.querySelector<HTMLElement>('main .button-hero')?.focus();
+    // Started from the keypad with no headphones and no leave to speak aloud: said once they are plugged in.
+    unheard.current = settings.current.sinkId === null && !settings.current.aloud;
     speaker.say(sentences([tRef.current('audio.started'), whereAmI(tRef.current)]));
   }, [active, speaker]);
+
+  // Headphones plugged in while audio mode already runs (started from the keypad): it speaks now.
+  useEffect(() => {
+    if (!active || !unheard.current || headphones === null) return;
+    unheard.current = false;
+    speaker.say(sentences([tRef.current('audio.started'), whereAmI(tRef.current)]));
+  }, [active, headphones, speaker]);
+
+  // Another language chosen: where the artisan is, said again in it (with its own voice).
+  const spokenLocale = useRef(locale);
+  useEffect(() => {
+    if (spokenLocale.current === locale) return;
+    spokenLocale.current = locale;
+    if (active) speaker.say(whereAmI(tRef.current));
+  }, [active, locale, speaker]);
 
   // A new screen (its heading takes the focus), or the focus moved by something else than a key.
   useEffect(() => {

@@ -29,10 +29,11 @@ export function createSpeaker(settings: () => SpeakerSettings, locale: () => Loc
 
   async function play(text: string, mine: number): Promise<void> {
     const s = settings();
+    // Nothing spoken aloud in the hall without headphones, unless staff allowed it: not even
+    // made into sound (what the kiosk says may name the artisan).
+    if (s.sinkId === null && !s.aloud) return;
     const r = await kiosk().invoke('speech:say', { text, lang: locale(), rate: s.rate });
     if (!r.ok || r.value.wav === '' || mine !== generation) return;
-    // Nothing spoken aloud in the hall without headphones, unless staff allowed it.
-    if (s.sinkId === null && !s.aloud) return;
     const bytes = Uint8Array.from(atob(r.value.wav), (c) => c.charCodeAt(0));
     const url = URL.createObjectURL(new Blob([bytes], { type: 'audio/wav' }));
     const audio = new Audio(url);

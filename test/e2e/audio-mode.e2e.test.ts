@@ -6,11 +6,20 @@ import type { Browser, Page } from 'playwright-core';
 import { translate } from '../../renderer/i18n/index.tsx';
 import { noViolations } from '../support/axe.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
-import { DIGIT_GROUPS, ear, plugHeadphones, RM_GROUPS, TEXT_GROUPS, transcriptFile, withHeadsetSocket } from '../support/by-ear.ts';
+import { DIGIT_GROUPS, type Ear, ear, plugHeadphones, RM_GROUPS, TEXT_GROUPS, transcriptFile, withHeadsetSocket } from '../support/by-ear.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
 import { tempDir } from '../support/temp.ts';
 
 const fr = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('fr', key, params);
+
+/** Day, month and year, each field reached with 2 and typed with the picker. */
+async function typeBirthDate(by: Ear, date: readonly [string, string, string]): Promise<void> {
+  const parts = ['identify.day', 'identify.month', 'identify.year'] as const;
+  for (const [i, part] of parts.entries()) {
+    await by.focus(fr(part));
+    await by.type(date[i] ?? '', DIGIT_GROUPS);
+  }
+}
 
 describe('audio mode: a visit heard through headphones and driven by the numeric keypad alone', () => {
   let browser: Browser;
@@ -62,12 +71,7 @@ describe('audio mode: a visit heard through headphones and driven by the numeric
     // The field's content is read back digit by digit.
     assert.match(await by.press('Numpad0'), /1 2 3 1 2 3 1 2 7 RM 0 7 8/);
 
-    await by.focus(fr('identify.day'));
-    await by.type('15', DIGIT_GROUPS);
-    await by.focus(fr('identify.month'));
-    await by.type('07', DIGIT_GROUPS);
-    await by.focus(fr('identify.year'));
-    await by.type('1980', DIGIT_GROUPS);
+    await typeBirthDate(by, ['15', '07', '1980']);
     await by.focus(fr('identify.submit'));
     const from = by.said().length;
     await page.keyboard.press('Numpad5');
@@ -97,18 +101,12 @@ describe('audio mode: a visit heard through headphones and driven by the numeric
     const by = ear(page, transcript);
     const from = by.said().length;
     await page.keyboard.press('Numpad5');
+    await plugHeadphones(page);
     await by.hears(fr('audio.started'), from);
     await by.press('Numpad5', fr('identify.heading'));
     await by.focus(fr('identify.rmLabel'));
     await by.type('123123127RM078', RM_GROUPS);
-    for (const [part, value] of [
-      ['identify.day', '14'],
-      ['identify.month', '07'],
-      ['identify.year', '1980'],
-    ] as const) {
-      await by.focus(fr(part));
-      await by.type(value, DIGIT_GROUPS);
-    }
+    await typeBirthDate(by, ['14', '07', '1980']);
     await by.focus(fr('identify.submit'));
     await by.press('Numpad5', fr('outcome.found.heading', { firstName: 'Camille', lastName: 'DURAND' }));
     await by.focus(fr('outcome.found.activate'));
@@ -157,9 +155,16 @@ describe('audio mode: a visit heard through headphones and driven by the numeric
   it('the dark screen hides everything, speed and volume change from the keypad, and * says the keys', async () => {
     const page = await open();
     const by = ear(page, transcript);
-    // A keypad key on the welcome screen starts audio mode too.
+    // A keypad key on the welcome screen starts audio mode too; with no headphones (and the
+    // console's default), nothing is said aloud: the screen asks for headphones.
     const from = by.said().length;
     await page.keyboard.press('Numpad5');
+    await page.locator('.audio-banner', { hasText: fr('audio.plugHeadphones') }).waitFor();
+    await page.keyboard.press('Numpad0');
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    assert.deepEqual(by.said().slice(from), [], 'something was said without headphones');
+    // Plugged in: it speaks from there.
+    await plugHeadphones(page);
     await by.hears(fr('audio.started'), from);
     assert.equal(await by.press('NumpadDivide', fr('audio.dark.on')), fr('audio.dark.on'));
     const dark = page.getByTestId('audio-dark');
@@ -186,6 +191,11 @@ describe('audio mode: a visit heard through headphones and driven by the numeric
     assert.equal(await by.press('Numpad1', fr('audio.volume', { percent: 60 })), fr('audio.volume', { percent: 60 }));
     assert.equal(await by.press('NumpadMultiply', fr('audio.help')), fr('audio.help'));
     assert.equal(await by.press('NumpadDivide', fr('audio.dark.off')), fr('audio.dark.off'));
+    // English, from the keypad: the language switch is at the top, 8 goes up to it.
+    await by.focus(fr('app.switchLanguageLabel'), 'Numpad8');
+    const english = await by.press('Numpad5', translate('en', 'welcome.heading'));
+    assert.ok(english.includes(translate('en', 'welcome.lead')), english);
+    assert.equal(by.lastLanguage(), 'en', 'said with the English voice');
   });
 
   it('the idle warning is spoken, and one key gives more time', async () => {
@@ -193,6 +203,7 @@ describe('audio mode: a visit heard through headphones and driven by the numeric
     const by = ear(page, transcript);
     const from = by.said().length;
     await page.keyboard.press('Numpad5');
+    await plugHeadphones(page);
     await by.hears(fr('audio.started'), from);
     await by.press('Numpad5', fr('identify.heading'));
     // Audio mode doubles the delays: the warning after 40 s (20 s set), the end after 60 s.

@@ -45,6 +45,8 @@ export async function withHeadsetSocket(page: Page): Promise<void> {
 export type Ear = {
   /** Everything said so far. */
   said(): string[];
+  /** The language (so the voice) of the last sentence said. */
+  lastLanguage(): string | undefined;
   /** Waits until a sentence said after `from` (an index into said()) contains `words`; returns its index. */
   hears(words: string | RegExp, from?: number, ms?: number): Promise<number>;
   /** Presses a keypad key and waits for what it makes the kiosk say; returns that sentence. */
@@ -119,5 +121,10 @@ export function ear(page: Page, file: string): Ear {
       rest = rest.slice(token.length);
     }
   };
-  return { said, hears, press, type, focus };
+  const lastLanguage = () => {
+    const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+    const last = lines.at(-1);
+    return last ? (JSON.parse(last) as { lang: string }).lang : undefined;
+  };
+  return { said, lastLanguage, hears, press, type, focus };
 }
