@@ -198,6 +198,27 @@ describe('audio mode: a visit heard through headphones and driven by the numeric
     assert.equal(by.lastLanguage(), 'en', 'said with the English voice');
   });
 
+  it('a finger held 3 seconds on the welcome screen starts it; a short touch does not', async () => {
+    const page = await open();
+    const main = await page.locator('main').boundingBox();
+    assert.ok(main);
+    const hold = async (ms: number) => {
+      await page.mouse.move(main.x + main.width / 2, main.y + main.height - 40);
+      await page.mouse.down();
+      await page.waitForTimeout(ms);
+      await page.mouse.up();
+    };
+    await hold(500);
+    assert.equal(await page.locator('.audio-banner').count(), 0, 'a short touch started audio mode');
+    await hold(3300);
+    // No headphones yet: the screen asks for them (a companion can read it), and the keys work.
+    await page.locator('.audio-banner', { hasText: fr('audio.plugHeadphones') }).waitFor();
+    const by = ear(page, transcript);
+    const from = by.said().length;
+    await plugHeadphones(page);
+    await by.hears(fr('audio.started'), from);
+  });
+
   it('the idle warning is spoken, and one key gives more time', async () => {
     const page = await open();
     const by = ear(page, transcript);
