@@ -51,6 +51,7 @@ export function AudioMode({ active, onWelcome, speech, onStart }: AudioModeProps
   const ownMove = useRef(false);
   const unheard = useRef(false);
   const quietUntil = useRef(0);
+  const screenAt = useRef(0);
 
   // Started: say so, and where the artisan is; on the welcome screen, the focus on "Commencer".
   useEffect(() => {
@@ -88,6 +89,7 @@ export function AudioMode({ active, onWelcome, speech, onStart }: AudioModeProps
       if (!(el instanceof HTMLElement) || ownMove.current) return;
       if (el.matches('main h1')) {
         quietUntil.current = Date.now() + 600;
+        screenAt.current = Date.now();
         speaker.say(describeScreen(el));
       } else if (el.closest('[role="alertdialog"]')) {
         speaker.queue(describeControl(el, tRef.current));
@@ -127,9 +129,15 @@ export function AudioMode({ active, onWelcome, speech, onStart }: AudioModeProps
             regions.add(added);
         }
       }
-      // Just after a new screen, its heading's description already read them.
-      if (Date.now() < quietUntil.current) return;
-      for (const region of regions) sayOnce(text(region), false);
+      if (regions.size === 0) return;
+      // A region that came with a new screen is read by the screen's description: its heading
+      // takes the focus only once React's effects have run, after this callback, so wait a
+      // moment and let a screen that appeared meanwhile speak for it.
+      const seen = Date.now();
+      setTimeout(() => {
+        if (screenAt.current >= seen - 50 || Date.now() < quietUntil.current) return;
+        for (const region of regions) if (region.isConnected) sayOnce(text(region), false);
+      }, 150);
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     return () => observer.disconnect();

@@ -88,9 +88,22 @@ export function ear(page: Page, file: string): Ear {
     return said()[at] ?? '';
   };
   let field: { group: number; index: number } = { group: 0, index: -1 };
+  /** The last sentence once the kiosk has been quiet a moment: a late one (a queued message) is not taken for the answer. */
+  const settled = async (from: number) => {
+    await hears(/./, from);
+    let count = said().length;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 300));
+      const now = said().length;
+      if (now === count) return said()[now - 1] ?? '';
+      count = now;
+    }
+  };
   const focus = async (name: string, key: 'Numpad2' | 'Numpad8' = 'Numpad2') => {
     for (let i = 0; i < 30; i++) {
-      const sentence = await press(key);
+      const from = said().length;
+      await page.keyboard.press(key);
+      const sentence = await settled(from);
       if (sentence.startsWith(name)) {
         field = { group: 0, index: -1 };
         return sentence;

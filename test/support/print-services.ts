@@ -70,9 +70,22 @@ export async function startPrintChain(queue: string): Promise<{ queue: string; s
     spoolDir,
     stop: async () => {
       spawnSync('lpadmin', ['-x', queue]);
-      for (const c of started.reverse()) c.kill('SIGTERM');
+      // One after the other, the last started first, each gone before the next: Avahi told to
+      // stop while the bus it is on goes away spins at full CPU and never exits, which kept a
+      // test file (and the suite's lock) alive in a CI rehearsal. What does not stop is killed.
+      for (const c of started.reverse()) await stopChild(c);
     },
   };
+}
+
+/** SIGTERM, then SIGKILL if the process has not exited within 3 s; resolves once it has. */
+async function stopChild(c: ChildProcess): Promise<void> {
+  if (c.exitCode !== null || c.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => c.once('exit', () => resolve()));
+  c.kill('SIGTERM');
+  const timer = setTimeout(() => c.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** D-Bus, Avahi and CUPS, each started unless already running. */
