@@ -85,7 +85,9 @@ export function App() {
   const call = useCallback(
     async <T,>(result: Promise<Result<T>>, then: (value: T) => void) => {
       dispatch({ type: 'submit' });
-      const r = await result;
+      // A call that throws (a bug in a handler, the bridge gone) must not leave the buttons
+      // waiting for ever: it is answered as a technical problem, and what was typed stays.
+      const r = await result.catch((): Result<T> => ({ ok: false, error: { code: 'INTERNAL', message: 'the call was rejected' } }));
       if (r.ok) then(r.value);
       else refuse(r.error);
     },

@@ -138,6 +138,8 @@ export type FlowAction =
   | { type: 'printers'; printers: PrinterStatus[]; notices?: MessageKey[] }
   | { type: 'secrets'; secrets: SecretsView; notices?: MessageKey[] }
   | { type: 'correct' }
+  /** An action answered with nothing new to show (its effect was already shown): the wait ends. */
+  | { type: 'settled' }
   | { type: 'finish' };
 
 export const initialFlow: FlowState = {
@@ -260,6 +262,8 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         staff: { configured: action.configured, name: action.name, ...(action.id ? { id: action.id } : {}) },
         screen: action.name ? 'staff-console' : 'staff-pin',
       };
+    case 'settled':
+      return { ...state, pending: false };
     case 'overview':
       // The console refreshes itself every few seconds: that must not wipe a refusal being read.
       return action.quiet ? { ...state, overview: action.overview } : { ...state, pending: false, errors: {}, overview: action.overview };

@@ -6,6 +6,7 @@ import type { PrintJob, PrintRole } from '../../main/store/print-jobs-repo.ts';
 import type { Delivery } from '../screens/issue/issue-card-screen.tsx';
 import type { FlowAction, FlowState } from './flow.ts';
 import { kiosk } from './kiosk-client.ts';
+import { overviewAnswers } from './overview-answers.ts';
 
 type Call = <T>(result: Promise<Result<T>>, then: (value: T) => void) => Promise<void>;
 
@@ -21,19 +22,8 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
       .then(() => kiosk().invoke('staff:state', {}))
       .then((r) => r.ok && dispatch({ type: 'staff', configured: r.value.configured, name: r.value.member?.name ?? null }));
   }, []);
-  // Overviews come from the 2 s refresh and from staff actions; one asked earlier may answer
-  // later. Only the newest asked is shown, or an order just paid would show "to pay" again.
-  const asked = useRef(0);
-  const shown = useRef(0);
-  /** Marks an overview request as asked now; what it returns shows only if nothing newer has. */
-  const fresh = (quiet = false) => {
-    const n = ++asked.current;
-    return (overview: StaffOverview) => {
-      if (n < shown.current) return;
-      shown.current = n;
-      dispatch({ type: 'overview', overview, ...(quiet ? { quiet } : {}) });
-    };
-  };
+  // Only the newest overview asked is shown; a late answer to an action still ends its wait.
+  const fresh = useRef(overviewAnswers(dispatch)).current;
   const loadOverview = () => {
     const apply = fresh();
     return call(kiosk().invoke('staff:overview', {}), apply);
