@@ -2,6 +2,7 @@ import { DEPARTMENT_CODES, registerOf } from '../identity/departments.ts';
 import { luhnCheckDigit } from '../identity/luhn.ts';
 import type { AccountStatus, Activity, Address, Qualification } from '../store/artisans-repo.ts';
 import { chamberOf } from './chambers.ts';
+import { townOf } from './towns.ts';
 import { TRADES } from './trades.ts';
 
 /** An artisan as the registry knows it: the date of birth in clear (it is hashed on arrival). */
@@ -209,22 +210,23 @@ const STREETS = [
   'boulevard Pasteur',
   'impasse des Artisans',
 ];
-const CITIES = [
-  'Saint-Étienne',
-  'Besançon',
-  'Quimper',
-  'Orléans',
-  'Ajaccio',
-  'Metz',
-  'Lille',
-  'Créteil',
-  'Caen',
-  'Périgueux',
-  'Albi',
-  'Angers',
-  'Aix-en-Provence',
-  'Pointe-à-Pitre',
-  'Saint-Denis',
+/** Shop signs as artisans name them (a place, not a town: the town comes from the department). */
+const SIGNS = [
+  'du Moulin',
+  'des Halles',
+  'du Marché',
+  'de la Place',
+  'Saint-Jean',
+  'du Port',
+  'des Tilleuls',
+  'du Vieux Pont',
+  'de la Gare',
+  'des Remparts',
+  'du Lavoir',
+  'des Quatre Vents',
+  'de l’Horloge',
+  'du Clos',
+  'des Capucins',
 ];
 const QUALIFICATIONS: readonly Qualification[] = [
   'artisan',
@@ -275,6 +277,14 @@ export function* artisanStream(count: number, seed = 2026): Generator<SeedArtisa
   for (const a of first) yield { ...a, activities: a.activities.map((x) => ({ ...x })), address: { ...a.address } };
   const used = new Set(first.map((a) => a.siren));
   let produced = first.length;
+  const addressIn = (department: string): Address => {
+    const line1 = `${1 + Math.floor(random() * 120)} ${pick(STREETS)}`;
+    // The postal code and the city were drawn at random before they came from the department;
+    // the two draws stay so that every artisan of a seed is the same as before (tests, benchmarks).
+    random();
+    random();
+    return { line1, ...townOf(department) };
+  };
   while (produced < count) {
     const body = String(100_000_00 + Math.floor(random() * 899_999_99));
     const siren = body + luhnCheckDigit(body);
@@ -299,19 +309,11 @@ export function* artisanStream(count: number, seed = 2026): Generator<SeedArtisa
       firstNames: random() < 0.3 ? `${pick(FIRST_NAMES)} ${pick(FIRST_NAMES)}` : pick(FIRST_NAMES),
       dateOfBirth,
       companyName: `${trade.business} ${birthName.charAt(0)}${birthName.slice(1).toLowerCase()}`,
-      tradeName: random() < 0.3 ? `L’Atelier ${pick(CITIES)}` : null,
+      tradeName: random() < 0.3 ? `L’Atelier ${pick(SIGNS)}` : null,
       activities: [{ code: trade.code, label: trade.label, main: true }],
       qualification: pick(QUALIFICATIONS),
       chamber: chamberOf(department),
-      address: {
-        line1: `${1 + Math.floor(random() * 120)} ${pick(STREETS)}`,
-        postalCode: `${department
-          .replace(/^0(2[AB])$/, '20')
-          .replace(/^0/, '')
-          .slice(0, 2)
-          .padStart(2, '0')}${String(Math.floor(random() * 900) + 100)}`,
-        city: pick(CITIES),
-      },
+      address: addressIn(department),
       registeredOn,
       radiatedOn: radiated ? isoDay(random, Math.max(2020, Number(registeredOn.slice(0, 4))), 2025) : null,
       accountStatus: pick(ACCOUNTS),

@@ -43,4 +43,18 @@ describe('demo data generator', () => {
     assert.ok(artisans.some((a) => a.firstNames.includes('-')));
     assert.ok(artisans.every((a) => a.registeredOn > a.dateOfBirth && (a.radiatedOn === null || a.radiatedOn >= a.registeredOn.slice(0, 4))));
   });
+
+  it('gives each artisan a town of their own department, with its postal code (no "RM 02B — Lille")', () => {
+    for (const a of artisans) {
+      // Corsica's postal codes kept the old 20; overseas ones start with the three digits.
+      const expected = /^02[AB]$/.test(a.department) ? '20' : a.department.startsWith('97') ? a.department : a.department.slice(1);
+      assert.ok(a.address.postalCode.startsWith(expected), `${a.rmNumber}: ${a.address.postalCode} ${a.address.city}`);
+      assert.match(a.address.postalCode, /^\d{5}$/);
+    }
+    const generated = artisans.slice(DEMO_IDENTITIES.length);
+    assert.deepEqual(
+      ['059', '02B', '971', '067'].map((d) => generated.find((a) => a.department === d)?.address.city),
+      ['Lille', 'Bastia', 'Pointe-à-Pitre', 'Strasbourg'],
+    );
+  });
 });
