@@ -57,6 +57,8 @@ export const en: Record<MessageKey, string> = {
   'help.verify': 'Verify a card',
   'welcome.heading': 'Your professional card',
   'welcome.lead': 'Get your craftsperson’s card in a few minutes: identify yourself, update your details and leave with your card.',
+  'welcome.cardAlt': 'A sample professional card: the craftsperson’s photo, title, name, business, trade, trade register number and validity date.',
+  'welcome.cardCaption': 'Your card on your phone (PDF), on paper, or as a plastic card (€5) printed here.',
   'welcome.start': 'Start',
   'welcome.needHelp': 'Need help? The front desk is here for you.',
   'welcome.whatYouNeed': 'Have your RM registration number and your date of birth ready.',

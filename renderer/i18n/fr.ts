@@ -60,6 +60,8 @@ export const fr = {
   'help.verify': 'Vérifier une carte',
   'welcome.heading': 'Votre carte professionnelle',
   'welcome.lead': "Obtenez votre carte d'artisan en quelques minutes : identifiez-vous, mettez à jour vos informations et repartez avec votre carte.",
+  'welcome.cardAlt': 'Exemple de carte professionnelle : la photo de l’artisan, son titre, son nom, son entreprise, son métier, son numéro au répertoire des métiers et sa date de validité.',
+  'welcome.cardCaption': 'Votre carte, sur votre téléphone (PDF), sur papier ou en carte plastique (5 €) imprimée ici.',
   'welcome.start': 'Commencer',
   'welcome.needHelp': "Besoin d'aide ? L'accueil est à votre disposition.",
   'welcome.whatYouNeed': 'Munissez-vous de votre numéro d’immatriculation RM et de votre date de naissance.',

@@ -50,6 +50,15 @@ describe('every screen in both languages: WCAG 2.1 AA (axe), portrait and landsc
     const p = await kioskPage(browser);
     await p.goto(kiosk.url);
     await button(p, fr['welcome.start']).waitFor();
+    // The welcome screen shows the card the artisan will get, and says in words what is on it.
+    const card = p.getByRole('img', { name: fr['welcome.cardAlt'] });
+    assert.equal(await card.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)), 675, 'the card picture is loaded');
+    for (const size of [PORTRAIT, LANDSCAPE]) {
+      await p.setViewportSize(size);
+      const box = await button(p, fr['welcome.start']).boundingBox();
+      assert.ok(box && box.y + box.height <= size.height, 'with the picture, "Commencer" is still on screen without scrolling');
+    }
+    await p.setViewportSize(PORTRAIT);
     await checkScreen(p, 'welcome');
     for (const [label, name] of [
       [fr['help.faq'], 'faq'],

@@ -1,3 +1,4 @@
+import specimen from '../../../assets/card-specimen.png?url';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useT } from '../../i18n/index.tsx';
 
@@ -8,6 +9,11 @@ export function WelcomeScreen({ onStart, onHelp }: { onStart(): void; onHelp(scr
       <p className="eyebrow">{t('app.title')}</p>
       <ScreenHeading>{t('welcome.heading')}</ScreenHeading>
       <p className="lead">{t('welcome.lead')}</p>
+      {/* What the artisan leaves with, drawn by the card's own renderer (scripts/card-specimen.ts). */}
+      <figure className="card-specimen">
+        <img src={specimen} alt={t('welcome.cardAlt')} width={675} height={426} />
+        <figcaption>{t('welcome.cardCaption')}</figcaption>
+      </figure>
       <p className="lead">{t('welcome.whatYouNeed')}</p>
       <button type="button" className="button button-primary button-wide button-hero" onClick={onStart}>
         {t('welcome.start')}
