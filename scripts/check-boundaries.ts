@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findSqlViolations } from './sql-boundary.ts';
 
 /**
  * The process boundaries Biome cannot express: the renderer may take only types from
  * main/ (anything else would drag Node code into the page), except from main/rules/, which
  * holds pure checks both sides run and itself imports nothing but other rules; and main/
  * never imports the renderer. (Biome's noRestrictedImports keeps `electron` in the shell.)
+ * SQL stays in main/store, and the store imports no service: scripts/sql-boundary.ts.
  */
 export type SourceFile = { path: string; text: string };
 
@@ -34,7 +36,7 @@ export function findViolations(files: SourceFile[]): string[] {
       if (inMain && target.startsWith('renderer/')) problems.push(`${file.path}: imports ${spec}; main/ must not depend on the renderer`);
     }
   }
-  return problems;
+  return [...problems, ...findSqlViolations(files)];
 }
 
 function sources(root: string, dir: string): SourceFile[] {

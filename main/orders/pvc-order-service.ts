@@ -10,7 +10,7 @@ import { findByRmNumber } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
-import { getJob, type PrintJob, recordJob } from '../store/print-jobs-repo.ts';
+import { getJob, type PrintJob, recordJob, resetForResend } from '../store/print-jobs-repo.ts';
 import {
   type ConsoleOrder,
   cardPdfOf,
@@ -292,7 +292,7 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
           await setOrder(tx, orderId, { state: 'failed', errorKind: 'not-configured' }, clock());
           return;
         }
-        if (reuse) await tx.run("UPDATE print_jobs SET status = 'recorded', error = NULL, error_kind = NULL WHERE id = ?", [jobId]);
+        if (reuse) await resetForResend(tx, jobId);
         await setOrder(tx, orderId, { state: 'paid', cardJobId: jobId }, clock());
         await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'pvc-retry', details: { order: order.number } }, clock());
       });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OPERATION_TYPES, type OperationType } from '../store/operation-types.ts';
 
 /**
  * The registry API's wire format, shared by the kiosk's client and the reference server
@@ -103,9 +104,8 @@ export const MAX_PAGE = 10_000;
 // a little faster but hold more memory at once (test/bench, README's performance section).
 export const DEFAULT_PAGE = 3_000;
 
-/** The kiosk's writes, delivered through its outbox. */
-export const OPERATION_TYPES = ['profile-change', 'photo', 'card-issuance', 'pvc-order-event', 'audit-event'] as const;
-export type OperationType = (typeof OPERATION_TYPES)[number];
+/** The kiosk's writes, delivered through its outbox (the list lives with the outbox, in the store). */
+export { OPERATION_TYPES, type OperationType };
 
 export const operationSchema = z.object({
   /** Chosen by the kiosk when it records the operation; the registry applies each key once. */

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Logger } from '../logging/logger.ts';
+import { emptyReplica } from '../store/artisans-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { deleteMeta, getMeta, setMeta } from '../store/meta-repo.ts';
 
@@ -23,7 +24,7 @@ export async function checkBirthDateKey(db: WriteDb, key: Buffer, syncKeys: read
   if (stored === id) return 'same';
   await db.transaction(async (tx) => {
     if (stored !== undefined) {
-      await tx.run('DELETE FROM artisans');
+      await emptyReplica(tx);
       // The cursor, and that the copy was ever complete: it is loading from nothing again.
       for (const k of syncKeys) await deleteMeta(tx, k);
     }

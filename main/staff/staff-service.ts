@@ -4,11 +4,25 @@ import type { Logger } from '../logging/logger.ts';
 import { pinRefusal } from '../rules/staff-pin.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
+import {
+  activeCredential,
+  activeCredentials,
+  activeMembers,
+  anyMemberEverAdded,
+  clearPinLock,
+  insertMember as insertMemberRow,
+  markMemberRemoved,
+  type PinCredential,
+  readPinLock,
+  type StaffMember,
+  savePinLock,
+  setMemberPin,
+} from '../store/staff-repo.ts';
 
 export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCK_MS = 15 * 60_000;
 
-export type StaffMember = { id: number; name: string; createdAt: string };
+export type { StaffMember };
 export type StaffState = { configured: boolean; member: { id: number; name: string } | null; lockedUntil: string | null };
 
 const hashPin = (pin: string, salt: string) => scryptSync(pin, salt, 32).toString('hex');
@@ -39,17 +53,10 @@ function pinProblems(fields: PinFields, pin: string, confirmation: string, name?
 /** A new member with their PIN's scrypt hash (a salt of their own); returns the id. */
 async function insertMember(tx: TxDb, name: string, pin: string, now: Date): Promise<number> {
   const salt = randomBytes(16).toString('hex');
-  const r = await tx.run('INSERT INTO staff_members (name, pin_hash, salt, created_at) VALUES (?, ?, ?, ?)', [
-    name.trim(),
-    hashPin(pin, salt),
-    salt,
-    now.toISOString(),
-  ]);
-  return r.lastID;
+  return insertMemberRow(tx, { name: name.trim(), pinHash: hashPin(pin, salt), salt }, now);
 }
 const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
-const matches = (pin: string, m: { pin_hash: string; salt: string }) =>
-  timingSafeEqual(Buffer.from(hashPin(pin, m.salt), 'hex'), Buffer.from(m.pin_hash, 'hex'));
+const matches = (pin: string, m: PinCredential) => timingSafeEqual(Buffer.from(hashPin(pin, m.salt), 'hex'), Buffer.from(m.pinHash, 'hex'));
 
 /**
  * Staff of the desk: named members with a PIN (main/rules/staff-pin.ts, scrypt), one lock for the whole
@@ -60,20 +67,17 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
   let member: { id: number; name: string } | null = null;
 
   async function lockedUntil(): Promise<number | null> {
-    const row = await db.get<{ locked_until: number | null }>('SELECT locked_until FROM staff_lock WHERE id = 1');
-    return row?.locked_until && row.locked_until > clock().getTime() ? row.locked_until : null;
+    const lock = await readPinLock(db);
+    return lock?.lockedUntil && lock.lockedUntil > clock().getTime() ? lock.lockedUntil : null;
   }
 
   /** One more wrong PIN for the whole kiosk (a login, or a current PIN when changing it); the lock at the fifth. */
   async function countFailure(): Promise<{ n: number; lock: number | null }> {
     const failures = await db.transaction(async (tx) => {
-      const row = await tx.get<{ failures: number; locked_until: number | null }>('SELECT failures, locked_until FROM staff_lock WHERE id = 1');
-      const n = (row?.locked_until ? 0 : (row?.failures ?? 0)) + 1;
+      const row = await readPinLock(tx);
+      const n = (row?.lockedUntil ? 0 : (row?.failures ?? 0)) + 1;
       const lock = n >= MAX_PIN_FAILURES ? clock().getTime() + PIN_LOCK_MS : null;
-      await tx.run(
-        'INSERT INTO staff_lock (id, failures, locked_until) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until',
-        [lock ? 0 : n, lock],
-      );
+      await savePinLock(tx, { failures: lock ? 0 : n, lockedUntil: lock });
       return { n, lock };
     });
     log.warn('staff-pin-refused', { failures: failures.n });
@@ -82,9 +86,9 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
 
   return {
     async state(): Promise<StaffState> {
-      const count = (await db.get<{ n: number }>('SELECT count(*) AS n FROM staff_members'))?.n ?? 0;
+      const configured = await anyMemberEverAdded(db);
       const until = await lockedUntil();
-      return { configured: count > 0, member, lockedUntil: until ? new Date(until).toISOString() : null };
+      return { configured, member, lockedUntil: until ? new Date(until).toISOString() : null };
     },
 
     /** First run only: the first staff member and their PIN, typed twice. */
@@ -92,8 +96,7 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
       const refused = pinProblems(SETUP_FIELDS, pin, confirmation, name);
       if (refused) return fail(refused);
       const created = await db.transaction(async (tx) => {
-        const count = (await tx.get<{ n: number }>('SELECT count(*) AS n FROM staff_members'))?.n ?? 0;
-        if (count > 0) return null;
+        if (await anyMemberEverAdded(tx)) return null;
         const id = await insertMember(tx, name, pin, clock());
         await appendAudit(tx, { actor: `staff:${id}`, action: 'staff-created', details: { staffId: id } }, clock());
         return { id, name: name.trim() };
@@ -107,9 +110,7 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
     async login(pin: string): Promise<Result<StaffState>> {
       const until = await lockedUntil();
       if (until) return fail({ code: 'PIN_LOCKED', message: 'locked', params: { until: new Date(until).toISOString() } });
-      const members = await db.all<{ id: number; name: string; pin_hash: string; salt: string }>(
-        'SELECT id, name, pin_hash, salt FROM staff_members WHERE removed_at IS NULL',
-      );
+      const members = await activeCredentials(db);
       // Every member's hash is computed, whoever matches: the time says nothing of the PIN.
       let found: { id: number; name: string } | null = null;
       for (const m of members) {
@@ -122,7 +123,7 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
           : fail({ code: 'PIN_WRONG', message: 'wrong pin', params: { count: MAX_PIN_FAILURES - failures.n } });
       }
       await db.transaction(async (tx) => {
-        await tx.run('DELETE FROM staff_lock');
+        await clearPinLock(tx);
         await appendAudit(tx, { actor: `staff:${found.id}`, action: 'staff-login', details: {} }, clock());
       });
       member = found;
@@ -132,7 +133,7 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
 
     /** The desk's staff, for the console: names only, never a PIN or its hash. */
     async members(): Promise<StaffMember[]> {
-      return db.all<StaffMember>('SELECT id, name, created_at AS createdAt FROM staff_members WHERE removed_at IS NULL ORDER BY name, id');
+      return activeMembers(db);
     },
 
     /**
@@ -143,7 +144,7 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
       const refused = pinProblems(MEMBER_FIELDS, pin, confirmation, name);
       if (refused) return fail(refused);
       const added = await db.transaction(async (tx) => {
-        const all = await tx.all<{ pin_hash: string; salt: string }>('SELECT pin_hash, salt FROM staff_members WHERE removed_at IS NULL');
+        const all = await activeCredentials(tx);
         if (all.some((m) => matches(pin, m))) return null;
         const id = await insertMember(tx, name, pin, clock());
         await appendAudit(tx, { actor: `staff:${by.id}`, action: 'staff-added', details: { staffId: id } }, clock());
@@ -159,9 +160,9 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
     async removeMember(id: number, by: { id: number }): Promise<Result<StaffMember[]>> {
       if (id === by.id) return fail({ code: 'STAFF_SELF', message: 'cannot remove oneself' });
       const removed = await db.transaction(async (tx) => {
-        const r = await tx.run('UPDATE staff_members SET removed_at = ? WHERE id = ? AND removed_at IS NULL', [clock().toISOString(), id]);
-        if (r.changes > 0) await appendAudit(tx, { actor: `staff:${by.id}`, action: 'staff-removed', details: { staffId: id } }, clock());
-        return r.changes > 0;
+        const gone = await markMemberRemoved(tx, id, clock());
+        if (gone) await appendAudit(tx, { actor: `staff:${by.id}`, action: 'staff-removed', details: { staffId: id } }, clock());
+        return gone;
       });
       if (!removed) return fail({ code: 'STAFF_NOT_FOUND', message: `no staff member ${id}` });
       return { ok: true, value: await this.members() };
@@ -174,7 +175,7 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
     async changePin({ current, pin, confirmation }: { current: string; pin: string; confirmation: string }, by: { id: number }): Promise<Result<null>> {
       const until = await lockedUntil();
       if (until) return fail({ code: 'PIN_LOCKED', message: 'locked', params: { until: new Date(until).toISOString() } });
-      const self = await db.get<{ pin_hash: string; salt: string }>('SELECT pin_hash, salt FROM staff_members WHERE id = ? AND removed_at IS NULL', [by.id]);
+      const self = await activeCredential(db, by.id);
       if (!self) return fail({ code: 'STAFF_NOT_FOUND', message: `no staff member ${by.id}` });
       if (!matches(current, self)) {
         const failures = await countFailure();
@@ -190,13 +191,11 @@ export function createStaffService({ db, clock, log }: { db: WriteDb; clock: () 
       if (refused) return fail(refused);
       if (pin === current) return fail({ code: 'PIN_UNCHANGED', field: 'newPin', message: 'same pin', problems: [{ field: 'newPin', code: 'PIN_UNCHANGED' }] });
       const changed = await db.transaction(async (tx) => {
-        const others = await tx.all<{ pin_hash: string; salt: string }>('SELECT pin_hash, salt FROM staff_members WHERE removed_at IS NULL AND id != ?', [
-          by.id,
-        ]);
+        const others = await activeCredentials(tx, by.id);
         if (others.some((m) => matches(pin, m))) return false;
         const salt = randomBytes(16).toString('hex');
-        await tx.run('UPDATE staff_members SET pin_hash = ?, salt = ? WHERE id = ?', [hashPin(pin, salt), salt, by.id]);
-        await tx.run('DELETE FROM staff_lock');
+        await setMemberPin(tx, by.id, { pinHash: hashPin(pin, salt), salt });
+        await clearPinLock(tx);
         await appendAudit(tx, { actor: `staff:${by.id}`, action: 'staff-pin-changed', details: { staffId: by.id } }, clock());
         return true;
       });

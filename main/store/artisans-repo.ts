@@ -104,6 +104,14 @@ export async function applyChangesPage(tx: TxDb, rows: string, count: number, re
   return { upserted, older: count - upserted, removed: gone };
 }
 
+/**
+ * Forgets every artisan of the replica: their date-of-birth hashes were made with a key that
+ * is gone, so none would ever match again. The next sync loads them all anew.
+ */
+export async function emptyReplica(tx: TxDb): Promise<void> {
+  await tx.run('DELETE FROM artisans');
+}
+
 /** Starts a full resync: nothing seen yet. */
 export async function startResync(tx: TxDb): Promise<void> {
   await tx.run('DELETE FROM resync_seen');

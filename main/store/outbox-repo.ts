@@ -1,8 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import type { Operation, OperationType } from '../registry/wire.ts';
+import { z } from 'zod';
 import type { ReadDb, TxDb } from './database.ts';
+import { OPERATION_TYPES, type OperationType, type OutboxOperation } from './operation-types.ts';
+import { checkRows } from './rows.ts';
 
-export type OutboxRow = { id: number; operation: Operation; attempts: number };
+export type OutboxRow = { id: number; operation: OutboxOperation; attempts: number };
+
+const payloadObject = z.record(z.string(), z.unknown());
+const dueRow = z.object({
+  id: z.number().int(),
+  k: z.string(),
+  type: z.enum(OPERATION_TYPES),
+  // Written by enqueue() as JSON of an object; read back as one.
+  payload: z.string().transform((text, ctx) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // Reported below, by the field's name and never its text (a payload holds personal data).
+    }
+    const object = payloadObject.safeParse(value);
+    if (object.success) return object.data;
+    ctx.addIssue({ code: 'custom', message: 'not a JSON object' });
+    return z.NEVER;
+  }),
+  created_at: z.string(),
+  attempts: z.number().int(),
+});
 
 /**
  * What an operation is about, where its order matters: a later change of an artisan's
@@ -48,7 +72,7 @@ export async function enqueue(tx: TxDb, type: OperationType, payload: Record<str
  * receives operations in the order they were made.
  */
 export async function due(db: ReadDb, nowMs: number, limit: number): Promise<OutboxRow[]> {
-  const rows = await db.all<{ id: number; k: string; type: string; payload: string; created_at: string; attempts: number }>(
+  const rows = await db.all(
     `SELECT id, idempotency_key AS k, type, payload, created_at, attempts FROM outbox o
      WHERE next_attempt_at <= ?1
        AND (subject IS NULL OR NOT EXISTS (
@@ -56,10 +80,10 @@ export async function due(db: ReadDb, nowMs: number, limit: number): Promise<Out
      ORDER BY id LIMIT ?2`,
     [nowMs, limit],
   );
-  return rows.map((r) => ({
+  return checkRows(dueRow, rows, 'outbox operations due').map((r) => ({
     id: r.id,
     attempts: r.attempts,
-    operation: { idempotencyKey: r.k, type: r.type as OperationType, at: r.created_at, payload: JSON.parse(r.payload) as Record<string, unknown> },
+    operation: { idempotencyKey: r.k, type: r.type, at: r.created_at, payload: r.payload },
   }));
 }
 

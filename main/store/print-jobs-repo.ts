@@ -1,8 +1,12 @@
-import type { PrintErrorKind } from '../printing/print-errors.ts';
+import { z } from 'zod';
 import type { ReadDb, TxDb } from './database.ts';
+import { PRINT_ERROR_KINDS, type PrintErrorKind } from './print-error-kinds.ts';
+import { checkRow, checkRows } from './rows.ts';
 
-export type PrintRole = 'card' | 'paper' | 'receipt';
-export type PrintStatus = 'recorded' | 'sent' | 'printing' | 'completed' | 'failed';
+const PRINT_ROLES = ['card', 'paper', 'receipt'] as const;
+const PRINT_STATUSES = ['recorded', 'sent', 'printing', 'completed', 'failed'] as const;
+export type PrintRole = (typeof PRINT_ROLES)[number];
+export type PrintStatus = (typeof PRINT_STATUSES)[number];
 export type PrintJob = {
   id: number;
   role: PrintRole;
@@ -18,6 +22,21 @@ export type PrintJob = {
   createdAt: string;
   updatedAt: string;
 };
+
+const jobRow = z.object({
+  id: z.number().int(),
+  role: z.enum(PRINT_ROLES),
+  printer: z.string(),
+  document: z.string(),
+  status: z.enum(PRINT_STATUSES),
+  attempts: z.number().int(),
+  spoolerId: z.string().nullable(),
+  error: z.string().nullable(),
+  errorKind: z.enum(PRINT_ERROR_KINDS).nullable(),
+  submittedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<PrintJob>;
 
 const COLUMNS =
   'id, role, printer, document, status, attempts, spooler_id AS spoolerId, error, error_kind AS errorKind, submitted_at AS submittedAt, created_at AS createdAt, updated_at AS updatedAt';
@@ -46,14 +65,20 @@ export async function updateJob(
 }
 
 export async function getJob(db: ReadDb, id: number): Promise<PrintJob | undefined> {
-  return db.get<PrintJob>(`SELECT ${COLUMNS} FROM print_jobs WHERE id = ?`, [id]);
+  const row = await db.get(`SELECT ${COLUMNS} FROM print_jobs WHERE id = ?`, [id]);
+  return row === undefined ? undefined : checkRow(jobRow, row, 'print job');
 }
 
 export async function recentJobs(db: ReadDb, limit = 50): Promise<PrintJob[]> {
-  return db.all<PrintJob>(`SELECT ${COLUMNS} FROM print_jobs ORDER BY id DESC LIMIT ?`, [limit]);
+  return checkRows(jobRow, await db.all(`SELECT ${COLUMNS} FROM print_jobs ORDER BY id DESC LIMIT ?`, [limit]), 'recent print jobs');
 }
 
 /** Written just before the spooler is asked to take the job: a crash after it leaves a trace. */
 export async function markSubmitted(tx: TxDb, id: number, now: Date): Promise<void> {
   await tx.run('UPDATE print_jobs SET submitted_at = ?, updated_at = ? WHERE id = ?', [now.toISOString(), now.toISOString(), id]);
+}
+
+/** A job the spooler never took, made ready to be handed over again under its own id (so it cannot print twice). */
+export async function resetForResend(tx: TxDb, id: number): Promise<void> {
+  await tx.run("UPDATE print_jobs SET status = 'recorded', error = NULL, error_kind = NULL WHERE id = ?", [id]);
 }

@@ -1,5 +1,5 @@
-import type { PrintErrorKind } from '../printing/print-errors.ts';
 import type { ReadDb, TxDb } from './database.ts';
+import type { PrintErrorKind } from './print-error-kinds.ts';
 
 export type PvcOrderState = 'requested' | 'paid' | 'printing' | 'printed' | 'failed' | 'handed-over' | 'cancelled';
 export type PaymentMethod = 'cash' | 'card';

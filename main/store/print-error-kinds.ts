@@ -1,0 +1,26 @@
+/**
+ * Why a print did not happen, as a kind the staff console says in words (renderer/i18n
+ * `print.error.*`). Raw spooler messages stay in the logs and the job's `error` column.
+ * The store records these kinds (print_jobs, pvc_orders), so it owns the list; the printing
+ * services take it from here (printing/print-errors.ts). Imports nothing.
+ */
+export const PRINT_ERROR_KINDS = [
+  // No printer is set for this role in the settings.
+  'not-configured',
+  // CUPS (or the Windows spooler) is stopped or not installed.
+  'spooler-down',
+  // The queue named in the settings does not exist.
+  'no-such-printer',
+  // The queue exists but refuses jobs (cupsreject, or the printer taken offline).
+  'not-accepting',
+  // The printer took the job and then stopped it (aborted, cancelled, out of cards).
+  'aborted',
+  // The thermal printer does not answer on the network.
+  'receipt-offline',
+  // The kiosk stopped while handing this job over, and this spooler cannot say whether it
+  // took it (Windows): staff look at the printer, then retry or hand the card over.
+  'uncertain',
+  'other',
+] as const;
+
+export type PrintErrorKind = (typeof PRINT_ERROR_KINDS)[number];
