@@ -9,8 +9,8 @@ export const FONTS_DIR = fileURLToPath(new URL('../../assets/fonts/', import.met
 
 let cache: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
 
-export function cardFonts(dir: string = FONTS_DIR): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
-  cache ??= Promise.all([readFile(`${dir}/LiberationSans-Regular.ttf`), readFile(`${dir}/LiberationSans-Bold.ttf`)]).then(([regular, bold]) => ({
+export function cardFonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
+  cache ??= Promise.all([readFile(`${FONTS_DIR}/LiberationSans-Regular.ttf`), readFile(`${FONTS_DIR}/LiberationSans-Bold.ttf`)]).then(([regular, bold]) => ({
     regular,
     bold,
   }));

@@ -1,5 +1,5 @@
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
+import { embedCardFont } from '../cards/card-pdf.ts';
 import { cardFonts } from '../cards/fonts.ts';
 import type { PrintRole } from '../store/print-jobs-repo.ts';
 
@@ -13,10 +13,11 @@ const SIZES: Record<Exclude<PrintRole, 'receipt'>, [number, number]> = { card: [
 export async function renderTestPage(role: Exclude<PrintRole, 'receipt'>, printer: string, at: Date): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle('Page de test');
-  doc.registerFontkit(fontkit);
+  // The card's own font embedding (upstream fontkit): @pdf-lib/fontkit's subsetting can leave
+  // glyphs blank, and a test page that prints blank says the wrong thing about the printer.
   const bytes = await cardFonts();
-  const regular = await doc.embedFont(bytes.regular, { subset: true });
-  const bold = await doc.embedFont(bytes.bold, { subset: true });
+  const regular = await embedCardFont(doc, bytes.regular);
+  const bold = await embedCardFont(doc, bytes.bold);
   const [w, h] = SIZES[role];
   const page = doc.addPage([w, h]);
   const inset = 8.5;

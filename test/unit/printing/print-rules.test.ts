@@ -7,6 +7,7 @@ import { getJobAttributesRequest, getJobsRequest, parseJobState, parseJobs } fro
 import { spoolerErrorKind } from '../../../main/printing/print-errors.ts';
 import { renderTestPage } from '../../../main/printing/test-pages.ts';
 import { validPrinter } from '../../../main/settings/printer-settings.ts';
+import { inkIn, rasterise, wordsOf } from '../../support/glyph-ink.ts';
 import { tempDir } from '../../support/temp.ts';
 
 describe('printer names in the settings', () => {
@@ -91,6 +92,10 @@ describe('test pages', () => {
       assert.match(text, /Page de test/);
       assert.match(text, /Imprimante : Imprimante-Accueil/);
       assert.match(text, role === 'card' ? /cartes PVC/ : /feuilles A4/);
+      // What the printer prints, not only the text layer: every word draws ink.
+      const raster = rasterise(file, 1, 150);
+      const blank = wordsOf(file, 1).filter((w) => inkIn(raster, w) === 0);
+      assert.deepEqual(blank.map((w) => w.text), [], `${role}: words printed blank`);
     }
   });
 });
