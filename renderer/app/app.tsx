@@ -6,7 +6,7 @@ import { IdleGuard } from '../components/idle-guard.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { TouchKeyboard } from '../components/touch-keyboard/touch-keyboard.tsx';
 import type { MessageKey } from '../i18n/fr.ts';
-import { type Locale, LocaleProvider } from '../i18n/index.tsx';
+import type { Locale } from '../i18n/index.tsx';
 import { ActivateScreen } from '../screens/activate/activate-screen.tsx';
 import { CardScreen } from '../screens/card/card-screen.tsx';
 import { ChangeEmailScreen } from '../screens/change-email/change-email-screen.tsx';
@@ -32,6 +32,8 @@ import {
   SupportScreen,
   VerifyScreen,
 } from './lazy-screens.tsx';
+import { finishesInScreen, previousScreen } from './path.ts';
+import { VisitProviders } from './providers.tsx';
 import { useStaffActions } from './staff-actions.ts';
 
 const NO_INFO: AppInfo = {
@@ -155,7 +157,7 @@ export function App() {
   const s = flow.screen;
   const inHelp = s === 'faq' || s === 'partners' || s === 'support' || s === 'verify';
   return (
-    <LocaleProvider locale={locale}>
+    <VisitProviders locale={locale} screen={s}>
       <div className={`app screen-${s}`}>
         <TopBar
           demo={info.demo}
@@ -164,7 +166,7 @@ export function App() {
           onSwitchLanguage={() => setLocale(locale === 'fr' ? 'en' : 'fr')}
           {...(s === 'welcome' || inHelp ? {} : { onHelp: () => dispatch({ type: 'help', screen: 'faq' }) })}
           {...(s === 'welcome' ? { onStaffGesture: staff.openStaff } : {})}
-          {...(s === 'welcome' ? {} : { onFinish: finish })}
+          {...(s === 'welcome' || finishesInScreen(flow) ? {} : { onFinish: finish })}
         />
         {s === 'welcome' && <WelcomeScreen onStart={() => dispatch({ type: 'start' })} onHelp={(screen) => dispatch({ type: 'help', screen })} />}
         {s === 'identify' && (
@@ -186,6 +188,7 @@ export function App() {
             onNext={next}
             onRetry={identify}
             onNotMine={activation.notMineFromOutcome}
+            onBack={() => dispatch({ type: 'previous' })}
           />
         )}
         {s === 'activate' && (
@@ -196,6 +199,7 @@ export function App() {
             pending={flow.pending}
             onEdit={edit('activate')}
             onSubmit={activate}
+            onBack={() => dispatch({ type: 'previous' })}
           />
         )}
         {s === 'check-mail' && (
@@ -230,6 +234,7 @@ export function App() {
             state={flow}
             onEdit={edit('login')}
             onSubmit={login}
+            onBack={previousScreen(flow) ? () => dispatch({ type: 'previous' }) : undefined}
             onForgot={() => dispatch({ type: 'go', screen: 'forgot' })}
           />
         )}
@@ -367,6 +372,6 @@ export function App() {
         <IdleGuard active={s !== 'welcome'} warnMs={info.idleWarnMs * (audio ? 2 : 1)} endMs={info.idleEndMs * (audio ? 2 : 1)} onTimeout={finish} />
         <AudioMode active={audio} onWelcome={s === 'welcome'} speech={info.speech} onStart={startAudio} />
       </div>
-    </LocaleProvider>
+    </VisitProviders>
   );
 }

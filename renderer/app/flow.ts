@@ -11,6 +11,7 @@ import type { EmailTarget, IdDocument, IssuanceResult } from '../../main/staff/i
 import type { StaffMember } from '../../main/staff/staff-service.ts';
 import type { SearchHit } from '../../main/store/artisans-repo.ts';
 import type { MessageKey } from '../i18n/fr.ts';
+import { previousScreen } from './path.ts';
 
 /**
  * The visit as a state machine. Everything a person typed lives here, outside the screens,
@@ -117,6 +118,8 @@ export type FlowAction =
   | { type: 'go'; screen: Screen; notices?: MessageKey[] }
   | { type: 'help'; screen: Screen }
   | { type: 'back' }
+  /** "Retour" on a screen of the artisan's path: to the screen before it (path.ts), what was typed kept. */
+  | { type: 'previous' }
   | { type: 'mail-sent'; email: string; notices?: MessageKey[] }
   | { type: 'activated'; loggedIn: boolean }
   | { type: 'change-email'; email: string; from: 'outcome' | 'check-mail' }
@@ -167,6 +170,14 @@ export const initialFlow: FlowState = {
   secrets: null,
 };
 
+/**
+ * The identification's answer with the account as it now stands: "Retour" from the login screen
+ * shows the artisan's name with the account just activated, not the "Activer" of before.
+ */
+function withAccount(outcome: IdentifyOutcome | null, accountStatus: 'pending' | 'active'): IdentifyOutcome | null {
+  return outcome?.kind === 'found' ? { ...outcome, artisan: { ...outcome.artisan, accountStatus } } : outcome;
+}
+
 export function flowReducer(state: FlowState, action: FlowAction): FlowState {
   switch (action.type) {
     case 'start':
@@ -208,6 +219,12 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
       return { ...state, screen: action.screen, returnTo: HELP_SCREENS.includes(state.screen) ? state.returnTo : state.screen };
     case 'back':
       return { ...state, screen: state.returnTo };
+    case 'previous': {
+      const screen = previousScreen(state);
+      if (!screen) return state;
+      // Back to identification: the answer goes (it is asked again), the number and date stay.
+      return { ...state, pending: false, errors: {}, notices: [], screen, ...(screen === 'identify' ? { outcome: null } : {}) };
+    }
     case 'mail-sent':
       return {
         ...state,
@@ -217,10 +234,11 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         activated: null,
         notices: action.notices ?? [],
         screen: 'check-mail',
+        outcome: withAccount(state.outcome, 'pending'),
         forms: { ...state.forms, activate: { ...state.forms.activate, password: '', confirmation: '' } },
       };
     case 'activated':
-      return { ...state, pending: false, errors: {}, notices: [], activated: { loggedIn: action.loggedIn } };
+      return { ...state, pending: false, errors: {}, notices: [], activated: { loggedIn: action.loggedIn }, outcome: withAccount(state.outcome, 'active') };
     case 'change-email':
       // What was typed here before (a refused try, an earlier change) stays in the field.
       return { ...state, pending: false, errors: {}, notices: [], email: action.email, changeEmailFrom: action.from, screen: 'change-email' };

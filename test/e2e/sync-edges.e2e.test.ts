@@ -68,7 +68,7 @@ describe('the desk while the list of artisans loads, and after too many wrong da
       await noViolations(p);
       await screenshot(p, 'outcome-paused-fr');
 
-      await p.getByRole('button', { name: fr['app.finish'], exact: true }).first().click();
+      await p.getByRole('button', { name: fr['app.finishLabel'], exact: true }).click();
       await staffGesture(p);
       await p.getByLabel(fr['staff.pin']).fill('482913');
       await p.getByLabel(fr['staff.pin']).press('Enter');

@@ -15,12 +15,14 @@ export type ActivateScreenProps = {
   pending: boolean;
   onEdit(field: keyof Forms['activate'], value: string): void;
   onSubmit(): void;
+  /** "Retour" to the identification's answer; what was typed here stays. */
+  onBack(): void;
 };
 
 const RULES = ['mixed12', 'long14', 'passphrase7'] as const;
 
 /** E-mail, optional mobile, password twice, "Activer" — with the CNIL rules shown live. */
-export function ActivateScreen({ form, errors: refused, errorTick, pending, onEdit, onSubmit }: ActivateScreenProps) {
+export function ActivateScreen({ form, errors: refused, errorTick, pending, onEdit, onSubmit, onBack }: ActivateScreenProps) {
   const { t } = useT();
   const [show, setShow] = useState(false);
   const check = checkPassword(form.password);
@@ -41,7 +43,6 @@ export function ActivateScreen({ form, errors: refused, errorTick, pending, onEd
 
   return (
     <main id="main" className="screen activate-screen">
-      <p className="step">{t('activate.step')}</p>
       <ScreenHeading>{t('activate.heading')}</ScreenHeading>
       <p className="lead">{t('activate.lead')}</p>
       <ErrorSummary items={summary} tick={errorTick} />
@@ -109,6 +110,9 @@ export function ActivateScreen({ form, errors: refused, errorTick, pending, onEd
           {t('activate.submit')}
         </button>
       </form>
+      <button type="button" className="button button-secondary button-wide" onClick={onBack}>
+        {t('help.back')}
+      </button>
       <section className="help-body privacy" aria-labelledby="privacy-title">
         <h2 id="privacy-title">{t('activate.privacyTitle')}</h2>
         <p>{t('activate.privacy')}</p>

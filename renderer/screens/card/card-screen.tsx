@@ -43,6 +43,7 @@ export function CardScreen({ state, onPhoto, onEmail, onPhone, onPvc, onBack }: 
       )}
       <section className="take-home" aria-labelledby="download-title">
         <h2 id="download-title">{t('card.download')}</h2>
+        <p>{t('card.downloadLead')}</p>
         {errors.general && (
           <p className="error-message" role="alert">
             {t(errors.general.key, errors.general.params)}

@@ -92,7 +92,6 @@ export function IdentifyScreen({ form, errors: refused, errorTick, pending, demo
 
   return (
     <main id="main" className="screen identify-screen">
-      <p className="step">{t('identify.step')}</p>
       <ScreenHeading>{t('identify.heading')}</ScreenHeading>
       <ErrorSummary items={summary} tick={errorTick} />
       <form noValidate onSubmit={submit} className="identify-form">

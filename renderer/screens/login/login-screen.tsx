@@ -12,10 +12,12 @@ export type LoginScreenProps = {
   onEdit(field: keyof Forms['login'], value: string): void;
   onSubmit(): void;
   onForgot(): void;
+  /** "Retour" to the identification's answer, where the path allows it; the address typed stays. */
+  onBack?: (() => void) | undefined;
 };
 
 /** "Adresse e-mail", "Mot de passe", "Se connecter", "Mot de passe oublié ?". */
-export function LoginScreen({ form, state, onEdit, onSubmit, onForgot }: LoginScreenProps) {
+export function LoginScreen({ form, state, onEdit, onSubmit, onForgot, onBack }: LoginScreenProps) {
   const { t } = useT();
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -54,6 +56,11 @@ export function LoginScreen({ form, state, onEdit, onSubmit, onForgot }: LoginSc
       <button type="button" className="button button-link" onClick={onForgot}>
         {t('login.forgot')}
       </button>
+      {onBack && (
+        <button type="button" className="button button-secondary button-wide" onClick={onBack}>
+          {t('help.back')}
+        </button>
+      )}
     </main>
   );
 }

@@ -13,13 +13,17 @@ export type OutcomeScreenProps = {
   onRetry(): void;
   /** A pending activation found again: "Ce n'est pas mon adresse" sends its link elsewhere. */
   onNotMine(): void;
+  /** "Retour" to identification, the number and date as typed. */
+  onBack(): void;
 };
 
 /** Where identification ended, and the next step, for each answer of the registry copy. */
-export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext, onRetry, onNotMine }: OutcomeScreenProps) {
+export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext, onRetry, onNotMine, onBack }: OutcomeScreenProps) {
   const { t, locale } = useT();
+  // The visit ends here: "Terminer" is this screen's own action (the top bar leaves it out), with
+  // the top bar's accessible name, so it is one and the same button wherever it stands.
   const finish = (
-    <button type="button" className="button button-primary button-wide" onClick={onFinish}>
+    <button type="button" className="button button-primary button-wide" aria-label={t('app.finishLabel')} onClick={onFinish}>
       {t('app.finish')}
     </button>
   );
@@ -50,6 +54,9 @@ export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext, onRetry, o
                 {t('checkMail.notMine')}
               </button>
             )}
+            <button type="button" className="button button-secondary button-wide" onClick={onBack}>
+              {t('help.back')}
+            </button>
           </div>
         </main>
       );
@@ -107,7 +114,7 @@ export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext, onRetry, o
               {t('outcome.loading.retry')}
             </button>
             {/* One primary action: trying again is the one this screen is for. */}
-            <button type="button" className="button button-secondary button-wide" onClick={onFinish}>
+            <button type="button" className="button button-secondary button-wide" aria-label={t('app.finishLabel')} onClick={onFinish}>
               {t('app.finish')}
             </button>
           </div>

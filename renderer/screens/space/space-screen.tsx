@@ -45,14 +45,18 @@ export function SpaceScreen({ state, form, typedEmails, onEdit, onSave, onLogout
     <main id="main" className="screen space-screen">
       <ScreenHeading>{t('space.heading')}</ScreenHeading>
       <Notices keys={state.notices} />
-      <div className="space-actions">
-        <button type="button" className="button button-primary" onClick={onCard}>
+      {/* What the artisan came for, as actions that open the next screens: full-width buttons
+          with an arrow under a heading, never a row that reads as tabs. */}
+      <section className="panel panel-next" aria-labelledby="card-next-title">
+        <h2 id="card-next-title">{t('space.cardTitle')}</h2>
+        <p>{t('space.cardLead')}</p>
+        <button type="button" className="button button-primary button-wide button-go" onClick={onCard}>
           {t('space.myCard')}
         </button>
-        <button type="button" className="button button-secondary" onClick={onPhoto}>
+        <button type="button" className="button button-secondary button-wide button-go" onClick={onPhoto}>
           {t('space.myPhoto')}
         </button>
-      </div>
+      </section>
       <ErrorSummary items={summaryFor(errors, 'contact', ['email', 'mobile', 'deliveryAddress'])} tick={state.errorTick} />
       <section className="panel panel-neutral" aria-labelledby="registry-title">
         <h2 id="registry-title">{t('space.registryTitle')}</h2>
