@@ -18,6 +18,7 @@ import { createPrintersService } from './printing/printers-service.ts';
 import { type Spooler, systemSpooler } from './printing/spooler.ts';
 import { accountStatusSchema } from './registry/accounts-wire.ts';
 import { createRegistryClient, type RegistryConfig, RegistryError } from './registry/client.ts';
+import { createPushNow } from './registry/push-now.ts';
 import { createSyncEngine, SYNC_MARKS, type SyncEngine, type SyncOptions } from './registry/sync-engine.ts';
 import { checkBirthDateKey } from './secrets/key-id.ts';
 import { loadKioskSecrets } from './secrets/kiosk-secrets.ts';
@@ -159,18 +160,9 @@ export async function createKiosk({
 
     const identity = createIdentityService({ db, hashBirthDate, clock, log: log.child('identity'), replica: sync.replica });
     const session = createSessionHolder();
-    // A person is waiting: one try, no wait. True once the registry has this operation; a
-    // registry that is away or refuses leaves it for the background sync ("queued"), while a
-    // bug is thrown, never passed off as "queued".
-    const pushNow = async (key: string) => {
-      try {
-        await sync.push({ retries: 0 });
-      } catch (error) {
-        if (!(error instanceof RegistryError)) throw error;
-        log.info('push-deferred', { kind: error.kind });
-      }
-      return !(await isPending(db, key));
-    };
+    // A person is waiting: one try, no wait. "Queued" only when the registry is away or busy;
+    // a bug or any other refusal is logged and answered INTERNAL (main/registry/push-now.ts).
+    const pushNow = createPushNow({ push: () => sync.push({ retries: 0 }), pending: (key) => isPending(db, key), log: log.child('push-now') });
     const accounts = createAccountsService({ db, client, session, clock, log: log.child('accounts'), pushNow });
     const cards = createCardService({ db, client, session, keys: signer, trusted: keyring.trusted, clock, log: log.child('cards'), pushNow });
     const staff = createStaffService({ db, clock, log: log.child('staff') });
