@@ -32,6 +32,7 @@ import { systemSpeechEngine } from './speech/os-engines.ts';
 import type { SpeechEngine } from './speech/speech-engine.ts';
 import { createSpeechService, type SpeechOptions } from './speech/speech-service.ts';
 import { createIssuanceService } from './staff/issuance-service.ts';
+import { createJournalService } from './staff/journal-service.ts';
 import { createStaffService } from './staff/staff-service.ts';
 import { appendAudit, recentAuditLines } from './store/audit-repo.ts';
 import type { WriteDb } from './store/database.ts';
@@ -243,6 +244,14 @@ export async function createKiosk({
       clock,
       log: log.child('till'),
     });
+    const journal = createJournalService({
+      db,
+      print,
+      printers: printers.settings,
+      chamber: async () => chamberName ?? (await readSettings(db)).chamber,
+      clock,
+      log: log.child('journal'),
+    });
     const info = async () => {
       const s = await readSettings(db);
       const speaks = (await speech.status()).available;
@@ -278,6 +287,7 @@ export async function createKiosk({
             settings,
             issuance,
             till,
+            journal,
             stopKiosk: async (staffId) => {
               await db.transaction((tx) => appendAudit(tx, { actor: `staff:${staffId}`, action: 'kiosk-stopped', details: {} }, clock()));
               log.info('kiosk-stop-asked', { staffId });

@@ -41,6 +41,8 @@ export const CHANNELS = [
   'staff:issue-email-target',
   'staff:till',
   'staff:till-print',
+  'staff:journal',
+  'staff:journal-print',
   'staff:settings',
   'staff:settings-set',
   'staff:members',

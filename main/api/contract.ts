@@ -5,6 +5,7 @@ import type { VerifyResult } from '../cards/card-token.ts';
 import type { IdentifyOutcome } from '../identity/identify.ts';
 import type { OrderTicket, OrderView } from '../orders/pvc-order-service.ts';
 import type { TillPrint } from '../orders/till-service.ts';
+import { JOURNAL_DAY_LIMIT, JOURNAL_KINDS } from '../rules/journal-kinds.ts';
 import type { PrinterStatus } from '../printing/printer-status.ts';
 import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { SyncStatus } from '../registry/sync-status.ts';
@@ -12,6 +13,7 @@ import type { SecretsView } from '../secrets/secrets-service.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
 import type { SpeechCheck } from '../speech/speech-engine.ts';
 import { type EmailTarget, ID_DOCUMENTS, type IssuanceResult } from '../staff/issuance-service.ts';
+import type { JournalDay, JournalPrint } from '../staff/journal-service.ts';
 import type { StaffMember, StaffState } from '../staff/staff-service.ts';
 import type { SearchHit } from '../store/artisans-repo.ts';
 import type { AuditLine } from '../store/audit-repo.ts';
@@ -57,6 +59,7 @@ const isoDay = z
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === day;
   });
 const role = z.enum(['card', 'paper', 'receipt']);
+const journalFilter = z.object({ day: isoDay.optional(), memberId: z.number().int().positive().optional(), kind: z.enum(JOURNAL_KINDS).optional() }).strict();
 
 export type AppInfo = {
   version: string;
@@ -226,6 +229,29 @@ export const contract = {
   'staff:till': { input: z.object({ day: isoDay.optional() }).strict(), output: returns<TillDay>() },
   /** The same on the thermal printer; a printer that is off gives a failed job, the figures stay. PRINTER_NOT_SET without one. Staff only. */
   'staff:till-print': { input: z.object({ day: isoDay.optional() }).strict(), output: returns<TillPrint>() },
+  /**
+   * The journal: the audit log of a local day (today when no day is given), oldest first, each
+   * entry named (agent, colleague, artisan with the RM number masked); only one agent's entries
+   * with `memberId`, only one kind's with `kind`. JOURNAL_DAY_INVALID for a day after today. Staff only.
+   */
+  'staff:journal': { input: journalFilter, output: returns<JournalDay>() },
+  /**
+   * "Imprimer le journal du jour": the same day and filters on the office printer (A4 PDF), with
+   * the console's words (heading lines, the sentence of each entry by `seq`, in its language).
+   * The entries given must be exactly those the filters select now, else JOURNAL_CHANGED and
+   * nothing prints. PRINTER_NOT_SET without an office printer; a printer that fails gives a
+   * failed job (its kind says why). In the audit log (journal-printed). Staff only.
+   */
+  'staff:journal-print': {
+    input: journalFilter
+      .extend({
+        heading: z.array(text(300)).min(1).max(6),
+        empty: text(300),
+        lines: z.array(z.object({ seq: z.number().int().positive(), text: text(1000) }).strict()).max(JOURNAL_DAY_LIMIT),
+      })
+      .strict(),
+    output: returns<JournalPrint>(),
+  },
   /** The kiosk's settings as staff can change them. Staff only. */
   'staff:settings': { input: z.object({}).strict(), output: returns<SettingsView>() },
   /** Replaces the settings; each refused field comes back in `problems`, and nothing is kept. Staff only. */

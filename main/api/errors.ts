@@ -93,6 +93,9 @@ export const ERROR_CODES = [
   'NO_ACCOUNT',
   // "Caisse du jour": a day after today has no till.
   'TILL_DAY_INVALID',
+  // The journal: a day after today; the entries to print are not those the filters select now.
+  'JOURNAL_DAY_INVALID',
+  'JOURNAL_CHANGED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -11,6 +11,7 @@ import type { SecretsService } from '../secrets/secrets-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import type { SpeechService } from '../speech/speech-service.ts';
 import type { IssuanceService } from '../staff/issuance-service.ts';
+import type { JournalService } from '../staff/journal-service.ts';
 import type { StaffService } from '../staff/staff-service.ts';
 import type { AppInfo, StaffOverview } from './contract.ts';
 import { DATE_ERROR, type FieldProblem, fail, failFields, ok, type Result, RM_ERROR } from './errors.ts';
@@ -31,6 +32,7 @@ export type HandlerDeps = {
   settings: SettingsService;
   issuance: IssuanceService;
   till: TillService;
+  journal: JournalService;
   speech: SpeechService;
   /** Stops the kiosk (Electron quits; browser mode ends its process), after the answer is sent. */
   stopKiosk: (staffId: number) => Promise<void>;
@@ -55,6 +57,7 @@ export function createHandlers({
   settings,
   issuance,
   till,
+  journal,
   stopKiosk,
   overview,
   syncNow,
@@ -158,6 +161,8 @@ export function createHandlers({
     'staff:issue-email-target': () => asStaff(() => issuance.emailTarget()),
     'staff:till': (input) => asStaff(() => till.day(input.day)),
     'staff:till-print': (input) => asStaff((member) => till.print(member, input.day)),
+    'staff:journal': (input) => asStaff(() => journal.day(input)),
+    'staff:journal-print': ({ heading, empty, lines, ...filter }) => asStaff((member) => journal.print(member, filter, { heading, empty, lines })),
     'staff:settings': () => staffOnly(settings.view),
     'staff:settings-set': (input) => asStaff((member) => settings.set(input, member.id)),
     'staff:members': () => staffOnly(staff.members),

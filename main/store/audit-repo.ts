@@ -118,13 +118,9 @@ function detailsOf(json: string): AuditLine['details'] {
   );
 }
 
-/**
- * The newest entries, newest first, named. One query (the console asks every 2 s); every
- * join is on a unique key, so `limit` entries cost `limit` look-ups whatever the log's size.
- */
-export async function recentAuditLines(db: ReadDb, limit = 20): Promise<AuditLine[]> {
-  const rows = await db.all<LineRow>(
-    `SELECT l.seq, l.at, l.actor, l.action, l.details,
+// The entry with the names the log keeps as ids put back: the agent who acted, the colleague an
+// entry is about, the artisan of the card or order. Every join is on a unique key.
+const LINE_SELECT = `SELECT l.seq, l.at, l.actor, l.action, l.details,
             actor.name AS actorName,
             subject.name AS staffName,
             coalesce(json_extract(l.details, '$.rmNumber'), o.rm_number) AS rmNumber,
@@ -133,11 +129,10 @@ export async function recentAuditLines(db: ReadDb, limit = 20): Promise<AuditLin
        LEFT JOIN staff_members actor ON l.actor GLOB 'staff:[0-9]*' AND actor.id = CAST(substr(l.actor, 7) AS INTEGER)
        LEFT JOIN staff_members subject ON subject.id = json_extract(l.details, '$.staffId')
        LEFT JOIN pvc_orders o ON o.number = json_extract(l.details, '$.order')
-       LEFT JOIN artisans a ON a.rm_number = coalesce(json_extract(l.details, '$.rmNumber'), o.rm_number)
-      ORDER BY l.seq DESC LIMIT ?`,
-    [limit],
-  );
-  return rows.map((r) => ({
+       LEFT JOIN artisans a ON a.rm_number = coalesce(json_extract(l.details, '$.rmNumber'), o.rm_number)`;
+
+function lineOf(r: LineRow): AuditLine {
+  return {
     seq: r.seq,
     at: r.at,
     actor: actorOf(r.actor, r.actorName),
@@ -145,5 +140,57 @@ export async function recentAuditLines(db: ReadDb, limit = 20): Promise<AuditLin
     details: detailsOf(r.details),
     staffName: r.staffName,
     artisan: r.rmNumber ? { name: r.artisanName, rmEnd: rmEnd(r.rmNumber) } : null,
-  }));
+  };
+}
+
+/**
+ * The newest entries, newest first, named. One query (the console asks every 2 s); every
+ * join is on a unique key, so `limit` entries cost `limit` look-ups whatever the log's size.
+ */
+export async function recentAuditLines(db: ReadDb, limit = 20): Promise<AuditLine[]> {
+  const rows = await db.all<LineRow>(`${LINE_SELECT} ORDER BY l.seq DESC LIMIT ?`, [limit]);
+  return rows.map(lineOf);
+}
+
+/** Which entries of a day: by the agent who acted, by the action codes of a kind. */
+export type AuditDayFilter = {
+  /** The instants that bound the day, ISO UTC as entries are written: [from, to). */
+  from: string;
+  to: string;
+  staffId?: number;
+  actions?: readonly string[];
+};
+
+/**
+ * The entries of one day, oldest first (a day reads from the morning on), named, at most
+ * `limit` (and whether there were more). Entries are compared by their own time, written in
+ * UTC, against the bounds of the kiosk's local day, so an entry at 00:30 local time belongs
+ * to its local day whatever its UTC date.
+ */
+export async function auditLinesOfDay(db: ReadDb, filter: AuditDayFilter, limit: number): Promise<{ lines: AuditLine[]; more: boolean }> {
+  const rows = await db.all<LineRow>(
+    `${LINE_SELECT}
+      WHERE l.at >= :from AND l.at < :to
+        AND (:actor IS NULL OR l.actor = :actor)
+        AND (:actions IS NULL OR l.action IN (SELECT value FROM json_each(:actions)))
+      ORDER BY l.seq LIMIT :limit`,
+    {
+      ':from': filter.from,
+      ':to': filter.to,
+      ':actor': filter.staffId === undefined ? null : `staff:${filter.staffId}`,
+      ':actions': filter.actions ? JSON.stringify(filter.actions) : null,
+      ':limit': limit + 1,
+    },
+  );
+  return { lines: rows.slice(0, limit).map(lineOf), more: rows.length > limit };
+}
+
+/** The agents who did something on a day (whatever they did), by name: the journal's agent filter. */
+export async function auditAgentsOfDay(db: ReadDb, from: string, to: string): Promise<{ id: number; name: string }[]> {
+  return db.all<{ id: number; name: string }>(
+    `SELECT s.id, s.name FROM staff_members s
+      WHERE s.id IN (SELECT CAST(substr(actor, 7) AS INTEGER) FROM audit_log WHERE at >= ? AND at < ? AND actor GLOB 'staff:[0-9]*')
+      ORDER BY s.name COLLATE NOCASE, s.id`,
+    [from, to],
+  );
 }

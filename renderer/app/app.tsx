@@ -283,6 +283,8 @@ export function App() {
             onOrderStep={staff.orderStep}
             onTill={staff.loadTill}
             onTillPrint={staff.printTill}
+            onJournal={staff.loadJournal}
+            onJournalPrint={staff.printJournal}
             onPrinterSave={staff.savePrinter}
             onPrinterTest={staff.testPrinter}
             onStopKiosk={staff.stopKiosk}

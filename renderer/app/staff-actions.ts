@@ -48,8 +48,11 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
   /** Before an e-mail goes: where it would go (masked), or why it cannot. */
   const issueEmailTarget = () => call(kiosk().invoke('staff:issue-email-target', {}), (target) => dispatch({ type: 'issue-email-target', target }));
   /** "Caisse du jour": the answers go to the panel itself, next to its button. */
-  const loadTill = () => kiosk().invoke('staff:till', {});
-  const printTill = () => kiosk().invoke('staff:till-print', {});
+  const loadTill = (day: string) => kiosk().invoke('staff:till', { day });
+  const printTill = (day: string) => kiosk().invoke('staff:till-print', { day });
+  /** The journal: a day filtered in the core, and its printing; the answers go to the panel itself. */
+  const loadJournal = (filter: InputOf<'staff:journal'>) => kiosk().invoke('staff:journal', filter);
+  const printJournal = (input: InputOf<'staff:journal-print'>) => kiosk().invoke('staff:journal-print', input);
   const issueEnd = () => {
     void kiosk().invoke('staff:issue-end', {});
     dispatch({ type: 'issue-reset', screen: 'staff-console' });
@@ -122,6 +125,8 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
     issueEmailTarget,
     loadTill,
     printTill,
+    loadJournal,
+    printJournal,
     issueEnd,
     saveSettings,
     addMember,

@@ -1,7 +1,13 @@
+import { useEffect, useRef, useState } from 'react';
+import type { InputOf } from '../../../main/api/contract.ts';
+import type { KioskError, Result } from '../../../main/api/errors.ts';
+import { JOURNAL_KINDS, type JournalKind } from '../../../main/rules/journal-kinds.ts';
+import type { JournalDay, JournalPrint } from '../../../main/staff/journal-service.ts';
 import type { AuditLine } from '../../../main/store/audit-repo.ts';
 import { fr } from '../../i18n/fr.ts';
 import { type Locale, type MessageKey, type Translate, useT } from '../../i18n/index.tsx';
 import { formatAmount, formatIsoDate, formatTime } from '../format.ts';
+import { DayPicker, localDay } from './day-picker.tsx';
 
 /**
  * Every action the kiosk writes to its audit log, each with its sentence in i18n
@@ -33,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'secret-set',
   'secret-deleted',
   'till-printed',
+  'journal-printed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -96,22 +103,159 @@ export function auditSentence(line: AuditLine, t: Translate, locale: Locale): st
   return t(`audit.${line.action}`, p);
 }
 
-/** The console's journal: the newest entries, each a sentence with its time. */
-export function AuditJournal({ lines, now = new Date() }: { lines: AuditLine[]; now?: Date }) {
+type Printed = { kind: 'printing' } | { kind: 'done'; job: JournalPrint['job']; lines: number } | { kind: 'refused'; error: KioskError };
+
+export type AuditJournalProps = {
+  /** Changes whenever the log gets an entry (the console's overview): the day is asked again. */
+  version: string;
+  /** The agent at the console, named on the printed sheet. */
+  printedBy: string;
+  onLoad(filter: JournalFilterInput): Promise<Result<JournalDay>>;
+  onPrint(input: InputOf<'staff:journal-print'>): Promise<Result<JournalPrint>>;
+  now?: () => Date;
+};
+
+type JournalFilterInput = InputOf<'staff:journal'>;
+
+/**
+ * The console's journal: one day of the log (today first), each entry a sentence with its
+ * time, filtered by agent and by kind in the core; "Imprimer le journal du jour" puts the same
+ * lines on the office printer, and the job's state is said next to the button.
+ */
+export function AuditJournal({ version, printedBy, onLoad, onPrint, now = () => new Date() }: AuditJournalProps) {
   const { t, locale } = useT();
-  // Today's entries by their time alone; older ones with their day.
-  const when = (iso: string) =>
-    new Date(iso).toDateString() === now.toDateString() ? formatTime(iso, locale) : `${formatIsoDate(iso.slice(0, 10), locale)} ${formatTime(iso, locale)}`;
+  const [filter, setFilter] = useState<{ day: string; memberId?: number; kind?: JournalKind }>(() => ({ day: localDay(now()) }));
+  const [journal, setJournal] = useState<JournalDay | null>(null);
+  const [failure, setFailure] = useState<KioskError | null>(null);
+  const [printed, setPrinted] = useState<Printed | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const load = useRef(onLoad);
+  load.current = onLoad;
+  const { day, memberId, kind } = filter;
+  // Asked when the filters change, when the log grows and after a print; a late answer to older filters is dropped.
+  useEffect(() => {
+    let current = true;
+    void version;
+    void reloads;
+    void load.current({ day, ...(memberId ? { memberId } : {}), ...(kind ? { kind } : {}) }).then((r) => {
+      if (!current) return;
+      setFailure(r.ok ? null : r.error);
+      if (r.ok) setJournal(r.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [day, memberId, kind, version, reloads]);
+
+  const shown = journal && journal.day === day && (journal.memberId ?? undefined) === memberId && (journal.kind ?? undefined) === kind ? journal : null;
+  const today = journal?.today ?? localDay(now());
+  const sentence = (line: AuditLine) => auditSentence(line, t, locale);
+  const agentName = (id: number | undefined) => (id ? (journal?.agents.find((a) => a.id === id)?.name ?? '') : t('journal.allAgents'));
+
+  const print = () => {
+    if (!shown || printed?.kind === 'printing') return;
+    setPrinted({ kind: 'printing' });
+    const at = now().toISOString();
+    void onPrint({
+      day,
+      ...(memberId ? { memberId } : {}),
+      ...(kind ? { kind } : {}),
+      heading: [
+        t('journal.paper.title'),
+        t('journal.paper.day', { day: formatIsoDate(day, locale) }),
+        t('journal.paper.filters', { agent: agentName(memberId), kind: kind ? t(`journal.kind.${kind}`) : t('journal.allKinds') }),
+        t('journal.paper.by', { date: formatIsoDate(localDay(new Date(at)), locale), time: formatTime(at, locale), name: printedBy }),
+      ],
+      empty: t(memberId || kind ? 'journal.emptyFiltered' : 'journal.empty'),
+      lines: shown.lines.map((l) => ({ seq: l.seq, text: sentence(l) })),
+    }).then((r) => {
+      setPrinted(r.ok ? { kind: 'done', job: r.value.job, lines: r.value.lines } : { kind: 'refused', error: r.error });
+      setReloads((n) => n + 1);
+    });
+  };
+
+  const printedWords = (p: Printed): { words: string; tone: 'success' | 'warning' | 'neutral' } => {
+    if (p.kind === 'printing') return { words: t('journal.printing'), tone: 'neutral' };
+    if (p.kind === 'refused')
+      return { words: p.error.code === 'PRINTER_NOT_SET' ? t('journal.noPrinter') : t(`error.${p.error.code}` as MessageKey, p.error.params), tone: 'warning' };
+    if (p.job.status === 'failed')
+      return { words: t('journal.printFailed', { words: t(`print.error.${p.job.errorKind ?? 'other'}` as MessageKey) }), tone: 'warning' };
+    if (p.job.status === 'completed') return { words: t('journal.printed', { count: p.lines }), tone: 'success' };
+    return { words: t('journal.printSent'), tone: 'neutral' };
+  };
+
   return (
-    <section aria-labelledby="audit-title">
+    <section className="panel panel-neutral journal" aria-labelledby="audit-title">
       <h2 id="audit-title">{t('staff.auditTitle')}</h2>
-      <ul className="plain-list audit-journal">
-        {lines.map((line) => (
-          <li key={line.seq}>
-            <time dateTime={line.at}>{when(line.at)}</time> — {auditSentence(line, t, locale)}
-          </li>
-        ))}
-      </ul>
+      <fieldset className="journal-filters">
+        <legend className="label">{t('journal.filters')}</legend>
+        <DayPicker id="journal-day" day={day} today={today} onChange={(d) => setFilter({ day: d, ...(kind ? { kind } : {}) })} />
+        <div className="field">
+          <label className="label" htmlFor="journal-agent">
+            {t('journal.agent')}
+          </label>
+          <select
+            id="journal-agent"
+            className="input"
+            value={memberId ?? ''}
+            onChange={(e) => setFilter({ day, ...(e.target.value ? { memberId: Number(e.target.value) } : {}), ...(kind ? { kind } : {}) })}
+          >
+            <option value="">{t('journal.allAgents')}</option>
+            {(journal?.day === day ? journal.agents : []).map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="label" htmlFor="journal-kind">
+            {t('journal.kind')}
+          </label>
+          <select
+            id="journal-kind"
+            className="input"
+            value={kind ?? ''}
+            onChange={(e) => {
+              const chosen = JOURNAL_KINDS.find((k) => k === e.target.value);
+              setFilter({ day, ...(memberId ? { memberId } : {}), ...(chosen ? { kind: chosen } : {}) });
+            }}
+          >
+            <option value="">{t('journal.allKinds')}</option>
+            {JOURNAL_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`journal.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
+      {failure && (
+        <p className="error-message" role="alert">
+          {t(`error.${failure.code}` as MessageKey, failure.params)}
+        </p>
+      )}
+      <h3 id="journal-day-title">
+        {t('journal.dayOf', { day: formatIsoDate(day, locale) })}{' '}
+        <span className="journal-count">({t('journal.count', { count: shown?.lines.length ?? 0 })})</span>
+      </h3>
+      <div aria-live="polite" aria-busy={!shown || undefined}>
+        {shown && shown.lines.length === 0 && <p>{t(memberId || kind ? 'journal.emptyFiltered' : 'journal.empty')}</p>}
+        {shown && shown.lines.length > 0 && (
+          <ul className="plain-list audit-journal" aria-labelledby="journal-day-title">
+            {shown.lines.map((line) => (
+              <li key={line.seq}>
+                <time dateTime={line.at}>{formatTime(line.at, locale)}</time> — {sentence(line)}
+              </li>
+            ))}
+          </ul>
+        )}
+        {shown?.more && <p className="hint">{t('journal.more', { count: shown.lines.length })}</p>}
+      </div>
+      <button type="button" className="button button-primary" aria-disabled={!shown || printed?.kind === 'printing' || undefined} onClick={print}>
+        {t('journal.print')}
+      </button>
+      <div role="status">{printed && <p className={`panel panel-${printedWords(printed).tone}`}>{printedWords(printed).words}</p>}</div>
     </section>
   );
 }

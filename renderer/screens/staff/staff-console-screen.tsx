@@ -1,9 +1,10 @@
-import type { SettingsView, StaffOverview } from '../../../main/api/contract.ts';
+import type { InputOf, SettingsView, StaffOverview } from '../../../main/api/contract.ts';
 import type { Result } from '../../../main/api/errors.ts';
 import type { TillPrint } from '../../../main/orders/till-service.ts';
 import type { PrinterStatus } from '../../../main/printing/printer-status.ts';
 import type { SecretsView } from '../../../main/secrets/secrets-service.ts';
 import type { KioskSettings } from '../../../main/settings/kiosk-settings.ts';
+import type { JournalDay, JournalPrint } from '../../../main/staff/journal-service.ts';
 import type { StaffMember } from '../../../main/staff/staff-service.ts';
 import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
 import type { TillDay } from '../../../main/store/till-repo.ts';
@@ -42,8 +43,10 @@ export type StaffConsoleProps = {
   notices: MessageKey[];
   pending: boolean;
   onOrderStep(step: OrderStep): void;
-  onTill(): Promise<Result<TillDay>>;
-  onTillPrint(): Promise<Result<TillPrint>>;
+  onTill(day: string): Promise<Result<TillDay>>;
+  onTillPrint(day: string): Promise<Result<TillPrint>>;
+  onJournal(filter: InputOf<'staff:journal'>): Promise<Result<JournalDay>>;
+  onJournalPrint(input: InputOf<'staff:journal-print'>): Promise<Result<JournalPrint>>;
   onPrinterSave(role: PrinterStatus['role'], printer: string | null): void;
   onPrinterTest(role: PrinterStatus['role']): Promise<PrintJob | null>;
   onSyncNow(): void;
@@ -139,7 +142,12 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
           <p>{t('staff.noJobs')}</p>
         )}
       </section>
-      <AuditJournal lines={overview?.audit ?? []} />
+      <AuditJournal
+        version={String(overview?.audit[0]?.seq ?? 0)}
+        printedBy={props.members?.find((m) => m.id === props.selfId)?.name ?? ''}
+        onLoad={props.onJournal}
+        onPrint={props.onJournalPrint}
+      />
       <div className="space-actions">
         <button type="button" className="button button-secondary" onClick={onVerify}>
           {t('help.verify')}

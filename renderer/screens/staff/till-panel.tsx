@@ -4,12 +4,15 @@ import type { TillPrint } from '../../../main/orders/till-service.ts';
 import type { TillDay, TillLine } from '../../../main/store/till-repo.ts';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
 import { formatAmount, formatIsoDate } from '../format.ts';
+import { DayPicker, localDay } from './day-picker.tsx';
 
 export type TillPanelProps = {
   /** Changes whenever a payment or a refund is made (the console's orders): the figures are asked again. */
   version: string;
-  onLoad(): Promise<Result<TillDay>>;
-  onPrint(): Promise<Result<TillPrint>>;
+  /** The till of a local day, YYYY-MM-DD (never after today). */
+  onLoad(day: string): Promise<Result<TillDay>>;
+  onPrint(day: string): Promise<Result<TillPrint>>;
+  now?: () => Date;
 };
 
 type Printed = { kind: 'printed' } | { kind: 'failed'; words: string } | { kind: 'refused'; error: KioskError };
@@ -17,11 +20,13 @@ type Printed = { kind: 'printed' } | { kind: 'failed'; words: string } | { kind:
 /**
  * "Caisse du jour": what the desk took and gave back today (the kiosk's local day), by
  * means of payment and by agent, so the till can be closed; and its ticket on the thermal
- * printer. The answer to "Imprimer" appears next to the button; the figures never go away
- * with a printer that is off.
+ * printer. Another past day can be shown and printed again (a till closed late, a question
+ * the next morning). The answer to "Imprimer" appears next to the button; the figures never
+ * go away with a printer that is off.
  */
-export function TillPanel({ version, onLoad, onPrint }: TillPanelProps) {
+export function TillPanel({ version, onLoad, onPrint, now = () => new Date() }: TillPanelProps) {
   const { t, locale } = useT();
+  const [day, setDay] = useState(() => localDay(now()));
   const [till, setTill] = useState<TillDay | null>(null);
   const [printed, setPrinted] = useState<Printed | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,16 +35,21 @@ export function TillPanel({ version, onLoad, onPrint }: TillPanelProps) {
   load.current = onLoad;
   useEffect(() => {
     let current = true;
-    void load.current().then((r) => current && r.ok && setTill(r.value));
+    void version;
+    void load.current(day).then((r) => current && r.ok && setTill(r.value));
     return () => {
       current = false;
     };
-  }, [version]);
+  }, [version, day]);
+  const pickDay = (next: string) => {
+    setDay(next);
+    setPrinted(null);
+  };
   const print = () => {
     if (busy) return;
     setBusy(true);
     setPrinted(null);
-    void onPrint().then((r) => {
+    void onPrint(day).then((r) => {
       setBusy(false);
       if (!r.ok) return setPrinted({ kind: 'refused', error: r.error });
       setTill(r.value.till);
@@ -74,7 +84,8 @@ export function TillPanel({ version, onLoad, onPrint }: TillPanelProps) {
   return (
     <section className="panel panel-neutral till" aria-labelledby="till-title">
       <h2 id="till-title">{t('till.title')}</h2>
-      {till && (
+      <DayPicker id="till-day" day={day} today={localDay(now())} onChange={pickDay} />
+      {till && till.day === day && (
         <>
           <p className="lead">{t('till.day', { day: formatIsoDate(till.day, locale) })}</p>
           <table className="till-table">
