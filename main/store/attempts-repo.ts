@@ -1,12 +1,22 @@
+import { z } from 'zod';
 import type { ReadDb, TxDb } from './database.ts';
+import { checkRow } from './rows.ts';
 
 export type AttemptsRow = { rmNumber: string; failures: number; lockedUntil: number | null; lastFailureAt: number };
 
+const attemptsRow = z.object({
+  rmNumber: z.string(),
+  failures: z.number().int(),
+  lockedUntil: z.number().int().nullable(),
+  lastFailureAt: z.number().int(),
+}) satisfies z.ZodType<AttemptsRow>;
+
 export async function getAttempts(db: ReadDb, rmNumber: string): Promise<AttemptsRow | undefined> {
-  return db.get<AttemptsRow>(
+  const row = await db.get(
     'SELECT rm_number AS rmNumber, failures, locked_until AS lockedUntil, last_failure_at AS lastFailureAt FROM identification_attempts WHERE rm_number = ?',
     [rmNumber],
   );
+  return row === undefined ? undefined : checkRow(attemptsRow, row, 'identification attempts');
 }
 
 export async function saveAttempts(tx: TxDb, row: AttemptsRow): Promise<void> {

@@ -1,7 +1,12 @@
+import { z } from 'zod';
 import type { ReadDb, TxDb } from './database.ts';
+import { checkRow } from './rows.ts';
+
+const metaRow = z.object({ value: z.string() });
 
 export async function getMeta(db: ReadDb, key: string): Promise<string | undefined> {
-  return (await db.get<{ value: string }>('SELECT value FROM kiosk_meta WHERE key = ?', [key]))?.value;
+  const row = await db.get('SELECT value FROM kiosk_meta WHERE key = ?', [key]);
+  return row === undefined ? undefined : checkRow(metaRow, row, 'kiosk setting').value;
 }
 
 export async function setMeta(tx: TxDb, key: string, value: string): Promise<void> {

@@ -2,28 +2,31 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ReadDb, TxDb } from './database.ts';
 import { OPERATION_TYPES, type OperationType, type OutboxOperation } from './operation-types.ts';
-import { checkRows } from './rows.ts';
+import { checkRow, checkRows } from './rows.ts';
 
 export type OutboxRow = { id: number; operation: OutboxOperation; attempts: number };
 
 const payloadObject = z.record(z.string(), z.unknown());
+const payloadText = z.string().transform((text, ctx) => {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // Reported below, by the field's name and never its text (a payload holds personal data).
+  }
+  const object = payloadObject.safeParse(value);
+  if (object.success) return object.data;
+  ctx.addIssue({ code: 'custom', message: 'not a JSON object' });
+  return z.NEVER;
+});
+const pendingRow = z.object({ payload: payloadText, created_at: z.string() });
+const countsRow = z.object({ n: z.number().int(), oldest: z.string().nullable(), err: z.string().nullable() });
 const dueRow = z.object({
   id: z.number().int(),
   k: z.string(),
   type: z.enum(OPERATION_TYPES),
   // Written by enqueue() as JSON of an object; read back as one.
-  payload: z.string().transform((text, ctx) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      // Reported below, by the field's name and never its text (a payload holds personal data).
-    }
-    const object = payloadObject.safeParse(value);
-    if (object.success) return object.data;
-    ctx.addIssue({ code: 'custom', message: 'not a JSON object' });
-    return z.NEVER;
-  }),
+  payload: payloadText,
   created_at: z.string(),
   attempts: z.number().int(),
 });
@@ -115,10 +118,10 @@ export async function releaseAll(tx: TxDb): Promise<void> {
  * recorded and the registry does not have yet, with when it was recorded.
  */
 export async function newestPending(db: ReadDb, subject: string): Promise<{ payload: Record<string, unknown>; createdAt: string } | null> {
-  const row = await db.get<{ payload: string; created_at: string }>('SELECT payload, created_at FROM outbox WHERE subject = ? ORDER BY id DESC LIMIT 1', [
-    subject,
-  ]);
-  return row ? { payload: JSON.parse(row.payload) as Record<string, unknown>, createdAt: row.created_at } : null;
+  const row = await db.get('SELECT payload, created_at FROM outbox WHERE subject = ? ORDER BY id DESC LIMIT 1', [subject]);
+  if (row === undefined) return null;
+  const checked = checkRow(pendingRow, row, 'newest pending operation');
+  return { payload: checked.payload, createdAt: checked.created_at };
 }
 
 /** Whether the operation with this key still waits in the outbox (the registry has not acknowledged it). */
@@ -127,8 +130,9 @@ export async function isPending(db: ReadDb, key: string): Promise<boolean> {
 }
 
 export async function pendingCount(db: ReadDb): Promise<{ pending: number; oldest: string | null; lastError: string | null }> {
-  const row = await db.get<{ n: number; oldest: string | null; err: string | null }>(
+  const row = await db.get(
     'SELECT count(*) AS n, min(created_at) AS oldest, (SELECT last_error FROM outbox WHERE last_error IS NOT NULL ORDER BY id DESC LIMIT 1) AS err FROM outbox',
   );
-  return { pending: row?.n ?? 0, oldest: row?.oldest ?? null, lastError: row?.err ?? null };
+  const { n, oldest, err } = checkRow(countsRow, row, 'outbox counts');
+  return { pending: n, oldest, lastError: err };
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * A row read from the store is not what its query promised: a bug or a schema that drifted
@@ -19,6 +19,9 @@ export function checkRow<T>(schema: z.ZodType<T>, row: unknown, what: string): T
   const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; ');
   throw new RowShapeError(`${what}: the row read does not have the expected shape (${fields})`);
 }
+
+/** The row of a `SELECT count(*) AS n`. */
+export const countRow = z.object({ n: z.number().int() });
 
 /** `checkRow` for every row of a result, each named by its position. */
 export function checkRows<T>(schema: z.ZodType<T>, rows: readonly unknown[], what: string): T[] {

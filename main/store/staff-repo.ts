@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ReadDb, TxDb } from './database.ts';
-import { checkRow, checkRows } from './rows.ts';
+import { checkRow, checkRows, countRow } from './rows.ts';
 
 /**
  * The desk's staff (staff_members) and the kiosk's PIN lock (staff_lock, one row). PINs are
@@ -17,7 +17,6 @@ export type PinLock = { failures: number; lockedUntil: number | null };
 const memberRow = z.object({ id: z.number().int(), name: z.string(), createdAt: z.string() });
 const credentialRow = z.object({ id: z.number().int(), name: z.string(), pinHash: z.string(), salt: z.string() });
 const lockRow = z.object({ failures: z.number().int(), lockedUntil: z.number().int().nullable() });
-const countRow = z.object({ n: z.number().int() });
 
 const CREDENTIAL = 'SELECT id, name, pin_hash AS pinHash, salt FROM staff_members WHERE removed_at IS NULL';
 

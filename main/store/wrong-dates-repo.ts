@@ -1,5 +1,6 @@
 import type { ReadDb, TxDb } from './database.ts';
 import { deleteMeta, getMeta, setMeta } from './meta-repo.ts';
+import { checkRow, countRow } from './rows.ts';
 
 const PAUSE_KEY = 'identification-paused-until';
 
@@ -8,7 +9,7 @@ export async function recordWrongDate(tx: TxDb, nowMs: number, windowMs: number)
   // Older ones no longer count: they go, so the table stays a few rows long.
   await tx.run('DELETE FROM wrong_dates WHERE at <= ?', [nowMs - windowMs]);
   await tx.run('INSERT INTO wrong_dates (at) VALUES (?)', [nowMs]);
-  return (await tx.get<{ n: number }>('SELECT count(*) AS n FROM wrong_dates'))?.n ?? 0;
+  return checkRow(countRow, await tx.get('SELECT count(*) AS n FROM wrong_dates'), 'wrong dates count').n;
 }
 
 /** Until when identification is paused on this kiosk (Unix ms), or null. */

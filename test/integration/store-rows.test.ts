@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { createStaffService } from '../../main/staff/staff-service.ts';
+import { getAttempts } from '../../main/store/attempts-repo.ts';
 import { openStore } from '../../main/store/open-store.ts';
 import { due, enqueue } from '../../main/store/outbox-repo.ts';
 import { recentJobs, recordJob } from '../../main/store/print-jobs-repo.ts';
@@ -46,6 +47,22 @@ describe('rows read from the store', () => {
     await assert.rejects(
       staff.login('482913'),
       (e: unknown) => e instanceof RowShapeError && /staff PIN lock/.test(e.message) && /lockedUntil/.test(e.message),
+    );
+    await db.close();
+  });
+
+  it('an identification lock whose date is not a number is an error, not an RM number unlocked', async () => {
+    const db = await openStore(tempDir(), memoryLogger());
+    await db.transaction(async (tx) => {
+      await tx.exec(
+        'DROP TABLE identification_attempts; CREATE TABLE identification_attempts (rm_number TEXT PRIMARY KEY, failures INTEGER, locked_until, last_failure_at INTEGER)',
+      );
+      await tx.run("INSERT INTO identification_attempts VALUES ('130005786RM075', 0, 'in 15 minutes', 0)");
+    });
+    await assert.rejects(
+      getAttempts(db, '130005786RM075'),
+      (e: unknown) =>
+        e instanceof RowShapeError && /identification attempts/.test(e.message) && /lockedUntil/.test(e.message) && !e.message.includes('130005786'),
     );
     await db.close();
   });
