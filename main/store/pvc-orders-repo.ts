@@ -1,10 +1,15 @@
+import { z } from 'zod';
 import type { ReadDb, TxDb } from './database.ts';
-import type { PrintErrorKind } from './print-error-kinds.ts';
+import { PRINT_ERROR_KINDS, type PrintErrorKind } from './print-error-kinds.ts';
+import { checkRow, checkRows, countRow } from './rows.ts';
 
-export type PvcOrderState = 'requested' | 'paid' | 'printing' | 'printed' | 'failed' | 'handed-over' | 'cancelled';
-export type PaymentMethod = 'cash' | 'card';
+const PVC_ORDER_STATES = ['requested', 'paid', 'printing', 'printed', 'failed', 'handed-over', 'cancelled'] as const;
+const PAYMENT_METHODS = ['cash', 'card'] as const;
+const HANDED_OVER_AS = ['card', 'paper', 'email'] as const;
+export type PvcOrderState = (typeof PVC_ORDER_STATES)[number];
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 /** How a handed-over order reached the artisan: the PVC card, or the card on paper or by e-mail when it could not be printed. */
-export type HandedOverAs = 'card' | 'paper' | 'email';
+export type HandedOverAs = (typeof HANDED_OVER_AS)[number];
 export type Refund = { method: PaymentMethod; amountCents: number; reason: string; staffId: number; staffName: string; at: string };
 
 export type PvcOrder = {
@@ -36,19 +41,38 @@ const SELECT = `
   FROM pvc_orders o LEFT JOIN pvc_payments p ON p.order_id = o.id LEFT JOIN staff_members s ON s.id = p.staff_id
   LEFT JOIN pvc_refunds r ON r.order_id = o.id LEFT JOIN staff_members rs ON rs.id = r.staff_id`;
 
-type Row = Omit<PvcOrder, 'payment' | 'refund'> & {
-  method: PaymentMethod | null;
-  paidCents: number | null;
-  staffId: number | null;
-  staffName: string | null;
-  paidAt: string | null;
-  refundMethod: PaymentMethod | null;
-  refundCents: number | null;
-  refundReason: string | null;
-  refundStaffId: number | null;
-  refundStaffName: string | null;
-  refundAt: string | null;
-};
+const int = z.number().int();
+/** One row of SELECT: the order, its payment and its refund (LEFT JOINs: null when there is none). */
+const orderRow = z.object({
+  id: int,
+  number: z.string(),
+  rmNumber: z.string(),
+  year: int,
+  chamber: z.string(),
+  state: z.enum(PVC_ORDER_STATES),
+  amountCents: int,
+  cardJobId: int.nullable(),
+  receiptJobId: int.nullable(),
+  errorKind: z.enum(PRINT_ERROR_KINDS).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  handedOverAs: z.enum(HANDED_OVER_AS).nullable(),
+  method: z.enum(PAYMENT_METHODS).nullable(),
+  paidCents: int.nullable(),
+  staffId: int.nullable(),
+  staffName: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  refundMethod: z.enum(PAYMENT_METHODS).nullable(),
+  refundCents: int.nullable(),
+  refundReason: z.string().nullable(),
+  refundStaffId: int.nullable(),
+  refundStaffName: z.string().nullable(),
+  refundAt: z.string().nullable(),
+});
+type Row = z.infer<typeof orderRow>;
+const consoleRow = orderRow.extend({ artisanName: z.string().nullable() });
+const refundReceiptRow = z.object({ id: int.nullable() });
+const cardPdfRow = z.object({ card_pdf: z.instanceof(Buffer).nullable() });
 
 function toOrder({
   method,
@@ -81,18 +105,19 @@ function toOrder({
 }
 
 export async function getOrder(db: ReadDb, id: number): Promise<PvcOrder | undefined> {
-  const row = await db.get<Row>(`${SELECT} WHERE o.id = ?`, [id]);
-  return row && toOrder(row);
+  const row = await db.get(`${SELECT} WHERE o.id = ?`, [id]);
+  return row === undefined ? undefined : toOrder(checkRow(orderRow, row, 'PVC order'));
 }
 
 /** The artisan's order not yet closed (requested, paid, printing, printed or failed), if any. */
 export async function openOrderOf(db: ReadDb, rmNumber: string): Promise<PvcOrder | undefined> {
-  const row = await db.get<Row>(`${SELECT} WHERE o.rm_number = ? AND o.state IN ('requested', 'paid', 'printing', 'printed', 'failed')`, [rmNumber]);
-  return row && toOrder(row);
+  const row = await db.get(`${SELECT} WHERE o.rm_number = ? AND o.state IN ('requested', 'paid', 'printing', 'printed', 'failed')`, [rmNumber]);
+  return row === undefined ? undefined : toOrder(checkRow(orderRow, row, 'open PVC order'));
 }
 
 export async function ordersIn(db: ReadDb, states: readonly PvcOrderState[]): Promise<PvcOrder[]> {
-  return (await db.all<Row>(`${SELECT} WHERE o.state IN (SELECT value FROM json_each(?)) ORDER BY o.id`, [JSON.stringify(states)])).map(toOrder);
+  const rows = await db.all(`${SELECT} WHERE o.state IN (SELECT value FROM json_each(?)) ORDER BY o.id`, [JSON.stringify(states)]);
+  return checkRows(orderRow, rows, 'PVC orders by state').map(toOrder);
 }
 
 /** An order as the console lists it: with the artisan's name from the replica (null if no longer in it). */
@@ -108,26 +133,26 @@ const CONSOLE_SELECT = SELECT.replace(
  * newest first. The console asks every 2 s while it is open: names come in the same query.
  */
 export async function recentOrders(db: ReadDb, since: string, closedLimit = 50): Promise<ConsoleOrder[]> {
-  type Named = Row & { artisanName: string | null };
-  const open = await db.all<Named>(`${CONSOLE_SELECT} WHERE o.state NOT IN ('handed-over', 'cancelled') ORDER BY o.id DESC`);
-  const closed = await db.all<Named>(`${CONSOLE_SELECT} WHERE o.state IN ('handed-over', 'cancelled') AND o.updated_at >= ? ORDER BY o.id DESC LIMIT ?`, [
+  const open = await db.all(`${CONSOLE_SELECT} WHERE o.state NOT IN ('handed-over', 'cancelled') ORDER BY o.id DESC`);
+  const closed = await db.all(`${CONSOLE_SELECT} WHERE o.state IN ('handed-over', 'cancelled') AND o.updated_at >= ? ORDER BY o.id DESC LIMIT ?`, [
     since,
     closedLimit,
   ]);
-  return [...open, ...closed].map(({ artisanName, ...row }) => ({ ...toOrder(row), artisanName }));
+  return checkRows(consoleRow, [...open, ...closed], 'console orders').map(({ artisanName, ...row }) => ({ ...toOrder(row), artisanName }));
 }
 
 export async function cardPdfOf(db: ReadDb, id: number): Promise<Uint8Array | null> {
-  const row = await db.get<{ card_pdf: Buffer | null }>('SELECT card_pdf FROM pvc_orders WHERE id = ?', [id]);
-  return row?.card_pdf ? new Uint8Array(row.card_pdf) : null;
+  const row = await db.get('SELECT card_pdf FROM pvc_orders WHERE id = ?', [id]);
+  const pdf = row === undefined ? null : checkRow(cardPdfRow, row, 'PVC order card').card_pdf;
+  return pdf ? new Uint8Array(pdf) : null;
 }
 
 /** The next order number of the day: P + YYMMDD + a sequence ("P261127-004"). */
 export async function nextOrderNumber(tx: TxDb, now: Date): Promise<string> {
   const two = (n: number) => String(n).padStart(2, '0');
   const prefix = `P${two(now.getFullYear() % 100)}${two(now.getMonth() + 1)}${two(now.getDate())}-`;
-  const row = await tx.get<{ n: number }>('SELECT count(*) AS n FROM pvc_orders WHERE number LIKE ?', [`${prefix}%`]);
-  return `${prefix}${String((row?.n ?? 0) + 1).padStart(3, '0')}`;
+  const { n } = checkRow(countRow, await tx.get('SELECT count(*) AS n FROM pvc_orders WHERE number LIKE ?', [`${prefix}%`]), 'PVC orders of the day');
+  return `${prefix}${String(n + 1).padStart(3, '0')}`;
 }
 
 export async function insertOrder(
@@ -201,5 +226,6 @@ export async function insertRefund(
 
 /** The receipt job recorded with an order's refund, if any. */
 export async function refundReceiptJob(db: ReadDb, orderId: number): Promise<number | null> {
-  return (await db.get<{ id: number | null }>('SELECT receipt_job_id AS id FROM pvc_refunds WHERE order_id = ?', [orderId]))?.id ?? null;
+  const row = await db.get('SELECT receipt_job_id AS id FROM pvc_refunds WHERE order_id = ?', [orderId]);
+  return row === undefined ? null : checkRow(refundReceiptRow, row, 'refund receipt').id;
 }
