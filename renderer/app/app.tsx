@@ -157,7 +157,7 @@ export function App() {
   const s = flow.screen;
   const inHelp = s === 'faq' || s === 'partners' || s === 'support' || s === 'verify';
   return (
-    <VisitProviders locale={locale} screen={s}>
+    <VisitProviders locale={locale} screen={s} endsHere={finishesInScreen(flow)}>
       <div className={`app screen-${s}`}>
         <TopBar
           demo={info.demo}

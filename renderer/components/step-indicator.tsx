@@ -3,15 +3,18 @@ import type { Screen } from '../app/flow.ts';
 import { ARTISAN_STEPS, type StepPosition, stepOf } from '../app/path.ts';
 import { useT } from '../i18n/index.tsx';
 
-/** The screen on show, for what every screen derives from it (its step in the path). */
-export const CurrentScreen = createContext<Screen | null>(null);
+/**
+ * The screen on show, for what every screen derives from it (its step in the path), and whether
+ * the visit ends there (a refusal, the PVC order's number): then no step is said to follow.
+ */
+export const CurrentScreen = createContext<{ screen: Screen; endsHere: boolean } | null>(null);
 
 export const STEP_LINE_ID = 'step-line';
 
 /** Where the current screen stands in the artisan's path, or null off the path. */
 export function useStep(): StepPosition | null {
-  const screen = useContext(CurrentScreen);
-  return screen ? stepOf(screen) : null;
+  const current = useContext(CurrentScreen);
+  return current ? stepOf(current.screen) : null;
 }
 
 /**
@@ -21,8 +24,9 @@ export function useStep(): StepPosition | null {
 export function StepIndicator() {
   const { t } = useT();
   const at = useStep();
+  const endsHere = useContext(CurrentScreen)?.endsHere ?? false;
   if (!at) return null;
-  const next = ARTISAN_STEPS[at.number];
+  const next = endsHere ? undefined : ARTISAN_STEPS[at.number];
   return (
     <div className="step-indicator">
       <p id={STEP_LINE_ID} className="step-line">

@@ -86,6 +86,7 @@ describe('wayfinding on the artisan’s path, by touch, in Chromium', () => {
     // The answer: step 1 still; "Retour" brings back the number and date as typed.
     await heading(p, 'Bonjour Camille DURAND').waitFor();
     await assertStep(p, stepLine('fr', 1, 'identify'));
+    assert.equal(await p.locator('main .step-next').textContent(), translate('fr', 'path.next', { name: fr['path.step.account'] }));
     await assertOneFinish(p, 'fr');
     await check(p, 'wayfinding-found-fr');
     await button(p, fr['help.back']).tap();
@@ -193,6 +194,7 @@ describe('wayfinding on the artisan’s path, by touch, in Chromium', () => {
     await identifyByTouch(p, fr, NOBODY_KEYS, '01011970');
     await heading(p, fr['outcome.notFound.heading']).waitFor();
     await assertStep(p, stepLine('fr', 1, 'identify'));
+    assert.equal(await p.locator('main .step-next').count(), 0, 'the visit ends here: no next step is promised');
     await assertOneFinish(p, 'fr');
     await check(p, 'wayfinding-not-found-fr');
     await button(p, fr['app.finishLabel']).tap();
