@@ -9,7 +9,7 @@ import { fileSink, teeSink } from './logging/file-sink.ts';
 import { createLogger } from './logging/logger.ts';
 import { KEYCHAIN_ADVICE, KeychainUnavailable } from './secrets/secret-store.ts';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './shell/app-protocol.ts';
-import { registerIpc } from './shell/ipc.ts';
+import { forwardEvents, registerIpc } from './shell/ipc.ts';
 import { APP_ORIGIN, isAllowedNavigation, isBlockedShortcut, isPermissionAllowed, isPermissionCheckAllowed } from './shell/policy.ts';
 import { closeBeforeQuit } from './shell/quit.ts';
 import { kioskWindowOptions } from './shell/window-options.ts';
@@ -98,6 +98,8 @@ async function start(): Promise<void> {
 
   window = new BrowserWindow(kioskWindowOptions({ preload: fileURLToPath(new URL('./preload.cjs', import.meta.url)), production }));
   window.once('ready-to-show', () => window?.show());
+  // The core's events (sync, orders, printers, activation confirmed) are pushed to the window: no screen polls.
+  window.once('closed', forwardEvents(kiosk.events.subscribe, window.webContents, log.child('ipc')));
   // A crashed or hung page must not leave a frozen screen (or the last visitor's data) at the
   // desk: it reloads to the welcome screen, and the visit in the main process ends.
   const restart = (reason: string) => {

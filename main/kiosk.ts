@@ -8,6 +8,9 @@ import { type CardService, createCardService } from './cards/card-service.ts';
 import { recallPhoto } from './cards/photo-recall.ts';
 import { startEmbeddedRegistry } from './demo-registry/embedded.ts';
 import { DEMO_IDENTITIES } from './demo-registry/seed.ts';
+import { createActivationWatch } from './events/activation-watch.ts';
+import { createEventBus, type EventBus } from './events/events.ts';
+import { createPrinterWatch } from './events/printer-watch.ts';
 import { birthDateHasher } from './identity/birth-date-hash.ts';
 import { createIdentityService, type IdentityService } from './identity/identify.ts';
 import type { Logger } from './logging/logger.ts';
@@ -77,6 +80,8 @@ export type Kiosk = {
   session: SessionHolder;
   sync: SyncEngine;
   orders: PvcOrderService;
+  /** What changed, for the screens (pushed over IPC or Server-Sent Events): no screen polls. */
+  events: EventBus;
   demo: boolean;
   /** The contract's dispatcher for one transport, answering only the given origins. */
   dispatcher(transport: AppInfo['transport'], trustedOrigins: readonly string[]): Dispatch;
@@ -153,6 +158,8 @@ export async function createKiosk({
       ...(syncOptions ? { options: syncOptions } : {}),
     });
     closers.push(() => sync.stop());
+    const events = createEventBus(log.child('events'));
+    sync.onStatus((s) => events.emit({ kind: 'sync-status', state: s.state }));
     // The kiosk serves at once from the copy it has, whatever the registry does (down, slow,
     // stuck): the first sync runs in the background, and until a first load is complete,
     // identification says "loading" rather than "not found". A failed run is in the status.
@@ -164,10 +171,40 @@ export async function createKiosk({
     // A person is waiting: one try, no wait. "Queued" only when the registry is away or busy;
     // a bug or any other refusal is logged and answered INTERNAL (main/registry/push-now.ts).
     const pushNow = createPushNow({ push: () => sync.push({ retries: 0 }), pending: (key) => isPending(db, key), log: log.child('push-now') });
-    const accounts = createAccountsService({ db, client, session, clock, log: log.child('accounts'), pushNow });
+    // Only the registry knows when a link is followed on a phone: asked while someone waits.
+    const activationWatch = createActivationWatch({
+      bus: events,
+      session,
+      status: async (rm) => {
+        try {
+          return (await client.accounts('GET', `${rm}/status`, accountStatusSchema)).status;
+        } catch (error) {
+          if (!(error instanceof RegistryError)) throw error;
+          log.debug('activation-watch-unanswered', { kind: error.kind });
+          return null;
+        }
+      },
+      log: log.child('activation-watch'),
+    });
+    closers.push(async () => activationWatch.stop());
+    const accounts = createAccountsService({
+      db,
+      client,
+      session,
+      clock,
+      log: log.child('accounts'),
+      pushNow,
+      awaitingConfirmation: activationWatch.waitFor,
+    });
     const cards = createCardService({ db, client, session, keys: signer, trusted: keyring.trusted, clock, log: log.child('cards'), pushNow });
     const staff = createStaffService({ db, clock, log: log.child('staff') });
-    const print = createPrintService({ db, clock, log: log.child('print'), spooler });
+    const print = createPrintService({
+      db,
+      clock,
+      log: log.child('print'),
+      spooler,
+      onChange: (jobId) => events.emit({ kind: 'orders-changed', orderId: null, jobId }),
+    });
     const printers = createPrintersService({
       db,
       print,
@@ -177,7 +214,23 @@ export async function createKiosk({
       clock,
       log: log.child('printers'),
     });
-    const orders = createPvcOrderService({ db, print, printers: printers.settings, cardState: printers.cardState, clock, log: log.child('orders') });
+    const orders = createPvcOrderService({
+      db,
+      print,
+      printers: printers.settings,
+      cardState: printers.cardState,
+      clock,
+      log: log.child('orders'),
+      onChange: (orderId) => events.emit({ kind: 'orders-changed', orderId, jobId: null }),
+    });
+    // A printer switched off or CUPS stopped says nothing: asked while staff are at the console.
+    const printerWatch = createPrinterWatch({
+      bus: events,
+      cardState: printers.cardState,
+      staffPresent: () => staff.current() !== null,
+      log: log.child('printer-watch'),
+    });
+    closers.push(async () => printerWatch.stop());
     closers.push(async () => orders.close());
     // What a stopped kiosk left half-done (a paid card not yet out) is carried on now.
     await orders.resume().catch((e: unknown) => log.error('orders-resume-failed', { error: String(e) }));
@@ -273,6 +326,7 @@ export async function createKiosk({
       session,
       sync,
       orders,
+      events,
       demo,
       dispatcher: (transport, trustedOrigins) =>
         createDispatcher({

@@ -26,6 +26,12 @@ export type AccountsDeps = {
   log: Logger;
   /** Pushes the outbox now; resolves true once the registry has the operation with this key. */
   pushNow: (key: string) => Promise<boolean>;
+  /**
+   * Told when this visit's artisan now waits for their activation link to be followed (after
+   * activating, resending, changing the address, or a pending activation found again): the
+   * main process watches the registry for them and says `mail-confirmed` (main/events/).
+   */
+  awaitingConfirmation?: (rmNumber: string) => void;
 };
 
 /** What the artisan's space shows: registry-owned facts (read-only) and contact details. */
@@ -65,7 +71,7 @@ function fromRegistry<T>(error: unknown, log: Logger): Result<T> {
  * visit's session. Online: the registry holds accounts and passwords; the kiosk passes a
  * password through once and never keeps or logs it.
  */
-export function createAccountsService({ db, client, session, clock, log, pushNow }: AccountsDeps) {
+export function createAccountsService({ db, client, session, clock, log, pushNow, awaitingConfirmation = () => undefined }: AccountsDeps) {
   const identified = () => session.get().rmNumber;
   const needSession = <T>(): Result<T> => fail({ code: 'SESSION_REQUIRED', message: 'no artisan identified in this visit' });
 
@@ -89,6 +95,7 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
           password: input.password,
         });
         session.update({ email, activatedHere: true });
+        awaitingConfirmation(rm);
         log.info('account-activation-requested');
         return { ok: true, value: { status: 'pending', email: (r.email as string | undefined) ?? email } };
       } catch (error) {
@@ -104,6 +111,7 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
         const s = await client.accounts('GET', `${rm}/status`, accountStatusSchema);
         const current = session.get();
         if (s.status === 'active' && current.activatedHere && !current.loggedIn) session.update({ loggedIn: true, email: s.email });
+        if (s.status === 'pending') awaitingConfirmation(rm);
         return { ok: true, value: { ...s, loggedIn: session.get().loggedIn } };
       } catch (error) {
         return fromRegistry(error, log);
@@ -115,6 +123,7 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
       if (!rm) return needSession();
       try {
         const r = await client.accounts('POST', `${rm}/resend`, accountStatusSchema.pick({ email: true }));
+        awaitingConfirmation(rm);
         return { ok: true, value: { email: r.email ?? '' } };
       } catch (error) {
         return fromRegistry(error, log);
@@ -134,6 +143,7 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
       try {
         const r = await client.accounts('POST', `${rm}/activation-email`, activationEmailResponseSchema, { email, birthDate });
         session.update({ email: r.email });
+        awaitingConfirmation(rm);
         log.info('activation-email-changed');
         return { ok: true, value: { email: r.email } };
       } catch (error) {

@@ -58,6 +58,15 @@ export const CHANNELS = [
 
 export type Channel = (typeof CHANNELS)[number];
 
+/**
+ * The kinds of events the main process pushes to the screens (the contract's `events` table
+ * has their schemas). No screen polls: it listens, then reads again through a channel.
+ */
+export const EVENTS = ['sync-status', 'mail-confirmed', 'orders-changed', 'printer-state'] as const;
+
+/** The one IPC channel events travel on, from main to the window (never from the window). */
+export const EVENT_CHANNEL = 'kiosk:event';
+
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MyInformation } from '../accounts/accounts-service.ts';
 import type { CardView } from '../cards/card-service.ts';
 import type { VerifyResult } from '../cards/card-token.ts';
+import type { EventKind, KioskEvent } from '../events/events.ts';
 import type { IdentifyOutcome } from '../identity/identify.ts';
 import type { OrderTicket, OrderView } from '../orders/pvc-order-service.ts';
 import type { TillPrint } from '../orders/till-service.ts';
@@ -19,7 +20,7 @@ import type { SearchHit } from '../store/artisans-repo.ts';
 import type { AuditLine } from '../store/audit-repo.ts';
 import type { PrintJob } from '../store/print-jobs-repo.ts';
 import type { TillDay } from '../store/till-repo.ts';
-import type { Channel } from './channels.ts';
+import type { Channel, EVENTS } from './channels.ts';
 
 /**
  * THE contract between the renderer and the main process: one entry per channel
@@ -304,8 +305,31 @@ export const contract = {
 } as const satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;
+
+/**
+ * The events the main process pushes to the screens (over IPC in Electron, Server-Sent Events
+ * in browser mode, behind the same checks as calls): one schema per kind. An event names what
+ * changed, never whom: the schemas are strict, so an event that grew a field (a name, an
+ * address) is stopped before it leaves. A screen that hears one reads again through a channel.
+ */
+export const events = {
+  'sync-status': z.object({ kind: z.literal('sync-status'), state: z.enum(['never', 'syncing', 'ok', 'offline', 'error']) }).strict(),
+  'mail-confirmed': z.object({ kind: z.literal('mail-confirmed') }).strict(),
+  'orders-changed': z.object({ kind: z.literal('orders-changed'), orderId: orderId.nullable(), jobId: z.number().int().positive().nullable() }).strict(),
+  'printer-state': z.object({ kind: z.literal('printer-state'), role }).strict(),
+} as const satisfies { [K in (typeof EVENTS)[number]]: z.ZodType<Extract<KioskEvent, { kind: K }>> };
+
+// The names the preload knows (channels.ts) and the kinds the core emits are the same list.
+const sameKinds: [EventKind, (typeof EVENTS)[number]] extends [(typeof EVENTS)[number], EventKind] ? true : never = true;
+void sameKinds;
+
+/** An event as it may leave the main process, or null when it does not match its schema (a bug: the caller logs it). */
+export function eventOnTheWire(event: KioskEvent): KioskEvent | null {
+  const parsed = events[event.kind]?.safeParse(event);
+  return parsed?.success ? (parsed.data as KioskEvent) : null;
+}
 export { CHANNELS, isChannel } from './channels.ts';
-export type { Channel };
+export type { Channel, KioskEvent };
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
 export type OutputOf<C extends Channel> = Contract[C]['output'];

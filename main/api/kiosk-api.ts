@@ -1,4 +1,4 @@
-import type { Channel, InputOf, OutputOf } from './contract.ts';
+import type { Channel, InputOf, KioskEvent, OutputOf } from './contract.ts';
 import type { Result } from './errors.ts';
 
 /**
@@ -7,6 +7,8 @@ import type { Result } from './errors.ts';
  */
 export type KioskApi = {
   invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+  /** Hears the events the main process pushes (the contract's `events`); returns the function that stops hearing them. */
+  subscribe(listener: (event: KioskEvent) => void): () => void;
 };
 
 declare global {

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eventOnTheWire, type KioskEvent } from '../api/contract.ts';
 import type { Dispatch } from '../api/handle.ts';
 import type { Logger } from '../logging/logger.ts';
 import { contentTypeOf, resolveRendererFile, SECURITY_HEADERS } from '../renderer-files.ts';
@@ -15,12 +16,20 @@ export type BridgeOptions = {
   /** Builds the contract's dispatcher once the bridge knows its own origins. */
   dispatcherFor: (trustedOrigins: readonly string[]) => Dispatch;
   log: Logger;
+  /** The core's events, pushed to pages as Server-Sent Events on GET /api/events; without it that path is 404. */
+  events?: (listener: (event: KioskEvent) => void) => () => void;
 };
 
 export type Bridge = { url: string; origin: string; token: string; port: number; close(): Promise<void> };
 
 // The largest call is an ID photo: 200 KB of JPEG, as base64.
 const MAX_BODY = 512 * 1024;
+/** The one GET under /api/: the events stream. */
+export const EVENTS_PATH = '/api/events';
+// A kiosk has one page, a desk maybe a second tab: more streams than this is someone else.
+export const MAX_STREAMS = 8;
+// A comment line now and then: a page gone without closing is noticed, and the socket let go.
+const HEARTBEAT_MS = 30_000;
 
 /**
  * Browser mode's transport: the contract over HTTP on 127.0.0.1 only. Every API call needs
@@ -28,7 +37,7 @@ const MAX_BODY = 512 * 1024;
  * be ours, so neither another site in the same browser nor a DNS-rebound name reaches a
  * handler. Refusals are logged with their reason and never touch the kiosk core.
  */
-export async function startBridge({ port, staticDir, dispatcherFor, log }: BridgeOptions): Promise<Bridge> {
+export async function startBridge({ port, staticDir, dispatcherFor, log, events }: BridgeOptions): Promise<Bridge> {
   const token = randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
   let dispatch: Dispatch | undefined;
@@ -44,9 +53,41 @@ export async function startBridge({ port, staticDir, dispatcherFor, log }: Bridg
     log.warn('bridge-refused', { status, reason });
     send(res, status, { ok: false, error: { code: status === 401 || status === 403 ? 'FORBIDDEN' : 'INVALID_INPUT', message: reason } });
   };
-  const tokenOk = (header: string | undefined) => {
-    const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
+  const tokenMatches = (value: string) => {
+    const given = Buffer.from(value);
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  };
+  const tokenOk = (header: string | undefined) => tokenMatches(header?.startsWith('Bearer ') ? header.slice(7) : '');
+
+  // The events stream: the core's events as Server-Sent Events, each checked against the
+  // contract's schema before it leaves, so no screen needs to poll.
+  const streams = new Set<http.ServerResponse>();
+  const openStream = (req: http.IncomingMessage, res: http.ServerResponse, subscribe: NonNullable<BridgeOptions['events']>) => {
+    if (streams.size >= MAX_STREAMS) {
+      log.warn('bridge-refused', { status: 503, reason: 'too-many-streams' });
+      res.writeHead(503, { ...SECURITY_HEADERS, 'Retry-After': '5', 'Cache-Control': 'no-store' });
+      return res.end();
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    // How long the page's EventSource waits before it reconnects after a drop.
+    res.write('retry: 2000\n\n');
+    // A page that left mid-write is not an error of the kiosk: the close below lets it go.
+    res.on('error', (error) => log.info('events-stream-broken', { error: error.message }));
+    const unsubscribe = subscribe((event) => {
+      if (res.destroyed) return;
+      const wire = eventOnTheWire(event);
+      if (!wire) return log.error('event-refused', { kind: event.kind });
+      res.write(`data: ${JSON.stringify(wire)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': still here\n\n'), HEARTBEAT_MS);
+    streams.add(res);
+    log.info('events-stream-opened', { streams: streams.size });
+    req.on('close', () => {
+      unsubscribe();
+      clearInterval(heartbeat);
+      streams.delete(res);
+      log.info('events-stream-closed', { streams: streams.size });
+    });
   };
 
   const server = http.createServer(async (req, res) => {
@@ -57,6 +98,16 @@ export async function startBridge({ port, staticDir, dispatcherFor, log }: Bridg
       if (req.headers['sec-fetch-site'] === 'cross-site') return refuse(res, 403, 'cross-site');
 
       const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+      if (pathname === EVENTS_PATH && events) {
+        if (req.method !== 'GET') return refuse(res, 405, 'method');
+        // EventSource cannot set headers, so this one endpoint also takes the token from the
+        // query string (`?token=`). Nowhere else: a call's token stays in its Authorization
+        // header. The URL is the page's own (same origin, no-referrer), the stream carries no
+        // personal data, and Host, Origin and Sec-Fetch-Site were checked above as for calls.
+        const query = new URL(req.url ?? '/', 'http://bridge.invalid').searchParams.get('token') ?? '';
+        if (!tokenOk(req.headers.authorization) && !tokenMatches(query)) return refuse(res, 401, 'token');
+        return openStream(req, res, events);
+      }
       if (pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return refuse(res, 405, 'method');
         if (!tokenOk(req.headers.authorization)) return refuse(res, 401, 'token');

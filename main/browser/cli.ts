@@ -56,12 +56,16 @@ const idle =
 // Test hook, for end-to-end tests that follow a visit by ear: each sentence audio mode
 // speaks, one JSON line each. Never set at a desk (what is spoken may name the artisan).
 const transcriptFile = process.env.KIOSK_TEST_SPEECH_TRANSCRIPT;
+// Test hook: how often the background sync runs (0: at start and on demand only), for a test
+// that counts what an idle screen asks and must not meet a scheduled sync (and its event) meanwhile.
+const syncEvery = process.env.KIOSK_SYNC_INTERVAL_MS === undefined ? undefined : Number(process.env.KIOSK_SYNC_INTERVAL_MS);
 const kiosk = await createKiosk({
   dataDir,
   log,
   version: packageVersion(),
   ...(transcriptFile ? { speechTranscript: (lang, text) => appendFileSync(transcriptFile, `${JSON.stringify({ lang, text })}\n`) } : {}),
   ...(idle ? { idle } : {}),
+  ...(syncEvery !== undefined && Number.isInteger(syncEvery) && syncEvery >= 0 ? { syncIntervalMs: syncEvery } : {}),
   printers: printersFromEnv(),
   onStop: () => void stop(),
   ...(registry ? { registry } : {}),
@@ -71,7 +75,13 @@ const kiosk = await createKiosk({
   console.error(KEYCHAIN_ADVICE[error.problem]);
   process.exit(1);
 });
-const bridge = await startBridge({ port, staticDir, dispatcherFor: (origins) => kiosk.dispatcher('browser', origins), log: log.child('bridge') });
+const bridge = await startBridge({
+  port,
+  staticDir,
+  dispatcherFor: (origins) => kiosk.dispatcher('browser', origins),
+  events: kiosk.events.subscribe,
+  log: log.child('bridge'),
+});
 process.stdout.write(`Kiosk ready: ${bridge.url}\n`);
 let announced = false;
 const announce = (complete: boolean) => {

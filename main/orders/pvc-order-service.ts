@@ -46,6 +46,8 @@ export type PvcOrderDeps = {
   log: Logger;
   /** How often a job in the spooler is asked about. */
   pollMs?: number;
+  /** Told after each step of an order is written (created, paid, printing, printed, failed, refunded, handed over…). */
+  onChange?: (orderId: number) => void;
 };
 
 const fail = <T>(code: KioskError['code'], message: string): Result<T> => ({ ok: false, error: { code, message } });
@@ -56,9 +58,15 @@ const fail = <T>(code: KioskError['code'], message: string): Result<T> => ({ ok:
  * Every step is written, with its print job, before anything is sent; the payment is one row
  * keyed by the order, so no retry, double tap or restart can charge twice or print twice.
  */
-export function createPvcOrderService({ db, print, printers, cardState, clock, log, pollMs = 1000 }: PvcOrderDeps) {
+export function createPvcOrderService({ db, print, printers, cardState, clock, log, pollMs = 1000, onChange = () => undefined }: PvcOrderDeps) {
   const following = new Set<number>();
   let closed = false;
+  /** Writes a step of an order in one transaction, then says the order changed (never before it is committed). */
+  const step = async <T>(orderId: number, work: (tx: TxDb) => Promise<T>): Promise<T> => {
+    const done = await db.transaction(work);
+    onChange(orderId);
+    return done;
+  };
 
   async function event(tx: TxDb, order: Pick<PvcOrder, 'number' | 'rmNumber'>, name: string, extra: Record<string, string | number> = {}) {
     await enqueue(tx, 'pvc-order-event', { orderNumber: order.number, rmNumber: order.rmNumber, event: name, ...extra }, clock());
@@ -78,27 +86,27 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
       if (!order?.cardJobId || order.state !== 'paid') return;
       const pdf = await cardPdfOf(db, orderId);
       if (!pdf) {
-        await db.transaction((tx) => setOrder(tx, orderId, { state: 'failed', errorKind: 'other' }, clock()));
+        await step(orderId, (tx) => setOrder(tx, orderId, { state: 'failed', errorKind: 'other' }, clock()));
         return;
       }
       await settle(order, await print.send(order.cardJobId, pdf, options));
     } catch (error) {
       log.error('pvc-send-failed', { order: orderId, error: String(error) });
-      await db
-        .transaction((tx) => setOrder(tx, orderId, { state: 'failed', errorKind: 'other' }, clock()))
-        .catch((e: unknown) => log.error('pvc-mark-failed-failed', { order: orderId, error: String(e) }));
+      await step(orderId, (tx) => setOrder(tx, orderId, { state: 'failed', errorKind: 'other' }, clock())).catch((e: unknown) =>
+        log.error('pvc-mark-failed-failed', { order: orderId, error: String(e) }),
+      );
     }
   }
 
   /** Moves the order along with its card job: printing while the spooler has it, then printed or failed. */
   async function settle(order: PvcOrder, job: PrintJob): Promise<void> {
     if (job.status === 'sent' || job.status === 'printing') {
-      if (order.state !== 'printing') await db.transaction((tx) => setOrder(tx, order.id, { state: 'printing' }, clock()));
+      if (order.state !== 'printing') await step(order.id, (tx) => setOrder(tx, order.id, { state: 'printing' }, clock()));
       follow(order.id);
       return;
     }
     if (job.status === 'failed') {
-      await db.transaction(async (tx) => {
+      await step(order.id, async (tx) => {
         await setOrder(tx, order.id, { state: 'failed', errorKind: job.errorKind ?? 'other' }, clock());
         await appendAudit(tx, { actor: 'kiosk', action: 'pvc-print-failed', details: { order: order.number, kind: job.errorKind ?? 'other' } }, clock());
       });
@@ -111,7 +119,7 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
   /** The card is out: the order is printed, and the payment receipt goes to the thermal printer once. */
   async function printed(orderId: number): Promise<void> {
     const receiptPrinter = (await printers()).receipt;
-    const receiptJob = await db.transaction(async (tx) => {
+    const receiptJob = await step(orderId, async (tx) => {
       const order = await getOrder(tx, orderId);
       if (!order || (order.state !== 'printing' && order.state !== 'paid')) return null;
       // One payment, one receipt: a reprinted card does not print another.
@@ -198,6 +206,7 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
     });
     if (outcome === 'missing') return fail('ORDER_NOT_FOUND', `no order ${orderId}`);
     if (outcome) return fail('ORDER_STATE', `order ${orderId} is ${outcome.state}`);
+    onChange(orderId);
     return { ok: true, value: (await getOrder(db, orderId)) as PvcOrder };
   }
 
@@ -226,6 +235,7 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
         return { order: (await getOrder(tx, id)) as PvcOrder, created: true };
       });
       log.info(created ? 'pvc-ordered' : 'pvc-order-again', { order: order.id });
+      if (created) onChange(order.id);
       const job =
         order.state === 'requested' && withTicket
           ? await ticket((await printers()).receipt, {

@@ -11,7 +11,14 @@ import { PrintError } from './print-errors.ts';
 import { printReceipt, printTicket, type Receipt } from './receipt.ts';
 import { type Spooler, systemSpooler } from './spooler.ts';
 
-export type PrintDeps = { db: WriteDb; clock: () => Date; log: Logger; spooler?: Spooler };
+export type PrintDeps = {
+  db: WriteDb;
+  clock: () => Date;
+  log: Logger;
+  spooler?: Spooler;
+  /** Told after each change of a job's state is written (the console hears it as an event). */
+  onChange?: (jobId: number) => void;
+};
 type PdfRole = Exclude<PrintRole, 'receipt'>;
 
 const STORE_TAG_KEY = 'print.store-tag';
@@ -22,8 +29,11 @@ const STORE_TAG_KEY = 'print.store-tag';
  * (a retry, a restart after a crash) first asks the spooler for that tag, so a job the
  * spooler already has is followed, never sent twice.
  */
-export function createPrintService({ db, clock, log, spooler = systemSpooler() }: PrintDeps) {
-  const mark = (id: number, patch: Parameters<typeof updateJob>[2]) => db.transaction((tx) => updateJob(tx, id, patch, clock()));
+export function createPrintService({ db, clock, log, spooler = systemSpooler(), onChange = () => undefined }: PrintDeps) {
+  const mark = async (id: number, patch: Parameters<typeof updateJob>[2]) => {
+    await db.transaction((tx) => updateJob(tx, id, patch, clock()));
+    onChange(id);
+  };
   const failed = (error: unknown) =>
     error instanceof PrintError ? { errorKind: error.kind, error: error.message } : { errorKind: 'other' as const, error: String(error) };
 

@@ -1,7 +1,8 @@
-import { type Dispatch, useCallback } from 'react';
+import { type Dispatch, useCallback, useEffect } from 'react';
 import type { Result } from '../../main/api/errors.ts';
+import { coalesced } from './event-refresh.ts';
 import type { FlowAction, FlowState } from './flow.ts';
-import { kiosk } from './kiosk-client.ts';
+import { kiosk, subscribe } from './kiosk-client.ts';
 
 type Call = <T>(result: Promise<Result<T>>, then: (value: T) => void) => Promise<void>;
 
@@ -10,15 +11,23 @@ type Call = <T>(result: Promise<Result<T>>, then: (value: T) => void) => Promise
  * and on, sending it again, and "Ce n'est pas mon adresse" (a new address for the link).
  */
 export function useActivationActions(flow: FlowState, dispatch: Dispatch<FlowAction>, call: Call) {
-  const poll = useCallback(() => {
-    void kiosk()
-      .invoke('accounts:status', {})
-      .then((r) => {
-        // Activated here (this visit goes on logged in) or from elsewhere (another visit, the
-        // portal: this visit logs in): either way it is said first, on the waiting screen.
-        if (r.ok && (r.value.loggedIn || r.value.status === 'active')) dispatch({ type: 'activated', loggedIn: r.value.loggedIn });
-      });
+  const check = useCallback(async () => {
+    const r = await kiosk().invoke('accounts:status', {});
+    // Activated here (this visit goes on logged in) or from elsewhere (another visit, the
+    // portal: this visit logs in): either way it is said first, on the waiting screen.
+    if (r.ok && (r.value.loggedIn || r.value.status === 'active')) dispatch({ type: 'activated', loggedIn: r.value.loggedIn });
   }, [dispatch]);
+  // The waiting screen does not poll: the main process watches the registry while this visit
+  // waits (main/events/activation-watch.ts) and says `mail-confirmed`; the screen then asks
+  // once. It also asks once when its events start flowing, for a link followed before.
+  const waiting = flow.screen === 'check-mail' && !flow.activated;
+  useEffect(() => {
+    if (!waiting) return;
+    const once = coalesced(check);
+    return subscribe((event) => {
+      if (event.kind === 'mail-confirmed' || event.kind === 'subscribed') once();
+    });
+  }, [waiting, check]);
   const continueAfterActivation = () => {
     if (flow.activated?.loggedIn) void call(kiosk().invoke('profile:get', {}), (info) => dispatch({ type: 'profile', info }));
     else dispatch({ type: 'go', screen: 'login' });
@@ -38,5 +47,5 @@ export function useActivationActions(flow: FlowState, dispatch: Dispatch<FlowAct
       dispatch({ type: 'edit', form: 'activate', field: 'email', value: v.email });
       dispatch({ type: 'mail-sent', email: v.email, notices: ['checkMail.changed'] });
     });
-  return { poll, continueAfterActivation, resend, notMineFromCheckMail, notMineFromOutcome, changeEmail };
+  return { continueAfterActivation, resend, notMineFromCheckMail, notMineFromOutcome, changeEmail };
 }

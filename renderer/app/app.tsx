@@ -210,7 +210,6 @@ export function App() {
             notices={flow.notices}
             error={flow.errors.general}
             activated={flow.activated}
-            onPoll={activation.poll}
             onResend={activation.resend}
             onNotMine={activation.notMineFromCheckMail}
             onContinue={activation.continueAfterActivation}

@@ -1,8 +1,73 @@
-import type { Channel, InputOf, OutputOf } from '../../main/api/contract.ts';
+import type { Channel, InputOf, KioskEvent, OutputOf } from '../../main/api/contract.ts';
 import type { Result } from '../../main/api/errors.ts';
 import type { KioskApi } from '../../main/api/kiosk-api.ts';
 
 const TOKEN_KEY = 'kiosk-token';
+
+/**
+ * Said to a listener once its events flow (and again after the stream was cut and came back):
+ * whatever changed before was not heard, so the screen reads once what it shows.
+ */
+export type Subscribed = { kind: 'subscribed' };
+export type Heard = KioskEvent | Subscribed;
+type Listener = (event: Heard) => void;
+
+const SUBSCRIBED: Subscribed = { kind: 'subscribed' };
+// A stream the bridge refused (a 401 after a restart with a new token, say) is tried again this much later.
+const REOPEN_MS = 5000;
+
+/**
+ * Browser mode's events: one EventSource on GET /api/events for all the listeners of the page,
+ * open only while someone listens. EventSource cannot send headers: the token goes in the
+ * query string, which the bridge accepts for this endpoint only.
+ */
+function eventStream(token: string) {
+  const listeners = new Set<Listener>();
+  let source: EventSource | null = null;
+  let reopen: number | undefined;
+  const tell = (event: Heard) => {
+    for (const listener of [...listeners]) listener(event);
+  };
+  const open = () => {
+    const s = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source = s;
+    s.onopen = () => tell(SUBSCRIBED);
+    s.onmessage = (message: MessageEvent<string>) => {
+      let event: unknown;
+      try {
+        event = JSON.parse(message.data);
+      } catch {
+        return;
+      }
+      if (typeof event === 'object' && event !== null && typeof (event as { kind?: unknown }).kind === 'string') tell(event as KioskEvent);
+    };
+    s.onerror = () => {
+      // Cut: the browser reconnects by itself (onopen says so). Refused: closed for good, so
+      // opened again a little later, while someone still listens.
+      if (s.readyState !== EventSource.CLOSED) return;
+      source = null;
+      reopen = window.setTimeout(() => {
+        reopen = undefined;
+        if (listeners.size > 0 && !source) open();
+      }, REOPEN_MS);
+    };
+  };
+  return (listener: Listener): (() => void) => {
+    listeners.add(listener);
+    if (!source && reopen === undefined) open();
+    else if (source?.readyState === EventSource.OPEN) queueMicrotask(() => listeners.has(listener) && listener(SUBSCRIBED));
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size > 0) return;
+      source?.close();
+      source = null;
+      window.clearTimeout(reopen);
+      reopen = undefined;
+    };
+  };
+}
+
+let stream: ((listener: Listener) => () => void) | undefined;
 
 /**
  * Browser mode's side of the bridge. The launch URL carries the token once: it is moved to
@@ -17,6 +82,8 @@ function bridgeClient(): KioskApi {
     window.history.replaceState(null, '', url.pathname + url.search + url.hash);
   }
   const token = fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const events = eventStream(token);
+  stream = events;
   return {
     async invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>> {
       try {
@@ -30,6 +97,10 @@ function bridgeClient(): KioskApi {
         return { ok: false, error: { code: 'KIOSK_UNREACHABLE', message: 'bridge did not answer' } };
       }
     },
+    subscribe: (listener) =>
+      events((event) => {
+        if (event.kind !== 'subscribed') listener(event);
+      }),
   };
 }
 
@@ -39,4 +110,22 @@ let client: KioskApi | undefined;
 export function kiosk(): KioskApi {
   client ??= window.kiosk ?? bridgeClient();
   return client;
+}
+
+/**
+ * Hears the main process's events, in Electron (IPC) and in browser mode (Server-Sent Events)
+ * alike; `subscribed` first, once they flow. Returns the function that stops hearing them.
+ * Screens listen instead of polling: on an event, they read again what they show.
+ */
+export function subscribe(listener: Listener): () => void {
+  const api = kiosk();
+  if (stream) return stream(listener);
+  // IPC is there from the start: events flow as soon as the listener is set.
+  let on = true;
+  const stop = api.subscribe(listener);
+  queueMicrotask(() => on && listener(SUBSCRIBED));
+  return () => {
+    on = false;
+    stop();
+  };
 }

@@ -4,8 +4,9 @@ import type { Result } from '../../main/api/errors.ts';
 import type { KioskSettings } from '../../main/settings/kiosk-settings.ts';
 import type { PrintJob, PrintRole } from '../../main/store/print-jobs-repo.ts';
 import type { Delivery } from '../screens/issue/issue-card-screen.tsx';
+import { coalesced } from './event-refresh.ts';
 import type { FlowAction, FlowState } from './flow.ts';
-import { kiosk } from './kiosk-client.ts';
+import { kiosk, subscribe } from './kiosk-client.ts';
 import { overviewAnswers } from './overview-answers.ts';
 
 type Call = <T>(result: Promise<Result<T>>, then: (value: T) => void) => Promise<void>;
@@ -96,17 +97,20 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
     });
     return job;
   };
-  // The console follows the desk by itself: orders paid elsewhere, cards coming out.
+  // The console follows the desk by itself (orders paid elsewhere, cards coming out, the sync,
+  // the card printer switched off or on) by the kiosk's events, never on a timer: on each, the
+  // overview is read again, quietly (no one waits for it), and only the newest asked is shown.
   const onConsole = flow.screen === 'staff-console';
   useEffect(() => {
     if (!onConsole) return;
-    const timer = setInterval(() => {
+    const refresh = coalesced(async () => {
       const apply = fresh(true);
-      void kiosk()
-        .invoke('staff:overview', {})
-        .then((r) => r.ok && apply(r.value));
-    }, 2000);
-    return () => clearInterval(timer);
+      const r = await kiosk().invoke('staff:overview', {});
+      if (r.ok) apply(r.value);
+    });
+    return subscribe((event) => {
+      if (event.kind !== 'mail-confirmed') refresh();
+    });
   }, [onConsole]);
   const staffSyncNow = () => {
     const apply = fresh();

@@ -104,6 +104,7 @@ describe('the packaged Electron shell, booted in Node (KIOSK_DEV=1 left in the e
     // As Electron runs a sandboxed preload: one script, whose `require` knows only Electron's modules.
     const exposed: Record<string, unknown> = {};
     const crossed: [string, unknown][] = [];
+    const pushed = new Map<string, (event: unknown, payload: unknown) => void>();
     const electron = {
       contextBridge: { exposeInMainWorld: (name: string, api: unknown) => (exposed[name] = api) },
       ipcRenderer: {
@@ -111,6 +112,8 @@ describe('the packaged Electron shell, booted in Node (KIOSK_DEV=1 left in the e
           crossed.push([channel, input]);
           return { ok: true, value: 'from main' };
         },
+        on: (channel: string, listener: (event: unknown, payload: unknown) => void) => pushed.set(channel, listener),
+        removeListener: (channel: string) => pushed.delete(channel),
       },
     };
     const sandboxRequire = (name: string) => {
@@ -119,8 +122,15 @@ describe('the packaged Electron shell, booted in Node (KIOSK_DEV=1 left in the e
     };
     vm.runInNewContext(readFileSync(preload, 'utf8'), { require: sandboxRequire, module: { exports: {} }, exports: {}, console, Promise, Set });
     assert.deepEqual(Object.keys(exposed), ['kiosk']);
-    const api = exposed.kiosk as { invoke: (channel: string, input: unknown) => Promise<unknown> };
-    assert.deepEqual(Object.keys(api), ['invoke']);
+    const api = exposed.kiosk as { invoke: (channel: string, input: unknown) => Promise<unknown>; subscribe: (l: (e: unknown) => void) => () => void };
+    assert.deepEqual(Object.keys(api), ['invoke', 'subscribe']);
+    // Events: the page hears the event alone (never Electron's IPC event and its sender), until it stops.
+    const heard: unknown[] = [];
+    const stop = api.subscribe((e) => heard.push(e));
+    pushed.get('kiosk:event')?.({ sender: 'ipc internals' }, { kind: 'mail-confirmed' });
+    stop();
+    assert.deepEqual(JSON.parse(JSON.stringify(heard)), [{ kind: 'mail-confirmed' }]);
+    assert.equal(pushed.size, 0, 'the listener is removed');
     assert.deepEqual(await api.invoke('app:info', {}), { ok: true, value: 'from main' });
     // Made in the preload's own realm: compared by value.
     assert.deepEqual(JSON.parse(JSON.stringify(await api.invoke('shell:open-external', 'https://evil.example/'))), {

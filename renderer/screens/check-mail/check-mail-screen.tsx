@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { emailForScreen } from '../../../main/rules/email-mask.ts';
 import type { FieldError, FlowState } from '../../app/flow.ts';
 import { AlertMessage } from '../../components/alert-message.tsx';
@@ -18,8 +17,6 @@ export type CheckMailScreenProps = {
   error: FieldError | undefined;
   /** Set once the link was followed: the screen says so, and waits for "Continuer". */
   activated: FlowState['activated'];
-  /** Asks the kiosk whether the link was followed; called every few seconds until it was. */
-  onPoll(): void;
   onResend(): void;
   /** "Ce n'est pas mon adresse": the link went to a wrong address. */
   onNotMine(): void;
@@ -27,10 +24,11 @@ export type CheckMailScreenProps = {
   onContinue(): void;
 };
 
-const POLL_MS = 2000;
-
-/** "Vérifiez votre boîte mail": the kiosk sees by itself when the link is followed, and says so. */
-export function CheckMailScreen({ email, typedEmails, mailboxUrl, notices, error, activated, onPoll, onResend, onNotMine, onContinue }: CheckMailScreenProps) {
+/**
+ * "Vérifiez votre boîte mail": the kiosk sees by itself when the link is followed, and says so
+ * (the kiosk's `mail-confirmed` event, heard in app/activation-actions.ts: this screen never polls).
+ */
+export function CheckMailScreen({ email, typedEmails, mailboxUrl, notices, error, activated, onResend, onNotMine, onContinue }: CheckMailScreenProps) {
   const { t } = useT();
   // A pending activation found again shows where its link went, masked: whoever stands at
   // the kiosk has proved a date of birth, not that they own the mailbox.
@@ -38,11 +36,6 @@ export function CheckMailScreen({ email, typedEmails, mailboxUrl, notices, error
   // "Votre compte est activé" may come while the person looks elsewhere on the screen: it takes
   // the focus and comes into view, in the same live region that said "waiting".
   const status = useSeen<HTMLDivElement>(activated);
-  useEffect(() => {
-    if (activated) return;
-    const timer = setInterval(onPoll, POLL_MS);
-    return () => clearInterval(timer);
-  }, [onPoll, activated]);
   return (
     <main id="main" className="screen check-mail-screen">
       <ScreenHeading>{t(activated ? 'checkMail.doneHeading' : 'checkMail.heading')}</ScreenHeading>

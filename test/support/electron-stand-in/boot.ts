@@ -14,6 +14,8 @@ export type ShellState = {
     options: { kiosk?: boolean; fullscreen?: boolean; show?: boolean; webPreferences?: Record<string, unknown> };
     visible: boolean;
     loads: string[];
+    /** What the main process pushed to the page: the channel and the event's kind. */
+    sent: { channel: string; kind: string | null }[];
   }[];
   protocols: string[];
   ipcChannels: string[];

@@ -84,8 +84,19 @@ export const app = new StandInApp();
 class StandInWebContents extends EventEmitter {
   windowOpenHandler = null;
   loads = [];
+  /** What the main process pushed to the page (events), in order. */
+  sent = [];
   setWindowOpenHandler(handler) {
     this.windowOpenHandler = handler;
+  }
+  getURL() {
+    return this.loads.at(-1)?.url ?? '';
+  }
+  isDestroyed() {
+    return false;
+  }
+  send(channel, ...args) {
+    this.sent.push({ channel, args });
   }
 }
 
@@ -187,7 +198,12 @@ const ops = {
     packaged: app.isPackaged,
     sandbox: record.sandbox,
     privilegedSchemes: record.privilegedSchemes,
-    windows: record.windows.map((w) => ({ options: w.options, visible: w.isVisible(), loads: w.webContents.loads.map((l) => l.url) })),
+    windows: record.windows.map((w) => ({
+      options: w.options,
+      visible: w.isVisible(),
+      loads: w.webContents.loads.map((l) => l.url),
+      sent: w.webContents.sent.map((s) => ({ channel: s.channel, kind: s.args[0]?.kind ?? null })),
+    })),
     protocols: [...protocolHandlers.keys()],
     ipcChannels: [...ipcHandlers.keys()],
     permissionHandlers: { request: permission.request !== null, check: permission.check !== null },

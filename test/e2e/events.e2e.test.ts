@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { fr } from '../../renderer/i18n/fr.ts';
+import { bridgeClient, ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
+import { kioskPage, launchChromium } from '../support/chromium.ts';
+import { identifyAs, staffGesture } from '../support/kiosk-flows.ts';
+import { eventually } from '../support/pvc.ts';
+import { startTcpCapture } from '../support/tcp-capture.ts';
+import { tempDir } from '../support/temp.ts';
+
+const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
+const field = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// What "idle" means here: a screen left alone this long asks the kiosk nothing.
+const IDLE_MS = 10_000;
+
+/** Every request a page makes to the kiosk, by path: what a screen that polls would give away. */
+function countRequests(p: Page) {
+  const paths: string[] = [];
+  p.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/')) paths.push(decodeURIComponent(url.pathname));
+  });
+  return {
+    of: (path: string) => paths.filter((x) => x === path).length,
+    all: () => [...paths],
+  };
+}
+
+const cupsUp = () => spawnSync('lpstat', ['-r']).stdout?.toString().includes('is running') ?? false;
+
+/** A card printer on a raw socket (CUPS alone, no virtual IPP printer): the bytes of each card reach a TCP server of the test. */
+async function socketCardPrinter(queue: string): Promise<{ queue: string; received(): Buffer; stop(): Promise<void> }> {
+  const started: ChildProcess[] = [];
+  if (!cupsUp()) {
+    started.push(spawn('cupsd', ['-f'], { stdio: 'ignore' }));
+    await eventually(async () => cupsUp(), 'CUPS', 15_000);
+  }
+  const capture = await startTcpCapture();
+  execFileSync('lpadmin', ['-p', queue, '-E', '-v', capture.address.replace('tcp://', 'socket://'), '-m', 'raw'], { stdio: 'ignore' });
+  return {
+    queue,
+    received: capture.received,
+    stop: async () => {
+      spawnSync('lpadmin', ['-x', queue]);
+      await capture.close();
+      for (const c of started) c.kill('SIGTERM');
+    },
+  };
+}
+
+describe('no screen polls: the console and the waiting screen hear the kiosk’s events', () => {
+  let browser: Browser;
+  let kiosk: RunningKiosk;
+  let printer: Awaited<ReturnType<typeof socketCardPrinter>>;
+  before(async () => {
+    printer = await socketCardPrinter(`KioskEvents${process.pid}`);
+    // No scheduled sync during the test: its events would (rightly) make the console read again.
+    kiosk = await startBrowserMode(tempDir('kiosk-events-'), { KIOSK_PRINTER_CARD: printer.queue, KIOSK_SYNC_INTERVAL_MS: '0' });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await kiosk?.stop();
+    await printer?.stop();
+  });
+
+  it('the console asks nothing while the desk is quiet, and shows an order taken and paid elsewhere, printed, without a reload', async () => {
+    const p = await kioskPage(browser);
+    const requests = countRequests(p);
+    await p.goto(kiosk.url);
+    await button(p, fr['welcome.start']).waitFor();
+    await staffGesture(p);
+    await field(p, fr['staff.name']).fill('Nadia');
+    await p.getByLabel(fr['staff.pin']).fill('482913');
+    await p.getByLabel(fr['staff.pinConfirmation']).fill('482913');
+    await button(p, fr['staff.create']).click();
+    await p.getByRole('heading', { name: fr['orders.title'], exact: true }).waitFor();
+    await eventually(async () => requests.of('/api/events') === 1, 'the console listens to the kiosk');
+    await p.evaluate(() => {
+      (window as unknown as { sameLoad?: boolean }).sameLoad = true;
+    });
+
+    // Quiet desk: not one overview asked for, and one events stream, open all along.
+    await pause(1000); // the stream's first read (anything missed before it opened) is done
+    const before = requests.of('/api/staff:overview');
+    await pause(IDLE_MS);
+    assert.equal(requests.of('/api/staff:overview') - before, 0, `overviews asked while idle: ${requests.all().join(' ')}`);
+    assert.equal(requests.of('/api/events'), 1, 'one events stream');
+
+    // Elsewhere (the artisan at the kiosk's other screen, here through the contract): Jean-Pierre orders a PVC card.
+    const call = bridgeClient(kiosk);
+    assert.equal((await call('identity:identify', { rmNumber: '401234562RE067', birthDate: { day: '02', month: '03', year: '1975' } })).ok, true);
+    assert.equal((await call('accounts:login', { email: 'jean-pierre.muller@example.com', password: 'Menuiserie-Muller-1975' })).ok, true);
+    const jpeg = readFileSync(path.join(ROOT, 'assets/demo-photos/portrait.jpg')).toString('base64');
+    assert.equal((await call('photo:set', { jpeg })).ok, true);
+    const ordered = await call<{ orderId: number; number: string }>('order:request', {});
+    assert.ok(ordered.ok, JSON.stringify(ordered));
+    const order = p.locator('li.order').filter({ hasText: ordered.value.number });
+    await order.getByText(fr['orders.state.requested'].replace('{amount}', '5,00\u00a0€')).waitFor({ timeout: 10_000 });
+
+    // Paid from another call (a colleague's tab): the console follows the card until it is out.
+    const paid = await call('staff:order', { action: 'pay', orderId: ordered.value.orderId, method: 'cash' });
+    assert.ok(paid.ok, JSON.stringify(paid));
+    await order.getByText(fr['orders.state.printed']).waitFor({ timeout: 60_000 });
+    assert.ok(printer.received().length > 0, 'the card reached the card printer');
+    assert.equal(await p.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad), true, 'the page was not reloaded');
+    assert.equal(requests.of('/api/events'), 1, 'still the one events stream');
+    await call('session:end', {});
+    await call('staff:logout', {});
+    await p.close();
+  });
+
+  it('the waiting screen asks nothing until the link is followed, then says "Votre compte est activé" at once', async () => {
+    const p = await kioskPage(browser);
+    const requests = countRequests(p);
+    await identifyAs(p, kiosk, '123123127RM078', ['14', '07', '1980']);
+    await button(p, fr['outcome.found.activate']).click();
+    await field(p, fr['activate.email']).fill('camille.durand@example.com');
+    await field(p, fr['activate.password']).fill('Pain-au-levain-2026');
+    await field(p, fr['activate.confirmation']).fill('Pain-au-levain-2026');
+    await button(p, fr['activate.submit']).click();
+    await p.getByRole('heading', { level: 1, name: fr['checkMail.heading'] }).waitFor();
+    await eventually(async () => requests.of('/api/events') === 1, 'the screen listens to the kiosk');
+
+    await pause(1000); // the stream's first check (a link followed before it opened) is done
+    const before = requests.of('/api/accounts:status');
+    await pause(IDLE_MS);
+    assert.equal(requests.of('/api/accounts:status') - before, 0, `status asked while waiting: ${requests.all().join(' ')}`);
+    assert.equal(requests.of('/api/events'), 1, 'one events stream');
+
+    // The link followed on a phone: the kiosk's main process hears it from the registry and says so.
+    const mailbox = await p.getByRole('link', { name: fr['checkMail.demoLink'] }).getAttribute('href');
+    assert.ok(mailbox);
+    const phone = await browser.newPage();
+    await phone.goto(mailbox);
+    await phone.getByRole('link', { name: 'Ouvrir le lien de confirmation' }).first().click();
+    await phone.getByRole('heading', { name: 'Votre compte est activé' }).waitFor();
+    await phone.close();
+    await p.getByRole('status').filter({ hasText: fr['checkMail.activated'] }).waitFor({ timeout: 10_000 });
+    assert.equal(requests.of('/api/accounts:status') - before, 1, 'asked once, when told');
+    await button(p, fr['checkMail.continue']).click();
+    await p.getByRole('heading', { level: 1, name: fr['space.heading'] }).waitFor();
+    await p.close();
+  });
+});

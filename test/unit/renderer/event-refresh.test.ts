@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { coalesced } from '../../../renderer/app/event-refresh.ts';
+
+describe('a screen read again on events', () => {
+  it('reads once at a time, and once more after a burst of events (not once per event)', async () => {
+    let reads = 0;
+    let open = 0;
+    let most = 0;
+    const release: (() => void)[] = [];
+    const refresh = coalesced(async () => {
+      reads++;
+      open++;
+      most = Math.max(most, open);
+      await new Promise<void>((r) => release.push(r));
+      open--;
+    });
+    refresh();
+    for (let i = 0; i < 10; i++) refresh(); // a sync applying ten pages while the first read runs
+    assert.equal(reads, 1);
+    release.shift()?.();
+    await new Promise((r) => setTimeout(r, 0));
+    assert.equal(reads, 2, 'one more read for the whole burst');
+    release.shift()?.();
+    await new Promise((r) => setTimeout(r, 0));
+    assert.equal(reads, 2);
+    assert.equal(most, 1, 'never two reads at once');
+  });
+
+  it('goes on after a read that failed', async () => {
+    let reads = 0;
+    const refresh = coalesced(async () => {
+      reads++;
+      throw new Error('bridge gone');
+    });
+    refresh();
+    await new Promise((r) => setTimeout(r, 0));
+    refresh();
+    await new Promise((r) => setTimeout(r, 0));
+    assert.equal(reads, 2);
+  });
+});
