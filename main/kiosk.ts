@@ -57,6 +57,8 @@ export type KioskOptions = {
   version?: string;
   /** Idle delays of the screens; by default the console's settings (DESIGN.md §9: 60 s, then wiped at 75 s). */
   idle?: { idleWarnMs: number; idleEndMs: number };
+  /** How long the staff console stays open without a touch; by default the renderer's 5 minutes. */
+  staffLockMs?: number;
   /** Printers to use where staff have set none in the console. */
   printers?: Partial<PrinterSettings>;
   spooler?: Spooler;
@@ -99,6 +101,7 @@ export async function createKiosk({
   sync: syncOptions,
   version = '0.0.0',
   idle,
+  staffLockMs,
   printers: printerDefaults = {},
   spooler = systemSpooler(),
   chamberName,
@@ -316,6 +319,7 @@ export async function createKiosk({
         language: s.language,
         speech: { available: speaks, aloud: s.speechAloud },
         ...(idle ?? { idleWarnMs: s.idleWarnS * 1000, idleEndMs: s.idleEndS * 1000 }),
+        ...(staffLockMs ? { staffLockMs } : {}),
       };
     };
     return {

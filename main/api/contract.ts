@@ -75,6 +75,8 @@ export type AppInfo = {
   /** Idle: a warning after `idleWarnMs` without a touch, the visit wiped at `idleEndMs`. */
   idleWarnMs: number;
   idleEndMs: number;
+  /** The staff console locks after this long without a touch; absent: the renderer's 5 minutes (set shorter by tests). */
+  staffLockMs?: number;
   /** The language each visit starts in (a setting of the console). */
   language: 'fr' | 'en';
   /** Audio mode: whether this machine can speak, and whether it may without headphones (a console setting). */

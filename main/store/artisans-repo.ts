@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { ReadDb, TxDb } from './database.ts';
+import { checkRow, checkRows, countRow } from './rows.ts';
 import { searchIndexReady, wordsQuery } from './search-index.ts';
 
-export type AccountStatus = 'none' | 'pending' | 'active';
-export type Qualification = 'artisan' | 'maitre-artisan' | 'artisan-art' | 'maitre-artisan-art' | 'conjoint-collaborateur' | 'none';
+const ACCOUNT_STATUSES = ['none', 'pending', 'active'] as const;
+const QUALIFICATIONS = ['artisan', 'maitre-artisan', 'artisan-art', 'maitre-artisan-art', 'conjoint-collaborateur', 'none'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+export type Qualification = (typeof QUALIFICATIONS)[number];
 export type Activity = { code: string; label: string; main: boolean };
 export type Address = { line1: string; line2?: string; postalCode: string; city: string };
 
@@ -29,38 +33,66 @@ export type ArtisanRow = {
   version: number;
 };
 
-type Raw = Omit<ArtisanRow, 'activities' | 'address'> & { activities: string; address: string };
-
 const COLUMNS = `rm_number AS rmNumber, siren, register, department, birth_name AS birthName,
   usage_name AS usageName, first_names AS firstNames, birth_date_hmac AS birthDateHmac,
   company_name AS companyName, trade_name AS tradeName, activities, qualification, chamber,
   address, registered_on AS registeredOn, radiated_on AS radiatedOn,
   account_status AS accountStatus, version`;
 
-type WireActivity = { codeAprm: string; descriptionDetaillee: string; indicateurPrincipal: boolean };
-type WireAddress = { voie: string; complement: string | null; codePostal: string; commune: string };
+/** A column holding JSON, parsed and checked against `schema` (its text never quoted in an error: personal data). */
+const json = <T>(schema: z.ZodType<T>) =>
+  z.string().transform((text, ctx) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // Reported below.
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: 'custom', message: 'JSON of the wrong shape' });
+    return z.NEVER;
+  });
 
 // Activities and address are kept as the registry sends them (wire JSON), so that a sync
 // stores them without reshaping a million rows; they are reshaped here, one row at a time.
-function fromRaw(raw: Raw): ArtisanRow {
-  const activities = (JSON.parse(raw.activities) as WireActivity[]).map((a) => ({
-    code: a.codeAprm,
-    label: a.descriptionDetaillee,
-    main: a.indicateurPrincipal,
-  }));
-  const a = JSON.parse(raw.address) as WireAddress;
+const wireActivity = z.object({ codeAprm: z.string(), descriptionDetaillee: z.string(), indicateurPrincipal: z.boolean() });
+const wireAddress = z.object({ voie: z.string(), complement: z.string().nullable(), codePostal: z.string(), commune: z.string() });
+const artisanRow = z.object({
+  rmNumber: z.string(),
+  siren: z.string(),
+  register: z.enum(['RM', 'RE']),
+  department: z.string(),
+  birthName: z.string(),
+  usageName: z.string().nullable(),
+  firstNames: z.string(),
+  birthDateHmac: z.string(),
+  companyName: z.string().nullable(),
+  tradeName: z.string().nullable(),
+  activities: json(z.array(wireActivity)),
+  qualification: z.enum(QUALIFICATIONS),
+  chamber: z.string(),
+  address: json(wireAddress),
+  registeredOn: z.string(),
+  radiatedOn: z.string().nullable(),
+  accountStatus: z.enum(ACCOUNT_STATUSES),
+  version: z.number().int(),
+});
+
+function fromRaw(raw: z.infer<typeof artisanRow>): ArtisanRow {
+  const activities = raw.activities.map((a) => ({ code: a.codeAprm, label: a.descriptionDetaillee, main: a.indicateurPrincipal }));
+  const a = raw.address;
   const address: Address = { line1: a.voie, postalCode: a.codePostal, city: a.commune, ...(a.complement ? { line2: a.complement } : {}) };
   return { ...raw, activities, address };
 }
 
 export async function findByRmNumber(db: ReadDb, rmNumber: string): Promise<ArtisanRow | undefined> {
-  const raw = await db.get<Raw>(`SELECT ${COLUMNS} FROM artisans WHERE rm_number = ?`, [rmNumber]);
-  return raw && fromRaw(raw);
+  const raw = await db.get(`SELECT ${COLUMNS} FROM artisans WHERE rm_number = ?`, [rmNumber]);
+  return raw === undefined ? undefined : fromRaw(checkRow(artisanRow, raw, 'artisan'));
 }
 
 export async function countArtisans(db: ReadDb): Promise<number> {
-  const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM artisans');
-  return row?.n ?? 0;
+  return checkRow(countRow, await db.get('SELECT count(*) AS n FROM artisans'), 'artisan count').n;
 }
 
 /** What one page did to the replica. */
@@ -124,9 +156,11 @@ export async function finishResync(tx: TxDb): Promise<number> {
   return r.changes;
 }
 
+const versionRow = z.object({ rm: z.string(), v: z.number().int() });
+
 /** A digest of the replica's records, comparable with the registry's (demo-registry). */
 export async function replicaChecksum(db: ReadDb): Promise<string> {
-  const rows = await db.all<{ rm: string; v: number }>('SELECT rm_number AS rm, version AS v FROM artisans ORDER BY rm_number');
+  const rows = checkRows(versionRow, await db.all('SELECT rm_number AS rm, version AS v FROM artisans ORDER BY rm_number'), 'replica versions');
   const h = createHash('sha256');
   for (const r of rows) h.update(`${r.rm}:${r.v}\n`);
   return h.digest('hex');
@@ -169,17 +203,19 @@ export async function searchArtisans(db: ReadDb, by: { rmNumber: string } | { si
       .join(' AND ');
     params = by.words.flatMap((w) => [like(w), like(w), like(w), like(w)]);
   }
-  const rows = await db.all<Raw>(`SELECT ${COLUMNS} FROM artisans WHERE ${where} ORDER BY coalesce(usage_name, birth_name), first_names LIMIT ?`, [
+  const rows = await db.all(`SELECT ${COLUMNS} FROM artisans WHERE ${where} ORDER BY coalesce(usage_name, birth_name), first_names LIMIT ?`, [
     ...params,
     limit,
   ]);
-  return rows.map(fromRaw).map((a) => ({
-    rmNumber: a.rmNumber,
-    firstNames: a.firstNames,
-    lastName: a.usageName ?? a.birthName,
-    companyName: a.companyName ?? a.tradeName,
-    city: a.address.city,
-    radiated: a.radiatedOn !== null,
-    accountStatus: a.accountStatus,
-  }));
+  return checkRows(artisanRow, rows, 'artisans found')
+    .map(fromRaw)
+    .map((a) => ({
+      rmNumber: a.rmNumber,
+      firstNames: a.firstNames,
+      lastName: a.usageName ?? a.birthName,
+      companyName: a.companyName ?? a.tradeName,
+      city: a.address.city,
+      radiated: a.radiatedOn !== null,
+      accountStatus: a.accountStatus,
+    }));
 }

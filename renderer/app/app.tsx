@@ -3,6 +3,8 @@ import type { AppInfo } from '../../main/api/contract.ts';
 import type { KioskError, Result } from '../../main/api/errors.ts';
 import { AudioMode } from '../audio/audio-mode.tsx';
 import { IdleGuard } from '../components/idle-guard.tsx';
+import { StaffBar } from '../components/staff-bar.tsx';
+import { STAFF_LOCK_MS, StaffIdleLock } from '../components/staff-idle-lock.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { TouchKeyboard } from '../components/touch-keyboard/touch-keyboard.tsx';
 import type { MessageKey } from '../i18n/fr.ts';
@@ -17,6 +19,7 @@ import { ForgotScreen, LoginScreen } from '../screens/login/login-screen.tsx';
 import { PvcOrderScreen } from '../screens/order/pvc-order-screen.tsx';
 import { OutcomeScreen } from '../screens/outcome/outcome-screen.tsx';
 import { SpaceScreen } from '../screens/space/space-screen.tsx';
+import type { ConsoleSection } from '../screens/staff/console-sections.ts';
 import { WelcomeScreen } from '../screens/welcome/welcome-screen.tsx';
 import { useActivationActions } from './activation-actions.ts';
 import { type FlowAction, flowReducer, initialFlow } from './flow.ts';
@@ -128,6 +131,12 @@ export function App() {
   const acceptPhoto = (jpeg: string) => call(kiosk().invoke('photo:set', { jpeg }), () => void showCard(['photo.saved']));
   const orderPvc = () => call(kiosk().invoke('order:request', {}), (order) => dispatch({ type: 'order', order }));
   const staff = useStaffActions(flow, dispatch, call);
+  // The console's section survives refreshes, actions and a trip to "Délivrer une carte"; a new login starts on the orders.
+  const [consoleSection, setConsoleSection] = useState<ConsoleSection>('orders');
+  const staffName = flow.staff.name;
+  useEffect(() => {
+    if (!staffName) setConsoleSection('orders');
+  }, [staffName]);
   const logout = () => call(kiosk().invoke('accounts:logout', {}), () => dispatch({ type: 'go', screen: 'login' }));
   // "Terminer" and the idle timeout: the visit's data goes, here and in the main process, and
   // the next person starts in the kiosk's language (French unless staff chose otherwise).
@@ -140,6 +149,12 @@ export function App() {
     setAudio(false);
     loadInfo();
   }, [loadInfo]);
+
+  // The console left idle locks: everything of it goes (as "Quitter la console") and the PIN is asked again.
+  const lockConsole = useCallback(() => {
+    finish();
+    dispatch({ type: 'staff', configured: true, name: null });
+  }, [finish]);
 
   const next = () => {
     const o = flow.outcome;
@@ -156,18 +171,30 @@ export function App() {
   const edit = (form: 'identify' | 'activate' | 'login' | 'contact') => (field: string, value: string) => dispatch({ type: 'edit', form, field, value });
   const s = flow.screen;
   const inHelp = s === 'faq' || s === 'partners' || s === 'support' || s === 'verify';
+  // The staff's screens (a member signed in): their own bar and idle lock instead of the artisans'.
+  const onStaffScreen = staffName !== null && (s === 'staff-console' || s.startsWith('staff-issue') || (s === 'verify' && flow.returnTo === 'staff-console'));
   return (
     <VisitProviders locale={locale} screen={s} endsHere={finishesInScreen(flow)}>
       <div className={`app screen-${s}`}>
-        <TopBar
-          demo={info.demo}
-          largeText={largeText}
-          onLargeText={() => setLargeText(!largeText)}
-          onSwitchLanguage={() => setLocale(locale === 'fr' ? 'en' : 'fr')}
-          {...(s === 'welcome' || inHelp ? {} : { onHelp: () => dispatch({ type: 'help', screen: 'faq' }) })}
-          {...(s === 'welcome' ? { onStaffGesture: staff.openStaff } : {})}
-          {...(s === 'welcome' || finishesInScreen(flow) ? {} : { onFinish: finish })}
-        />
+        {onStaffScreen && staffName !== null ? (
+          <StaffBar
+            name={staffName}
+            largeText={largeText}
+            onLargeText={() => setLargeText(!largeText)}
+            onSwitchLanguage={() => setLocale(locale === 'fr' ? 'en' : 'fr')}
+            onQuit={finish}
+          />
+        ) : (
+          <TopBar
+            demo={info.demo}
+            largeText={largeText}
+            onLargeText={() => setLargeText(!largeText)}
+            onSwitchLanguage={() => setLocale(locale === 'fr' ? 'en' : 'fr')}
+            {...(s === 'welcome' || inHelp ? {} : { onHelp: () => dispatch({ type: 'help', screen: 'faq' }) })}
+            {...(s === 'welcome' ? { onStaffGesture: staff.openStaff } : {})}
+            {...(s === 'welcome' || finishesInScreen(flow) ? {} : { onFinish: finish })}
+          />
+        )}
         {s === 'welcome' && <WelcomeScreen onStart={() => dispatch({ type: 'start' })} onHelp={(screen) => dispatch({ type: 'help', screen })} />}
         {s === 'identify' && (
           <IdentifyScreen
@@ -291,7 +318,6 @@ export function App() {
             onSyncNow={staff.staffSyncNow}
             onResumeIdentification={staff.resumeIdentification}
             onVerify={() => dispatch({ type: 'help', screen: 'verify' })}
-            onQuit={finish}
           />
         )}
         {s === 'space' && (
@@ -370,7 +396,13 @@ export function App() {
         )}
         <TouchKeyboard />
         {/* Audio mode doubles the idle delays: moving by keys and listening takes longer. */}
-        <IdleGuard active={s !== 'welcome'} warnMs={info.idleWarnMs * (audio ? 2 : 1)} endMs={info.idleEndMs * (audio ? 2 : 1)} onTimeout={finish} />
+        <IdleGuard
+          active={s !== 'welcome' && !onStaffScreen}
+          warnMs={info.idleWarnMs * (audio ? 2 : 1)}
+          endMs={info.idleEndMs * (audio ? 2 : 1)}
+          onTimeout={finish}
+        />
+        <StaffIdleLock active={onStaffScreen} lockMs={info.staffLockMs ?? STAFF_LOCK_MS} onLock={lockConsole} />
         <AudioMode active={audio} onWelcome={s === 'welcome'} speech={info.speech} onStart={startAudio} />
       </div>
     </VisitProviders>
