@@ -53,6 +53,8 @@ const idle =
   process.env.KIOSK_IDLE_WARN_MS && process.env.KIOSK_IDLE_END_MS
     ? { idleWarnMs: Number(process.env.KIOSK_IDLE_WARN_MS), idleEndMs: Number(process.env.KIOSK_IDLE_END_MS) }
     : undefined;
+// A shorter lock of the staff console, for the test that waits for it.
+const staffLockMs = Number(process.env.KIOSK_STAFF_LOCK_MS) || undefined;
 // Test hook, for end-to-end tests that follow a visit by ear: each sentence audio mode
 // speaks, one JSON line each. Never set at a desk (what is spoken may name the artisan).
 const transcriptFile = process.env.KIOSK_TEST_SPEECH_TRANSCRIPT;
@@ -66,6 +68,7 @@ const kiosk = await createKiosk({
   ...(transcriptFile ? { speechTranscript: (lang, text) => appendFileSync(transcriptFile, `${JSON.stringify({ lang, text })}\n`) } : {}),
   ...(idle ? { idle } : {}),
   ...(syncEvery !== undefined && Number.isInteger(syncEvery) && syncEvery >= 0 ? { syncIntervalMs: syncEvery } : {}),
+  ...(staffLockMs ? { staffLockMs } : {}),
   printers: printersFromEnv(),
   onStop: () => void stop(),
   ...(registry ? { registry } : {}),

@@ -289,7 +289,8 @@ export function App() {
         )}
         {s === 'staff-console' && (
           <StaffConsoleScreen
-            name={flow.staff.name ?? ''}
+            section={consoleSection}
+            onSection={setConsoleSection}
             overview={flow.overview}
             printers={flow.printers}
             secrets={flow.secrets}

@@ -49,3 +49,14 @@ export async function staffGesture(p: Page): Promise<void> {
   const mark = p.getByTestId('brand-mark');
   for (let i = 0; i < 5; i++) await mark.tap();
 }
+
+/**
+ * Shows a section of the staff console, as an agent would: its button in the console's
+ * navigation (named by its label, followed by its badge if any), then it is the current one.
+ */
+export async function consoleSection(p: Page, label: string, navName: string = fr['staff.sections']): Promise<void> {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const item = p.getByRole('navigation', { name: navName }).getByRole('button', { name: new RegExp(`^${escaped}(\\s*,|$)`) });
+  await item.click();
+  await p.waitForFunction((el) => el?.getAttribute('aria-current') === 'page', await item.elementHandle());
+}

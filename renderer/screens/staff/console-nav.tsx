@@ -1,38 +1,61 @@
-import { type MessageKey, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { type Attention, CONSOLE_SECTIONS, type ConsoleSection, SECTION_LABELS } from './console-sections.ts';
 
-/** The console's sections, by the id of their heading. */
-const SECTIONS: readonly [string, MessageKey][] = [
-  ['orders-title', 'orders.title'],
-  ['till-title', 'till.title'],
-  ['sync-title', 'staff.syncTitle'],
-  ['speech-title', 'speech.title'],
-  ['printers-title', 'printers.title'],
-  ['members-title', 'members.title'],
-  ['settings-title', 'settings.title'],
-  ['secrets-title', 'secrets.title'],
-  ['audit-title', 'staff.auditTitle'],
-];
+export type ConsoleNavProps = {
+  current: ConsoleSection;
+  attention: Partial<Record<ConsoleSection, Attention[]>>;
+  onChoose(section: ConsoleSection): void;
+  /** "Délivrer une carte" and "Vérifier une carte" open their own screens. */
+  onIssue(): void;
+  onVerify(): void;
+};
 
 /**
- * The console is long: one touch brings a section to the top, and its heading takes the focus
- * so that a screen reader says where it landed. (Buttons, not #links: the app never navigates.)
+ * The console's sections, one shown at a time: a list of buttons, the shown one marked
+ * `aria-current="page"` (buttons, not #links: the app never navigates). A section that needs
+ * the agent carries a badge in words ("2 à encaisser"), said with its name by a screen reader.
  */
-export function ConsoleNav() {
+export function ConsoleNav({ current, attention, onChoose, onIssue, onVerify }: ConsoleNavProps) {
   const { t } = useT();
-  const go = (id: string) => {
-    const heading = document.getElementById(id);
-    if (!heading) return;
-    heading.setAttribute('tabindex', '-1');
-    heading.scrollIntoView({ block: 'start' });
-    heading.focus({ preventScroll: true });
+  const item = (section: ConsoleSection) => {
+    const reasons = attention[section] ?? [];
+    return (
+      <li key={section}>
+        <button
+          type="button"
+          className="button console-nav-item"
+          aria-current={section === current ? 'page' : undefined}
+          aria-controls="console-section"
+          onClick={() => onChoose(section)}
+        >
+          <span className="console-nav-label">{t(SECTION_LABELS[section])}</span>
+          {reasons.map((a) => (
+            <span key={a.words} className="nav-badge">
+              <span className="visually-hidden">, </span>
+              {t(a.words, a.params)}
+            </span>
+          ))}
+        </button>
+      </li>
+    );
   };
+  const [first, ...rest] = CONSOLE_SECTIONS;
   return (
     <nav className="console-nav" aria-label={t('staff.sections')}>
-      {SECTIONS.map(([id, key]) => (
-        <button key={id} type="button" className="button button-secondary" onClick={() => go(id)}>
-          {t(key)}
-        </button>
-      ))}
+      <ul>
+        {first && item(first)}
+        <li>
+          <button type="button" className="button console-nav-item console-nav-action" onClick={onIssue}>
+            <span className="console-nav-label">{t('issue.button')}</span>
+          </button>
+        </li>
+        {rest.map(item)}
+        <li>
+          <button type="button" className="button console-nav-item console-nav-action" onClick={onVerify}>
+            <span className="console-nav-label">{t('help.verify')}</span>
+          </button>
+        </li>
+      </ul>
     </nav>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { InputOf, SettingsView, StaffOverview } from '../../../main/api/contract.ts';
 import type { Result } from '../../../main/api/errors.ts';
 import type { TillPrint } from '../../../main/orders/till-service.ts';
@@ -12,20 +13,23 @@ import type { FieldError, FlowState } from '../../app/flow.ts';
 import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
-import { formatTime } from '../format.ts';
 import { AuditJournal } from './audit-journal.tsx';
 import { ConsoleNav } from './console-nav.tsx';
+import { type ConsoleSection, sectionAttention } from './console-sections.ts';
+import { useKeyboardRoom } from './keyboard-room.ts';
 import { MembersPanel } from './members-panel.tsx';
 import { type OrderStep, OrdersPanel } from './orders-panel.tsx';
+import { PausePanel } from './pause-panel.tsx';
+import { PrintJobs } from './print-jobs.tsx';
 import { PrintersPanel } from './printers-panel.tsx';
 import { SecretsPanel } from './secrets-panel.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 import { SpeechPanel } from './speech-panel.tsx';
 import { StopKiosk } from './stop-kiosk.tsx';
+import { SyncPanel } from './sync-panel.tsx';
 import { TillPanel } from './till-panel.tsx';
 
 export type StaffConsoleProps = {
-  name: string;
   overview: StaffOverview | null;
   printers: PrinterStatus[] | null;
   secrets: SecretsView | null;
@@ -54,108 +58,100 @@ export type StaffConsoleProps = {
   onIssue(): void;
   onStopKiosk(): void;
   onVerify(): void;
-  onQuit(): void;
+  /** The section shown, kept by the app (not reset by a refresh or an action). */
+  section: ConsoleSection;
+  onSection(section: ConsoleSection): void;
 };
 
-/** The console at a glance: sync and what went wrong last, in words; print jobs; the log. */
+/**
+ * The console, one section at a time: the navigation (with what needs attention), the answer to
+ * the last action, and the chosen section only. The section chosen is kept by the app, so the
+ * 2 s refresh and every action leave the agent where they are.
+ */
 export function StaffConsoleScreen(props: StaffConsoleProps) {
-  const { name, overview, printers, error, notices, pending, onSyncNow, onVerify, onQuit } = props;
-  const { t, locale } = useT();
-  const s = overview?.sync;
-  const when = (iso: string) => `${new Date(iso).toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB')} ${formatTime(iso, locale)}`;
+  const { overview, printers, error, notices, pending, section } = props;
+  const { t } = useT();
+  useKeyboardRoom();
+  // A section chosen by the agent takes the focus to its heading, so a screen reader says where
+  // it landed; the first one shown (after the PIN) leaves the focus to the screen's heading.
+  const chosen = useRef(false);
+  useEffect(() => {
+    if (!chosen.current) return;
+    const heading = document.querySelector<HTMLElement>('#console-section h2');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
+  }, [section]);
+  // The answer to an action ("Agent ajouté", a refusal) belongs to the section it was given in:
+  // it is not carried over to the next section chosen.
+  const answer = useRef({ notices, error, section });
+  if (answer.current.notices !== notices || answer.current.error !== error) answer.current = { notices, error, section };
+  const answered = answer.current.section === section;
+  const choose = (next: ConsoleSection) => {
+    chosen.current = true;
+    props.onSection(next);
+  };
   return (
     <main id="main" className="screen staff-console-screen">
       <ScreenHeading>{t('staff.consoleHeading')}</ScreenHeading>
-      <p>{t('staff.welcome', { name })}</p>
-      <ConsoleNav />
-      <button type="button" className="button button-primary button-wide" onClick={props.onIssue}>
-        {t('issue.button')}
-      </button>
-      <Notices keys={notices} />
-      {error && (
-        <p className="error-message" role="alert">
-          {t(error.key, error.params)}
-        </p>
-      )}
-      {overview?.identificationPausedUntil && (
-        <section className="panel panel-warning" aria-labelledby="pause-title">
-          <h2 id="pause-title">{t('staff.pause.title')}</h2>
-          <p role="alert">{t('staff.pause.body', { time: formatTime(overview.identificationPausedUntil, locale) })}</p>
-          <button
-            type="button"
-            className="button button-primary"
-            aria-disabled={pending || undefined}
-            onClick={() => !pending && props.onResumeIdentification()}
-          >
-            {t('staff.pause.resume')}
-          </button>
-        </section>
-      )}
-      <OrdersPanel orders={overview?.orders ?? []} pending={pending} onStep={props.onOrderStep} />
-      <TillPanel
-        version={(overview?.orders ?? []).map((o) => `${o.id}:${o.payment?.at ?? ''}:${o.refund?.at ?? ''}`).join(',')}
-        onLoad={props.onTill}
-        onPrint={props.onTillPrint}
-      />
-      <section className="panel panel-neutral" aria-labelledby="sync-title">
-        <h2 id="sync-title">{t('staff.syncTitle')}</h2>
-        {s && (
-          <div role="status">
-            <p className="lead">{t(`staff.sync.${s.state}` as MessageKey)}</p>
-            <p>{t('staff.records', { count: s.records })}</p>
-            {!s.replicaComplete && <p>{s.loadPercent === null ? t('staff.loadingNoPercent') : t('staff.loading', { percent: s.loadPercent })}</p>}
-            {s.lastSuccessAt && <p>{t('staff.lastSuccess', { time: when(s.lastSuccessAt) })}</p>}
-            <p>{t('staff.pending', { count: s.pendingOperations })}</p>
-            {s.lastError && <p className="error-message">{t('staff.lastError', { words: t(`staff.error.${s.lastError.kind}` as MessageKey) })}</p>}
-            {s.outboxError && <p className="error-message">{t('staff.outboxError', { words: t(`staff.error.${s.outboxError.kind}` as MessageKey) })}</p>}
+      <div className="console-layout">
+        <ConsoleNav current={section} attention={sectionAttention(overview, printers)} onChoose={choose} onIssue={props.onIssue} onVerify={props.onVerify} />
+        <div className="console-body">
+          <Notices keys={answered ? notices : []} />
+          {answered && error && (
+            <p className="error-message" role="alert">
+              {t(error.key, error.params)}
+            </p>
+          )}
+          <div id="console-section" className={`console-section console-section-${section}`}>
+            {section === 'orders' && <OrdersPanel orders={overview?.orders ?? []} pending={pending} onStep={props.onOrderStep} />}
+            {section === 'till' && (
+              <TillPanel
+                version={(overview?.orders ?? []).map((o) => `${o.id}:${o.payment?.at ?? ''}:${o.refund?.at ?? ''}`).join(',')}
+                onLoad={props.onTill}
+                onPrint={props.onTillPrint}
+              />
+            )}
+            {section === 'printers' && (
+              <>
+                <PrintersPanel printers={printers} pending={pending} onSave={props.onPrinterSave} onTest={props.onPrinterTest} />
+                <PrintJobs jobs={overview?.jobs ?? []} />
+              </>
+            )}
+            {section === 'sync' && <SyncPanel sync={overview?.sync} pending={pending} onSyncNow={props.onSyncNow} />}
+            {section === 'agents' && (
+              <MembersPanel
+                members={props.members}
+                selfId={props.selfId}
+                errors={props.errors}
+                pending={pending}
+                onAdd={props.onMemberAdd}
+                onRemove={props.onMemberRemove}
+                onPinChange={props.onPinChange}
+              />
+            )}
+            {section === 'settings' && (
+              <>
+                {overview?.identificationPausedUntil && (
+                  <PausePanel until={overview.identificationPausedUntil} pending={pending} onResume={props.onResumeIdentification} />
+                )}
+                <SettingsPanel view={props.settings} errors={props.errors} pending={pending} onSave={props.onSettingsSave} />
+                <SpeechPanel speech={overview?.speech} />
+                <div className="space-actions">
+                  <StopKiosk pending={pending} onStop={props.onStopKiosk} />
+                </div>
+              </>
+            )}
+            {section === 'secrets' && <SecretsPanel secrets={props.secrets} pending={pending} onSet={props.onSecretSet} onDelete={props.onSecretDelete} />}
+            {section === 'journal' && (
+              <AuditJournal
+                version={String(overview?.audit[0]?.seq ?? 0)}
+                printedBy={props.members?.find((m) => m.id === props.selfId)?.name ?? ''}
+                onLoad={props.onJournal}
+                onPrint={props.onJournalPrint}
+              />
+            )}
           </div>
-        )}
-        <button type="button" className="button button-primary" aria-disabled={pending || undefined} onClick={() => !pending && onSyncNow()}>
-          {t('staff.syncNow')}
-        </button>
-      </section>
-      <SpeechPanel speech={overview?.speech} />
-      <PrintersPanel printers={printers} pending={pending} onSave={props.onPrinterSave} onTest={props.onPrinterTest} />
-      <MembersPanel
-        members={props.members}
-        selfId={props.selfId}
-        errors={props.errors}
-        pending={pending}
-        onAdd={props.onMemberAdd}
-        onRemove={props.onMemberRemove}
-        onPinChange={props.onPinChange}
-      />
-      <SettingsPanel view={props.settings} errors={props.errors} pending={pending} onSave={props.onSettingsSave} />
-      <SecretsPanel secrets={props.secrets} pending={pending} onSet={props.onSecretSet} onDelete={props.onSecretDelete} />
-      <section aria-labelledby="jobs-title">
-        <h2 id="jobs-title">{t('staff.jobsTitle')}</h2>
-        {overview?.jobs.length ? (
-          <ul className="plain-list">
-            {overview.jobs.map((j) => (
-              <li key={j.id}>
-                {when(j.createdAt)} — {t(`printers.role.${j.role}`)} — {j.document} — {t(`printers.job.${j.status}` as MessageKey)}
-                {j.errorKind ? ` (${t(`print.error.${j.errorKind}` as MessageKey)})` : ''}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t('staff.noJobs')}</p>
-        )}
-      </section>
-      <AuditJournal
-        version={String(overview?.audit[0]?.seq ?? 0)}
-        printedBy={props.members?.find((m) => m.id === props.selfId)?.name ?? ''}
-        onLoad={props.onJournal}
-        onPrint={props.onJournalPrint}
-      />
-      <div className="space-actions">
-        <button type="button" className="button button-secondary" onClick={onVerify}>
-          {t('help.verify')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onQuit}>
-          {t('staff.quit')}
-        </button>
-        <StopKiosk pending={pending} onStop={props.onStopKiosk} />
+        </div>
       </div>
     </main>
   );

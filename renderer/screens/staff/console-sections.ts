@@ -1,0 +1,50 @@
+import type { StaffOverview } from '../../../main/api/contract.ts';
+import type { PrinterStatus } from '../../../main/printing/printer-status.ts';
+import type { MessageKey } from '../../i18n/index.tsx';
+
+/** The console's sections, shown one at a time ("Délivrer une carte" opens its own screens). */
+export const CONSOLE_SECTIONS = ['orders', 'till', 'printers', 'sync', 'agents', 'settings', 'secrets', 'journal'] as const;
+export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
+
+/** What a section's button says in the navigation. */
+export const SECTION_LABELS: Record<ConsoleSection, MessageKey> = {
+  orders: 'console.nav.orders',
+  till: 'till.title',
+  printers: 'printers.title',
+  sync: 'console.nav.sync',
+  agents: 'console.nav.agents',
+  settings: 'settings.title',
+  secrets: 'console.nav.secrets',
+  journal: 'staff.auditTitle',
+};
+
+/** One reason a section needs the agent, in words (shown on its badge, and said with its name). */
+export type Attention = { words: MessageKey; params?: Record<string, number> };
+
+/** Printer states that do not stop anything: a queue taking jobs. */
+const FINE: readonly PrinterStatus['state'][] = ['ready', 'printing'];
+
+/**
+ * Which sections need attention now, from what the console already holds (the overview it
+ * refreshes, the printers it read): orders to take the money for or that failed, a card printer
+ * not set or a printer set but not working, sync failing, identification paused.
+ */
+export function sectionAttention(overview: StaffOverview | null, printers: PrinterStatus[] | null): Partial<Record<ConsoleSection, Attention[]>> {
+  const out: Partial<Record<ConsoleSection, Attention[]>> = {};
+  const add = (section: ConsoleSection, a: Attention) => {
+    out[section] = [...(out[section] ?? []), a];
+  };
+  const orders = overview?.orders ?? [];
+  const toPay = orders.filter((o) => o.state === 'requested').length;
+  const failed = orders.filter((o) => o.state === 'failed').length;
+  if (toPay > 0) add('orders', { words: 'console.badge.toPay', params: { count: toPay } });
+  if (failed > 0) add('orders', { words: 'console.badge.failed', params: { count: failed } });
+  const card = printers?.find((p) => p.role === 'card');
+  if (card && card.state === 'not-configured') add('printers', { words: 'console.badge.cardUnset' });
+  const broken = (printers ?? []).filter((p) => p.state !== 'not-configured' && !FINE.includes(p.state)).length;
+  if (broken > 0) add('printers', { words: 'console.badge.printerError', params: { count: broken } });
+  const sync = overview?.sync;
+  if (sync && (sync.state === 'error' || sync.outboxError)) add('sync', { words: 'console.badge.syncFailing' });
+  if (overview?.identificationPausedUntil) add('settings', { words: 'console.badge.paused' });
+  return out;
+}
