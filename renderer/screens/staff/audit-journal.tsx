@@ -242,7 +242,9 @@ export function AuditJournal({ version, printedBy, onLoad, onPrint, now = () => 
       <div aria-live="polite" aria-busy={!shown || undefined}>
         {shown && shown.lines.length === 0 && <p>{t(memberId || kind ? 'journal.emptyFiltered' : 'journal.empty')}</p>}
         {shown && shown.lines.length > 0 && (
-          <ul className="plain-list audit-journal" aria-labelledby="journal-day-title">
+          // A long day scrolls inside the panel (focusable, so a keyboard can scroll it too), the print button stays in view.
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable)
+          <ul className="plain-list audit-journal" aria-labelledby="journal-day-title" tabIndex={0}>
             {shown.lines.map((line) => (
               <li key={line.seq}>
                 <time dateTime={line.at}>{formatTime(line.at, locale)}</time> — {sentence(line)}

@@ -1,4 +1,4 @@
-import { useT } from '../../i18n/index.tsx';
+import { type Locale, useT } from '../../i18n/index.tsx';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -12,6 +12,16 @@ export function shiftDay(day: string, days: number): string {
   const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d + days));
   return `${date.getUTCFullYear()}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}`;
+}
+
+/**
+ * "lundi 30 novembre 2026": the day in words beside the calendar field, whose own display
+ * follows the browser's language (11/30/2026 in an English Chromium), which a French desk
+ * would misread.
+ */
+export function dayInWords(day: string, locale: Locale): string {
+  const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export type DayPickerProps = {
@@ -29,7 +39,7 @@ export type DayPickerProps = {
  * A day typed after today is not taken.
  */
 export function DayPicker({ id, day, today, onChange }: DayPickerProps) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const pick = (next: string) => {
     if (/^\d{4}-\d{2}-\d{2}$/.test(next) && next <= today && next !== day) onChange(next);
   };
@@ -53,7 +63,7 @@ export function DayPicker({ id, day, today, onChange }: DayPickerProps) {
           max={today}
           value={day}
           required
-          aria-describedby={`${id}-hint`}
+          aria-describedby={`${id}-hint ${id}-words`}
           onChange={(e) => pick(e.target.value)}
         />
         <button type="button" className="button button-secondary" aria-disabled={atToday || undefined} onClick={() => !atToday && pick(shiftDay(day, 1))}>
@@ -65,6 +75,9 @@ export function DayPicker({ id, day, today, onChange }: DayPickerProps) {
           </button>
         )}
       </div>
+      <p id={`${id}-words`} className="day-picker-words" aria-live="polite">
+        {dayInWords(day, locale)}
+      </p>
     </div>
   );
 }

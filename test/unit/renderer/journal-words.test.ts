@@ -6,7 +6,7 @@ import { en } from '../../../renderer/i18n/en.ts';
 import { fr } from '../../../renderer/i18n/fr.ts';
 import { translate } from '../../../renderer/i18n/index.tsx';
 import { AUDIT_ACTIONS, auditSentence } from '../../../renderer/screens/staff/audit-journal.tsx';
-import { localDay, shiftDay } from '../../../renderer/screens/staff/day-picker.tsx';
+import { dayInWords, localDay, shiftDay } from '../../../renderer/screens/staff/day-picker.tsx';
 
 describe('the journal’s words: kinds an agent understands, the day picker, the printed journal', () => {
   it('every audited action is in exactly one kind, and no kind names an action the log never writes', () => {
@@ -93,5 +93,8 @@ describe('the journal’s words: kinds an agent understands, the day picker, the
     assert.equal(shiftDay('2026-10-25', 1), '2026-10-26');
     assert.equal(localDay(new Date(2026, 11, 1, 0, 0, 0)), '2026-12-01');
     assert.equal(localDay(new Date(2026, 11, 1, 23, 59, 59)), '2026-12-01');
+    // Beside the calendar field, whose display follows the browser's language, the day in words.
+    assert.equal(dayInWords('2026-11-30', 'fr'), 'lundi 30 novembre 2026');
+    assert.match(dayInWords('2026-11-30', 'en'), /^Monday,? 30 November 2026$/);
   });
 });
