@@ -95,7 +95,11 @@ describe('test pages', () => {
       // What the printer prints, not only the text layer: every word draws ink.
       const raster = rasterise(file, 1, 150);
       const blank = wordsOf(file, 1).filter((w) => inkIn(raster, w) === 0);
-      assert.deepEqual(blank.map((w) => w.text), [], `${role}: words printed blank`);
+      assert.deepEqual(
+        blank.map((w) => w.text),
+        [],
+        `${role}: words printed blank`,
+      );
     }
   });
 });
