@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { Result } from '../../main/api/errors.ts';
+import { createKiosk } from '../../main/kiosk.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { renderJournalPdf } from '../../main/printing/journal-document.ts';
 import { createPrintService } from '../../main/printing/print-service.ts';
 import { cupsSpooler } from '../../main/printing/spooler.ts';
+import { memoryStore } from '../../main/secrets/secret-store.ts';
 import { readPrinters, writePrinter } from '../../main/settings/printer-settings.ts';
-import { createJournalService, type JournalFilter } from '../../main/staff/journal-service.ts';
+import { createJournalService, type JournalDay, type JournalFilter } from '../../main/staff/journal-service.ts';
 import { createStaffService } from '../../main/staff/staff-service.ts';
 import { appendAudit, verifyAudit } from '../../main/store/audit-repo.ts';
 import type { WriteDb } from '../../main/store/database.ts';
@@ -17,6 +20,7 @@ import { translate } from '../../renderer/i18n/index.tsx';
 import { auditSentence } from '../../renderer/screens/staff/audit-journal.tsx';
 import { ROOT } from '../support/browser-mode.ts';
 import { receivedFiles, startPrintChain } from '../support/print-services.ts';
+import { KIOSK_ID, SECRET, startTestRegistry } from '../support/registry.ts';
 import { tempDir } from '../support/temp.ts';
 
 // The kiosk's local day is Paris's here, so that a day's edge is not UTC's midnight.
@@ -34,7 +38,8 @@ async function desk() {
   const at = (iso: string) => {
     now = new Date(iso);
   };
-  const db = await openStore(tempDir(), memoryLogger());
+  const dir = tempDir();
+  const db = await openStore(dir, memoryLogger());
   await db.transaction((tx) =>
     tx.run(
       `INSERT INTO artisans (rm_number, siren, register, department, birth_name, first_names, birth_date_hmac, qualification, chamber, registered_on, account_status, version)
@@ -64,7 +69,7 @@ async function desk() {
   await log(nadia, 'pvc-refunded', { rmNumber: CAMILLE, order: 'P261201-001', amountCents: 500, method: 'cash', reason: 'Panne' }, '2026-12-01T22:59:59.999Z');
   await log(sophie, 'staff-pin-changed', {}, '2026-12-01T23:00:00Z');
   at('2026-12-02T10:00:00Z');
-  return { db, clock, at, nadia, sophie };
+  return { dir, db, clock, at, nadia, sophie };
 }
 
 const frLines = (lines: Parameters<typeof auditSentence>[0][]) => lines.map((l) => auditSentence(l, (k, p) => translate('fr', k, p), 'fr'));
@@ -166,6 +171,36 @@ describe('the journal: a day of the log filtered in the store, and printed on th
     assert.match(texts[0] ?? '', /Łukasz Œhlenschläger-Ğürsoy/);
   });
 
+  it('through the contract: staff only, the filters validated (a real day, a known kind, an agent id), no day after today', async () => {
+    const registry = await startTestRegistry(20);
+    const kiosk = await createKiosk({
+      dataDir: tempDir(),
+      log: memoryLogger(),
+      syncIntervalMs: 0,
+      secrets: memoryStore(),
+      registry: { url: registry.server.url, kioskId: KIOSK_ID, secret: SECRET, timeoutMs: 2000 },
+    });
+    const call = kiosk.dispatcher('browser', ['http://kiosk.test']);
+    const invoke = <T>(channel: string, input: object) => call(channel, input, { origin: 'http://kiosk.test', transport: 'http' }) as Promise<Result<T>>;
+    const code = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
+    assert.equal(code(await invoke('staff:journal', {})), 'STAFF_REQUIRED');
+    assert.equal(code(await invoke('staff:journal-print', { heading: ['Journal'], empty: '', lines: [] })), 'STAFF_REQUIRED');
+    assert.ok((await invoke('staff:setup', { name: 'Sophie Martin', pin: '482913', confirmation: '482913' })).ok);
+    for (const bad of [{ day: '2026-02-30' }, { day: '1/12/2026' }, { kind: 'sync' }, { memberId: 0 }, { memberId: '1' }, { rmNumber: '123123127RM078' }]) {
+      assert.equal(code(await invoke('staff:journal', bad)), 'INVALID_INPUT', JSON.stringify(bad));
+    }
+    const tomorrow = new Date(Date.now() + 36 * 3600_000);
+    const iso = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+    assert.equal(code(await invoke('staff:journal', { day: iso })), 'JOURNAL_DAY_INVALID');
+    assert.equal(code(await invoke('staff:till', { day: iso })), 'TILL_DAY_INVALID');
+    const today = await invoke<JournalDay>('staff:journal', { kind: 'agents' });
+    assert.ok(today.ok);
+    assert.deepEqual(frLines(today.value.lines), ['Sophie Martin a mis la borne en service (premier agent)']);
+    assert.equal(code(await invoke('staff:journal-print', { heading: ['Journal'], empty: '', lines: [], extra: 1 })), 'INVALID_INPUT');
+    await kiosk.close();
+    await registry.close();
+  });
+
   describe('printed', () => {
     let chain: Awaited<ReturnType<typeof startPrintChain>>;
     before(async () => {
@@ -216,6 +251,10 @@ describe('the journal: a day of the log filtered in the store, and printed on th
       );
       assert.equal((await verifyAudit(d.db)).ok, true, 'the chain still holds');
       await d.db.close();
+      // And the command IT runs says so, the print's own entry included.
+      const cli = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', 'audit-verify', '--data-dir', d.dir, '--json'], { cwd: ROOT });
+      assert.equal(cli.status, 0, cli.stderr.toString());
+      assert.deepEqual(JSON.parse(cli.stdout.toString()), { ok: true, entries: 9 });
     });
 
     it('the lines given must be those the filters select now: a line added since, or one missing, prints nothing (JOURNAL_CHANGED); no office printer, PRINTER_NOT_SET', async () => {
