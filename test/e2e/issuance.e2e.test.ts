@@ -8,7 +8,7 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
-import { staffGesture } from '../support/kiosk-flows.ts';
+import { consoleSection, staffGesture } from '../support/kiosk-flows.ts';
 import { receivedFiles, startPrintChain } from '../support/print-services.ts';
 import { eventually, pageSizes } from '../support/pvc.ts';
 import { tempDir } from '../support/temp.ts';
@@ -109,6 +109,11 @@ describe('"Délivrer une carte" at the console, with the kiosk camera and the de
     await eventually(async () => pageSizes(receivedFiles(chain.spoolDir)).length === 2, 'the sheet and the card reached the printer', 60_000);
     const sizes = pageSizes(receivedFiles(chain.spoolDir)).sort();
     assert.deepEqual([sizes[0], sizes[1]?.slice(0, 5)], ['242.65 x 153.01', '595.2'], 'one CR80 card and one A4 sheet');
+    await consoleSection(p, fr['staff.auditTitle']);
+    await p
+      .getByText(/Nadia a délivré la carte/)
+      .first()
+      .waitFor();
     const main = await p.locator('main').innerText();
     // The journal in words: who delivered which card to whom, and who checked which document.
     assert.match(main, /Nadia a délivré la carte \d{4} \(.+?\) à Jean-Pierre MULLER/);

@@ -6,7 +6,7 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, LANDSCAPE, launchChromium, screenshot } from '../support/chromium.ts';
-import { givePhoto, loginAsJeanPierre, staffGesture } from '../support/kiosk-flows.ts';
+import { consoleSection, givePhoto, loginAsJeanPierre, staffGesture } from '../support/kiosk-flows.ts';
 import { receivedFiles, startPrintChain } from '../support/print-services.ts';
 import { eventually, pageSizes, pc858Text } from '../support/pvc.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
@@ -87,7 +87,9 @@ describe('a PVC card, from the artisan asking to the card in hand', () => {
     // The same console in English, and in landscape.
     await button(p, fr['app.switchLanguageLabel']).click();
     await p.getByRole('heading', { level: 2, name: en['orders.title'] }).waitFor();
+    await consoleSection(p, en['printers.title'], en['staff.sections']);
     await p.getByText(en['printers.state.ready']).first().waitFor();
+    await consoleSection(p, en['console.nav.orders'], en['staff.sections']);
     await noViolations(p);
     await p.setViewportSize(LANDSCAPE);
     await screenshot(p, 'staff-console-orders-en-landscape');
@@ -101,6 +103,7 @@ describe('a PVC card, from the artisan asking to the card in hand', () => {
     await staffGesture(p);
     await p.getByLabel(fr['staff.pin']).fill('482913');
     await button(p, fr['staff.enter']).click();
+    await consoleSection(p, fr['printers.title']);
     const paper = p.locator('form.printer').filter({ has: p.getByRole('heading', { name: fr['printers.role.paper'] }) });
     await paper.getByText(fr['printers.state.not-configured']).waitFor();
     await paper.getByRole('textbox', { name: fr['printers.field.paper'] }).fill('Bureau/Etage');

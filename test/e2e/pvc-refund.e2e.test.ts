@@ -12,7 +12,7 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
-import { givePhoto, loginAsJeanPierre, staffGesture } from '../support/kiosk-flows.ts';
+import { consoleSection, givePhoto, loginAsJeanPierre, staffGesture } from '../support/kiosk-flows.ts';
 import { startPrintChain } from '../support/print-services.ts';
 import { eventually, pc858Text } from '../support/pvc.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
@@ -100,15 +100,19 @@ describe('a PVC card that cannot be printed: no payment without a ready printer,
 
     // 2. The card printer set, but the print service stopped: still no payment, and the reason is the new one.
     await cups.stop();
+    await consoleSection(p, fr['printers.title']);
     const card = p.locator('form.printer').filter({ has: p.getByRole('heading', { name: fr['printers.role.card'] }) });
     await card.getByRole('textbox', { name: fr['printers.field.card'] }).fill(chain.queue);
     await card.getByRole('button', { name: fr['printers.save'] }).click();
     await card.getByText(fr['printers.state.spooler-down']).waitFor();
+    await card.getByRole('button', { name: fr['printers.test'] }).click();
+    await card.getByText(fr['printers.testFailed'].replace('{words}', fr['print.error.spooler-down'])).waitFor();
+    await noViolations(p);
+    await screenshot(p, 'staff-pvc-cups-stopped-printers');
+    await consoleSection(p, fr['console.nav.orders']);
     await order.getByText(fr['orders.cardPrinter.spooler-down']).waitFor();
     assert.equal(await order.getByText(fr['orders.cardPrinter.not-configured']).count(), 0, 'no stale "no printer"');
     assert.equal(await order.getByRole('button', { name: fr['orders.payCash'] }).count(), 0);
-    await card.getByRole('button', { name: fr['printers.test'] }).click();
-    await card.getByText(fr['printers.testFailed'].replace('{words}', fr['print.error.spooler-down'])).waitFor();
     await noViolations(p);
     await screenshot(p, 'staff-pvc-cups-stopped');
 
@@ -158,6 +162,7 @@ describe('a PVC card that cannot be printed: no payment without a ready printer,
         await registry.close();
       }
     };
+    await consoleSection(p, en['console.nav.sync'], en['staff.sections']);
     const events = await eventually(async () => {
       await button(p, en['staff.syncNow']).click();
       const e = await registryEvents();

@@ -6,7 +6,7 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, SCREENSHOTS, screenshot } from '../support/chromium.ts';
-import { staffGesture } from '../support/kiosk-flows.ts';
+import { consoleSection, staffGesture } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
@@ -60,7 +60,8 @@ describe('staff PINs at the desk', () => {
     await button(p, fr['staff.create']).click();
     await p.getByRole('heading', { level: 1, name: fr['staff.consoleHeading'] }).waitFor();
 
-    // Her own code, changed from the console: the current one first.
+    // Her own code, changed from the console ("Agents"): the current one first.
+    await consoleSection(p, fr['console.nav.agents']);
     const change = p.locator('form').filter({ has: p.getByRole('heading', { name: fr['members.changeTitle'] }) });
     await change.getByLabel(fr['members.currentPin']).fill('000000');
     await change.getByLabel(fr['members.newPin']).fill('590417');

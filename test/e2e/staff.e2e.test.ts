@@ -9,7 +9,7 @@ import { translate } from '../../renderer/i18n/index.tsx';
 import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
-import { staffGesture } from '../support/kiosk-flows.ts';
+import { consoleSection, staffGesture } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
@@ -46,11 +46,13 @@ describe('the staff console', () => {
     await button(p, fr['staff.create']).click();
 
     await p.getByRole('heading', { level: 1, name: fr['staff.consoleHeading'] }).waitFor();
+    await consoleSection(p, fr['console.nav.sync']);
     await p.getByText(fr['staff.sync.ok']).waitFor();
     assert.match(await p.locator('main').innerText(), /Artisans dans la copie locale : 3000/);
     await button(p, fr['staff.syncNow']).click();
     await p.getByText(fr['staff.sync.ok']).waitFor();
-    assert.match(await p.locator('main').innerText(), /Nadia a mis la borne en service/);
+    await consoleSection(p, fr['staff.auditTitle']);
+    await p.getByText(/Nadia a mis la borne en service/).waitFor();
     await noViolations(p);
     await screenshot(p, 'staff-console');
     await button(p, fr['app.switchLanguageLabel']).click();
@@ -92,6 +94,7 @@ describe('the staff console', () => {
     await staffGesture(p);
     await p.getByLabel(fr['staff.pin']).fill('482913');
     await button(p, fr['staff.enter']).click();
+    await consoleSection(p, fr['console.nav.agents']);
     await p.getByRole('heading', { level: 2, name: fr['members.title'] }).waitFor();
 
     await p.getByRole('textbox', { name: fr['members.name'] }).fill('Karim');
@@ -102,6 +105,7 @@ describe('the staff console', () => {
     await button(p, fr['members.remove'].replace('{name}', 'Karim')).waitFor();
     assert.ok(await p.getByText(fr['members.you'].replace('{name}', 'Nadia')).isVisible());
 
+    await consoleSection(p, fr['settings.title']);
     const warn = p.getByRole('textbox', { name: fr['settings.idleWarnS'] });
     await warn.fill('5');
     await p.getByRole('textbox', { name: fr['settings.chamber'] }).fill('CMA Normandie');
@@ -117,6 +121,7 @@ describe('the staff console', () => {
     await button(p, fr['settings.save']).click();
     await p.getByText(fr['settings.saved']).waitFor();
 
+    await consoleSection(p, fr['console.nav.secrets']);
     await p.getByLabel(fr['secrets.newValue']).fill('secret-du-registre-0123456789');
     await button(p, fr['secrets.save']).click();
     await p.getByText(fr['secrets.saved']).waitFor();
@@ -137,6 +142,7 @@ describe('the staff console', () => {
     await staffGesture(p);
     await p.getByLabel(en['staff.pin']).fill('735190');
     await button(p, en['staff.enter']).click();
+    await consoleSection(p, en['settings.title'], en['staff.sections']);
     await button(p, en['staff.stop']).click();
     await p.getByText(en['staff.stopConfirm']).waitFor();
     await noViolations(p);

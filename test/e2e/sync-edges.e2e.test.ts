@@ -8,7 +8,7 @@ import { noViolations } from '../support/axe.ts';
 import { changesPage, row, startBrokenRegistry } from '../support/broken-registry.ts';
 import { bridgeClient, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
-import { identifyAs, staffGesture } from '../support/kiosk-flows.ts';
+import { consoleSection, identifyAs, staffGesture } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 
 const CAMILLE = ['123123127RM078', ['14', '07', '1980']] as const;
@@ -72,6 +72,15 @@ describe('the desk while the list of artisans loads, and after too many wrong da
       await staffGesture(p);
       await p.getByLabel(fr['staff.pin']).fill('482913');
       await p.getByLabel(fr['staff.pin']).press('Enter');
+      // Said on the navigation too: "Réglages, identification suspendue".
+      await consoleSection(p, fr['settings.title']);
+      assert.match(
+        (await p
+          .getByRole('navigation', { name: fr['staff.sections'] })
+          .getByRole('button', { name: /^Réglages/ })
+          .textContent()) ?? '',
+        /identification suspendue/,
+      );
       await p.getByRole('heading', { level: 2, name: fr['staff.pause.title'] }).waitFor();
       await noViolations(p);
       await screenshot(p, 'staff-identification-paused');

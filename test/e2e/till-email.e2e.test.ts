@@ -12,7 +12,7 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, LANDSCAPE, launchChromium, screenshot } from '../support/chromium.ts';
-import { staffGesture } from '../support/kiosk-flows.ts';
+import { consoleSection, staffGesture } from '../support/kiosk-flows.ts';
 import { eventually, pc858Text } from '../support/pvc.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
 import { tempDir } from '../support/temp.ts';
@@ -108,7 +108,8 @@ describe('at the console: e-mail issuance tells the truth, and "Caisse du jour" 
     await p.getByLabel(fr['staff.pinConfirmation']).fill('482913');
     await button(p, fr['staff.create']).click();
 
-    // A day with nothing taken yet: zeros, not an empty panel.
+    // A day with nothing taken yet: zeros, not an empty panel. (The section chosen stays through each issuance.)
+    await consoleSection(p, fr['till.title']);
     const till = p.locator('section.till');
     await till.getByRole('heading', { name: fr['till.title'] }).waitFor();
     await till.getByText(fr['till.noAgent']).waitFor();

@@ -46,13 +46,19 @@ export function ConsoleNav({ current, attention, onChoose, onIssue, onVerify }: 
         {first && item(first)}
         <li>
           <button type="button" className="button console-nav-item console-nav-action" onClick={onIssue}>
-            <span className="console-nav-label">{t('issue.button')}</span>
+            <span className="console-nav-label">
+              {t('issue.button')}
+              <span aria-hidden="true"> ›</span>
+            </span>
           </button>
         </li>
         {rest.map(item)}
         <li>
           <button type="button" className="button console-nav-item console-nav-action" onClick={onVerify}>
-            <span className="console-nav-label">{t('help.verify')}</span>
+            <span className="console-nav-label">
+              {t('help.verify')}
+              <span aria-hidden="true"> ›</span>
+            </span>
           </button>
         </li>
       </ul>
