@@ -7,6 +7,7 @@ import type { Logger } from '../logging/logger.ts';
 import type { WriteDb } from '../store/database.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
 import { getJob, markSubmitted, type PrintJob, type PrintRole, recordJob, updateJob } from '../store/print-jobs-repo.ts';
+import type { SpoolState } from './cups.ts';
 import { PrintError } from './print-errors.ts';
 import { printReceipt, printTicket, type Receipt } from './receipt.ts';
 import { type Spooler, systemSpooler } from './spooler.ts';
@@ -96,13 +97,44 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
   async function check(id: number): Promise<PrintJob> {
     const job = await getJob(db, id);
     if (!job || !job.spoolerId || job.status === 'completed' || job.status === 'failed') return job as PrintJob;
-    const state = await spooler.jobState(job.printer, job.spoolerId).catch(() => 'pending' as const);
-    if (state === 'pending') return job;
+    let state: SpoolState;
+    try {
+      state = await spooler.jobState(job.printer, job.spoolerId);
+    } catch (error) {
+      return stateUnknown(job, error);
+    }
+    if (state === 'pending') {
+      // The spooler answers again: the job waits, its state no longer unknown.
+      if (job.errorKind) await mark(id, { status: job.status });
+      return (await getJob(db, id)) as PrintJob;
+    }
     await mark(
       id,
       state === 'completed' ? { status: 'completed' } : { status: 'failed', errorKind: 'aborted', error: 'the printer stopped the job (aborted or canceled)' },
     );
     return (await getJob(db, id)) as PrintJob;
+  }
+
+  /**
+   * The spooler could not say where a sent job stands. The job is not "pending" for ever, nor
+   * failed (the spooler may still hold it and print it once it is back; it is never sent
+   * twice): it keeps its status with why its state is unknown, which the console says in words
+   * (printers.job.unknown). A stopped spooler is the expected case; any other PrintError is
+   * logged with its kind; a bug (not a PrintError) is recorded the same way, logged as an error
+   * with its kind (never its message) and thrown. Logged when the reason changes, not on every
+   * look: the order follower asks every few seconds.
+   */
+  async function stateUnknown(job: PrintJob, error: unknown): Promise<PrintJob> {
+    const kind = error instanceof PrintError ? error.kind : 'other';
+    const changed = job.errorKind !== kind;
+    if (changed)
+      await mark(job.id, { status: job.status, errorKind: kind, error: `state unknown: ${error instanceof PrintError ? error.message : String(error)}` });
+    if (!(error instanceof PrintError)) {
+      log.error('print-check-failed', { role: job.role, job: job.id, kind: error instanceof Error ? error.name : typeof error });
+      throw error;
+    }
+    if (changed) log.warn('print-state-unknown', { role: job.role, job: job.id, kind });
+    return (await getJob(db, job.id)) as PrintJob;
   }
 
   async function sendReceipt(id: number, receipt: Receipt): Promise<PrintJob> {

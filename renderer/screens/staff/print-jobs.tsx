@@ -1,5 +1,6 @@
 import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
-import { type MessageKey, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { jobStatusWords } from './job-words.ts';
 import { formatDateTime } from './when.ts';
 
 /** The latest print jobs, each with its printer role, its state and, when it failed, why in words. */
@@ -12,8 +13,7 @@ export function PrintJobs({ jobs }: { jobs: PrintJob[] }) {
         <ul className="plain-list">
           {jobs.map((j) => (
             <li key={j.id}>
-              {formatDateTime(j.createdAt, locale)} — {t(`printers.role.${j.role}`)} — {j.document} — {t(`printers.job.${j.status}` as MessageKey)}
-              {j.errorKind ? ` (${t(`print.error.${j.errorKind}` as MessageKey)})` : ''}
+              {formatDateTime(j.createdAt, locale)} — {t(`printers.role.${j.role}`)} — {j.document} — {jobStatusWords(t, j)}
             </li>
           ))}
         </ul>

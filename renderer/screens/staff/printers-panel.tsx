@@ -3,6 +3,7 @@ import type { PrinterStatus } from '../../../main/printing/printer-status.ts';
 import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
+import { jobStatusWords } from './job-words.ts';
 
 type Role = PrinterStatus['role'];
 export type PrintersPanelProps = {
@@ -67,7 +68,7 @@ function TestResult({ job }: { job: Pick<PrintJob, 'status' | 'errorKind'> | und
     <p role="status" className={job.status === 'failed' ? 'error-message' : undefined}>
       {job.status === 'failed'
         ? t('printers.testFailed', { words: t(`print.error.${job.errorKind ?? 'other'}` as MessageKey) })
-        : t('printers.testDone', { status: t(`printers.job.${job.status}` as MessageKey) })}
+        : t('printers.testDone', { status: jobStatusWords(t, job) })}
     </p>
   );
 }
