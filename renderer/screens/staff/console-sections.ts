@@ -21,6 +21,13 @@ export const SECTION_LABELS: Record<ConsoleSection, MessageKey> = {
 /** One reason a section needs the agent, in words (shown on its badge, and said with its name). */
 export type Attention = { words: MessageKey; params?: Record<string, number> };
 
+/** What of the overview the badges read (the whole overview fits). */
+export type Watched = {
+  orders: readonly Pick<StaffOverview['orders'][number], 'state'>[];
+  sync: Pick<StaffOverview['sync'], 'state' | 'outboxError'>;
+  identificationPausedUntil: string | null;
+};
+
 /** Printer states that do not stop anything: a queue taking jobs. */
 const FINE: readonly PrinterStatus['state'][] = ['ready', 'printing'];
 
@@ -29,7 +36,10 @@ const FINE: readonly PrinterStatus['state'][] = ['ready', 'printing'];
  * refreshes, the printers it read): orders to take the money for or that failed, a card printer
  * not set or a printer set but not working, sync failing, identification paused.
  */
-export function sectionAttention(overview: StaffOverview | null, printers: PrinterStatus[] | null): Partial<Record<ConsoleSection, Attention[]>> {
+export function sectionAttention(
+  overview: Watched | null,
+  printers: readonly Pick<PrinterStatus, 'role' | 'state'>[] | null,
+): Partial<Record<ConsoleSection, Attention[]>> {
   const out: Partial<Record<ConsoleSection, Attention[]>> = {};
   const add = (section: ConsoleSection, a: Attention) => {
     out[section] = [...(out[section] ?? []), a];
