@@ -190,7 +190,7 @@ export function App() {
             largeText={largeText}
             onLargeText={() => setLargeText(!largeText)}
             onSwitchLanguage={() => setLocale(locale === 'fr' ? 'en' : 'fr')}
-            {...(s === 'welcome' || inHelp ? {} : { onHelp: () => dispatch({ type: 'help', screen: 'faq' }) })}
+            {...(s === 'welcome' || inHelp || s === 'staff-pin' ? {} : { onHelp: () => dispatch({ type: 'help', screen: 'faq' }) })}
             {...(s === 'welcome' ? { onStaffGesture: staff.openStaff } : {})}
             {...(s === 'welcome' || finishesInScreen(flow) ? {} : { onFinish: finish })}
           />

@@ -105,6 +105,14 @@ describe('the staff console, one section at a time', () => {
     // Its confirmation is not carried to the next section.
     await consoleSection(p, fr['settings.title']);
     assert.equal(await p.getByText(fr['printers.saved']).count(), 0);
+    // "Vérifier une carte" opens its screen under the staff's bar, and "Retour" comes back to the same section.
+    await nav.getByRole('button', { name: fr['help.verify'], exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: fr['verify.heading'] }).waitFor();
+    assert.ok(await bar.getByRole('button', { name: fr['staff.quit'], exact: true }).isVisible());
+    assert.equal(await p.getByRole('button', { name: fr['app.finishLabel'] }).count(), 0, 'no "Terminer"');
+    await button(p, fr['help.back']).click();
+    await p.getByRole('heading', { level: 2, name: fr['settings.title'] }).waitFor();
+    assert.match(await current.innerText(), /^Réglages/);
     await p.close();
   });
 
@@ -164,6 +172,7 @@ describe('the staff console locks itself when left idle', () => {
     assert.ok(await p.getByRole('heading', { level: 2, name: fr['members.title'] }).isVisible());
     // Left alone: the PIN screen, and no name, no section, no console data on it.
     await p.getByRole('heading', { level: 1, name: fr['staff.heading'] }).waitFor({ timeout: 10_000 });
+    assert.equal(await p.getByRole('button', { name: fr['help.faq'] }).count(), 0, 'no "Questions fréquentes" at the PIN');
     const text = await p.locator('body').innerText();
     assert.ok(!text.includes('Nadia') && !text.includes(fr['members.title']) && !text.includes(fr['staff.consoleHeading']), text);
     const refused = await p.evaluate(async () => {
