@@ -75,12 +75,29 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     return replica;
   }
 
+  /**
+   * The registry's count of artisans, only for a first load's percentage: without it the load
+   * goes on and shows no percentage. The registry not giving it (offline, refused, an answer
+   * without it) is expected, and the changes feed reports that itself; it is logged with its
+   * kind. Anything else is a bug: logged as an error with its kind (never its message), and the
+   * load goes on, rather than a progress figure stopping the replica from filling.
+   */
+  async function recordCount(): Promise<number | null> {
+    try {
+      return await client.recordCount();
+    } catch (error) {
+      if (error instanceof RegistryError) log.info('sync-count-unavailable', { kind: error.kind });
+      else log.error('sync-count-failed', { kind: error instanceof Error ? error.name : typeof error });
+      return null;
+    }
+  }
+
   async function pullOnce(result: PullResult): Promise<void> {
     const start = (await getMeta(db, CURSOR_KEY)) ?? null;
     const resyncing = (await getMeta(db, RESYNC_KEY)) === '1';
     const state = await replicaState();
     // A first load says how far it is: the registry's count, asked once.
-    const expected = state.complete ? null : await client.recordCount().catch(() => null);
+    const expected = state.complete ? null : await recordCount();
     let loaded = state.complete ? 0 : await countArtisans(db);
     // A first load builds the secondary indexes once at its end: what an empty copy can
     // afford that a delta cannot. (A larger page cache meanwhile was tried: at a million rows
@@ -126,6 +143,8 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
       if (current) notify({ ...current, replicaComplete: state.complete, loadPercent: state.loadPercent });
       options.onPage?.({ records: result.upserted, removed: result.removed, hasMore: page.hasMore });
     }
+    // Stopped with the next page still on its way: it is not applied, and its failure (the
+    // abort of stop(), mostly) is not one: the next run asks for that page again.
     if (next) next.catch(() => undefined);
   }
 
@@ -261,6 +280,7 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
       if (timer) clearTimeout(timer);
       timer = null;
       client.abort();
+      // The run's own failure is already in the status and the log (run() publishes both).
       await running?.catch(() => undefined);
     },
     async status(): Promise<SyncStatus> {
