@@ -274,6 +274,13 @@ describe('the journal: a day of the log filtered in the store, and printed on th
       assert.equal(other.ok ? 'ok' : other.error.code, 'JOURNAL_CHANGED', 'an entry of another agent is refused');
       const jobs = await d.db.all('SELECT id FROM print_jobs');
       assert.deepEqual(jobs, [], 'nothing was sent');
+      // An office printer that is not there: a failed job whose kind the panel says in words, logged as not printed.
+      await d.db.transaction((tx) => writePrinter(tx, 'paper', `KioskJournalNoSuchQueue${process.pid}`));
+      const failed = await journal.print(d.nadia, filter, words);
+      assert.ok(failed.ok, JSON.stringify(failed));
+      assert.deepEqual([failed.value.job.status, failed.value.job.errorKind], ['failed', 'no-such-printer']);
+      const logged = await journal.day({ kind: 'printing' });
+      assert.deepEqual(logged.ok && logged.value.lines.map((l) => [l.action, l.details.printed]), [['journal-printed', false]]);
       await d.db.close();
     });
   });
