@@ -268,7 +268,7 @@ describe('migrations', async () => {
     await db.close();
   });
 
-  it('0016 lets the journal read a day by the entries\' time, not the whole log', async () => {
+  it("0016 lets the journal read a day by the entries' time, not the whole log", async () => {
     const db = await dbAt(16, migrations);
     const plan = await db.all<{ detail: string }>("EXPLAIN QUERY PLAN SELECT seq FROM audit_log WHERE at >= '2026-12-01T00:00' AND at < '2026-12-02T00:00'");
     assert.match(plan.map((p) => p.detail).join(' | '), /USING (COVERING )?INDEX audit_log_at/);
