@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -39,6 +40,23 @@ export function resolveRendererFile(root: string, urlPath: string): string | nul
   const file = path.resolve(base, relative);
   if (file !== base && !file.startsWith(base + path.sep)) return null;
   return file;
+}
+
+/** What a path that names no file says: answered 404. */
+const NO_FILE = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+/**
+ * The bytes of a renderer file, or null when the path names none (missing, a directory): the
+ * one expected case, answered "not found". Anything else (unreadable, a symlink loop, a broken
+ * install) is thrown, for the caller to log and answer as a server error, not a quiet 404.
+ */
+export async function readRendererFile(file: string): Promise<Buffer<ArrayBuffer> | null> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if (NO_FILE.has((error as NodeJS.ErrnoException).code ?? '')) return null;
+    throw error;
+  }
 }
 
 /**

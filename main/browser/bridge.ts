@@ -1,11 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventOnTheWire, type KioskEvent } from '../api/contract.ts';
 import type { Dispatch } from '../api/handle.ts';
 import type { Logger } from '../logging/logger.ts';
-import { contentTypeOf, resolveRendererFile, SECURITY_HEADERS } from '../renderer-files.ts';
+import { contentTypeOf, readRendererFile, resolveRendererFile, SECURITY_HEADERS } from '../renderer-files.ts';
 import { chooseEncoding, compressionCache, isCompressible } from './compression.ts';
 
 export type BridgeOptions = {
@@ -128,7 +127,8 @@ export async function startBridge({ port, staticDir, dispatcherFor, log, events 
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method');
       const file = resolveRendererFile(staticDir, pathname);
       if (!file) return refuse(res, 404, 'path');
-      const content = await readFile(file).catch(() => null);
+      // Only a path naming no file is a 404; an unreadable one is logged below and answered 500.
+      const content = await readRendererFile(file);
       if (!content) return refuse(res, 404, 'not-found');
       // Text goes compressed when the browser accepts it; Vary keeps a cache from mixing the two.
       const encoding = isCompressible(file) ? chooseEncoding(req.headers['accept-encoding']) : null;

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
-import { contentTypeOf, resolveRendererFile, SECURITY_HEADERS } from '../renderer-files.ts';
+import { contentTypeOf, readRendererFile, resolveRendererFile, SECURITY_HEADERS } from '../renderer-files.ts';
 import { APP_SCHEME } from './policy.ts';
 
 /** Must run before app 'ready': app:// behaves like https (secure context, fetch, storage). */
@@ -13,7 +12,8 @@ export const APP_SCHEME_PRIVILEGES = [{ scheme: APP_SCHEME, privileges: { standa
 export function registerAppProtocol(protocol: Protocol, root: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveRendererFile(root, new URL(request.url).pathname);
-    const body = file ? await readFile(file).catch(() => null) : null;
+    // Anything but "no such file" rejects: Electron answers the request as failed (net::ERR_FAILED).
+    const body = file ? await readRendererFile(file) : null;
     if (!file || !body) return new Response('Not found', { status: 404, headers: SECURITY_HEADERS });
     return new Response(body, { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeOf(file) } });
   });
