@@ -138,7 +138,7 @@ export type FlowAction =
   | { type: 'issue-reset'; screen: Screen }
   | { type: 'overview'; overview: StaffOverview; quiet?: boolean }
   | { type: 'order'; order: OrderTicket | null }
-  | { type: 'printers'; printers: PrinterStatus[]; notices?: MessageKey[] }
+  | { type: 'printers'; printers: PrinterStatus[]; notices?: MessageKey[]; quiet?: boolean }
   | { type: 'secrets'; secrets: SecretsView; notices?: MessageKey[] }
   | { type: 'correct' }
   /** An action answered with nothing new to show (its effect was already shown): the wait ends. */
@@ -315,6 +315,8 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'secrets':
       return { ...state, pending: false, errors: {}, secrets: action.secrets, notices: action.notices ?? [] };
     case 'printers':
+      // Quiet: read again on the kiosk's event (a printer switched off), no one waits for it; what the screen says stays.
+      if (action.quiet) return { ...state, printers: action.printers };
       return { ...state, pending: false, errors: {}, printers: action.printers, notices: action.notices ?? [] };
     case 'card-link':
       return { ...state, pending: false, errors: {}, cardLink: action.link };

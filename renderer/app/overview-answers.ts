@@ -3,7 +3,7 @@ import type { StaffOverview } from '../../main/api/contract.ts';
 import type { FlowAction } from './flow.ts';
 
 /**
- * Overviews come from the console's 2 s refresh and from the staff's own actions, and an
+ * Overviews come from the console's refresh on the kiosk's events and from the staff's own actions, and an
  * answer asked earlier may arrive later. Only the newest asked is shown, or an order just paid
  * would show "to pay" again. An action whose answer arrives late is still over: its wait ends
  * (a stale answer once left the console's buttons disabled for good, and the agent could not
@@ -12,7 +12,7 @@ import type { FlowAction } from './flow.ts';
 export function overviewAnswers(dispatch: Dispatch<FlowAction>) {
   let asked = 0;
   let shown = 0;
-  /** Marks a request as asked now; `quiet` for the refresh, which no one waits for. */
+  /** Marks a request as asked now; `quiet` for the refresh on an event, which no one waits for. */
   return function fresh(quiet = false) {
     const n = ++asked;
     return (overview: StaffOverview) => {

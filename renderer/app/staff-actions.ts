@@ -108,8 +108,14 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
       const r = await kiosk().invoke('staff:overview', {});
       if (r.ok) apply(r.value);
     });
+    // The printers' section (and its badge) follows a printer switched off or on, too.
+    const refreshPrinters = coalesced(async () => {
+      const r = await kiosk().invoke('staff:printers', {});
+      if (r.ok) dispatch({ type: 'printers', printers: r.value, quiet: true });
+    });
     return subscribe((event) => {
       if (event.kind !== 'mail-confirmed') refresh();
+      if (event.kind === 'printer-state') refreshPrinters();
     });
   }, [onConsole]);
   const staffSyncNow = () => {

@@ -108,6 +108,15 @@ describe('no screen polls: the console and the waiting screen hear the kiosk’s
     assert.ok(paid.ok, JSON.stringify(paid));
     await order.getByText(fr['orders.state.printed']).waitFor({ timeout: 60_000 });
     assert.ok(printer.received().length > 0, 'the card reached the card printer');
+
+    // The card printer paused at the spooler (nothing announces it): the console's printers say so by themselves.
+    const printers = p.getByRole('navigation', { name: fr['staff.sections'] }).getByRole('button', { name: /^Imprimantes/ });
+    const inError = fr['console.badge.printerError'].replace('{count}', '1');
+    assert.equal(await printers.getByText(inError).count(), 0);
+    execFileSync('cupsdisable', [printer.queue]);
+    await printers.getByText(inError).waitFor({ timeout: 10_000 });
+    execFileSync('cupsenable', [printer.queue]);
+    await printers.getByText(inError).waitFor({ state: 'detached', timeout: 10_000 });
     assert.equal(await p.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad), true, 'the page was not reloaded');
     assert.equal(requests.of('/api/events'), 1, 'still the one events stream');
     await call('session:end', {});
