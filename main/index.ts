@@ -24,6 +24,7 @@ let kiosk: Kiosk | undefined;
 // Set as soon as the core starts opening, so that a quit during the first sync still closes it.
 let opening: Promise<Kiosk> | undefined;
 const closeKiosk = async () => {
+  // A core that failed to open has nothing to close; its failure is logged by start's catch (start-failed).
   const opened = await opening?.catch(() => undefined);
   await opened?.close();
 };

@@ -13,7 +13,7 @@ import { createEventBus, type EventBus } from './events/events.ts';
 import { createPrinterWatch } from './events/printer-watch.ts';
 import { birthDateHasher } from './identity/birth-date-hash.ts';
 import { createIdentityService, type IdentityService } from './identity/identify.ts';
-import type { Logger } from './logging/logger.ts';
+import { errorKind, type Logger } from './logging/logger.ts';
 import { createPvcOrderService, type PvcOrderService } from './orders/pvc-order-service.ts';
 import { createTillService } from './orders/till-service.ts';
 import { createPrintService } from './printing/print-service.ts';
@@ -112,7 +112,7 @@ export async function createKiosk({
 }: KioskOptions): Promise<Kiosk> {
   const closers: (() => Promise<void>)[] = [];
   const close = async () => {
-    for (const c of closers.reverse()) await c().catch((e: unknown) => log.error('close-failed', { error: String(e) }));
+    for (const c of closers.reverse()) await c().catch((e: unknown) => log.error('close-failed', { kind: errorKind(e) }));
   };
   try {
     const db = await openStore(dataDir, log.child('store'));
@@ -167,6 +167,7 @@ export async function createKiosk({
     // stuck): the first sync runs in the background, and until a first load is complete,
     // identification says "loading" rather than "not found". A failed run is in the status.
     if (syncIntervalMs > 0) sync.start(syncIntervalMs, 0);
+    // A failed run is in the sync status and the log (the engine's run() writes both).
     else void sync.syncNow({ asked: false }).catch(() => undefined);
 
     const identity = createIdentityService({ db, hashBirthDate, clock, log: log.child('identity'), replica: sync.replica });
@@ -236,7 +237,7 @@ export async function createKiosk({
     closers.push(async () => printerWatch.stop());
     closers.push(async () => orders.close());
     // What a stopped kiosk left half-done (a paid card not yet out) is carried on now.
-    await orders.resume().catch((e: unknown) => log.error('orders-resume-failed', { error: String(e) }));
+    await orders.resume().catch((e: unknown) => log.error('orders-resume-failed', { kind: errorKind(e) }));
     const secretsService = createSecretsService({
       store: opened.store,
       state: opened.state,

@@ -15,6 +15,7 @@ export function fileSink(dir: string, { maxBytes = 5 * 1024 * 1024, keep = 5 } =
     try {
       return statSync(file).size;
     } catch {
+      // No log file yet (a new data directory); if it cannot be made, the first append throws.
       return 0;
     }
   })();

@@ -37,6 +37,16 @@ export function createLogger(name: string, options: { sink?: LogSink; level?: Lo
   };
 }
 
+/**
+ * What a caught error is, for a log line: its class, with its domain kind when it has one
+ * ("PrintError:spooler-down"), never its message (which may quote a name or a payload).
+ */
+export function errorKind(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const kind: unknown = (error as { kind?: unknown }).kind;
+  return typeof kind === 'string' ? `${error.name}:${kind}` : error.name;
+}
+
 /** A logger that keeps its lines, for tests that check what was (not) logged. */
 export function memoryLogger(name = 'test'): Logger & { lines: string[] } {
   const lines: string[] = [];

@@ -1,6 +1,6 @@
 import type { KioskError, Result } from '../api/errors.ts';
 import { cardSheet } from '../cards/card-pdf.ts';
-import type { Logger } from '../logging/logger.ts';
+import { errorKind, type Logger } from '../logging/logger.ts';
 import type { PrintErrorKind } from '../printing/print-errors.ts';
 import type { PrintService } from '../printing/print-service.ts';
 import { PRINTER_READY_STATES, type PrinterState } from '../printing/printer-status.ts';
@@ -91,9 +91,9 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
       }
       await settle(order, await print.send(order.cardJobId, pdf, options));
     } catch (error) {
-      log.error('pvc-send-failed', { order: orderId, error: String(error) });
+      log.error('pvc-send-failed', { order: orderId, kind: errorKind(error) });
       await step(orderId, (tx) => setOrder(tx, orderId, { state: 'failed', errorKind: 'other' }, clock())).catch((e: unknown) =>
-        log.error('pvc-mark-failed-failed', { order: orderId, error: String(e) }),
+        log.error('pvc-mark-failed-failed', { order: orderId, kind: errorKind(e) }),
       );
     }
   }
@@ -183,7 +183,7 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
           await new Promise((r) => setTimeout(r, pollMs));
         }
       } catch (error) {
-        if (!closed) log.error('pvc-follow-failed', { order: orderId, error: String(error) });
+        if (!closed) log.error('pvc-follow-failed', { order: orderId, kind: errorKind(error) });
       } finally {
         following.delete(orderId);
       }
@@ -430,7 +430,7 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
           else if (order.state === 'printing') follow(order.id);
           else if (order.receiptJobId && (await getJob(db, order.receiptJobId))?.status === 'recorded') await sendPaymentReceipt(order.id, order.receiptJobId);
         } catch (error) {
-          log.error('pvc-resume-failed', { order: order.id, error: String(error) });
+          log.error('pvc-resume-failed', { order: order.id, kind: errorKind(error) });
         }
       }
     },

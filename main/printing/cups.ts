@@ -27,6 +27,8 @@ export function lpOptions(role: PrintRole): string[] {
 
 /** Whether the CUPS scheduler answers at all. */
 async function schedulerRunning(): Promise<boolean> {
+  // lpstat missing, failing or timing out: the scheduler cannot be asked, which is what
+  // 'spooler-down' means to staff (the caller names the failure it was asked about).
   const r = await run('lpstat', ['-r']).catch(() => ({ stdout: '' }));
   return /scheduler is running/.test(r.stdout);
 }

@@ -250,6 +250,7 @@ export function retryAfterMs(header: string | null, now = Date.now()): number {
 
 async function throwIfFailed(res: Response): Promise<void> {
   if (res.ok) return;
+  // A body cut off or unreadable: the status alone says what failed.
   const detail = await res.text().catch(() => '');
   if (res.status === 429) throw new RegistryError('throttled', 'the registry asks to slow down (429)', retryAfterMs(res.headers.get('retry-after')));
   if (res.status >= 500) throw new RegistryError('server', `the registry failed (${res.status})`);

@@ -32,6 +32,7 @@ export function createOutboxPusher({ db, client, clock, log, options }: Deps) {
   const backoff = (failures: number) => Math.min(backoffMax, backoffBase * 2 ** (Math.max(1, failures) - 1)) * (0.5 + Math.random() / 2);
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     const next = lock.then(work);
+    // The lock only orders the work: the caller gets the failure through `next`.
     lock = next.catch(() => undefined);
     return next;
   };

@@ -95,6 +95,7 @@ export async function openDatabase(file: string, log: Logger): Promise<WriteDb> 
         throw error;
       }
     });
+    // The queue only orders the work: the caller gets the failure through `next`.
     queue = next.catch(() => undefined);
     return next;
   };
