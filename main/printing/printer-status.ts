@@ -1,3 +1,4 @@
+import type { Logger } from '../logging/logger.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
 import { PRINT_ROLES } from '../settings/printer-settings.ts';
 import type { PrintRole } from '../store/print-jobs-repo.ts';
@@ -13,29 +14,38 @@ export type PrinterStatus = { role: PrintRole; printer: string | null; state: Pr
 /** The states in which a card printer takes a job and prints it: the only ones a payment is taken in. */
 export const PRINTER_READY_STATES: readonly PrinterState[] = ['ready', 'printing'];
 
-/** How the spooler says a queue stands, its failures turned into states (a stopped CUPS is a state, not an error). */
-async function queueStateOf(printer: string, spooler: Spooler): Promise<PrinterState> {
+/**
+ * How the spooler says a queue stands, its failures turned into states (a stopped CUPS is a
+ * state, not an error). A failure the console can only call "unknown" is logged with its kind:
+ * a spooler answer not understood as a warning, a bug (not a PrintError) as an error.
+ */
+async function queueStateOf(printer: string, spooler: Spooler, log: Logger): Promise<PrinterState> {
   try {
     return await spooler.queueState(printer);
   } catch (error) {
-    const kind = error instanceof PrintError ? error.kind : 'other';
-    return kind === 'spooler-down' || kind === 'no-such-printer' ? kind : 'unknown';
+    if (!(error instanceof PrintError)) {
+      log.error('printer-state-failed', { kind: error instanceof Error ? error.name : typeof error });
+      return 'unknown';
+    }
+    if (error.kind === 'spooler-down' || error.kind === 'no-such-printer') return error.kind;
+    log.warn('printer-state-unknown', { kind: error.kind });
+    return 'unknown';
   }
 }
 
 /** The card printer as it stands now, asked of the spooler (not remembered from the last job). */
-export async function cardPrinterState(settings: PrinterSettings, spooler: Spooler): Promise<PrinterState> {
-  return settings.card ? queueStateOf(settings.card, spooler) : 'not-configured';
+export async function cardPrinterState(settings: PrinterSettings, spooler: Spooler, log: Logger): Promise<PrinterState> {
+  return settings.card ? queueStateOf(settings.card, spooler, log) : 'not-configured';
 }
 
 /** Each role's printer and its state: the spooler for card and paper, a TCP knock for the receipt printer. */
-export async function printerStatuses(settings: PrinterSettings, spooler: Spooler): Promise<PrinterStatus[]> {
+export async function printerStatuses(settings: PrinterSettings, spooler: Spooler, log: Logger): Promise<PrinterStatus[]> {
   return Promise.all(
     PRINT_ROLES.map(async (role): Promise<PrinterStatus> => {
       const printer = settings[role];
       if (!printer) return { role, printer, state: 'not-configured' };
       if (role === 'receipt') return { role, printer, state: (await receiptPrinterReachable(printer)) ? 'ready' : 'offline' };
-      return { role, printer, state: await queueStateOf(printer, spooler) };
+      return { role, printer, state: await queueStateOf(printer, spooler, log) };
     }),
   );
 }

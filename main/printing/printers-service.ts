@@ -22,12 +22,12 @@ export type PrintersDeps = {
 /** The printers of the desk as staff set them in the console: which one plays each role, its state, a test page. */
 export function createPrintersService({ db, print, spooler, defaults, chamber, clock, log }: PrintersDeps) {
   const settings = () => readPrinters(db, defaults);
-  const statuses = async () => printerStatuses(await settings(), spooler);
+  const statuses = async () => printerStatuses(await settings(), spooler, log);
   return {
     settings,
     statuses,
     /** The card printer as it stands now: asked just before a payment is offered or taken. */
-    cardState: async (): Promise<PrinterState> => cardPrinterState(await settings(), spooler),
+    cardState: async (): Promise<PrinterState> => cardPrinterState(await settings(), spooler, log),
 
     async set(role: PrintRole, printer: string | null, staffId: number): Promise<Result<PrinterStatus[]>> {
       const value = printer?.trim() || null;
