@@ -10,7 +10,7 @@ import { verifyCardToken } from '../cards/card-token.ts';
 import { defaultDataDir } from '../config/paths.ts';
 import { localIsoDate } from '../identity/birth-date.ts';
 import { parseRmNumber } from '../identity/rm-number.ts';
-import { createLogger } from '../logging/logger.ts';
+import { createLogger, errorKind } from '../logging/logger.ts';
 import { CARD_PUBLIC_KEY_FILE, keyIdOf } from '../secrets/card-signing-key.ts';
 import { readSettings } from '../settings/kiosk-settings.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
@@ -94,11 +94,15 @@ export async function cardVerify(args: string[]): Promise<number> {
   try {
     const publicKey = createPublicKey(await readFile(file, 'utf8'));
     own = { kid: keyIdOf(publicKey), publicKey };
-  } catch {
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     if (values['public-key']) {
-      console.error(`No public key at ${file}.`);
+      console.error(missing ? `No public key at ${file}.` : `The public key at ${file} cannot be read (${errorKind(error)}).`);
       return 2;
     }
+    // None at the default place is expected (a store that never signed a card): the chamber's
+    // keys only. One there that cannot be read is said, not taken for none.
+    if (!missing) console.error(`The kiosk's public key at ${file} cannot be read (${errorKind(error)}): checking with the chamber's keys only.`);
   }
   // The chamber's keys as this kiosk last synced them (none with --public-key, or no store).
   let chamber: Awaited<ReturnType<typeof listCardKeys>> = [];

@@ -68,13 +68,18 @@ export function keychainProblem(message: string): KeychainProblem {
   return 'other';
 }
 
-/** The account prefix of one data directory: two kiosks (or tests) on one machine never share secrets. */
+/**
+ * The account prefix of one data directory: two kiosks (or tests) on one machine never share
+ * secrets. A directory not created yet goes by its path as given; one whose real path cannot be
+ * read (a link loop, a parent it may not enter) throws: under another prefix its secrets would
+ * look gone, and new keys would be made over the old data.
+ */
 export function accountPrefix(dataDir: string): string {
   let real = dataDir;
   try {
     real = realpathSync(dataDir);
-  } catch {
-    // Not created yet: its path as given.
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   return createHash('sha256').update(real).digest('hex').slice(0, 12);
 }
