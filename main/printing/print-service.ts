@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ThermalPrinter } from 'node-thermal-printer';
-import type { Logger } from '../logging/logger.ts';
+import { errorKind, type LogFields, type Logger } from '../logging/logger.ts';
 import type { WriteDb } from '../store/database.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
 import { getJob, markSubmitted, type PrintJob, type PrintRole, recordJob, updateJob } from '../store/print-jobs-repo.ts';
@@ -37,6 +37,13 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
   };
   const failed = (error: unknown) =>
     error instanceof PrintError ? { errorKind: error.kind, error: error.message } : { errorKind: 'other' as const, error: String(error) };
+  // A print that did not happen is in its job, which the console says in words. The log says
+  // its kind: a printer's or spooler's trouble is a warning (with the spooler's words, which
+  // name queues and order numbers); a bug (not a PrintError) is an error, its kind only.
+  const logFailure = (event: string, fields: LogFields, error: unknown) =>
+    error instanceof PrintError
+      ? log.warn(event, { ...fields, kind: error.kind, error: error.message })
+      : log.error(event, { ...fields, kind: errorKind(error) });
 
   let storeTag: string | undefined;
   async function tagOf(id: number): Promise<string> {
@@ -85,7 +92,7 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
       log.info('print-sent', { role: job.role, job: id });
     } catch (error) {
       await mark(id, { status: 'failed', ...failed(error), attempt: true });
-      log.warn('print-failed', { role: job.role, job: id, error: failed(error).error });
+      logFailure('print-failed', { role: job.role, job: id }, error);
     } finally {
       // The spooler has its own copy once lp returns: nothing of the card stays here.
       await rm(dir, { recursive: true, force: true });
@@ -145,7 +152,7 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
       await mark(id, { status: 'completed', attempt: true });
     } catch (error) {
       await mark(id, { status: 'failed', ...failed(error), attempt: true });
-      log.warn('receipt-failed', { job: id, kind: failed(error).errorKind });
+      logFailure('receipt-failed', { job: id }, error);
     }
     return (await getJob(db, id)) as PrintJob;
   }
@@ -185,7 +192,7 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
         await mark(id, { status: 'completed', attempt: true });
       } catch (error) {
         await mark(id, { status: 'failed', ...failed(error), attempt: true });
-        log.warn('receipt-failed', { job: id, kind: failed(error).errorKind });
+        logFailure('receipt-failed', { job: id }, error);
       }
       return (await getJob(db, id)) as PrintJob;
     },

@@ -103,4 +103,21 @@ describe('a bug while asking the spooler is not passed off as "pending"', () => 
     assert.ok(!log.lines.some((l) => l.includes('undefined')), `the kind, never the message: ${log.lines.join('\n')}`);
     await db.close();
   });
+
+  it('submit throwing a TypeError: the job failed with "unexpected error" on the console, an error with its kind in the log, not a printer warning', async () => {
+    const db = await openStore(tempDir(), memoryLogger());
+    const log = memoryLogger();
+    const broken = {
+      ...cupsSpooler,
+      findByTag: async () => null,
+      submit: async () => (undefined as unknown as { id: string }).id,
+    };
+    const print = createPrintService({ db, clock: () => new Date(), log, spooler: broken });
+    const job = await print.printPdf('card', 'Broken', PDF, 'card 2026-000043');
+    assert.deepEqual([job.status, job.errorKind], ['failed', 'other']);
+    assert.equal((await consoleSays(db)).fr, 'échec (erreur inattendue de l’impression : réessayez ; si elle persiste, consultez le journal de la borne)');
+    const failed = parsed(log.lines).find((l) => l.event === 'print-failed');
+    assert.deepEqual([failed?.level, failed?.kind, failed?.error], ['error', 'TypeError', undefined]);
+    await db.close();
+  });
 });
