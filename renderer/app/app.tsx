@@ -69,14 +69,22 @@ export function App() {
   localeRef.current = locale;
 
   /** What the screens need from the kiosk, read again before each visit (staff may have changed the settings). */
+  // A language the person chose while that reading was on its way stays chosen: the answer
+  // once arrived just after a tap on "English" and put the next visit back in French.
+  const languageChoices = useRef(0);
+  const switchLanguage = () => {
+    languageChoices.current++;
+    setLocale((l) => (l === 'fr' ? 'en' : 'fr'));
+  };
   const loadInfo = useCallback(() => {
+    const choicesBefore = languageChoices.current;
     void kiosk()
       .invoke('app:info', {})
       .then((r) => {
         if (!r.ok) return;
         setInfo(r.value);
         startLanguage.current = r.value.language;
-        setLocale(r.value.language);
+        if (languageChoices.current === choicesBefore) setLocale(r.value.language);
       });
   }, []);
   useEffect(loadInfo, []);
@@ -177,19 +185,13 @@ export function App() {
     <VisitProviders locale={locale} screen={s} endsHere={finishesInScreen(flow)}>
       <div className={`app screen-${s}`}>
         {onStaffScreen && staffName !== null ? (
-          <StaffBar
-            name={staffName}
-            largeText={largeText}
-            onLargeText={() => setLargeText(!largeText)}
-            onSwitchLanguage={() => setLocale(locale === 'fr' ? 'en' : 'fr')}
-            onQuit={finish}
-          />
+          <StaffBar name={staffName} largeText={largeText} onLargeText={() => setLargeText(!largeText)} onSwitchLanguage={switchLanguage} onQuit={finish} />
         ) : (
           <TopBar
             demo={info.demo}
             largeText={largeText}
             onLargeText={() => setLargeText(!largeText)}
-            onSwitchLanguage={() => setLocale(locale === 'fr' ? 'en' : 'fr')}
+            onSwitchLanguage={switchLanguage}
             {...(s === 'welcome' || inHelp || s === 'staff-pin' ? {} : { onHelp: () => dispatch({ type: 'help', screen: 'faq' }) })}
             {...(s === 'welcome' ? { onStaffGesture: staff.openStaff } : {})}
             {...(s === 'welcome' || finishesInScreen(flow) ? {} : { onFinish: finish })}

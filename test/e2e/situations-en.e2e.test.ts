@@ -128,4 +128,98 @@ describe('the artisan’s situations in English (issue #14), in Chromium at 1080
     await screenshot(p, 'en-space-saved');
     await p.close();
   });
+
+  it('every sign of a password typed by touch on the English keyboard: "Jean.Pierre@75", then _ # % !', async () => {
+    const p = await kioskPage(browser, PORTRAIT);
+    await identifyInEnglish(p, kiosk, '401234562RE067', ['02', '03', '1975']);
+    await button(p, en['outcome.found.login']).tap();
+    const password = p.getByLabel(en['login.password'], { exact: true });
+    await password.tap();
+    const kb = p.getByRole('group', { name: en['keyboard.label'] });
+    const tap = async (text: string) => {
+      for (const ch of text) {
+        if (ch !== ch.toLowerCase()) await kb.getByRole('button', { name: en['keyboard.shift'], exact: true }).tap();
+        const key = kb.getByRole('button', { name: ch, exact: true });
+        if ((await key.count()) > 0) {
+          await key.tap();
+          continue;
+        }
+        await kb.getByRole('button', { name: en['keyboard.symbols'], exact: true }).tap();
+        await kb.getByRole('button', { name: ch, exact: true }).tap();
+        await kb.getByRole('button', { name: en['keyboard.letters'], exact: true }).tap();
+      }
+    };
+    await tap('Jean.Pierre@75');
+    assert.equal(await password.inputValue(), 'Jean.Pierre@75');
+    await tap('_#%!');
+    assert.equal(await password.inputValue(), 'Jean.Pierre@75_#%!');
+    await noViolations(p);
+    await screenshot(p, 'en-touch-password');
+    await p.close();
+  });
+
+  it('the idle warning in English hides the visit, sounds, and "I am here" carries on with everything kept', async () => {
+    const quick = await startBrowserMode(tempDir('kiosk-situations-en-idle-'), { KIOSK_IDLE_WARN_MS: '3000', KIOSK_IDLE_END_MS: '8000' });
+    try {
+      const p = await kioskPage(browser, PORTRAIT);
+      await p.addInitScript(() => {
+        const w = window as unknown as { tones: number };
+        w.tones = 0;
+        const start = OscillatorNode.prototype.start;
+        OscillatorNode.prototype.start = function (this: OscillatorNode, ...args: Parameters<OscillatorNode['start']>) {
+          w.tones++;
+          return start.apply(this, args);
+        };
+      });
+      await identifyInEnglish(p, quick, '401234562RE067', ['02', '03', '1975']);
+      const heading = p.getByRole('heading', { level: 1, name: translate('en', 'outcome.found.heading', { firstName: 'Jean-Pierre', lastName: 'MULLER' }) });
+      await heading.waitFor();
+      const warning = p.getByRole('alertdialog', { name: en['idle.heading'] });
+      await warning.waitFor({ timeout: 6000 });
+      const box = await heading.boundingBox();
+      assert.ok(box);
+      const covered = await p.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid="idle-cover"]') != null, {
+        x: box.x + 10,
+        y: box.y + box.height / 2,
+      });
+      assert.ok(covered, 'the name is covered, not dimmed');
+      assert.ok(await button(p, en['idle.endNow']).isVisible(), '"End now" is offered');
+      assert.ok((await p.evaluate(() => (window as unknown as { tones: number }).tones)) >= 1, 'a tone was played');
+      await noViolations(p);
+      await screenshot(p, 'en-idle-warning');
+      await button(p, en['idle.continue']).click();
+      await warning.waitFor({ state: 'hidden' });
+      assert.ok(await heading.isVisible(), 'the visit goes on where it was, in English');
+      await p.close();
+    } finally {
+      await quick.stop();
+    }
+  });
+
+  it('English chosen just as the previous visit ends stays chosen while the kiosk reads its settings again', async () => {
+    const p = await kioskPage(browser, PORTRAIT);
+    await p.goto(kiosk.url);
+    await button(p, fr['welcome.start']).click();
+    await field(p, fr['identify.rmLabel']).waitFor();
+    // The kiosk's settings, read again after "Terminer", arrive late: after the next person's tap.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await p.route('**/api/app%3Ainfo', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await p.getByRole('button', { name: fr['app.finishLabel'] }).click();
+    await button(p, fr['app.switchLanguageLabel']).click();
+    await button(p, en['welcome.start']).waitFor();
+    const answered = p.waitForResponse((r) => r.url().endsWith('/api/app%3Ainfo'));
+    release();
+    await answered;
+    await p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await button(p, en['welcome.start']).click();
+    await field(p, en['identify.rmLabel']).waitFor();
+    assert.equal(await p.evaluate(() => document.documentElement.lang), 'en');
+    await p.close();
+  });
 });
