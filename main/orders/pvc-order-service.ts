@@ -3,7 +3,7 @@ import { cardSheet } from '../cards/card-pdf.ts';
 import { errorKind, type Logger } from '../logging/logger.ts';
 import type { PrintErrorKind } from '../printing/print-errors.ts';
 import type { PrintService } from '../printing/print-service.ts';
-import { PRINTER_READY_STATES, type PrinterState } from '../printing/printer-status.ts';
+import { isPrinterReady, type PrinterBlockedState, type PrinterState } from '../printing/printer-status.ts';
 import type { Receipt } from '../printing/receipt.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
@@ -263,7 +263,7 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
     async pay(orderId: number, method: PaymentMethod, staff: Staff): Promise<Result<PvcOrder>> {
       // No money is taken for a card that cannot come out: the printer is asked just before.
       const state = await cardState();
-      if (!PRINTER_READY_STATES.includes(state)) {
+      if (!isPrinterReady(state)) {
         log.info('pvc-pay-refused', { order: orderId, printer: state });
         return state === 'not-configured'
           ? { ok: false, error: { code: 'PRINTER_NOT_SET', message: 'no card printer', params: { role: 'card' } } }
@@ -454,12 +454,12 @@ export type OrderView = ConsoleOrder & {
    * Set on an order waiting for payment or failed when the card printer is not ready now:
    * payment (or a retry) is not offered, and the console says this state in words.
    */
-  cardPrinter: PrinterState | null;
+  cardPrinter: PrinterBlockedState | null;
 };
 
 export function viewOf(order: ConsoleOrder, printer: PrinterState): OrderView {
   const waiting = order.state === 'requested' || order.state === 'failed';
-  const blocked = waiting && !PRINTER_READY_STATES.includes(printer) ? printer : null;
+  const blocked = waiting && !isPrinterReady(printer) ? printer : null;
   // "No printer set" once one is set and ready is no reason any more: only what the job itself met stays.
   const errorKind = order.errorKind && PRINTER_KINDS.includes(order.errorKind) ? null : order.errorKind;
   return { ...order, errorKind, cardPrinter: blocked };

@@ -12,7 +12,14 @@ export type PrinterState = QueueState | 'offline' | 'not-configured' | 'spooler-
 export type PrinterStatus = { role: PrintRole; printer: string | null; state: PrinterState };
 
 /** The states in which a card printer takes a job and prints it: the only ones a payment is taken in. */
-export const PRINTER_READY_STATES: readonly PrinterState[] = ['ready', 'printing'];
+export const PRINTER_READY_STATES = ['ready', 'printing'] as const satisfies readonly PrinterState[];
+
+/** A state in which a card printer would not print a paid card now: the console says which. */
+export type PrinterBlockedState = Exclude<PrinterState, (typeof PRINTER_READY_STATES)[number]>;
+
+export function isPrinterReady(state: PrinterState): state is (typeof PRINTER_READY_STATES)[number] {
+  return (PRINTER_READY_STATES as readonly PrinterState[]).includes(state);
+}
 
 /**
  * How the spooler says a queue stands, its failures turned into states (a stopped CUPS is a

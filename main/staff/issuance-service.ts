@@ -25,12 +25,10 @@ export type Delivery = { kind: 'paper' } | { kind: 'email' } | { kind: 'pvc'; me
  * What became of an issuance: the print job's state, the e-mail sent (the registry took it) or
  * queued (the outbox keeps it), the PVC order; for an e-mail, the address masked when known.
  */
-export type IssuanceResult = {
-  delivery: Delivery['kind'];
-  status: 'sent' | 'completed' | 'queued' | 'failed' | 'already';
-  orderNumber?: string;
-  maskedEmail?: string;
-};
+export type IssuanceResult =
+  | { delivery: 'paper'; status: 'sent' | 'completed' | 'failed' }
+  | { delivery: 'email'; status: 'sent' | 'queued'; maskedEmail?: string }
+  | { delivery: 'pvc'; status: 'sent' | 'failed' | 'already'; orderNumber: string };
 
 /**
  * Where an e-mailed card would go, said to staff before anything is sent: the account's

@@ -301,7 +301,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         screen: 'staff-issue-card',
       };
     case 'issue-result': {
-      const ordered = action.result.delivery === 'pvc' ? (action.result.orderNumber ?? state.issue.ordered) : state.issue.ordered;
+      const ordered = action.result.delivery === 'pvc' ? action.result.orderNumber : state.issue.ordered;
       return { ...state, pending: false, errors: {}, issue: { ...state.issue, result: action.result, emailTarget: null, ordered } };
     }
     case 'issue-email-target':

@@ -1,5 +1,5 @@
 import { type Dispatch, useCallback, useEffect, useRef } from 'react';
-import type { InputOf, StaffOverview } from '../../main/api/contract.ts';
+import type { InputOf } from '../../main/api/contract.ts';
 import type { Result } from '../../main/api/errors.ts';
 import type { KioskSettings } from '../../main/settings/kiosk-settings.ts';
 import type { PrintJob, PrintRole } from '../../main/store/print-jobs-repo.ts';

@@ -1,7 +1,7 @@
 import chamber from '../../../assets/chamber.json';
 import partnersFile from '../../../assets/partners.json';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
-import { type MessageKey, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 
 const LOGOS = import.meta.glob<string>('../../../assets/partners/*.svg', { eager: true, query: '?url', import: 'default' });
 const logoUrl = (file: string) => LOGOS[`../../../assets/partners/${file}`];
@@ -25,8 +25,8 @@ export function FaqScreen({ onBack }: { onBack(): void }) {
       <ScreenHeading>{t('faq.heading')}</ScreenHeading>
       {QUESTIONS.map((n) => (
         <section key={n} className="faq-item" aria-labelledby={`faq-q${n}`}>
-          <h2 id={`faq-q${n}`}>{t(`faq.q${n}` as MessageKey)}</h2>
-          <p>{t(`faq.a${n}` as MessageKey)}</p>
+          <h2 id={`faq-q${n}`}>{t(`faq.q${n}`)}</h2>
+          <p>{t(`faq.a${n}`)}</p>
         </section>
       ))}
       <Back onBack={onBack} />

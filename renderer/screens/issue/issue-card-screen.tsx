@@ -2,7 +2,7 @@ import type { CardView } from '../../../main/cards/card-service.ts';
 import type { EmailTarget, IssuanceResult } from '../../../main/staff/issuance-service.ts';
 import type { FieldError } from '../../app/flow.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
-import { type MessageKey, useT } from '../../i18n/index.tsx';
+import { type Translate, useT } from '../../i18n/index.tsx';
 import { CardPreview } from '../card/card-preview.tsx';
 
 export type Delivery = { kind: 'paper' } | { kind: 'email' } | { kind: 'pvc'; method: 'cash' | 'card' };
@@ -47,7 +47,7 @@ export function IssueCardScreen({ card, result, emailTarget, ordered, error, pen
         {/* One answer at a time: each action's replaces the previous one's (flow.ts). */}
         {result && (
           <p className={`panel ${result.status === 'failed' || result.status === 'queued' ? 'panel-warning' : 'panel-success'}`} role="status">
-            {t(`issue.result.${result.delivery}.${result.status}` as MessageKey, { number: result.orderNumber ?? '', email: result.maskedEmail ?? '' })}
+            {resultWords(t, result)}
           </p>
         )}
         {emailTarget && <EmailTargetPanel target={emailTarget} pending={pending} onSend={() => onIssue({ kind: 'email' })} />}
@@ -89,4 +89,16 @@ function EmailTargetPanel({ target, pending, onSend }: { target: EmailTarget; pe
       </button>
     </div>
   );
+}
+
+/** What became of the card, in words: each delivery has its own outcomes (a key per pair, checked by the compiler). */
+function resultWords(t: Translate, result: IssuanceResult): string {
+  switch (result.delivery) {
+    case 'paper':
+      return t(`issue.result.paper.${result.status}`);
+    case 'email':
+      return t(`issue.result.email.${result.status}`, { email: result.maskedEmail ?? '' });
+    case 'pvc':
+      return t(`issue.result.pvc.${result.status}`, { number: result.orderNumber });
+  }
 }

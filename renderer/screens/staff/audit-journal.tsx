@@ -177,9 +177,8 @@ export function AuditJournal({ version, printedBy, onLoad, onPrint, now = () => 
   const printedWords = (p: Printed): { words: string; tone: 'success' | 'warning' | 'neutral' } => {
     if (p.kind === 'printing') return { words: t('journal.printing'), tone: 'neutral' };
     if (p.kind === 'refused')
-      return { words: p.error.code === 'PRINTER_NOT_SET' ? t('journal.noPrinter') : t(`error.${p.error.code}` as MessageKey, p.error.params), tone: 'warning' };
-    if (p.job.status === 'failed')
-      return { words: t('journal.printFailed', { words: t(`print.error.${p.job.errorKind ?? 'other'}` as MessageKey) }), tone: 'warning' };
+      return { words: p.error.code === 'PRINTER_NOT_SET' ? t('journal.noPrinter') : t(`error.${p.error.code}`, p.error.params), tone: 'warning' };
+    if (p.job.status === 'failed') return { words: t('journal.printFailed', { words: t(`print.error.${p.job.errorKind ?? 'other'}`) }), tone: 'warning' };
     if (p.job.status === 'completed') return { words: t('journal.printed', { count: p.lines }), tone: 'success' };
     return { words: t('journal.printSent'), tone: 'neutral' };
   };
@@ -232,7 +231,7 @@ export function AuditJournal({ version, printedBy, onLoad, onPrint, now = () => 
       </fieldset>
       {failure && (
         <p className="error-message" role="alert">
-          {t(`error.${failure.code}` as MessageKey, failure.params)}
+          {t(`error.${failure.code}`, failure.params)}
         </p>
       )}
       <h3 id="journal-day-title">

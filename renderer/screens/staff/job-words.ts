@@ -1,5 +1,5 @@
 import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
-import type { MessageKey, Translate } from '../../i18n/index.tsx';
+import type { Translate } from '../../i18n/index.tsx';
 
 /**
  * A print job's state in words for staff. A job that failed says why; a job handed to the
@@ -8,8 +8,8 @@ import type { MessageKey, Translate } from '../../i18n/index.tsx';
  * `errorKind`, until the spooler answers again.
  */
 export function jobStatusWords(t: Translate, job: Pick<PrintJob, 'status' | 'errorKind'>): string {
-  const status = t(`printers.job.${job.status}` as MessageKey);
+  const status = t(`printers.job.${job.status}`);
   if (!job.errorKind) return status;
-  if (job.status === 'failed') return `${status} (${t(`print.error.${job.errorKind}` as MessageKey)})`;
+  if (job.status === 'failed') return `${status} (${t(`print.error.${job.errorKind}`)})`;
   return t('printers.job.unknown', { why: t(job.errorKind === 'spooler-down' ? 'printers.jobUnknown.spooler-down' : 'printers.jobUnknown.other') });
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { InputOf, StaffOverview } from '../../../main/api/contract.ts';
 import { TextField } from '../../components/text-field.tsx';
-import { type MessageKey, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { formatAmount, formatTime } from '../format.ts';
 import { RefundForm } from './refund-form.tsx';
 
@@ -51,7 +51,7 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
         {orders.map((o) => (
           <li key={o.id} className="order" aria-labelledby={`order-${o.id}`}>
             <h3 id={`order-${o.id}`}>{t('orders.item', { number: o.number, name: o.artisanName ?? t('orders.unknownArtisan') })}</h3>
-            <p className="lead">{t(`orders.state.${shownState(o)}` as MessageKey, { amount: formatAmount(o.amountCents, locale) })}</p>
+            <p className="lead">{t(`orders.state.${shownState(o)}`, { amount: formatAmount(o.amountCents, locale) })}</p>
             {o.payment && (
               <p>
                 {t('orders.paidBy', {
@@ -73,13 +73,13 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
             )}
             {o.cardPrinter && (
               <p className="error-message" role="status">
-                {t(`orders.cardPrinter.${o.cardPrinter}` as MessageKey)}
+                {t(`orders.cardPrinter.${o.cardPrinter}`)}
               </p>
             )}
             {o.state === 'failed' &&
               !o.cardPrinter &&
               (o.errorKind ? (
-                <p className="error-message">{t('orders.failedWhy', { words: t(`print.error.${o.errorKind}` as MessageKey) })}</p>
+                <p className="error-message">{t('orders.failedWhy', { words: t(`print.error.${o.errorKind}`) })}</p>
               ) : (
                 <p>{t('orders.failedReady')}</p>
               ))}
@@ -158,7 +158,7 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
 }
 
 /** The state as the desk says it: a cancelled order that was paid is "refunded"; a hand-over says how. */
-function shownState(o: Order): string {
+function shownState(o: Order): Order['state'] | 'refunded' | `handed-over-${'paper' | 'email'}` {
   if (o.state === 'cancelled' && o.refund) return 'refunded';
   if (o.state === 'handed-over' && (o.handedOverAs === 'paper' || o.handedOverAs === 'email')) return `handed-over-${o.handedOverAs}`;
   return o.state;

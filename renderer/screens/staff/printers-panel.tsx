@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { PrinterStatus } from '../../../main/printing/printer-status.ts';
 import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
 import { TextField } from '../../components/text-field.tsx';
-import { type MessageKey, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { jobStatusWords } from './job-words.ts';
 
 type Role = PrinterStatus['role'];
@@ -35,7 +35,7 @@ export function PrintersPanel({ printers, pending, onSave, onTest }: PrintersPan
           <form key={p.role} noValidate onSubmit={save} className="printer" aria-labelledby={`printer-${p.role}`}>
             <h3 id={`printer-${p.role}`}>{t(`printers.role.${p.role}`)}</h3>
             <p className="printer-state" role="status">
-              {t(`printers.state.${p.state}` as MessageKey)}
+              {t(`printers.state.${p.state}`)}
             </p>
             <TextField
               id={`printer-field-${p.role}`}
@@ -67,7 +67,7 @@ function TestResult({ job }: { job: Pick<PrintJob, 'status' | 'errorKind'> | und
   return (
     <p role="status" className={job.status === 'failed' ? 'error-message' : undefined}>
       {job.status === 'failed'
-        ? t('printers.testFailed', { words: t(`print.error.${job.errorKind ?? 'other'}` as MessageKey) })
+        ? t('printers.testFailed', { words: t(`print.error.${job.errorKind ?? 'other'}`) })
         : t('printers.testDone', { status: jobStatusWords(t, job) })}
     </p>
   );

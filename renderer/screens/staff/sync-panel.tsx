@@ -1,5 +1,5 @@
 import type { StaffOverview } from '../../../main/api/contract.ts';
-import { type MessageKey, useT } from '../../i18n/index.tsx';
+import { useT } from '../../i18n/index.tsx';
 import { formatDateTime } from './when.ts';
 
 export type SyncPanelProps = { sync: StaffOverview['sync'] | undefined; pending: boolean; onSyncNow(): void };
@@ -12,13 +12,13 @@ export function SyncPanel({ sync: s, pending, onSyncNow }: SyncPanelProps) {
       <h2 id="sync-title">{t('staff.syncTitle')}</h2>
       {s && (
         <div role="status">
-          <p className="lead">{t(`staff.sync.${s.state}` as MessageKey)}</p>
+          <p className="lead">{t(`staff.sync.${s.state}`)}</p>
           <p>{t('staff.records', { count: s.records })}</p>
           {!s.replicaComplete && <p>{s.loadPercent === null ? t('staff.loadingNoPercent') : t('staff.loading', { percent: s.loadPercent })}</p>}
           {s.lastSuccessAt && <p>{t('staff.lastSuccess', { time: formatDateTime(s.lastSuccessAt, locale) })}</p>}
           <p>{t('staff.pending', { count: s.pendingOperations })}</p>
-          {s.lastError && <p className="error-message">{t('staff.lastError', { words: t(`staff.error.${s.lastError.kind}` as MessageKey) })}</p>}
-          {s.outboxError && <p className="error-message">{t('staff.outboxError', { words: t(`staff.error.${s.outboxError.kind}` as MessageKey) })}</p>}
+          {s.lastError && <p className="error-message">{t('staff.lastError', { words: t(`staff.error.${s.lastError.kind}`) })}</p>}
+          {s.outboxError && <p className="error-message">{t('staff.outboxError', { words: t(`staff.error.${s.outboxError.kind}`) })}</p>}
         </div>
       )}
       <button type="button" className="button button-primary" aria-disabled={pending || undefined} onClick={() => !pending && onSyncNow()}>

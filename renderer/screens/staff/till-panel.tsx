@@ -54,7 +54,7 @@ export function TillPanel({ version, onLoad, onPrint, now = () => new Date() }: 
       if (!r.ok) return setPrinted({ kind: 'refused', error: r.error });
       setTill(r.value.till);
       const { job } = r.value;
-      setPrinted(job.status === 'failed' ? { kind: 'failed', words: t(`print.error.${job.errorKind ?? 'other'}` as MessageKey) } : { kind: 'printed' });
+      setPrinted(job.status === 'failed' ? { kind: 'failed', words: t(`print.error.${job.errorKind ?? 'other'}`) } : { kind: 'printed' });
     });
   };
   const money = (cents: number) => formatAmount(cents, locale);
@@ -135,9 +135,7 @@ export function TillPanel({ version, onLoad, onPrint, now = () => new Date() }: 
         {printed?.kind === 'printed' && <p className="panel panel-success">{t('till.printed')}</p>}
         {printed?.kind === 'failed' && <p className="panel panel-warning">{t('till.printFailed', { words: printed.words })}</p>}
         {printed?.kind === 'refused' && (
-          <p className="panel panel-warning">
-            {printed.error.code === 'PRINTER_NOT_SET' ? t('till.noPrinter') : t(`error.${printed.error.code}` as MessageKey)}
-          </p>
+          <p className="panel panel-warning">{printed.error.code === 'PRINTER_NOT_SET' ? t('till.noPrinter') : t(`error.${printed.error.code}`)}</p>
         )}
       </div>
     </section>
