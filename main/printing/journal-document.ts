@@ -1,5 +1,5 @@
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
+import { embedCardFont } from '../cards/card-pdf.ts';
 import { cardFonts } from '../cards/fonts.ts';
 
 /** One entry of the printed journal: its time of day and its sentence. */
@@ -50,10 +50,11 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
 export async function renderJournalPdf({ chamber, heading, lines, empty }: JournalDocument): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(heading[0] ?? 'Journal');
-  doc.registerFontkit(fontkit);
+  // Embedded the card's way (upstream fontkit, checked glyph by glyph by the card tests):
+  // @pdf-lib/fontkit's subsetting can print blank glyphs while pdftotext reads every word.
   const bytes = await cardFonts();
-  const regular = await doc.embedFont(bytes.regular, { subset: true });
-  const bold = await doc.embedFont(bytes.bold, { subset: true });
+  const regular = await embedCardFont(doc, bytes.regular);
+  const bold = await embedCardFont(doc, bytes.bold);
   const textWidth = W - 2 * MARGIN - TIME_WIDTH;
   let page = doc.addPage([W, H]);
   let y = H - MARGIN;

@@ -19,6 +19,7 @@ import { openStore } from '../../main/store/open-store.ts';
 import { translate } from '../../renderer/i18n/index.tsx';
 import { auditSentence } from '../../renderer/screens/staff/audit-journal.tsx';
 import { ROOT } from '../support/browser-mode.ts';
+import { inkIn, rasterise, wordsOf } from '../support/glyph-ink.ts';
 import { receivedFiles, startPrintChain } from '../support/print-services.ts';
 import { KIOSK_ID, SECRET, startTestRegistry } from '../support/registry.ts';
 import { tempDir } from '../support/temp.ts';
@@ -169,6 +170,14 @@ describe('the journal: a day of the log filtered in the store, and printed on th
       assert.equal(texts.filter((t) => t.includes(`Entrée ${i} :`) && t.includes(end)).length, 1, `entry ${i}`);
     }
     assert.match(texts[0] ?? '', /Łukasz Œhlenschläger-Ğürsoy/);
+    // What the printer prints, not only the text layer: every word of the first page draws ink.
+    const raster = rasterise(file, 1, 100);
+    const blank = wordsOf(file, 1).filter((w) => inkIn(raster, w) === 0);
+    assert.deepEqual(
+      blank.map((w) => w.text),
+      [],
+      'words printed blank',
+    );
   });
 
   it('through the contract: staff only, the filters validated (a real day, a known kind, an agent id), no day after today', async () => {
