@@ -1,4 +1,5 @@
 import { useT } from '../i18n/index.tsx';
+import { DisplayButtons } from './display-buttons.tsx';
 
 export type StaffBarProps = {
   name: string;
@@ -13,7 +14,7 @@ export type StaffBarProps = {
  * and "Quitter la console" (no FAQ and no "Terminer": those are the artisans').
  */
 export function StaffBar({ name, largeText, onLargeText, onSwitchLanguage, onQuit }: StaffBarProps) {
-  const { t, locale } = useT();
+  const { t } = useT();
   return (
     <header className="top-bar staff-bar">
       <div className="brand">
@@ -24,19 +25,7 @@ export function StaffBar({ name, largeText, onLargeText, onSwitchLanguage, onQui
         <span className="staff-signed-in">{t('staff.welcome', { name })}</span>
       </div>
       <div className="top-actions">
-        <button type="button" className="button button-secondary" aria-pressed={largeText} onClick={onLargeText}>
-          <span aria-hidden="true">A+ </span>
-          {t('app.largeText')}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          lang={locale === 'fr' ? 'en' : 'fr'}
-          aria-label={t('app.switchLanguageLabel')}
-          onClick={onSwitchLanguage}
-        >
-          {t('app.switchLanguage')}
-        </button>
+        <DisplayButtons largeText={largeText} onLargeText={onLargeText} onSwitchLanguage={onSwitchLanguage} />
         <button type="button" className="button button-secondary" onClick={onQuit}>
           {t('staff.quit')}
         </button>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/index.tsx';
+import { DisplayButtons } from './display-buttons.tsx';
 
 export type TopBarProps = {
   demo: boolean;
@@ -17,7 +18,7 @@ const WITHIN_MS = 3000;
 
 /** On every screen: the chamber, the language switch, and (once a visit began) "Terminer". */
 export function TopBar({ demo, largeText, onLargeText, onSwitchLanguage, onHelp, onFinish, onStaffGesture }: TopBarProps) {
-  const { t, locale } = useT();
+  const { t } = useT();
   const taps = useRef<number[]>([]);
   const tap = () => {
     if (!onStaffGesture) return;
@@ -46,19 +47,7 @@ export function TopBar({ demo, largeText, onLargeText, onSwitchLanguage, onHelp,
         {demo && <span className="demo-badge">{t('app.demoBadge')}</span>}
       </div>
       <div className="top-actions">
-        <button type="button" className="button button-secondary" aria-pressed={largeText} onClick={onLargeText}>
-          <span aria-hidden="true">A+ </span>
-          {t('app.largeText')}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          lang={locale === 'fr' ? 'en' : 'fr'}
-          aria-label={t('app.switchLanguageLabel')}
-          onClick={onSwitchLanguage}
-        >
-          {t('app.switchLanguage')}
-        </button>
+        <DisplayButtons largeText={largeText} onLargeText={onLargeText} onSwitchLanguage={onSwitchLanguage} />
         {onHelp && (
           <button type="button" className="button button-secondary" onClick={onHelp}>
             {t('help.faq')}

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { en } from '../../renderer/i18n/en.ts';
 import { fr, type MessageKey } from '../../renderer/i18n/fr.ts';
 import { translate } from '../../renderer/i18n/index.tsx';
 import { noViolations } from '../support/axe.ts';
-import { bridgeClient, ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
-import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
+import { bridgeClient, ROOT } from '../support/browser-mode.ts';
+import { screenshot } from '../support/chromium.ts';
+import { freshKiosks } from '../support/fresh-kiosks.ts';
 import { tempDir } from '../support/temp.ts';
 
 type Words = Record<MessageKey, string>;
@@ -83,21 +84,10 @@ async function assertSeen(p: Page, text: string): Promise<void> {
 }
 
 describe('"Ce n’est pas mon adresse" and "Votre compte est activé", by touch, in Chromium', () => {
-  let browser: Browser;
-  const kiosks: RunningKiosk[] = [];
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    for (const k of kiosks) await k.stop();
-  });
+  const suite = freshKiosks();
 
   it('in French: a typo at activation put right from the waiting screen; the old link refused, the new one activates, and the kiosk says so', async () => {
-    const kiosk = await startBrowserMode(tempDir('kiosk-email-fr-'));
-    kiosks.push(kiosk);
-    const p = await kioskPage(browser);
-    await p.goto(kiosk.url);
+    const { p } = await suite.open('kiosk-email-fr-');
     await identifyByTouch(p, fr);
     await activateWithTypo(p, fr);
     assert.match((await p.locator('main').textContent()) ?? '', /camille@gmial\.com/);
@@ -140,8 +130,8 @@ describe('"Ce n’est pas mon adresse" and "Votre compte est activé", by touch,
     await screenshot(p, 'check-mail-changed');
 
     // On the phone: the first link no longer works; the new one activates.
-    assert.equal(await followLink(browser, p, 'camille@gmial.com'), 'Ce lien n’est plus valable');
-    assert.equal(await followLink(browser, p, 'camille@gmail.com'), 'Votre compte est activé');
+    assert.equal(await followLink(suite.browser(), p, 'camille@gmial.com'), 'Ce lien n’est plus valable');
+    assert.equal(await followLink(suite.browser(), p, 'camille@gmail.com'), 'Votre compte est activé');
 
     await assertSeen(p, fr['checkMail.activated']);
     assert.ok(await p.getByText(fr['checkMail.activatedSpace']).isVisible());
@@ -169,10 +159,7 @@ describe('"Ce n’est pas mon adresse" and "Votre compte est activé", by touch,
         if (m?.[1]) resolve(m[1]);
       });
     });
-    const kiosk = await startBrowserMode(tempDir('kiosk-email-down-'), { KIOSK_REGISTRY_URL: url, KIOSK_ID: 'e2e', KIOSK_REGISTRY_SECRET: secret });
-    kiosks.push(kiosk);
-    const p = await kioskPage(browser);
-    await p.goto(kiosk.url);
+    const { p } = await suite.open('kiosk-email-down-', { KIOSK_REGISTRY_URL: url, KIOSK_ID: 'e2e', KIOSK_REGISTRY_SECRET: secret });
     await identifyByTouch(p, fr);
     await activateWithTypo(p, fr);
     await new Promise<void>((resolve) => {
@@ -192,10 +179,7 @@ describe('"Ce n’est pas mon adresse" and "Votre compte est activé", by touch,
   });
 
   it('in English: the artisan leaves and comes back; the pending activation found again, its address masked, changed from there', async () => {
-    const kiosk = await startBrowserMode(tempDir('kiosk-email-en-'));
-    kiosks.push(kiosk);
-    const p = await kioskPage(browser);
-    await p.goto(kiosk.url);
+    const { kiosk, p } = await suite.open('kiosk-email-en-');
     await button(p, fr['app.switchLanguageLabel']).tap();
     await identifyByTouch(p, en);
     await activateWithTypo(p, en);
@@ -234,7 +218,7 @@ describe('"Ce n’est pas mon adresse" and "Votre compte est activé", by touch,
       .getByRole('status')
       .filter({ hasText: translate('en', 'checkMail.changed', { email: 'camille@gmail.com' }) })
       .waitFor();
-    assert.equal(await followLink(browser, p, 'camille@gmail.com'), 'Votre compte est activé');
+    assert.equal(await followLink(suite.browser(), p, 'camille@gmail.com'), 'Votre compte est activé');
 
     // This visit did not choose the password: it says so, then asks to log in.
     await assertSeen(p, en['checkMail.activated']);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -9,7 +9,7 @@ import { bridgeClient, ROOT, type RunningKiosk, startBrowserMode } from '../supp
 import { kioskPage, launchChromium } from '../support/chromium.ts';
 import { identifyAs, staffGesture } from '../support/kiosk-flows.ts';
 import { eventually } from '../support/pvc.ts';
-import { startTcpCapture } from '../support/tcp-capture.ts';
+import { socketCardPrinter } from '../support/socket-printer.ts';
 import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
@@ -28,28 +28,6 @@ function countRequests(p: Page) {
   return {
     of: (path: string) => paths.filter((x) => x === path).length,
     all: () => [...paths],
-  };
-}
-
-const cupsUp = () => spawnSync('lpstat', ['-r']).stdout?.toString().includes('is running') ?? false;
-
-/** A card printer on a raw socket (CUPS alone, no virtual IPP printer): the bytes of each card reach a TCP server of the test. */
-async function socketCardPrinter(queue: string): Promise<{ queue: string; received(): Buffer; stop(): Promise<void> }> {
-  const started: ChildProcess[] = [];
-  if (!cupsUp()) {
-    started.push(spawn('cupsd', ['-f'], { stdio: 'ignore' }));
-    await eventually(async () => cupsUp(), 'CUPS', 15_000);
-  }
-  const capture = await startTcpCapture();
-  execFileSync('lpadmin', ['-p', queue, '-E', '-v', capture.address.replace('tcp://', 'socket://'), '-m', 'raw'], { stdio: 'ignore' });
-  return {
-    queue,
-    received: capture.received,
-    stop: async () => {
-      spawnSync('lpadmin', ['-x', queue]);
-      await capture.close();
-      for (const c of started) c.kill('SIGTERM');
-    },
   };
 }
 

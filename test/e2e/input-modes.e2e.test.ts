@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { fr } from '../../renderer/i18n/fr.ts';
-import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
-import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
-import { tempDir } from '../support/temp.ts';
+import { screenshot } from '../support/chromium.ts';
+import { freshKiosks } from '../support/fresh-kiosks.ts';
 
 const tapKey = (p: Page, name: string) => p.getByRole('button', { name, exact: true }).tap();
 const field = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
@@ -20,21 +19,10 @@ async function tapWord(p: Page, word: string): Promise<void> {
 }
 
 describe('identification and activation with one way of input only', () => {
-  let browser: Browser;
-  const kiosks: RunningKiosk[] = [];
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    for (const k of kiosks) await k.stop();
-  });
+  const suite = freshKiosks();
 
   it('by touch alone: the keypads and the on-screen keyboard', async () => {
-    const kiosk = await startBrowserMode(tempDir('kiosk-touch-'));
-    kiosks.push(kiosk);
-    const p = await kioskPage(browser);
-    await p.goto(kiosk.url);
+    const { p } = await suite.open('kiosk-touch-');
     await tapKey(p, fr['welcome.start']);
     await field(p, fr['identify.rmLabel']).tap();
     for (const k of ['1', '2', '3', '1', '2', '3', '1', '2', '7', 'RM', '0', '7', '8']) await tapKey(p, k);
@@ -60,10 +48,7 @@ describe('identification and activation with one way of input only', () => {
   });
 
   it('by keyboard alone: Tab, typing and Enter', async () => {
-    const kiosk = await startBrowserMode(tempDir('kiosk-keys-'));
-    kiosks.push(kiosk);
-    const p = await kioskPage(browser);
-    await p.goto(kiosk.url);
+    const { p } = await suite.open('kiosk-keys-');
     const focused = () => p.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || '');
     // From the top of the page: the first Tabs cross the top bar, then reach "Commencer".
     for (let i = 0; i < 10 && (await focused()) !== fr['welcome.start']; i++) await p.keyboard.press('Tab');

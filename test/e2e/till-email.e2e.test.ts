@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,37 +13,11 @@ import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mo
 import { kioskPage, LANDSCAPE, launchChromium, screenshot } from '../support/chromium.ts';
 import { consoleSection, staffGesture } from '../support/kiosk-flows.ts';
 import { eventually, pc858Text } from '../support/pvc.ts';
+import { socketCardPrinter } from '../support/socket-printer.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
 import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
-
-const cupsUp = () => spawnSync('lpstat', ['-r']).stdout?.toString().includes('is running') ?? false;
-
-/**
- * The card printer as many desks have it: on the network, taking jobs on a raw socket
- * (JetDirect). A real CUPS queue whose socket:// device is a TCP server of the test that
- * keeps the bytes. It needs CUPS alone, not the virtual IPP printer and its DNS-SD: these
- * tests are about money and e-mail, not about the card's pages (test/integration/printing.test.ts).
- */
-async function socketCardPrinter(queue: string): Promise<{ queue: string; received(): Buffer; stop(): Promise<void> }> {
-  const started: ChildProcess[] = [];
-  if (!cupsUp()) {
-    started.push(spawn('cupsd', ['-f'], { stdio: 'ignore' }));
-    await eventually(async () => cupsUp(), 'CUPS', 15_000);
-  }
-  const capture = await startTcpCapture();
-  execFileSync('lpadmin', ['-p', queue, '-E', '-v', capture.address.replace('tcp://', 'socket://'), '-m', 'raw'], { stdio: 'ignore' });
-  return {
-    queue,
-    received: capture.received,
-    stop: async () => {
-      spawnSync('lpadmin', ['-x', queue]);
-      await capture.close();
-      for (const c of started) c.kill('SIGTERM');
-    },
-  };
-}
 
 describe('at the console: e-mail issuance tells the truth, and "Caisse du jour" adds up the orders taken', () => {
   let browser: Browser;

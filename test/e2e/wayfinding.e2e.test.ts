@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { en } from '../../renderer/i18n/en.ts';
 import { fr, type MessageKey } from '../../renderer/i18n/fr.ts';
 import { translate } from '../../renderer/i18n/index.tsx';
 import { noViolations } from '../support/axe.ts';
-import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
-import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
+import { screenshot } from '../support/chromium.ts';
+import { freshKiosks } from '../support/fresh-kiosks.ts';
 import { givePhoto } from '../support/kiosk-flows.ts';
-import { tempDir } from '../support/temp.ts';
 
 type Words = Record<MessageKey, string>;
 type Lang = 'fr' | 'en';
@@ -63,21 +62,10 @@ async function check(p: Page, name: string): Promise<void> {
 }
 
 describe('wayfinding on the artisan’s path, by touch, in Chromium', () => {
-  let browser: Browser;
-  const kiosks: RunningKiosk[] = [];
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    for (const k of kiosks) await k.stop();
-  });
+  const suite = freshKiosks();
 
   it('in French: the same step count on every screen, "Retour" that keeps what was typed, one "Terminer", actions that are not tabs', async () => {
-    const kiosk = await startBrowserMode(tempDir('kiosk-wayfinding-fr-'));
-    kiosks.push(kiosk);
-    const p = await kioskPage(browser);
-    await p.goto(kiosk.url);
+    const { p } = await suite.open('kiosk-wayfinding-fr-');
     assert.equal(await p.locator('.step-line').count(), 0, 'no step on the welcome screen');
     await button(p, fr['welcome.start']).tap();
     await assertStep(p, stepLine('fr', 1, 'identify'));
@@ -122,7 +110,7 @@ describe('wayfinding on the artisan’s path, by touch, in Chromium', () => {
 
     // The link followed on a "phone": on to "Mes informations", step 3.
     const mailbox = await p.getByRole('link', { name: fr['checkMail.demoLink'] }).getAttribute('href');
-    const phone = await browser.newPage();
+    const phone = await suite.browser().newPage();
     await phone.goto(mailbox ?? '');
     await phone.getByRole('link', { name: 'Ouvrir le lien de confirmation' }).first().click();
     await phone.close();
@@ -203,10 +191,7 @@ describe('wayfinding on the artisan’s path, by touch, in Chromium', () => {
   });
 
   it('in English: the same steps in English words, "Back" keeping the number, the date and the e-mail, one "Finish"', async () => {
-    const kiosk = await startBrowserMode(tempDir('kiosk-wayfinding-en-'));
-    kiosks.push(kiosk);
-    const p = await kioskPage(browser);
-    await p.goto(kiosk.url);
+    const { p } = await suite.open('kiosk-wayfinding-en-');
     await button(p, fr['app.switchLanguageLabel']).tap();
     await button(p, en['welcome.start']).tap();
     await assertStep(p, stepLine('en', 1, 'identify'));
