@@ -59,7 +59,8 @@ describe('a PVC card that cannot be printed: no payment without a ready printer,
   let cups: Awaited<ReturnType<typeof cupsSwitch>>;
   const dataDir = tempDir('kiosk-refund-');
   before(async () => {
-    chain = await startPrintChain(`KioskRefund${process.pid}`);
+    // A card stays 10 s at the printer: long enough to be seen printing, then jammed (cancelled there).
+    chain = await startPrintChain(`KioskRefund${process.pid}`, { jobSeconds: 10 });
     receipts = await startTcpCapture();
     cups = await cupsSwitch();
     // No card printer set at first: the desk has only its receipt printer.

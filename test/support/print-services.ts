@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { tempDir } from './temp.ts';
@@ -37,7 +37,7 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
  * first. Daemons already running (a developer's machine) are used as they are; those started
  * here are stopped by `stop()`.
  */
-export async function startPrintChain(queue: string): Promise<{ queue: string; spoolDir: string; stop(): Promise<void> }> {
+export async function startPrintChain(queue: string, { jobSeconds = 0 } = {}): Promise<{ queue: string; spoolDir: string; stop(): Promise<void> }> {
   const started: ChildProcess[] = [];
   const child = (cmd: string, args: string[]) => {
     const c = spawn(cmd, args, { stdio: 'ignore' });
@@ -60,7 +60,14 @@ export async function startPrintChain(queue: string): Promise<{ queue: string; s
   // A command makes each job complete once received: without one, ippeveprinter simulates printing with
   // a wait of several seconds per job, and two cards queued behind a sheet outlasted a test's 30 s on CI.
   // The document is kept (-k) beside the command's empty output (.prn), which receivedFiles leaves out.
-  child('ippeveprinter', ['-c', '/bin/true', '-k', '-d', spoolDir, '-f', 'application/pdf,image/pwg-raster', '-p', String(port), queue]);
+  // `jobSeconds`: a printer that takes that long over each job, for a test that must act while
+  // a card is at the printer (a jam cancelled there); a job done at once would win that race.
+  let command = '/bin/true';
+  if (jobSeconds > 0) {
+    command = path.join(tempDir('ipp-command-'), 'slow-printer.sh');
+    writeFileSync(command, `#!/bin/sh\nsleep ${jobSeconds}\n`, { mode: 0o755 });
+  }
+  child('ippeveprinter', ['-c', command, '-k', '-d', spoolDir, '-f', 'application/pdf,image/pwg-raster', '-p', String(port), queue]);
   await failing(() =>
     until(() => spawnSync('ipptool', ['-q', `ipp://localhost:${port}/ipp/print`, 'get-printer-attributes.test']).status === 0, 15_000, 'the virtual printer'),
   );
