@@ -161,7 +161,7 @@ export function App() {
   // The console left idle locks: everything of it goes (as "Quitter la console") and the PIN is asked again.
   const lockConsole = useCallback(() => {
     finish();
-    dispatch({ type: 'staff', configured: true, name: null });
+    dispatch({ type: 'staff', configured: true, name: null, notices: ['staff.lockedIdle'] });
   }, [finish]);
 
   const next = () => {
@@ -281,6 +281,7 @@ export function App() {
         {s === 'verify' && <VerifyScreen verify={verifyCard} onBack={() => dispatch({ type: 'back' })} />}
         {s === 'staff-pin' && (
           <StaffPinScreen
+            notices={flow.notices}
             configured={flow.staff.configured}
             errors={flow.errors}
             errorTick={flow.errorTick}
@@ -367,6 +368,7 @@ export function App() {
         )}
         {s === 'staff-issue-photo' && (
           <PhotoScreen
+            heading="issue.photoHeading"
             error={flow.errors.general}
             pending={flow.pending}
             onAccept={staff.issuePhoto}

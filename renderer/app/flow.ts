@@ -127,7 +127,7 @@ export type FlowAction =
   | { type: 'saved'; notices: MessageKey[] }
   | { type: 'card'; card: CardView; notices?: MessageKey[] }
   | { type: 'card-link'; link: { url: string; expiresAt: string } }
-  | { type: 'staff'; configured: boolean; name: string | null; id?: number }
+  | { type: 'staff'; configured: boolean; name: string | null; id?: number; notices?: MessageKey[] }
   | { type: 'members'; members: StaffMember[]; notices?: MessageKey[] }
   | { type: 'settings'; settings: SettingsView; notices?: MessageKey[] }
   | { type: 'issue-edit'; patch: Partial<Pick<IssueState, 'query' | 'selected' | 'document'>> }
@@ -279,6 +279,7 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
         errors: {},
         staff: { configured: action.configured, name: action.name, ...(action.id ? { id: action.id } : {}) },
         screen: action.name ? 'staff-console' : 'staff-pin',
+        notices: action.notices ?? [],
       };
     case 'settled':
       return { ...state, pending: false };

@@ -296,6 +296,7 @@ export const fr = {
   'staff.pin': 'Code (6 à 8 chiffres)',
   'staff.pinHint': 'Ni un même chiffre répété, ni une suite (123456, 654321), ni une date.',
   'staff.pinConfirmation': 'Confirmez le code',
+  'staff.lockedIdle': 'La console s’est verrouillée après quelques minutes sans activité : entrez votre code pour la rouvrir.',
   'staff.enter': 'Entrer',
   'staff.create': 'Créer le code',
   'staff.consoleHeading': 'Console de l’accueil',
@@ -639,6 +640,7 @@ export const fr = {
     'Pas d’envoi par e-mail : le compte de cet artisan n’a pas d’adresse e-mail. Remettez la carte sur papier (A4) ou en carte PVC.',
   'issue.result.pvc.sent': 'Commande {number} payée : la carte part à l’imprimante à cartes (suivie dans « Cartes PVC »).',
   'issue.result.pvc.failed': 'Commande {number} payée, mais l’impression a échoué : voir « Cartes PVC » pour réessayer.',
+  'issue.photoHeading': 'La photo de l’artisan',
   'issue.finish': 'Terminer la délivrance',
   'error.ISSUANCE_REQUIRED': 'Aucune délivrance en cours : cherchez d’abord l’artisan.',
   'error.REPLICA_LOADING':

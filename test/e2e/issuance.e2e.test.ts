@@ -69,7 +69,8 @@ describe('"Délivrer une carte" at the console, with the kiosk camera and the de
     await button(p, en['app.switchLanguageLabel']).click();
     await button(p, fr['issue.start']).click();
 
-    await p.getByRole('heading', { level: 1, name: fr['photo.heading'] }).waitFor();
+    // Staff take the artisan's photo: the screen says whose, not the artisans' "Ma photo".
+    await p.getByRole('heading', { level: 1, name: fr['issue.photoHeading'] }).waitFor();
     await p.waitForFunction(() => ((document.querySelector('video') as HTMLVideoElement | null)?.videoWidth ?? 0) > 0);
     await button(p, fr['photo.take']).click();
     await p.getByRole('img', { name: fr['photo.preview'] }).waitFor({ timeout: 8000 });

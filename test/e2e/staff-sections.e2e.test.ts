@@ -172,6 +172,7 @@ describe('the staff console locks itself when left idle', () => {
     assert.ok(await p.getByRole('heading', { level: 2, name: fr['members.title'] }).isVisible());
     // Left alone: the PIN screen, and no name, no section, no console data on it.
     await p.getByRole('heading', { level: 1, name: fr['staff.heading'] }).waitFor({ timeout: 10_000 });
+    await p.getByRole('status').filter({ hasText: fr['staff.lockedIdle'] }).waitFor();
     assert.equal(await p.getByRole('button', { name: fr['help.faq'] }).count(), 0, 'no "Questions fréquentes" at the PIN');
     const text = await p.locator('body').innerText();
     assert.ok(!text.includes('Nadia') && !text.includes(fr['members.title']) && !text.includes(fr['staff.consoleHeading']), text);

@@ -14,6 +14,8 @@ export type PhotoScreenProps = {
   notices?: MessageKey[];
   onAccept(jpegBase64: string): void;
   onBack(): void;
+  /** The screen's title: "Ma photo" for the artisan, the artisan's photo when staff take it for them. */
+  heading?: MessageKey;
 };
 
 const COUNTDOWN = 3;
@@ -24,7 +26,7 @@ const COUNTDOWN = 3;
  * The camera stops when the screen goes; the picture lives only in this screen until it is
  * accepted.
  */
-export function PhotoScreen({ error, pending, notices = [], onAccept, onBack }: PhotoScreenProps) {
+export function PhotoScreen({ error, pending, notices = [], onAccept, onBack, heading = 'photo.heading' }: PhotoScreenProps) {
   const { t } = useT();
   const video = useRef<HTMLVideoElement>(null);
   const [count, setCount] = useState<number | null>(null);
@@ -46,7 +48,7 @@ export function PhotoScreen({ error, pending, notices = [], onAccept, onBack }: 
 
   return (
     <main id="main" className="screen photo-screen">
-      <ScreenHeading>{t('photo.heading')}</ScreenHeading>
+      <ScreenHeading>{t(heading)}</ScreenHeading>
       <Notices keys={notices} />
       {/* What to do now: look into the oval and take it, then check it and validate or retake. */}
       <p className="lead" aria-live="polite">

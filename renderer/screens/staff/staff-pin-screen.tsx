@@ -1,12 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import type { FlowState } from '../../app/flow.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
+import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { useT } from '../../i18n/index.tsx';
+import { type MessageKey, useT } from '../../i18n/index.tsx';
 import { NewPinFields, newPinErrors } from './new-pin-fields.tsx';
 
 export type StaffPinScreenProps = {
+  /** Why the PIN is asked again (the console locked itself when left idle). */
+  notices?: MessageKey[];
   configured: boolean;
   errors: FlowState['errors'];
   errorTick: number;
@@ -20,7 +23,7 @@ export type StaffPinScreenProps = {
  * twice, checked as it is typed. A refused first PIN stays typed (GOV.UK: never clear what
  * the person typed); a wrong login PIN is cleared for the next try.
  */
-export function StaffPinScreen({ configured, errors, errorTick, pending, onSetup, onLogin }: StaffPinScreenProps) {
+export function StaffPinScreen({ notices = [], configured, errors, errorTick, pending, onSetup, onLogin }: StaffPinScreenProps) {
   const { t } = useT();
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
@@ -46,6 +49,7 @@ export function StaffPinScreen({ configured, errors, errorTick, pending, onSetup
   return (
     <main id="main" className="screen staff-pin-screen">
       <ScreenHeading>{t('staff.heading')}</ScreenHeading>
+      <Notices keys={notices} />
       {!configured && <p className="lead">{t('staff.setupLead')}</p>}
       <ErrorSummary items={items} tick={errorTick} />
       <form noValidate onSubmit={submit}>
