@@ -17,20 +17,56 @@ import { tempDir } from '../support/temp.ts';
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
 const field = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
 
-/** The welcome screen, switched to English by its button, then "Start". */
+/** The welcome screen, switched to English by its button, then "Start": by touch. */
 async function startInEnglish(p: Page, kiosk: RunningKiosk): Promise<void> {
   await p.goto(kiosk.url);
-  await button(p, fr['app.switchLanguageLabel']).click();
-  await button(p, en['welcome.start']).click();
+  await button(p, fr['app.switchLanguageLabel']).tap();
+  await button(p, en['welcome.start']).tap();
 }
 
+const keypad = (p: Page) => p.locator('fieldset.keypad');
+
+/** Keys of the identification keypad, one tap each: digits, RM/RE as one key, A/B of Corsica. */
+async function tapKeypad(p: Page, keys: string): Promise<void> {
+  for (const k of keys.match(/R[ME]|./g) ?? []) await keypad(p).getByRole('button', { name: k, exact: true }).tap();
+}
+
+/** Identification by touch alone: the RM keypad, "Next", the date on the same keypad. */
 async function identifyInEnglish(p: Page, kiosk: RunningKiosk, rmNumber: string, [day, month, year]: readonly [string, string, string]): Promise<void> {
   await startInEnglish(p, kiosk);
-  await field(p, en['identify.rmLabel']).fill(rmNumber);
-  await field(p, en['identify.day']).fill(day);
-  await field(p, en['identify.month']).fill(month);
-  await field(p, en['identify.year']).fill(year);
-  await button(p, en['identify.submit']).click();
+  await field(p, en['identify.rmLabel']).tap();
+  await tapKeypad(p, rmNumber);
+  await button(p, en['keypad.nextLabel']).tap();
+  await tapKeypad(p, day + month + year);
+  await button(p, en['identify.submit']).tap();
+}
+
+/**
+ * Text typed on the on-screen keyboard by touch, as a person would: Shift before a capital,
+ * the Symbols layer for a sign the letters do not show; digits where the keyboard is a keypad.
+ */
+async function tapText(p: Page, text: string): Promise<void> {
+  const kb = p.getByRole('group', { name: en['keyboard.label'] });
+  for (const ch of text) {
+    if (ch !== ch.toLowerCase()) await kb.getByRole('button', { name: en['keyboard.shift'], exact: true }).tap();
+    const key = kb.getByRole('button', { name: ch, exact: true });
+    if ((await key.count()) > 0) {
+      await key.tap();
+      continue;
+    }
+    await kb.getByRole('button', { name: en['keyboard.symbols'], exact: true }).tap();
+    await kb.getByRole('button', { name: ch, exact: true }).tap();
+    await kb.getByRole('button', { name: en['keyboard.letters'], exact: true }).tap();
+  }
+}
+
+/** A field emptied and typed again by touch: its erase key as many times as it has characters. */
+async function retype(p: Page, name: string, text: string): Promise<void> {
+  const input = p.getByLabel(name, { exact: true });
+  await input.tap();
+  const erase = p.getByRole('group', { name: en['keyboard.label'] }).getByRole('button', { name: en['keypad.eraseLabel'] });
+  for (let n = (await input.inputValue()).length; n > 0; n--) await erase.tap();
+  await tapText(p, text);
 }
 
 /** What the page shows, as text, to look for French left behind. */
@@ -50,14 +86,22 @@ describe('the artisan’s situations in English (issue #14), in Chromium at 1080
 
   it('a department that does not exist and a mistyped SIREN are named in plain English, and what was typed stays', async () => {
     const p = await kioskPage(browser, PORTRAIT);
-    await identifyInEnglish(p, kiosk, '123 123 127 RM 2C', ['14', '07', '1980']);
+    // A C is not on the keypad: the number is typed on a keyboard, the date by touch.
+    await startInEnglish(p, kiosk);
+    await field(p, en['identify.rmLabel']).fill('123 123 127 RM 2C');
+    await field(p, en['identify.day']).tap();
+    await tapKeypad(p, '14071980');
+    await button(p, en['identify.submit']).tap();
     const noDepartment = translate('en', 'identify.rm.noSuchDepartment', { department: '2C' });
     await p.locator('#rm-error').filter({ hasText: noDepartment }).waitFor();
     assert.equal(await p.locator('.error-summary a').first().textContent(), noDepartment);
     assert.equal(await field(p, en['identify.rmLabel']).inputValue(), '123 123 127 RM 2C', 'the number stays as typed');
     await noViolations(p);
-    await field(p, en['identify.rmLabel']).fill('123123128RM078');
-    await button(p, en['identify.submit']).click();
+    // Put right by touch: the keypad types into the number again, after its error.
+    for (let n = (await field(p, en['identify.rmLabel']).inputValue()).length; n > 0; n--)
+      await keypad(p).getByRole('button', { name: en['keypad.eraseLabel'] }).tap();
+    await tapKeypad(p, '123123128RM078');
+    await button(p, en['identify.submit']).tap();
     await p.locator('#rm-error').filter({ hasText: en['error.RM_CHECKSUM'] }).waitFor();
     assert.equal(await field(p, en['identify.day']).inputValue(), '14', 'the date stays too');
     assert.doesNotMatch(await shown(p), /numéro|chiffres|département/, 'no French left on the screen');
@@ -83,8 +127,9 @@ describe('the artisan’s situations in English (issue #14), in Chromium at 1080
   it('a mistyped e-mail domain is hinted in English, never forced, and the mail is sent to the address put right', async () => {
     const p = await kioskPage(browser, PORTRAIT);
     await identifyInEnglish(p, kiosk, '123123127RM078', ['14', '07', '1980']);
-    await button(p, en['outcome.found.activate']).click();
-    await field(p, en['activate.email']).fill('camille.durand@gmial.fr');
+    await button(p, en['outcome.found.activate']).tap();
+    await field(p, en['activate.email']).tap();
+    await tapText(p, 'camille.durand@gmial.fr');
     const suggestion = 'camille.durand@gmail.com';
     await p
       .getByRole('status')
@@ -93,11 +138,13 @@ describe('the artisan’s situations in English (issue #14), in Chromium at 1080
     assert.equal(await field(p, en['activate.email']).inputValue(), 'camille.durand@gmial.fr', 'not changed until the person chooses');
     await noViolations(p);
     await screenshot(p, 'en-activate-typo');
-    await button(p, translate('en', 'activate.useSuggestion', { suggestion })).click();
+    await button(p, translate('en', 'activate.useSuggestion', { suggestion })).tap();
     assert.equal(await field(p, en['activate.email']).inputValue(), suggestion);
-    await p.getByLabel(en['activate.password'], { exact: true }).fill('Pain-au-levain-2026');
-    await p.getByLabel(en['activate.confirmation'], { exact: true }).fill('Pain-au-levain-2026');
-    await button(p, en['activate.submit']).click();
+    await p.getByLabel(en['activate.password'], { exact: true }).tap();
+    await tapText(p, 'Pain-au-levain-2026');
+    await p.getByLabel(en['activate.confirmation'], { exact: true }).tap();
+    await tapText(p, 'Pain-au-levain-2026');
+    await button(p, en['activate.submit']).tap();
     await p.getByRole('heading', { level: 1, name: en['checkMail.heading'] }).waitFor();
     assert.ok((await shown(p)).includes(suggestion), 'the address it was sent to, as just typed');
     await noViolations(p);
@@ -107,13 +154,15 @@ describe('the artisan’s situations in English (issue #14), in Chromium at 1080
   it('"Save" shows its confirmation in English inside the window, with the focus on it', async () => {
     const p = await kioskPage(browser, PORTRAIT);
     await identifyInEnglish(p, kiosk, '401234562RE067', ['02', '03', '1975']);
-    await button(p, en['outcome.found.login']).click();
-    await field(p, en['login.email']).fill('jean-pierre.muller@example.com');
-    await p.getByLabel(en['login.password'], { exact: true }).fill('Menuiserie-Muller-1975');
-    await button(p, en['login.submit']).click();
+    await button(p, en['outcome.found.login']).tap();
+    await field(p, en['login.email']).tap();
+    await tapText(p, 'jean-pierre.muller@example.com');
+    await p.getByLabel(en['login.password'], { exact: true }).tap();
+    await tapText(p, 'Menuiserie-Muller-1975');
+    await button(p, en['login.submit']).tap();
     await p.getByRole('heading', { level: 1, name: en['space.heading'] }).waitFor();
-    await field(p, en['space.mobile']).fill('06 98 76 54 32');
-    await button(p, en['space.save']).click();
+    await retype(p, en['space.mobile'], '0698765432');
+    await button(p, en['space.save']).tap();
     await p.getByRole('status').filter({ hasText: en['space.saved'] }).waitFor();
     await p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const seen = await p.evaluate(() => {
@@ -135,23 +184,9 @@ describe('the artisan’s situations in English (issue #14), in Chromium at 1080
     await button(p, en['outcome.found.login']).tap();
     const password = p.getByLabel(en['login.password'], { exact: true });
     await password.tap();
-    const kb = p.getByRole('group', { name: en['keyboard.label'] });
-    const tap = async (text: string) => {
-      for (const ch of text) {
-        if (ch !== ch.toLowerCase()) await kb.getByRole('button', { name: en['keyboard.shift'], exact: true }).tap();
-        const key = kb.getByRole('button', { name: ch, exact: true });
-        if ((await key.count()) > 0) {
-          await key.tap();
-          continue;
-        }
-        await kb.getByRole('button', { name: en['keyboard.symbols'], exact: true }).tap();
-        await kb.getByRole('button', { name: ch, exact: true }).tap();
-        await kb.getByRole('button', { name: en['keyboard.letters'], exact: true }).tap();
-      }
-    };
-    await tap('Jean.Pierre@75');
+    await tapText(p, 'Jean.Pierre@75');
     assert.equal(await password.inputValue(), 'Jean.Pierre@75');
-    await tap('_#%!');
+    await tapText(p, '_#%!');
     assert.equal(await password.inputValue(), 'Jean.Pierre@75_#%!');
     await noViolations(p);
     await screenshot(p, 'en-touch-password');
@@ -187,7 +222,7 @@ describe('the artisan’s situations in English (issue #14), in Chromium at 1080
       assert.ok((await p.evaluate(() => (window as unknown as { tones: number }).tones)) >= 1, 'a tone was played');
       await noViolations(p);
       await screenshot(p, 'en-idle-warning');
-      await button(p, en['idle.continue']).click();
+      await button(p, en['idle.continue']).tap();
       await warning.waitFor({ state: 'hidden' });
       assert.ok(await heading.isVisible(), 'the visit goes on where it was, in English');
       await p.close();
@@ -199,7 +234,7 @@ describe('the artisan’s situations in English (issue #14), in Chromium at 1080
   it('English chosen just as the previous visit ends stays chosen while the kiosk reads its settings again', async () => {
     const p = await kioskPage(browser, PORTRAIT);
     await p.goto(kiosk.url);
-    await button(p, fr['welcome.start']).click();
+    await button(p, fr['welcome.start']).tap();
     await field(p, fr['identify.rmLabel']).waitFor();
     // The kiosk's settings, read again after "Terminer", arrive late: after the next person's tap.
     let release: () => void = () => {};
@@ -210,14 +245,14 @@ describe('the artisan’s situations in English (issue #14), in Chromium at 1080
       await held;
       await route.continue();
     });
-    await p.getByRole('button', { name: fr['app.finishLabel'] }).click();
-    await button(p, fr['app.switchLanguageLabel']).click();
+    await p.getByRole('button', { name: fr['app.finishLabel'] }).tap();
+    await button(p, fr['app.switchLanguageLabel']).tap();
     await button(p, en['welcome.start']).waitFor();
     const answered = p.waitForResponse((r) => r.url().endsWith('/api/app%3Ainfo'));
     release();
     await answered;
     await p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await button(p, en['welcome.start']).click();
+    await button(p, en['welcome.start']).tap();
     await field(p, en['identify.rmLabel']).waitFor();
     assert.equal(await p.evaluate(() => document.documentElement.lang), 'en');
     await p.close();
