@@ -644,6 +644,7 @@ export const en: Record<MessageKey, string> = {
   'secrets.line': '{name}: {state}',
   'issue.result.pvc.already': 'This artisan already has order {number}, paid: nothing is charged again. See “PVC cards”.',
   'till.title': 'Today’s till',
+  'till.titleOf': 'Till for {day}',
   'till.day': 'Takings of {day}, at this kiosk',
   'till.byMethod': 'By means of payment',
   'till.byAgent': 'By agent',

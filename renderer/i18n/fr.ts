@@ -658,6 +658,7 @@ export const fr = {
   'secrets.line': '{name} : {state}',
   'issue.result.pvc.already': 'Cet artisan a déjà la commande {number}, réglée : rien n’est encaissé de nouveau. Voir « Cartes PVC ».',
   'till.title': 'Caisse du jour',
+  'till.titleOf': 'Caisse du {day}',
   'till.day': 'Journée du {day}, à cette borne',
   'till.byMethod': 'Par moyen de paiement',
   'till.byAgent': 'Par agent',
