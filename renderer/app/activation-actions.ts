@@ -1,6 +1,6 @@
 import { type Dispatch, useCallback, useEffect } from 'react';
 import type { Result } from '../../main/api/errors.ts';
-import { coalesced } from './event-refresh.ts';
+import { coalesced, reached } from './event-refresh.ts';
 import type { FlowAction, FlowState } from './flow.ts';
 import { kiosk, subscribe } from './kiosk-client.ts';
 
@@ -16,6 +16,7 @@ export function useActivationActions(flow: FlowState, dispatch: Dispatch<FlowAct
     // Activated here (this visit goes on logged in) or from elsewhere (another visit, the
     // portal: this visit logs in): either way it is said first, on the waiting screen.
     if (r.ok && (r.value.loggedIn || r.value.status === 'active')) dispatch({ type: 'activated', loggedIn: r.value.loggedIn });
+    return reached(r);
   }, [dispatch]);
   // The waiting screen does not poll: the main process watches the registry while this visit
   // waits (main/events/activation-watch.ts) and says `mail-confirmed`; the screen then asks
@@ -24,9 +25,13 @@ export function useActivationActions(flow: FlowState, dispatch: Dispatch<FlowAct
   useEffect(() => {
     if (!waiting) return;
     const once = coalesced(check);
-    return subscribe((event) => {
+    const stop = subscribe((event) => {
       if (event.kind === 'mail-confirmed' || event.kind === 'subscribed') once();
     });
+    return () => {
+      stop();
+      once.stop();
+    };
   }, [waiting, check]);
   const continueAfterActivation = () => {
     if (flow.activated?.loggedIn) void call(kiosk().invoke('profile:get', {}), (info) => dispatch({ type: 'profile', info }));

@@ -4,7 +4,7 @@ import type { Result } from '../../main/api/errors.ts';
 import type { KioskSettings } from '../../main/settings/kiosk-settings.ts';
 import type { PrintJob, PrintRole } from '../../main/store/print-jobs-repo.ts';
 import type { Delivery } from '../screens/issue/issue-card-screen.tsx';
-import { coalesced } from './event-refresh.ts';
+import { coalesced, reached } from './event-refresh.ts';
 import type { FlowAction, FlowState } from './flow.ts';
 import { kiosk, subscribe } from './kiosk-client.ts';
 import { overviewAnswers } from './overview-answers.ts';
@@ -107,16 +107,23 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
       const apply = fresh(true);
       const r = await kiosk().invoke('staff:overview', {});
       if (r.ok) apply(r.value);
+      return reached(r);
     });
     // The printers' section (and its badge) follows a printer switched off or on, too.
     const refreshPrinters = coalesced(async () => {
       const r = await kiosk().invoke('staff:printers', {});
       if (r.ok) dispatch({ type: 'printers', printers: r.value, quiet: true });
+      return reached(r);
     });
-    return subscribe((event) => {
+    const stop = subscribe((event) => {
       if (event.kind !== 'mail-confirmed') refresh();
       if (event.kind === 'printer-state') refreshPrinters();
     });
+    return () => {
+      stop();
+      refresh.stop();
+      refreshPrinters.stop();
+    };
   }, [onConsole]);
   const staffSyncNow = () => {
     const apply = fresh();
