@@ -1,5 +1,6 @@
 import { kiosk } from '../app/kiosk-client.ts';
 import type { Locale } from '../i18n/index.tsx';
+import { speechPieces } from './describe.ts';
 
 export type SpeakerSettings = {
   /** The headphones' output (setSinkId), or null for the default output. */
@@ -55,18 +56,22 @@ export function createSpeaker(settings: () => SpeakerSettings, locale: () => Loc
     URL.revokeObjectURL(url);
   }
 
+  // A long text goes in pieces the speech port takes, said one after the other.
+  const queue = (text: string): void => {
+    for (const piece of speechPieces(text)) {
+      const mine = generation;
+      chain = chain.then(() => (mine === generation ? play(piece, mine) : undefined)).catch(() => undefined);
+    }
+  };
+
   return {
     /** Says `text` now, cutting what was being said. */
     say(text: string): void {
       stop();
-      const mine = generation;
-      chain = play(text, mine).catch(() => undefined);
+      queue(text);
     },
     /** Says `text` once what is being said is over. */
-    queue(text: string): void {
-      const mine = generation;
-      chain = chain.then(() => (mine === generation ? play(text, mine) : undefined)).catch(() => undefined);
-    },
+    queue,
     stop,
   };
 }
