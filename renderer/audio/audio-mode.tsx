@@ -94,6 +94,9 @@ export function AudioMode({ active, onWelcome, speech, onStart }: AudioModeProps
       } else if (el.closest('[role="alertdialog"]')) {
         speaker.queue(describeControl(el, tRef.current));
       } else if (el.matches('[role="alert"], [role="status"]')) {
+        // A message that comes with a new screen ("your card needs a photo") is in the screen's
+        // description: focused just after the heading, it must not cut that description short.
+        if (Date.now() < quietUntil.current && el.closest('main')) return;
         speaker.say(spokenText(el));
       } else speaker.say(describeControl(el, tRef.current));
     };
