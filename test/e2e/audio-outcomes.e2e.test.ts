@@ -9,6 +9,7 @@ import { noViolations } from '../support/axe.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { type Ear, ear, identifyByEar, plugHeadphones, transcriptFile, withHeadsetSocket } from '../support/by-ear.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
+import { consoleSection, staffGesture } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 
 /** The desk's contact details the kiosk gives (each chamber's IT edits them). */
@@ -166,5 +167,33 @@ describe('audio mode: each way identification can end, heard in full', () => {
     await by.press('NumpadDivide', en('audio.dark.on'));
     await noViolations(page);
     await screenshot(page, 'audio-mode-banner-en');
+  });
+
+  // Last: it changes the kiosk's settings for the tests after it.
+  it('once staff allow speaking aloud in the console, audio mode speaks without headphones (off by default)', async () => {
+    const page = await kioskPage(browser);
+    pages.push(page);
+    await withHeadsetSocket(page);
+    await page.goto(kiosk.url);
+    await page.getByRole('heading', { level: 1, name: fr('welcome.heading') }).waitFor();
+    const by = ear(page, transcript);
+    await staffGesture(page);
+    await page.getByRole('textbox', { name: fr('staff.name') }).fill('Nadia');
+    await page.getByLabel(fr('staff.pin')).fill('482913');
+    await page.getByLabel(fr('staff.pinConfirmation')).fill('482913');
+    await page.getByRole('button', { name: fr('staff.create') }).click();
+    await consoleSection(page, fr('settings.title'));
+    const aloud = page.getByRole('checkbox', { name: fr('settings.speechAloud') });
+    assert.equal(await aloud.isChecked(), false, 'off unless staff say so');
+    await aloud.check();
+    await page.getByRole('button', { name: fr('settings.save') }).click();
+    await page.getByText(fr('settings.saved')).waitFor();
+    await page.getByRole('button', { name: fr('staff.quit') }).click();
+    await page.getByRole('heading', { level: 1, name: fr('welcome.heading') }).waitFor();
+    // A keypad key, no headphones: audio mode speaks through the kiosk's loudspeaker.
+    const from = by.said().length;
+    await page.keyboard.press('Numpad5');
+    await by.hears(fr('audio.started'), from);
+    assert.equal(await page.locator('.audio-banner', { hasText: fr('audio.plugHeadphones') }).count(), 0, 'no need to ask for headphones');
   });
 });

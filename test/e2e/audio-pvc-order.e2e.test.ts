@@ -90,5 +90,9 @@ describe('audio mode: a PVC card ordered with the keypad alone', () => {
     assert.ok(again.includes(spelt) && again.includes(fr('order.amount', { amount })), again);
     await by.focus(fr('order.done'));
     await screenshot(page, 'audio-mode-pvc-ordered');
+    // The visit over, audio mode ends with it: the next person finds the kiosk as it was.
+    await page.keyboard.press('Numpad5');
+    await page.getByRole('heading', { level: 1, name: fr('welcome.heading') }).waitFor();
+    await page.locator('.audio-banner').waitFor({ state: 'detached' });
   });
 });
