@@ -1,7 +1,11 @@
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
 import { type AudioCommand, KEYPAD, runCommand, whereAmI } from '../../renderer/audio/audio-keys.ts';
+import { AudioMode } from '../../renderer/audio/audio-mode.tsx';
 import { describeControl, describeScreen } from '../../renderer/audio/describe.ts';
 import { createFieldPicker } from '../../renderer/audio/field-picker.ts';
-import { type Locale, type MessageKey, translate } from '../../renderer/i18n/index.tsx';
+import { type Locale, LocaleProvider, type MessageKey, translate } from '../../renderer/i18n/index.tsx';
 
 /**
  * Runs in the page of test/support/audio-page.ts: what the unit tests of audio mode call
@@ -10,6 +14,7 @@ import { type Locale, type MessageKey, translate } from '../../renderer/i18n/ind
 let locale: Locale = 'fr';
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
 let picker = createFieldPicker(() => t);
+let root: Root | null = null;
 
 const audio = {
   /** A screen of `html` in `lang`, its heading focused as the kiosk's screens do. */
@@ -19,6 +24,15 @@ const audio = {
     document.body.innerHTML = html;
     picker = createFieldPicker(() => t);
     document.querySelector<HTMLElement>('main h1')?.focus();
+  },
+  /** Audio mode started on a machine that can speak or not, allowed to speak aloud or not (no headphones here): its banner's text. */
+  banner(lang: Locale, speech: { available: boolean; aloud: boolean }): string {
+    root?.unmount();
+    document.body.innerHTML = '<div id="app"></div>';
+    root = createRoot(document.getElementById('app') as HTMLElement);
+    const mode = createElement(AudioMode, { active: true, onWelcome: false, speech, onStart: () => undefined });
+    flushSync(() => root?.render(createElement(LocaleProvider, { locale: lang, children: mode })));
+    return (document.querySelector('.audio-banner')?.textContent ?? '').trim();
   },
   /** What the screen says when it appears. */
   screen(): string {

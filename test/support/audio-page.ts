@@ -17,6 +17,8 @@ export async function audioPage(): Promise<{ browser: Browser; page: Page }> {
     format: 'iife',
     platform: 'browser',
     jsx: 'automatic',
+    // React's own switch between its development and production builds.
+    define: { 'process.env.NODE_ENV': '"production"' },
     write: false,
     logLevel: 'warning',
   });

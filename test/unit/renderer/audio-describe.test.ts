@@ -143,6 +143,12 @@ describe('audio mode in a real DOM: screens, controls, the keypad and the charac
       assert.ok((await call('press', 'Numpad6'))?.startsWith(w('identify.rmLabel')));
     });
 
+    it(`the banner (${lang}): unavailable where the kiosk cannot speak, headphones asked for, or the keys once it can be heard`, async () => {
+      assert.equal(await call('banner', lang, { available: false, aloud: true }), `${w('audio.banner')} ${w('audio.unavailable')}`);
+      assert.equal(await call('banner', lang, { available: true, aloud: false }), `${w('audio.banner')} ${w('audio.plugHeadphones')}`);
+      assert.equal(await call('banner', lang, { available: true, aloud: true }), `${w('audio.banner')} ${w('audio.bannerKeys')}`);
+    });
+
     it(`"." goes back where the screen has a way back, and says so where it has none (${lang})`, async () => {
       await call('show', screen(lang), lang);
       assert.equal(await call('press', 'NumpadDecimal'), '');
