@@ -569,6 +569,7 @@ export const en: Record<MessageKey, string> = {
   'audio.char.space': 'space',
   'audio.char.symbols':
     'dot|at|underscore|dash|plus|exclamation mark|question mark|hash|dollar|percent|ampersand|star|equals|slash|colon|semicolon|comma|open bracket|close bracket|apostrophe',
+  'audio.numberSign': 'number',
   'audio.idleKey': 'Press any key to carry on.',
   'settings.save': 'Save the settings',
   'settings.saved': 'Settings saved: they apply from the next visit.',

@@ -580,6 +580,7 @@ export const fr = {
   'audio.char.space': 'espace',
   'audio.char.symbols':
     'point|arobase|tiret bas|tiret|plus|point d’exclamation|point d’interrogation|dièse|dollar|pour cent|et commercial|étoile|égal|barre oblique|deux-points|point-virgule|virgule|parenthèse ouvrante|parenthèse fermante|apostrophe',
+  'audio.numberSign': 'numéro',
   'audio.idleKey': 'Appuyez sur une touche pour continuer.',
   'settings.save': 'Enregistrer les réglages',
   'settings.saved': 'Réglages enregistrés : ils valent dès la prochaine visite.',
