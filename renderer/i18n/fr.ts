@@ -549,6 +549,8 @@ export const fr = {
   'audio.rate.fast': 'Vitesse rapide.',
   'audio.rate.slow': 'Vitesse lente.',
   'audio.volume': 'Volume {percent} pour cent.',
+  'audio.next.form': 'À faire : remplir « {field} » et ce qui suit, puis « {action} ». Touche 2 pour avancer.',
+  'audio.next.action': 'À faire : « {action} ». Touche 2 pour aller jusqu’au bouton, 5 pour le choisir.',
   'audio.top': 'Début de l’écran.',
   'audio.noBack': 'Il n’y a pas de retour sur cet écran.',
   'audio.role.button': 'bouton',
