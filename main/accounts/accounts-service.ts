@@ -1,4 +1,3 @@
-import type { FieldProblem, KioskError, Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import {
   type AccountStatusWire,
@@ -12,6 +11,7 @@ import {
 import { type RegistryClient, RegistryError } from '../registry/client.ts';
 import { isEmail, normaliseEmail } from '../rules/email.ts';
 import { checkPassword } from '../rules/password.ts';
+import { type FieldProblem, fail, type Result } from '../shared/errors.ts';
 import { type ArtisanRow, findByRmNumber } from '../store/artisans-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
@@ -43,7 +43,6 @@ export type MyInformation = {
   contact: ProfileWire;
 };
 
-const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
 const fields = <T>(problems: FieldProblem[]): Result<T> => {
   const [first] = problems;
   return fail({ code: first?.code ?? 'INVALID_INPUT', field: first?.field ?? 'email', message: `refused: ${problems.map((p) => p.code).join(',')}`, problems });

@@ -1,8 +1,8 @@
 import type { SessionHolder } from '../accounts/session.ts';
-import type { KioskError, Result } from '../api/errors.ts';
 import { localIsoDate } from '../identity/birth-date.ts';
 import type { Logger } from '../logging/logger.ts';
 import { type RegistryClient, RegistryError } from '../registry/client.ts';
+import { fail, type KioskError, type Result } from '../shared/errors.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
@@ -31,8 +31,6 @@ export type CardDeps = {
   /** Pushes the outbox now; resolves true once the registry has the operation with this key. */
   pushNow: (key: string) => Promise<boolean>;
 };
-
-const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
 
 /** The photo as the camera screen makes it: a JPEG (FF D8 FF) of at most 200 KB. */
 export function checkPhoto(base64: string): Result<Buffer> {

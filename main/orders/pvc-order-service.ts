@@ -1,4 +1,3 @@
-import type { KioskError, Result } from '../api/errors.ts';
 import { cardSheet } from '../cards/card-pdf.ts';
 import { errorKind, type Logger } from '../logging/logger.ts';
 import type { PrintErrorKind } from '../printing/print-errors.ts';
@@ -6,6 +5,7 @@ import type { PrintService } from '../printing/print-service.ts';
 import { isPrinterReady, type PrinterBlockedState, type PrinterState } from '../printing/printer-status.ts';
 import type { Receipt } from '../printing/receipt.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
+import { fail, type Result } from '../shared/errors.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
@@ -49,8 +49,6 @@ export type PvcOrderDeps = {
   /** Told after each step of an order is written (created, paid, printing, printed, failed, refunded, handed over…). */
   onChange?: (orderId: number) => void;
 };
-
-const fail = <T>(code: KioskError['code'], message: string): Result<T> => ({ ok: false, error: { code, message } });
 
 /**
  * PVC card orders, from the artisan's request to the card handed over:

@@ -1,8 +1,8 @@
-import type { KioskError, Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PrintService } from '../printing/print-service.ts';
 import { composeTillTicket } from '../printing/till-ticket.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
+import { fail, type Result } from '../shared/errors.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import type { PrintJob } from '../store/print-jobs-repo.ts';
@@ -20,8 +20,6 @@ export type TillDeps = {
 
 /** The till's figures, and the ticket's print job when one was asked for. */
 export type TillPrint = { till: TillDay; job: PrintJob };
-
-const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
 
 /**
  * "Caisse du jour": the desk's takings on the kiosk's local day (the store computes them),

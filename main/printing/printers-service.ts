@@ -1,6 +1,6 @@
-import type { Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { type PrinterSettings, readPrinters, validPrinter, writePrinter } from '../settings/printer-settings.ts';
+import type { Result } from '../shared/errors.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import type { PrintJob, PrintRole } from '../store/print-jobs-repo.ts';

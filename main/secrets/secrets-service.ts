@@ -1,5 +1,5 @@
-import type { Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { Result } from '../shared/errors.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import type { SecretsState } from './open-secrets.ts';

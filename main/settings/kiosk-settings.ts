@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorField } from '../api/errors.ts';
+import type { ErrorCode, ErrorField } from '../shared/errors.ts';
 import type { ReadDb, TxDb } from '../store/database.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
 

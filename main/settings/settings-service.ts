@@ -1,6 +1,6 @@
 import type { SettingsView } from '../api/contract.ts';
-import { failFields, type Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
+import { failFields, type Result } from '../shared/errors.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { type KioskSettings, readSettings, settingsProblems, writeSettings } from './kiosk-settings.ts';

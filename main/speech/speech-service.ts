@@ -1,5 +1,5 @@
-import { fail, ok, type Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
+import { fail, ok, type Result } from '../shared/errors.ts';
 import type { SpeechCheck, SpeechEngine, SpeechLanguage } from './speech-engine.ts';
 
 export type SpeechService = {

@@ -1,4 +1,3 @@
-import type { KioskError, Result } from '../api/errors.ts';
 import { buildCard, type CardModel, type CardSigner } from '../cards/card-model.ts';
 import { renderCardPdf } from '../cards/card-pdf.ts';
 import { type CardView, cardViewOf, checkPhoto, PHOTO_REQUIRED } from '../cards/card-service.ts';
@@ -10,6 +9,7 @@ import type { PrintService } from '../printing/print-service.ts';
 import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import { maskEmail } from '../rules/email-mask.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
+import { fail, type Result } from '../shared/errors.ts';
 import { findByRmNumber, type SearchHit, searchArtisans } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
@@ -60,8 +60,6 @@ type Deps = {
   clock: () => Date;
   log: Logger;
 };
-
-const fail = <T>(code: KioskError['code'], message: string): Result<T> => ({ ok: false, error: { code, message } });
 
 /**
  * "Délivrer une carte": staff find an artisan in the local replica (offline), check an

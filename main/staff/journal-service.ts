@@ -1,9 +1,9 @@
-import type { KioskError, Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { renderJournalPdf } from '../printing/journal-document.ts';
 import type { PrintService } from '../printing/print-service.ts';
 import { JOURNAL_DAY_LIMIT, JOURNAL_KIND_ACTIONS, type JournalKind } from '../rules/journal-kinds.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
+import { fail, type Result } from '../shared/errors.ts';
 import { type AuditLine, appendAudit, auditAgentsOfDay, auditLinesOfDay } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import type { PrintJob } from '../store/print-jobs-repo.ts';
@@ -45,7 +45,6 @@ export type JournalWords = { heading: string[]; empty: string; lines: { seq: num
 
 export type JournalPrint = { job: PrintJob; lines: number };
 
-const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
 const two = (n: number) => String(n).padStart(2, '0');
 /** "14:02" in the kiosk's zone: the time a desk reads on its wall clock. */
 const timeOf = (iso: string) => {

@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { type ErrorField, type FieldProblem, type KioskError, PIN_ERROR, type Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
-import { pinRefusal } from '../rules/staff-pin.ts';
+import { type PinRefusal, pinRefusal } from '../rules/staff-pin.ts';
+import { type ErrorCode, type ErrorField, type FieldProblem, fail, type KioskError, type Result } from '../shared/errors.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
 import {
@@ -18,6 +18,14 @@ import {
   savePinLock,
   setMemberPin,
 } from '../store/staff-repo.ts';
+
+/** The error code each refusal of a new PIN crosses the contract as. */
+const PIN_ERROR: Record<PinRefusal, ErrorCode> = {
+  format: 'PIN_FORMAT',
+  repeated: 'PIN_REPEATED',
+  sequence: 'PIN_SEQUENCE',
+  date: 'PIN_DATE',
+};
 
 export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCK_MS = 15 * 60_000;
@@ -55,7 +63,6 @@ async function insertMember(tx: TxDb, name: string, pin: string, now: Date): Pro
   const salt = randomBytes(16).toString('hex');
   return insertMemberRow(tx, { name: name.trim(), pinHash: hashPin(pin, salt), salt }, now);
 }
-const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
 const matches = (pin: string, m: PinCredential) => timingSafeEqual(Buffer.from(hashPin(pin, m.salt), 'hex'), Buffer.from(m.pinHash, 'hex'));
 
 /**

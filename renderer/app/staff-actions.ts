@@ -1,7 +1,7 @@
 import { type Dispatch, useCallback, useEffect, useRef } from 'react';
 import type { InputOf } from '../../main/api/contract.ts';
-import type { Result } from '../../main/api/errors.ts';
 import type { KioskSettings } from '../../main/settings/kiosk-settings.ts';
+import type { Result } from '../../main/shared/errors.ts';
 import type { PrintJob, PrintRole } from '../../main/store/print-jobs-repo.ts';
 import type { Delivery } from '../screens/issue/issue-card-screen.tsx';
 import { coalesced } from './event-refresh.ts';

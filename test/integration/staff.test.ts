@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Result } from '../../main/api/errors.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { memoryStore } from '../../main/secrets/secret-store.ts';
+import type { Result } from '../../main/shared/errors.ts';
 import { createStaffService, type StaffState } from '../../main/staff/staff-service.ts';
 import { verifyAudit } from '../../main/store/audit-repo.ts';
 import { openStore } from '../../main/store/open-store.ts';

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import type { InputOf, SettingsView, StaffOverview } from '../../../main/api/contract.ts';
-import type { Result } from '../../../main/api/errors.ts';
 import type { TillPrint } from '../../../main/orders/till-service.ts';
 import type { PrinterStatus } from '../../../main/printing/printer-status.ts';
 import type { SecretsView } from '../../../main/secrets/secrets-service.ts';
 import type { KioskSettings } from '../../../main/settings/kiosk-settings.ts';
+import type { Result } from '../../../main/shared/errors.ts';
 import type { JournalDay, JournalPrint } from '../../../main/staff/journal-service.ts';
 import type { StaffMember } from '../../../main/staff/staff-service.ts';
 import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
