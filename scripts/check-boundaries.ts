@@ -5,7 +5,7 @@ import { findSqlViolations } from './sql-boundary.ts';
 
 /**
  * The process boundaries Biome cannot express: the renderer may take only types from
- * main/ (anything else would drag Node code into the page), except from main/rules/, which
+ * main/ (anything else would drag Node code into the page), except from main/shared/, which
  * holds pure checks both sides run and itself imports nothing but other rules; and main/
  * never imports the renderer. (Biome's noRestrictedImports keeps `electron` in the shell.)
  * SQL stays in main/store, and the store imports no service: scripts/sql-boundary.ts.
@@ -23,14 +23,14 @@ export function findViolations(files: SourceFile[]): string[] {
       const isType = Boolean(m[2]);
       const spec = m[3] ?? m[4] ?? '';
       if (!spec.startsWith('.')) {
-        if (file.path.startsWith('main/rules/') && !isType) problems.push(`${file.path}: imports ${spec}; main/rules/ must stay free of packages and Node`);
+        if (file.path.startsWith('main/shared/') && !isType) problems.push(`${file.path}: imports ${spec}; main/shared/ must stay free of packages and Node`);
         continue;
       }
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file.path), spec));
-      if (file.path.startsWith('main/rules/') && !isType && !target.startsWith('main/rules/')) {
-        problems.push(`${file.path}: imports ${spec}; main/rules/ is shared with the renderer and may import only other rules`);
+      if (file.path.startsWith('main/shared/') && !isType && !target.startsWith('main/shared/')) {
+        problems.push(`${file.path}: imports ${spec}; main/shared/ is shared with the renderer and may import only other rules`);
       }
-      if (inRenderer && target.startsWith('main/') && !target.startsWith('main/rules/') && !isType) {
+      if (inRenderer && target.startsWith('main/') && !target.startsWith('main/shared/') && !isType) {
         problems.push(`${file.path}: imports ${spec} as a value; the renderer may import only types from main/ (use "import type")`);
       }
       if (inMain && target.startsWith('renderer/')) problems.push(`${file.path}: imports ${spec}; main/ must not depend on the renderer`);

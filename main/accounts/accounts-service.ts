@@ -9,9 +9,9 @@ import {
   profileSchema,
 } from '../registry/accounts-wire.ts';
 import { type RegistryClient, RegistryError } from '../registry/client.ts';
-import { isEmail, normaliseEmail } from '../rules/email.ts';
-import { checkPassword } from '../rules/password.ts';
 import { type FieldProblem, fail, type Result } from '../shared/errors.ts';
+import { isEmail, normaliseEmail } from '../shared/rules/email.ts';
+import { checkPassword } from '../shared/rules/password.ts';
 import { type ArtisanRow, findByRmNumber } from '../store/artisans-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';

@@ -9,9 +9,9 @@ import type { TillPrint } from '../orders/till-service.ts';
 import type { PrinterStatus } from '../printing/printer-status.ts';
 import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { SyncStatus } from '../registry/sync-status.ts';
-import { JOURNAL_DAY_LIMIT, JOURNAL_KINDS } from '../rules/journal-kinds.ts';
 import type { SecretsView } from '../secrets/secrets-service.ts';
 import type { KioskSettings } from '../settings/kiosk-settings.ts';
+import { JOURNAL_DAY_LIMIT, JOURNAL_KINDS } from '../shared/rules/journal-kinds.ts';
 import type { SpeechCheck } from '../speech/speech-engine.ts';
 import { type EmailTarget, ID_DOCUMENTS, type IssuanceResult } from '../staff/issuance-service.ts';
 import type { JournalDay, JournalPrint } from '../staff/journal-service.ts';
@@ -160,7 +160,7 @@ export const contract = {
   /** Whether staff exist (else the first PIN is to be set), who is logged in, the PIN lock. */
   'staff:state': { input: z.object({}).strict(), output: returns<StaffState>() },
   /**
-   * First run only: the first staff member and their PIN, typed twice (main/rules/staff-pin.ts).
+   * First run only: the first staff member and their PIN, typed twice (main/shared/rules/staff-pin.ts).
    * Refusals come field by field: STAFF_NAME_REQUIRED, PIN_FORMAT / PIN_REPEATED / PIN_SEQUENCE /
    * PIN_DATE on `pin`, PIN_MISMATCH on `pinConfirmation`.
    */

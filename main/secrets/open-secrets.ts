@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.ts';
-import { KEYCHAIN_IT } from '../rules/keychain-advice.ts';
+import { KEYCHAIN_IT } from '../shared/rules/keychain-advice.ts';
 import { type KeychainProblem, KeychainUnavailable, memoryStore, openKeychain, type SecretStore } from './secret-store.ts';
 
 export type SecretsState = { store: SecretStore['kind']; problem: KeychainProblem | null };

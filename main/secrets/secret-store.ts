@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { KEYCHAIN_ADVICE as ADVICE } from '../rules/keychain-advice.ts';
+import { KEYCHAIN_ADVICE as ADVICE } from '../shared/rules/keychain-advice.ts';
 
 /** The kiosk's secrets, by name. Nothing else is kept in the keychain. */
 export const SECRET_NAMES = ['registry-secret', 'birth-date-key', 'card-signing-key'] as const;

@@ -1,9 +1,9 @@
 import type { Logger } from '../logging/logger.ts';
 import { renderJournalPdf } from '../printing/journal-document.ts';
 import type { PrintService } from '../printing/print-service.ts';
-import { JOURNAL_DAY_LIMIT, JOURNAL_KIND_ACTIONS, type JournalKind } from '../rules/journal-kinds.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
 import { fail, type Result } from '../shared/errors.ts';
+import { JOURNAL_DAY_LIMIT, JOURNAL_KIND_ACTIONS, type JournalKind } from '../shared/rules/journal-kinds.ts';
 import { type AuditLine, appendAudit, auditAgentsOfDay, auditLinesOfDay } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import type { PrintJob } from '../store/print-jobs-repo.ts';

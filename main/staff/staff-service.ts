@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logging/logger.ts';
-import { type PinRefusal, pinRefusal } from '../rules/staff-pin.ts';
 import { type ErrorCode, type ErrorField, type FieldProblem, fail, type KioskError, type Result } from '../shared/errors.ts';
+import { type PinRefusal, pinRefusal } from '../shared/rules/staff-pin.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
 import {
@@ -46,7 +46,7 @@ const CHANGE_FIELDS: PinFields = { pin: 'newPin', confirmation: 'newPinConfirmat
 
 /**
  * Every refused field of a name and a new PIN typed twice, each above its own field: the PIN
- * by the rule of main/rules/staff-pin.ts, the confirmation only once the PIN itself is right.
+ * by the rule of main/shared/rules/staff-pin.ts, the confirmation only once the PIN itself is right.
  */
 function pinProblems(fields: PinFields, pin: string, confirmation: string, name?: string): KioskError | null {
   const problems: FieldProblem[] = [];
@@ -66,7 +66,7 @@ async function insertMember(tx: TxDb, name: string, pin: string, now: Date): Pro
 const matches = (pin: string, m: PinCredential) => timingSafeEqual(Buffer.from(hashPin(pin, m.salt), 'hex'), Buffer.from(m.pinHash, 'hex'));
 
 /**
- * Staff of the desk: named members with a PIN (main/rules/staff-pin.ts, scrypt), one lock for the whole
+ * Staff of the desk: named members with a PIN (main/shared/rules/staff-pin.ts, scrypt), one lock for the whole
  * kiosk after 5 wrong PINs. The first PIN is set at first run, when there is no staff yet.
  * Who is logged in lives in memory only; every staff action goes to the audit log by id.
  */

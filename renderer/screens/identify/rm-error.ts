@@ -1,4 +1,4 @@
-import { parseRmNumber, type RmRefusal } from '../../../main/rules/rm-number.ts';
+import { parseRmNumber, type RmRefusal } from '../../../main/shared/rules/rm-number.ts';
 import type { FieldError } from '../../app/flow.ts';
 import type { MessageKey } from '../../i18n/fr.ts';
 

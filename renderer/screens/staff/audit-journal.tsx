@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { InputOf } from '../../../main/api/contract.ts';
-import { JOURNAL_KINDS, type JournalKind } from '../../../main/rules/journal-kinds.ts';
 import type { KioskError, Result } from '../../../main/shared/errors.ts';
+import { JOURNAL_KINDS, type JournalKind } from '../../../main/shared/rules/journal-kinds.ts';
 import type { JournalDay, JournalPrint } from '../../../main/staff/journal-service.ts';
 import type { AuditLine } from '../../../main/store/audit-repo.ts';
 import { fr } from '../../i18n/fr.ts';

@@ -10,9 +10,9 @@ describe('process boundaries lint', () => {
     assert.match(findViolations([bad])[0] ?? '', /renderer may import only types/);
   });
   it('lets the renderer run the shared rules, and keeps those rules pure', () => {
-    assert.deepEqual(findViolations([{ path: 'renderer/a.tsx', text: "import { checkPassword } from '../main/rules/password.ts';" }]), []);
-    assert.equal(findViolations([{ path: 'main/rules/x.ts', text: "import { readFile } from 'node:fs';" }]).length, 1);
-    assert.equal(findViolations([{ path: 'main/rules/x.ts', text: "import { db } from '../store/database.ts';" }]).length, 1);
+    assert.deepEqual(findViolations([{ path: 'renderer/a.tsx', text: "import { checkPassword } from '../main/shared/rules/password.ts';" }]), []);
+    assert.equal(findViolations([{ path: 'main/shared/x.ts', text: "import { readFile } from 'node:fs';" }]).length, 1);
+    assert.equal(findViolations([{ path: 'main/shared/x.ts', text: "import { db } from '../store/database.ts';" }]).length, 1);
   });
   it('keeps main/ from importing the renderer', () => {
     assert.equal(findViolations([{ path: 'main/x.ts', text: "import { App } from '../renderer/app/app.tsx';" }]).length, 1);
