@@ -5,14 +5,14 @@ import {
   activationEmailResponseSchema,
   type DeliveryAddress,
   loginResponseSchema,
-  type ProfileWire,
   profileSchema,
 } from '../registry/accounts-wire.ts';
 import { type RegistryClient, RegistryError } from '../registry/client.ts';
+import type { MyInformation } from '../shared/artisan.ts';
 import { type FieldProblem, fail, type Result } from '../shared/errors.ts';
 import { isEmail, normaliseEmail } from '../shared/rules/email.ts';
 import { checkPassword } from '../shared/rules/password.ts';
-import { type ArtisanRow, findByRmNumber } from '../store/artisans-repo.ts';
+import { findByRmNumber } from '../store/artisans-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
 import { normaliseMobile } from './mobile.ts';
@@ -32,15 +32,6 @@ export type AccountsDeps = {
    * main process watches the registry for them and says `mail-confirmed` (main/events/).
    */
   awaitingConfirmation?: (rmNumber: string) => void;
-};
-
-/** What the artisan's space shows: registry-owned facts (read-only) and contact details. */
-export type MyInformation = {
-  registry: Pick<
-    ArtisanRow,
-    'rmNumber' | 'birthName' | 'usageName' | 'firstNames' | 'companyName' | 'tradeName' | 'activities' | 'qualification' | 'chamber' | 'address'
-  >;
-  contact: ProfileWire;
 };
 
 const fields = <T>(problems: FieldProblem[]): Result<T> => {

@@ -1,25 +1,16 @@
 import { z } from 'zod';
-import type { MyInformation } from '../accounts/accounts-service.ts';
-import type { CardView } from '../cards/card-service.ts';
-import type { VerifyResult } from '../cards/card-token.ts';
-import type { EventKind, KioskEvent } from '../events/events.ts';
-import type { IdentifyOutcome } from '../identity/identify.ts';
-import type { OrderTicket, OrderView } from '../orders/pvc-order-service.ts';
-import type { TillPrint } from '../orders/till-service.ts';
-import type { PrinterStatus } from '../printing/printer-status.ts';
-import type { AccountStatusWire } from '../registry/accounts-wire.ts';
-import type { SyncStatus } from '../registry/sync-status.ts';
-import type { SecretsView } from '../secrets/secrets-service.ts';
-import type { KioskSettings } from '../settings/kiosk-settings.ts';
+import type { AccountStatusView, IdentifyOutcome, MyInformation } from '../shared/artisan.ts';
+import type { CardView, VerifyResult } from '../shared/card.ts';
+import type { EventKind, KioskEvent } from '../shared/events.ts';
+import type { AuditLine, JournalDay, JournalPrint } from '../shared/journal.ts';
+import type { KioskSettings, SecretsView, SpeechCheck } from '../shared/kiosk.ts';
+import type { OrderTicket, OrderView } from '../shared/orders.ts';
+import type { PrintJob } from '../shared/print-jobs.ts';
+import type { PrinterStatus } from '../shared/printers.ts';
 import { JOURNAL_DAY_LIMIT, JOURNAL_KINDS } from '../shared/rules/journal-kinds.ts';
-import type { SpeechCheck } from '../speech/speech-engine.ts';
-import { type EmailTarget, ID_DOCUMENTS, type IssuanceResult } from '../staff/issuance-service.ts';
-import type { JournalDay, JournalPrint } from '../staff/journal-service.ts';
-import type { StaffMember, StaffState } from '../staff/staff-service.ts';
-import type { SearchHit } from '../store/artisans-repo.ts';
-import type { AuditLine } from '../store/audit-repo.ts';
-import type { PrintJob } from '../store/print-jobs-repo.ts';
-import type { TillDay } from '../store/till-repo.ts';
+import { type EmailTarget, ID_DOCUMENTS, type IssuanceResult, type SearchHit, type StaffMember, type StaffState } from '../shared/staff.ts';
+import type { SyncStatus } from '../shared/sync.ts';
+import type { TillDay, TillPrint } from '../shared/till.ts';
 import type { Channel, EVENTS } from './channels.ts';
 
 /**
@@ -109,10 +100,10 @@ export const contract = {
    */
   'accounts:activate': {
     input: z.object({ email: text(254), mobile: text(40), password: text(200), confirmation: text(200) }).strict(),
-    output: returns<AccountStatusWire>(),
+    output: returns<AccountStatusView>(),
   },
   /** Where the identified artisan's account stands; `loggedIn` once this visit may go on. */
-  'accounts:status': { input: z.object({}).strict(), output: returns<AccountStatusWire & { loggedIn: boolean }>() },
+  'accounts:status': { input: z.object({}).strict(), output: returns<AccountStatusView & { loggedIn: boolean }>() },
   /** Sends the confirmation e-mail again. */
   'accounts:resend': { input: z.object({}).strict(), output: returns<{ email: string }>() },
   /**

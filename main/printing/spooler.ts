@@ -1,5 +1,6 @@
-import type { PrintRole } from '../store/print-jobs-repo.ts';
-import type { QueueState, SpoolState } from './cups.ts';
+import type { PrintRole } from '../shared/print-jobs.ts';
+import type { QueueState } from '../shared/printers.ts';
+import type { SpoolState } from './cups.ts';
 import * as cups from './cups.ts';
 import { windowsSpooler } from './windows-spooler.ts';
 

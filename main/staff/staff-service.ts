@@ -2,6 +2,7 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logging/logger.ts';
 import { type ErrorCode, type ErrorField, type FieldProblem, fail, type KioskError, type Result } from '../shared/errors.ts';
 import { type PinRefusal, pinRefusal } from '../shared/rules/staff-pin.ts';
+import type { StaffMember, StaffState } from '../shared/staff.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
 import {
@@ -14,7 +15,6 @@ import {
   markMemberRemoved,
   type PinCredential,
   readPinLock,
-  type StaffMember,
   savePinLock,
   setMemberPin,
 } from '../store/staff-repo.ts';
@@ -31,7 +31,6 @@ export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCK_MS = 15 * 60_000;
 
 export type { StaffMember };
-export type StaffState = { configured: boolean; member: { id: number; name: string } | null; lockedUntil: string | null };
 
 const hashPin = (pin: string, salt: string) => scryptSync(pin, salt, 32).toString('hex');
 

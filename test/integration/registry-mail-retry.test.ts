@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { memoryStore } from '../../main/secrets/secret-store.ts';
 import type { Result } from '../../main/shared/errors.ts';
-import type { IssuanceResult } from '../../main/staff/issuance-service.ts';
+import type { IssuanceResult } from '../../main/shared/staff.ts';
 import { ROOT } from '../support/browser-mode.ts';
 import { readyKiosk } from '../support/kiosk.ts';
 import { eventually } from '../support/pvc.ts';
