@@ -1,6 +1,5 @@
 import { type AccountsService, createAccountsService } from './accounts/accounts-service.ts';
 import { createSessionHolder, type SessionHolder } from './accounts/session.ts';
-import type { AppInfo, StaffOverview } from './api/contract.ts';
 import { createDispatcher, type Dispatch } from './api/handle.ts';
 import { createHandlers } from './api/handlers.ts';
 import { createCardKeyring } from './cards/card-keyring.ts';
@@ -18,7 +17,8 @@ import { createPvcOrderService, type PvcOrderService } from './orders/pvc-order-
 import { createTillService } from './orders/till-service.ts';
 import { createPrintService } from './printing/print-service.ts';
 import { createPrintersService } from './printing/printers-service.ts';
-import { type Spooler, systemSpooler } from './printing/spooler.ts';
+import type { Spooler } from './printing/spooler.ts';
+import { systemSpooler } from './printing/system-spooler.ts';
 import { accountStatusSchema } from './registry/accounts-wire.ts';
 import { createRegistryClient, type RegistryConfig, RegistryError } from './registry/client.ts';
 import { createPushNow } from './registry/push-now.ts';
@@ -31,7 +31,8 @@ import { createSecretsService } from './secrets/secrets-service.ts';
 import { readSettings } from './settings/kiosk-settings.ts';
 import type { PrinterSettings } from './settings/printer-settings.ts';
 import { createSettingsService } from './settings/settings-service.ts';
-import type { SecretsState } from './shared/kiosk.ts';
+import type { StaffOverview } from './shared/console.ts';
+import type { AppInfo, SecretsState } from './shared/kiosk.ts';
 import { systemSpeechEngine } from './speech/os-engines.ts';
 import type { SpeechEngine } from './speech/speech-engine.ts';
 import { createSpeechService, type SpeechOptions } from './speech/speech-service.ts';

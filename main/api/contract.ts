@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { AccountStatusView, IdentifyOutcome, MyInformation } from '../shared/artisan.ts';
 import type { CardView, VerifyResult } from '../shared/card.ts';
+import type { StaffOverview } from '../shared/console.ts';
 import type { EventKind, KioskEvent } from '../shared/events.ts';
 import type { AuditLine, JournalDay, JournalPrint } from '../shared/journal.ts';
-import type { KioskSettings, SecretsView, SpeechCheck } from '../shared/kiosk.ts';
+import type { AppInfo, KioskSettings, SecretsView, SettingsView } from '../shared/kiosk.ts';
 import type { OrderTicket, OrderView } from '../shared/orders.ts';
 import type { PrintJob } from '../shared/print-jobs.ts';
 import type { PrinterStatus } from '../shared/printers.ts';
@@ -26,20 +27,6 @@ const returns = <T>() => undefined as unknown as T;
 // Bounds keep a hostile caller from sending megabytes into a parser.
 const text = (max: number) => z.string().max(max);
 
-/** What the staff console shows at a glance. */
-export type StaffOverview = {
-  sync: SyncStatus;
-  jobs: PrintJob[];
-  /** The newest entries of the audit log, named, for the journal the desk reads. */
-  audit: AuditLine[];
-  /** PVC orders still open, and those closed in the last day; with the artisan's name and why each cannot go on now. */
-  orders: OrderView[];
-  /** Set while identification is paused after too many wrong dates on this kiosk (ISO instant it ends). */
-  identificationPausedUntil: string | null;
-  /** Audio mode's synthesizer, and why it cannot speak when it cannot (for IT). */
-  speech: SpeechCheck;
-};
-
 const orderId = z.number().int().positive();
 /** A calendar day, YYYY-MM-DD, that exists ("2026-02-30" does not). */
 const isoDay = z
@@ -52,30 +39,6 @@ const isoDay = z
   });
 const role = z.enum(['card', 'paper', 'receipt']);
 const journalFilter = z.object({ day: isoDay.optional(), memberId: z.number().int().positive().optional(), kind: z.enum(JOURNAL_KINDS).optional() }).strict();
-
-export type AppInfo = {
-  version: string;
-  /** 'electron' in the product; 'browser' when served by the browser-mode bridge. */
-  transport: 'electron' | 'browser';
-  /** True when the kiosk runs on its embedded demo data. */
-  demo: boolean;
-  /** Identities a person may try in demo mode (shown on the help panel); empty otherwise. */
-  demoIdentities: { rmNumber: string; birthDate: string }[];
-  /** Demo mode only: the page listing the e-mails the demo registry "sent". */
-  mailboxUrl: string | null;
-  /** Idle: a warning after `idleWarnMs` without a touch, the visit wiped at `idleEndMs`. */
-  idleWarnMs: number;
-  idleEndMs: number;
-  /** The staff console locks after this long without a touch; absent: the renderer's 5 minutes (set shorter by tests). */
-  staffLockMs?: number;
-  /** The language each visit starts in (a setting of the console). */
-  language: 'fr' | 'en';
-  /** Audio mode: whether this machine can speak, and whether it may without headphones (a console setting). */
-  speech: { available: boolean; aloud: boolean };
-};
-
-/** The console's settings, and whether the kiosk must restart for some of them to apply. */
-export type SettingsView = { settings: KioskSettings; restartNeeded: boolean };
 
 export const contract = {
   /** What the screens need to know about this kiosk. Never fails. */

@@ -11,7 +11,8 @@ import { getJob, markSubmitted, recordJob, updateJob } from '../store/print-jobs
 import type { SpoolState } from './cups.ts';
 import { PrintError } from './print-errors.ts';
 import { printReceipt, printTicket, type Receipt } from './receipt.ts';
-import { type Spooler, systemSpooler } from './spooler.ts';
+import type { Spooler } from './spooler.ts';
+import { systemSpooler } from './system-spooler.ts';
 
 export type PrintDeps = {
   db: WriteDb;

@@ -1,7 +1,6 @@
-import type { SettingsView } from '../api/contract.ts';
 import type { Logger } from '../logging/logger.ts';
 import { failFields, type Result } from '../shared/errors.ts';
-import type { KioskSettings } from '../shared/kiosk.ts';
+import type { KioskSettings, SettingsView } from '../shared/kiosk.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { readSettings, settingsProblems, writeSettings } from './kiosk-settings.ts';

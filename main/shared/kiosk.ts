@@ -33,3 +33,28 @@ export type SecretsView = SecretsState & { secrets: { name: SecretName; set: boo
 
 /** Whether this machine can speak, and if not, why, in words for the chamber's IT. */
 export type SpeechCheck = { available: true; engine: string } | { available: false; engine: string; reason: string };
+
+/** What the screens need to know about this kiosk. */
+export type AppInfo = {
+  version: string;
+  /** 'electron' in the product; 'browser' when served by the browser-mode bridge. */
+  transport: 'electron' | 'browser';
+  /** True when the kiosk runs on its embedded demo data. */
+  demo: boolean;
+  /** Identities a person may try in demo mode (shown on the help panel); empty otherwise. */
+  demoIdentities: { rmNumber: string; birthDate: string }[];
+  /** Demo mode only: the page listing the e-mails the demo registry "sent". */
+  mailboxUrl: string | null;
+  /** Idle: a warning after `idleWarnMs` without a touch, the visit wiped at `idleEndMs`. */
+  idleWarnMs: number;
+  idleEndMs: number;
+  /** The staff console locks after this long without a touch; absent: the renderer's 5 minutes (set shorter by tests). */
+  staffLockMs?: number;
+  /** The language each visit starts in (a setting of the console). */
+  language: 'fr' | 'en';
+  /** Audio mode: whether this machine can speak, and whether it may without headphones (a console setting). */
+  speech: { available: boolean; aloud: boolean };
+};
+
+/** The console's settings, and whether the kiosk must restart for some of them to apply. */
+export type SettingsView = { settings: KioskSettings; restartNeeded: boolean };

@@ -1,8 +1,8 @@
-import type { SettingsView, StaffOverview } from '../../main/api/contract.ts';
 import type { IdentifyOutcome, MyInformation } from '../../main/shared/artisan.ts';
 import type { CardView } from '../../main/shared/card.ts';
+import type { StaffOverview } from '../../main/shared/console.ts';
 import type { ErrorCode, ErrorField, FieldProblem } from '../../main/shared/errors.ts';
-import type { SecretsView } from '../../main/shared/kiosk.ts';
+import type { SecretsView, SettingsView } from '../../main/shared/kiosk.ts';
 import type { OrderTicket } from '../../main/shared/orders.ts';
 import type { PrinterStatus } from '../../main/shared/printers.ts';
 import { formatMobile } from '../../main/shared/rules/phone-format.ts';

@@ -1,4 +1,4 @@
-import type { StaffOverview } from '../../../main/api/contract.ts';
+import type { StaffOverview } from '../../../main/shared/console.ts';
 import type { PrinterStatus } from '../../../main/shared/printers.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
 

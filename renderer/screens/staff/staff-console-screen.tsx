@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
-import type { InputOf, SettingsView, StaffOverview } from '../../../main/api/contract.ts';
+import type { InputOf } from '../../../main/api/contract.ts';
+import type { StaffOverview } from '../../../main/shared/console.ts';
 import type { Result } from '../../../main/shared/errors.ts';
 import type { JournalDay, JournalPrint } from '../../../main/shared/journal.ts';
-import type { KioskSettings, SecretsView } from '../../../main/shared/kiosk.ts';
+import type { KioskSettings, SecretsView, SettingsView } from '../../../main/shared/kiosk.ts';
 import type { PrintJob } from '../../../main/shared/print-jobs.ts';
 import type { PrinterStatus } from '../../../main/shared/printers.ts';
 import type { StaffMember } from '../../../main/shared/staff.ts';
