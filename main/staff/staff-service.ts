@@ -30,7 +30,6 @@ const PIN_ERROR: Record<PinRefusal, ErrorCode> = {
 export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCK_MS = 15 * 60_000;
 
-export type { StaffMember };
 
 const hashPin = (pin: string, salt: string) => scryptSync(pin, salt, 32).toString('hex');
 
