@@ -3,14 +3,13 @@ import type { AccountStatusView, IdentifyOutcome, MyInformation } from '../share
 import type { CardView, VerifyResult } from '../shared/card.ts';
 import type { StaffOverview } from '../shared/console.ts';
 import type { EventKind, KioskEvent } from '../shared/events.ts';
-import type { AuditLine, JournalDay, JournalPrint } from '../shared/journal.ts';
-import type { AppInfo, KioskSettings, SecretsView, SettingsView } from '../shared/kiosk.ts';
-import type { OrderTicket, OrderView } from '../shared/orders.ts';
+import type { JournalDay, JournalPrint } from '../shared/journal.ts';
+import type { AppInfo, SecretsView, SettingsView } from '../shared/kiosk.ts';
+import type { OrderTicket } from '../shared/orders.ts';
 import type { PrintJob } from '../shared/print-jobs.ts';
 import type { PrinterStatus } from '../shared/printers.ts';
 import { JOURNAL_DAY_LIMIT, JOURNAL_KINDS } from '../shared/rules/journal-kinds.ts';
 import { type EmailTarget, ID_DOCUMENTS, type IssuanceResult, type SearchHit, type StaffMember, type StaffState } from '../shared/staff.ts';
-import type { SyncStatus } from '../shared/sync.ts';
 import type { TillDay, TillPrint } from '../shared/till.ts';
 import type { Channel, EVENTS } from './channels.ts';
 

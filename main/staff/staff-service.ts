@@ -30,7 +30,6 @@ const PIN_ERROR: Record<PinRefusal, ErrorCode> = {
 export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCK_MS = 15 * 60_000;
 
-
 const hashPin = (pin: string, salt: string) => scryptSync(pin, salt, 32).toString('hex');
 
 /** A name and a new PIN typed twice, as the first-run and add-a-colleague forms send them. */
