@@ -1,5 +1,5 @@
 import { type Dispatch, useCallback, useEffect } from 'react';
-import type { Result } from '../../main/api/errors.ts';
+import type { Result } from '../../main/shared/errors.ts';
 import { coalesced, reached } from './event-refresh.ts';
 import type { FlowAction, FlowState } from './flow.ts';
 import { kiosk, subscribe } from './kiosk-client.ts';

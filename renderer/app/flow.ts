@@ -1,15 +1,12 @@
-import type { MyInformation } from '../../main/accounts/accounts-service.ts';
-import type { SettingsView, StaffOverview } from '../../main/api/contract.ts';
-import type { ErrorCode, ErrorField, FieldProblem } from '../../main/api/errors.ts';
-import type { CardView } from '../../main/cards/card-service.ts';
-import type { IdentifyOutcome } from '../../main/identity/identify.ts';
-import type { OrderTicket } from '../../main/orders/pvc-order-service.ts';
-import type { PrinterStatus } from '../../main/printing/printer-status.ts';
-import { formatMobile } from '../../main/rules/phone-format.ts';
-import type { SecretsView } from '../../main/secrets/secrets-service.ts';
-import type { EmailTarget, IdDocument, IssuanceResult } from '../../main/staff/issuance-service.ts';
-import type { StaffMember } from '../../main/staff/staff-service.ts';
-import type { SearchHit } from '../../main/store/artisans-repo.ts';
+import type { IdentifyOutcome, MyInformation } from '../../main/shared/artisan.ts';
+import type { CardView } from '../../main/shared/card.ts';
+import type { StaffOverview } from '../../main/shared/console.ts';
+import type { ErrorCode, ErrorField, FieldProblem } from '../../main/shared/errors.ts';
+import type { SecretsView, SettingsView } from '../../main/shared/kiosk.ts';
+import type { OrderTicket } from '../../main/shared/orders.ts';
+import type { PrinterStatus } from '../../main/shared/printers.ts';
+import { formatMobile } from '../../main/shared/rules/phone-format.ts';
+import type { EmailTarget, IdDocument, IssuanceResult, SearchHit, StaffMember } from '../../main/shared/staff.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 import { previousScreen } from './path.ts';
 

@@ -1,4 +1,4 @@
-import { KEYCHAIN_DESK, KEYCHAIN_IT } from '../../main/rules/keychain-advice.ts';
+import { KEYCHAIN_DESK, KEYCHAIN_IT } from '../../main/shared/rules/keychain-advice.ts';
 import type { MessageKey } from './fr.ts';
 
 export const en: Record<MessageKey, string> = {

@@ -1,4 +1,4 @@
-import { KEYCHAIN_DESK, KEYCHAIN_IT } from '../../main/rules/keychain-advice.ts';
+import { KEYCHAIN_DESK, KEYCHAIN_IT } from '../../main/shared/rules/keychain-advice.ts';
 /**
  * French, the kiosk's default language, and the reference for every other: a string missing
  * from another language is a type error. `{name}` marks a value filled in at display time.

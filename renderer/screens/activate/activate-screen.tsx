@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { isEmail } from '../../../main/rules/email.ts';
-import { checkPassword } from '../../../main/rules/password.ts';
+import { isEmail } from '../../../main/shared/rules/email.ts';
+import { checkPassword } from '../../../main/shared/rules/password.ts';
 import type { FlowState, Forms } from '../../app/flow.ts';
 import { EmailSuggestion } from '../../components/email-suggestion.tsx';
 import { ErrorSummary, summaryFor, unlessFixed } from '../../components/error-summary.tsx';

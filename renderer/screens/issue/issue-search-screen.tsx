@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import type { IdDocument } from '../../../main/staff/issuance-service.ts';
+import type { IdDocument } from '../../../main/shared/staff.ts';
 import type { FlowState, IssueState } from '../../app/flow.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { TextField } from '../../components/text-field.tsx';

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
-import { isEmail } from '../../../main/rules/email.ts';
-import { emailForScreen } from '../../../main/rules/email-mask.ts';
+import { isEmail } from '../../../main/shared/rules/email.ts';
+import { emailForScreen } from '../../../main/shared/rules/email-mask.ts';
 import type { FlowState, Forms } from '../../app/flow.ts';
 import { EmailSuggestion } from '../../components/email-suggestion.tsx';
 import { ErrorSummary, summaryFor, unlessFixed } from '../../components/error-summary.tsx';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CardView } from '../../../main/cards/card-service.ts';
+import type { CardView } from '../../../main/shared/card.ts';
 import { flowReducer, initialFlow } from '../../../renderer/app/flow.ts';
 import { en } from '../../../renderer/i18n/en.ts';
 import { fr } from '../../../renderer/i18n/fr.ts';

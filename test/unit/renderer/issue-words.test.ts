@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { EmailTarget, IssuanceResult } from '../../../main/staff/issuance-service.ts';
+import type { EmailTarget, IssuanceResult } from '../../../main/shared/staff.ts';
 import { flowReducer, initialFlow } from '../../../renderer/app/flow.ts';
 import { en } from '../../../renderer/i18n/en.ts';
 import { fr } from '../../../renderer/i18n/fr.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { StaffOverview } from '../../../main/api/contract.ts';
+import type { StaffOverview } from '../../../main/shared/console.ts';
 import { type FlowAction, type FlowState, flowReducer, initialFlow } from '../../../renderer/app/flow.ts';
 import { overviewAnswers } from '../../../renderer/app/overview-answers.ts';
 

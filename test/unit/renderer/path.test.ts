@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { IdentifyOutcome } from '../../../main/identity/identify.ts';
-import type { OrderTicket } from '../../../main/orders/pvc-order-service.ts';
+import type { IdentifyOutcome } from '../../../main/shared/artisan.ts';
+import type { OrderTicket } from '../../../main/shared/orders.ts';
 import { type FlowAction, type FlowState, flowReducer, initialFlow, type Screen } from '../../../renderer/app/flow.ts';
 import { ARTISAN_STEPS, finishesInScreen, previousScreen, stepOf } from '../../../renderer/app/path.ts';
 import { translate } from '../../../renderer/i18n/index.tsx';
