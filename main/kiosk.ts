@@ -172,7 +172,14 @@ export async function createKiosk({
     // A failed run is in the sync status and the log (the engine's run() writes both).
     else void sync.syncNow({ asked: false }).catch(() => undefined);
 
-    const identity = createIdentityService({ db, hashBirthDate, clock, log: log.child('identity'), replica: sync.replica });
+    const identity = createIdentityService({
+      db,
+      hashBirthDate,
+      clock,
+      log: log.child('identity'),
+      replica: sync.replica,
+      onPause: (paused) => events.emit({ kind: 'identification-paused', paused }),
+    });
     const session = createSessionHolder();
     // A person is waiting: one try, no wait. "Queued" only when the registry is away or busy;
     // a bug or any other refusal is logged and answered INTERNAL (main/registry/push-now.ts).

@@ -272,6 +272,7 @@ export const events = {
   'mail-confirmed': z.object({ kind: z.literal('mail-confirmed') }).strict(),
   'orders-changed': z.object({ kind: z.literal('orders-changed'), orderId: orderId.nullable(), jobId: z.number().int().positive().nullable() }).strict(),
   'printer-state': z.object({ kind: z.literal('printer-state'), role }).strict(),
+  'identification-paused': z.object({ kind: z.literal('identification-paused'), paused: z.boolean() }).strict(),
 } as const satisfies { [K in (typeof EVENTS)[number]]: z.ZodType<Extract<KioskEvent, { kind: K }>> };
 
 // The names the preload knows (channels.ts) and the kinds the core emits are the same list.

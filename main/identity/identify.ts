@@ -36,6 +36,8 @@ export type IdentityDeps = {
   log: Logger;
   /** Whether the local copy is complete (the sync engine's replica state); complete if not given. */
   replica?: () => Promise<{ complete: boolean; loadPercent: number | null }>;
+  /** Told once committed that identification was paused (true) or resumed (false): the console's alert comes at once. */
+  onPause?: (paused: boolean) => void;
 };
 
 function sameHash(a: string, b: string): boolean {
@@ -49,7 +51,7 @@ function firstNameOf(firstNames: string): string {
   return firstNames.split(/[\s,]+/)[0] ?? firstNames;
 }
 
-export function createIdentityService({ db, hashBirthDate, clock, log, replica }: IdentityDeps) {
+export function createIdentityService({ db, hashBirthDate, clock, log, replica, onPause }: IdentityDeps) {
   async function identify(input: { rmNumber: string; birthDate: BirthDateParts }): Promise<IdentifyResult> {
     const now = clock();
     const rm = parseRmNumber(input.rmNumber);
@@ -86,6 +88,7 @@ export function createIdentityService({ db, hashBirthDate, clock, log, replica }
     if (!sameHash(hashBirthDate(date.value), artisan.birthDateHmac)) {
       // Read and write the count in one transaction: two calls racing must not
       // both see 4 failures and both grant a fifth try.
+      let pausedNow = false;
       const counted = await db.transaction(async (tx) => {
         const current = await getAttempts(tx, rmNumber);
         // Another call may have locked the number since the check above.
@@ -106,12 +109,14 @@ export function createIdentityService({ db, hashBirthDate, clock, log, replica }
             now,
           );
           log.warn('identification-paused', { wrongDates: recent });
+          pausedNow = true;
         }
         // The registry is told of the lock (other desks, the online portal), through the outbox.
         if (lockedUntil) await enqueue(tx, 'audit-event', { event: 'identification-locked', rmNumber, until: new Date(lockedUntil).toISOString() }, now);
         return { lockedUntil, failures };
       });
       log.info('identify', { outcome: counted.lockedUntil ? 'locked' : 'wrong-date', failures: counted.failures });
+      if (pausedNow) onPause?.(true);
       return {
         ok: true,
         value: counted.lockedUntil
@@ -156,6 +161,7 @@ export function createIdentityService({ db, hashBirthDate, clock, log, replica }
       await appendAudit(tx, { actor: `staff:${staffId}`, action: 'identification-resumed', details: {} }, clock());
     });
     log.info('identification-resumed', { staffId });
+    onPause?.(false);
   }
 
   return { identify, pause, resume };

@@ -15,6 +15,8 @@ export type KioskEvent =
   /** A PVC order moved (created, paid, printed, failed, refunded, handed over…) or a print job changed state. */
   | { kind: 'orders-changed'; orderId: number | null; jobId: number | null }
   /** A printer of this role now stands otherwise (as the spooler answers). */
-  | { kind: 'printer-state'; role: PrintRole };
+  | { kind: 'printer-state'; role: PrintRole }
+  /** Identification on this kiosk was paused (too many wrong dates) or resumed by staff. */
+  | { kind: 'identification-paused'; paused: boolean };
 
 export type EventKind = KioskEvent['kind'];
