@@ -1,12 +1,14 @@
 import { chmod, open } from 'node:fs/promises';
 import sqlite3 from 'sqlite3';
 import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
+import { createStatementCache } from './statement-cache.ts';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 export type Params = readonly SqlValue[] | Record<string, SqlValue>;
 
 /** Queries that only read. Repo functions that read take this, so they cannot write. */
 export type ReadDb = {
+  /** The first row of a query that selects one (by a key, an aggregate, LIMIT 1): the whole result is read. */
   get<T>(sql: string, params?: Params): Promise<T | undefined>;
   all<T>(sql: string, params?: Params): Promise<T[]>;
 };
@@ -37,6 +39,8 @@ export class StoreError extends Error {
 // Reads slower than this are logged: a lookup at the desk should take well under 1 ms.
 // (Writes are not timed: a sync page takes tens of milliseconds by design.)
 const SLOW_QUERY_MS = 50;
+/** Prepared statements kept for reads (statement-cache.ts): the store's queries fit, with room. */
+const KEPT_STATEMENTS = 100;
 
 export async function openDatabase(file: string, log: Logger): Promise<WriteDb> {
   // Every store holds personal data (the demo registry's holds dates of birth in clear): the
@@ -57,10 +61,9 @@ export async function openDatabase(file: string, log: Logger): Promise<WriteDb> 
       if (ms > SLOW_QUERY_MS) log.warn('slow-query', { ms: Math.round(ms), sql: sql.slice(0, 80) });
     });
   };
-  const get = <T>(sql: string, params: Params = []) =>
-    timed(sql, () => new Promise<T | undefined>((res, rej) => raw.get(sql, params, (e, row) => (e ? rej(e) : res(row as T | undefined)))));
-  const all = <T>(sql: string, params: Params = []) =>
-    timed(sql, () => new Promise<T[]>((res, rej) => raw.all(sql, params, (e, rows) => (e ? rej(e) : res(rows as T[])))));
+  const statements = createStatementCache(raw, KEPT_STATEMENTS);
+  const get = <T>(sql: string, params: Params = []) => timed(sql, () => statements.get<T>(sql, params));
+  const all = <T>(sql: string, params: Params = []) => timed(sql, () => statements.all<T>(sql, params));
   const run = (sql: string, params: Params = []) =>
     new Promise<{ changes: number; lastID: number }>((res, rej) =>
       raw.run(sql, params, function (this: sqlite3.RunResult, e) {
@@ -114,6 +117,9 @@ export async function openDatabase(file: string, log: Logger): Promise<WriteDb> 
     all,
     transaction,
     checkpoint,
-    close: () => new Promise<void>((res, rej) => raw.close((e) => (e ? rej(e) : res()))),
+    close: async () => {
+      await statements.close();
+      await new Promise<void>((res, rej) => raw.close((e) => (e ? rej(e) : res())));
+    },
   };
 }

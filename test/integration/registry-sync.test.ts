@@ -5,6 +5,7 @@ import { createIdentityService } from '../../main/identity/identify.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { RegistryError } from '../../main/registry/client.ts';
 import { describeSyncStatus, readSyncStatus } from '../../main/registry/sync-status.ts';
+import type { ArtisanTuple } from '../../main/registry/wire.ts';
 import { countArtisans, replicaChecksum } from '../../main/store/artisans-repo.ts';
 import { replicaFor, startTestRegistry } from '../support/registry.ts';
 import { secretsOf } from '../support/secrets.ts';
@@ -33,6 +34,27 @@ describe('sync with the reference registry over real HTTP', () => {
     assert.equal(found.ok && found.value.kind === 'found' && found.value.artisan.companyName, 'Boulangerie Durand');
     const status = await readSyncStatus(db);
     assert.deepEqual([status.state, status.records, status.lastError], ['ok', 12_000, null]);
+    await db.close();
+  });
+
+  it('every field of every artisan arrives as the registry sent it (names, activities, address, nulls, version)', async () => {
+    const { db, dataDir, engine } = await replicaFor(registry.server.url, { pageSize: 3000 });
+    await engine.syncNow();
+    const hash = birthDateHasher((await secretsOf(dataDir)).birthDateKey);
+    const sent = await registry.store.db.all<{ data: string }>('SELECT data FROM artisans WHERE deleted = 0 ORDER BY rm_number');
+    const expected = sent.map(({ data }) => {
+      const t = JSON.parse(data) as ArtisanTuple;
+      return [t[0], t[1], t[2], t[3], t[4], t[5], t[6].join(' '), hash(t[7]), t[8], t[9], t[10], t[11], t[12], t[13], t[14], t[15], t[16], t[17]];
+    });
+    const kept = await db.all<Record<string, string | number | null>>(
+      `SELECT rm_number, siren, register, department, birth_name, usage_name, first_names, birth_date_hmac, company_name,
+         trade_name, activities, qualification, chamber, address, registered_on, radiated_on, account_status, version
+       FROM artisans ORDER BY rm_number`,
+    );
+    const rows = kept.map((r) => Object.values(r).map((v, i) => (i === 10 || i === 13 ? JSON.parse(String(v)) : v)));
+    assert.equal(rows.length, expected.length);
+    assert.ok(expected.some((e) => e[5] === null) && expected.some((e) => e[5] !== null), 'the registry sends both usage names and none, so nulls are checked');
+    for (const [i, e] of expected.entries()) assert.deepEqual(rows[i], e, `row ${i + 1} of the replica`);
     await db.close();
   });
 
