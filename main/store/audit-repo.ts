@@ -1,8 +1,19 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { AuditActor, AuditLine } from '../shared/journal.ts';
 import type { ReadDb, TxDb } from './database.ts';
+import { checkRow, checkRows } from './rows.ts';
 
-export type AuditEntry = { seq: number; at: string; actor: string; action: string; details: string; prevHash: string; hash: string };
+const entrySchema = z.object({
+  seq: z.number().int().positive(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  details: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof entrySchema>;
 
 const GENESIS = '0'.repeat(64);
 
@@ -19,7 +30,8 @@ export async function appendAudit(
   entry: { actor: string; action: string; details: Record<string, string | number | boolean | null> },
   now: Date,
 ): Promise<AuditEntry> {
-  const last = await tx.get<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const row = await tx.get<unknown>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const last = row === undefined ? undefined : checkRow(entrySchema.pick({ seq: true, hash: true }), row, 'last audit entry');
   const base = {
     seq: (last?.seq ?? 0) + 1,
     at: now.toISOString(),
@@ -45,7 +57,11 @@ export type AuditCheck = { ok: true; entries: number } | { ok: false; entries: n
 
 /** Walks the chain from the start; the first entry that does not follow is reported. */
 export async function verifyAudit(db: ReadDb): Promise<AuditCheck> {
-  const rows = await db.all<AuditEntry>('SELECT seq, at, actor, action, details, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq');
+  const rows = checkRows(
+    entrySchema,
+    await db.all<unknown>('SELECT seq, at, actor, action, details, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq'),
+    'audit chain',
+  );
   let prev = GENESIS;
   for (const [i, row] of rows.entries()) {
     if (row.seq !== i + 1) return { ok: false, entries: rows.length, brokenAt: row.seq, reason: row.seq > i + 1 ? 'removed' : 'reordered' };
@@ -69,17 +85,18 @@ export function rmEnd(rmNumber: string): string {
   return m ? `…${m[1]} ${m[2]} ${m[3]}` : `…${rmNumber.slice(-3)}`;
 }
 
-type LineRow = {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  details: string;
-  actorName: string | null;
-  staffName: string | null;
-  rmNumber: string | null;
-  artisanName: string | null;
-};
+const lineSchema = z.object({
+  seq: z.number().int().positive(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  details: z.string(),
+  actorName: z.string().nullable(),
+  staffName: z.string().nullable(),
+  rmNumber: z.string().nullable(),
+  artisanName: z.string().nullable(),
+});
+type LineRow = z.infer<typeof lineSchema>;
 
 function actorOf(actor: string, name: string | null): AuditActor {
   const staff = /^staff:(\d+)$/.exec(actor);
@@ -129,7 +146,7 @@ function lineOf(r: LineRow): AuditLine {
  * join is on a unique key, so `limit` entries cost `limit` look-ups whatever the log's size.
  */
 export async function recentAuditLines(db: ReadDb, limit = 20): Promise<AuditLine[]> {
-  const rows = await db.all<LineRow>(`${LINE_SELECT} ORDER BY l.seq DESC LIMIT ?`, [limit]);
+  const rows = checkRows(lineSchema, await db.all<unknown>(`${LINE_SELECT} ORDER BY l.seq DESC LIMIT ?`, [limit]), 'recent audit lines');
   return rows.map(lineOf);
 }
 
@@ -149,7 +166,7 @@ export type AuditDayFilter = {
  * to its local day whatever its UTC date.
  */
 export async function auditLinesOfDay(db: ReadDb, filter: AuditDayFilter, limit: number): Promise<{ lines: AuditLine[]; more: boolean }> {
-  const rows = await db.all<LineRow>(
+  const raw = await db.all<unknown>(
     `${LINE_SELECT}
       WHERE l.at >= :from AND l.at < :to
         AND (:actor IS NULL OR l.actor = :actor)
@@ -163,15 +180,17 @@ export async function auditLinesOfDay(db: ReadDb, filter: AuditDayFilter, limit:
       ':limit': limit + 1,
     },
   );
+  const rows = checkRows(lineSchema, raw, 'audit lines of a day');
   return { lines: rows.slice(0, limit).map(lineOf), more: rows.length > limit };
 }
 
 /** The agents who did something on a day (whatever they did), by name: the journal's agent filter. */
 export async function auditAgentsOfDay(db: ReadDb, from: string, to: string): Promise<{ id: number; name: string }[]> {
-  return db.all<{ id: number; name: string }>(
+  const rows = await db.all<unknown>(
     `SELECT s.id, s.name FROM staff_members s
       WHERE s.id IN (SELECT CAST(substr(actor, 7) AS INTEGER) FROM audit_log WHERE at >= ? AND at < ? AND actor GLOB 'staff:[0-9]*')
       ORDER BY s.name COLLATE NOCASE, s.id`,
     [from, to],
   );
+  return checkRows(z.object({ id: z.number().int(), name: z.string() }), rows, 'agents of a day');
 }

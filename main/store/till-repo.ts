@@ -1,10 +1,22 @@
-import type { PaymentMethod } from '../shared/orders.ts';
+import { z } from 'zod';
+import { PAYMENT_METHODS, type PaymentMethod } from '../shared/orders.ts';
 import type { TillDay, TillLine } from '../shared/till.ts';
 import type { ReadDb } from './database.ts';
+import { checkRows } from './rows.ts';
 
 const METHODS: readonly PaymentMethod[] = ['cash', 'card'];
 
-type Row = { kind: 'paid' | 'refunded'; method: PaymentMethod; staffId: number; name: string; n: number; cents: number; earlier: number };
+// Checked where it enters: a money figure read wrong (a NULL sum, a new payment means) must stop, not print.
+const rowSchema = z.object({
+  kind: z.enum(['paid', 'refunded']),
+  method: z.enum(PAYMENT_METHODS),
+  staffId: z.number().int(),
+  name: z.string(),
+  n: z.number().int().nonnegative(),
+  cents: z.number().int(),
+  earlier: z.number().int().nonnegative(),
+});
+type Row = z.infer<typeof rowSchema>;
 
 const zero = (): TillLine => ({ paid: { count: 0, cents: 0 }, refunded: { count: 0, cents: 0 }, netCents: 0 });
 
@@ -33,7 +45,7 @@ export function localDayOf(at: Date): string {
  */
 export async function tillOf(db: ReadDb, day: string): Promise<TillDay> {
   const { from, to } = localDayBounds(day);
-  const rows = await db.all<Row>(
+  const raw = await db.all<unknown>(
     `WITH moves AS (
        SELECT 'paid' AS kind, p.method, p.staff_id, p.amount_cents AS cents, 0 AS earlier
          FROM pvc_payments p WHERE p.at >= :from AND p.at < :to
@@ -47,6 +59,7 @@ export async function tillOf(db: ReadDb, day: string): Promise<TillDay> {
       ORDER BY s.name COLLATE NOCASE, m.staff_id`,
     { ':from': from, ':to': to },
   );
+  const rows = checkRows(rowSchema, raw, 'till of a day');
   const total = zero();
   const byMethod = METHODS.map((method) => ({ method, ...zero() }));
   const byAgent: TillDay['byAgent'] = [];
