@@ -1,6 +1,6 @@
 import type { CardView } from '../../../main/cards/card-service.ts';
 import type { EmailTarget, IssuanceResult } from '../../../main/staff/issuance-service.ts';
-import type { FieldError } from '../../app/flow.ts';
+import type { FieldError } from '../../app/machine.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { type Translate, useT } from '../../i18n/index.tsx';
 import { CardPreview } from '../card/card-preview.tsx';

@@ -1,13 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { SettingsView } from '../../../main/api/contract.ts';
 import type { KioskSettings } from '../../../main/settings/kiosk-settings.ts';
-import type { FlowState } from '../../app/flow.ts';
+import type { Errors } from '../../app/machine.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
 
 export type SettingsPanelProps = {
   view: SettingsView | null;
-  errors: FlowState['errors'];
+  errors: Errors;
   pending: boolean;
   onSave(settings: KioskSettings): void;
 };

@@ -9,7 +9,7 @@ import type { JournalDay, JournalPrint } from '../../../main/staff/journal-servi
 import type { StaffMember } from '../../../main/staff/staff-service.ts';
 import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
 import type { TillDay } from '../../../main/store/till-repo.ts';
-import type { FieldError, FlowState } from '../../app/flow.ts';
+import type { Errors, FieldError } from '../../app/machine.ts';
 import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
@@ -35,7 +35,7 @@ export type StaffConsoleProps = {
   secrets: SecretsView | null;
   members: StaffMember[] | null;
   settings: SettingsView | null;
-  errors: FlowState['errors'];
+  errors: Errors;
   onSettingsSave(settings: KioskSettings): void;
   selfId: number;
   onMemberAdd(name: string, pin: string, confirmation: string): void;
