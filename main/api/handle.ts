@@ -1,4 +1,4 @@
-import type { Logger } from '../logging/logger.ts';
+import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 import { type Channel, contract, isChannel, type OutputOf, type ParsedInputOf } from './contract.ts';
 import { fail, type Result } from './errors.ts';
 
@@ -38,7 +38,7 @@ export function createDispatcher({ handlers, trustedOrigins, log }: { handlers: 
       const handler = handlers[channel] as (input: unknown) => Promise<Result<unknown>>;
       return await handler(parsed.data);
     } catch (error) {
-      log.error('handler-failed', { channel, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      log.error('handler-failed', { channel, kind: errorKind(error), where: errorWhere(error) });
       return fail('INTERNAL', 'the kiosk hit an unexpected error');
     }
   };

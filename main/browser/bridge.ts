@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventOnTheWire, type KioskEvent } from '../api/contract.ts';
 import type { Dispatch } from '../api/handle.ts';
-import type { Logger } from '../logging/logger.ts';
+import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 import { contentTypeOf, readRendererFile, resolveRendererFile, SECURITY_HEADERS } from '../renderer-files.ts';
 import { chooseEncoding, compressionCache, isCompressible } from './compression.ts';
 
@@ -143,7 +143,7 @@ export async function startBridge({ port, staticDir, dispatcherFor, log, events 
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {
-      log.error('bridge-failed', { error: error instanceof Error ? error.message : String(error) });
+      log.error('bridge-failed', { kind: errorKind(error), where: errorWhere(error) });
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'bridge error' } });
       else res.destroy();
     }

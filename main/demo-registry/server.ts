@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../logging/logger.ts';
+import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 import { ARTISAN_FIELDS, DEFAULT_PAGE, MAX_PAGE, operationsRequestSchema, tokenRequestSchema, tupleToArtisan } from '../registry/wire.ts';
 import { accountsApi, accountsPages, applyAccountOperation } from './accounts-routes.ts';
 import { type Accounts, openAccounts } from './accounts-store.ts';
@@ -197,7 +197,7 @@ export async function startRegistryServer({
       const url = new URL(req.url ?? '/', 'http://registry');
       const go = () =>
         route(req, res, url, Buffer.concat(chunks).toString('utf8')).catch((error: unknown) => {
-          log.error('registry-request-failed', { path: url.pathname, error: error instanceof Error ? error.message : String(error) });
+          log.error('registry-request-failed', { path: url.pathname, kind: errorKind(error), where: errorWhere(error) });
           if (!res.headersSent) problem(res, 500, 'INTERNAL', 'registry error');
         });
       if (faults.latencyMs > 0) setTimeout(go, faults.latencyMs);

@@ -1,4 +1,4 @@
-import type { Logger } from '../logging/logger.ts';
+import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 import type { SyncStatus } from '../registry/sync-status.ts';
 import type { PrintRole } from '../store/print-jobs-repo.ts';
 
@@ -42,7 +42,7 @@ export function createEventBus(log: Logger): EventBus {
         try {
           listener(event);
         } catch (error) {
-          log.error('event-listener-failed', { kind: event.kind, error: error instanceof Error ? error.message : String(error) });
+          log.error('event-listener-failed', { about: event.kind, kind: errorKind(error), where: errorWhere(error) });
         }
       }
     },

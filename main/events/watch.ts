@@ -1,4 +1,4 @@
-import type { Logger } from '../logging/logger.ts';
+import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 
 export type Watch = { stop(): void };
 
@@ -14,7 +14,7 @@ export function watchWhile({ everyMs, active, check, log }: { everyMs: number; a
     if (busy || !active()) return;
     busy = true;
     check()
-      .catch((error: unknown) => log.error('watch-check-failed', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }))
+      .catch((error: unknown) => log.error('watch-check-failed', { kind: errorKind(error), where: errorWhere(error) }))
       .finally(() => {
         busy = false;
       });

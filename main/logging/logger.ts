@@ -47,6 +47,29 @@ export function errorKind(error: unknown): string {
   return typeof kind === 'string' ? `${error.name}:${kind}` : error.name;
 }
 
+/**
+ * Where a caught bug was thrown, for a log line: the first frames of its stack, each as a
+ * function and a file's name with its line, never the message (the stack's first line) nor
+ * the folders (a user's home in a Windows path). Enough for IT to file the bug.
+ */
+export function errorWhere(error: unknown, depth = 6): string {
+  if (!(error instanceof Error) || typeof error.stack !== 'string') return '';
+  // The stack opens with "Name: message", which may span lines: cut it off whole first.
+  const head = String(error);
+  const frames = error.stack.startsWith(head) ? error.stack.slice(head.length) : error.stack;
+  return frames
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, depth)
+    .map((line) => {
+      const frame = line.trim().slice(3);
+      const place = /([^\\/()\s]+:\d+:\d+)\)?$/.exec(frame)?.[1] ?? '?';
+      const fn = /^(\S+) \(/.exec(frame)?.[1];
+      return fn ? `${fn} (${place})` : place;
+    })
+    .join(' < ');
+}
+
 /** A logger that keeps its lines, for tests that check what was (not) logged. */
 export function memoryLogger(name = 'test'): Logger & { lines: string[] } {
   const lines: string[] = [];

@@ -1,6 +1,6 @@
 import type { KioskError, Result } from '../api/errors.ts';
 import { cardSheet } from '../cards/card-pdf.ts';
-import { errorKind, type Logger } from '../logging/logger.ts';
+import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 import type { PrintErrorKind } from '../printing/print-errors.ts';
 import type { PrintService } from '../printing/print-service.ts';
 import { isPrinterReady, type PrinterBlockedState, type PrinterState } from '../printing/printer-status.ts';
@@ -169,21 +169,30 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
     });
   }
 
-  /** Asks the spooler about the order's card job until it is done; one follower per order. */
+  /**
+   * Asks the spooler about the order's card job until it is done; one follower per order.
+   * A look that fails (a bug, the store busy) is logged and tried again, less and less often:
+   * giving up would leave a paid card "printing" until the next start of the kiosk.
+   */
   function follow(orderId: number): void {
     if (following.has(orderId) || closed) return;
     following.add(orderId);
     void (async () => {
+      let failures = 0;
       try {
         while (!closed) {
-          const order = await getOrder(db, orderId);
-          if (!order?.cardJobId || order.state !== 'printing') return;
-          const job = await print.check(order.cardJobId);
-          if (job.status === 'completed' || job.status === 'failed') return settle(order, job);
-          await new Promise((r) => setTimeout(r, pollMs));
+          try {
+            const order = await getOrder(db, orderId);
+            if (!order?.cardJobId || order.state !== 'printing') return;
+            const job = await print.check(order.cardJobId);
+            if (job.status === 'completed' || job.status === 'failed') return await settle(order, job);
+            failures = 0;
+          } catch (error) {
+            failures += 1;
+            if (!closed) log.error('pvc-follow-failed', { order: orderId, failures, kind: errorKind(error), where: errorWhere(error) });
+          }
+          await new Promise((r) => setTimeout(r, pollMs * 2 ** Math.min(failures, 5)));
         }
-      } catch (error) {
-        if (!closed) log.error('pvc-follow-failed', { order: orderId, kind: errorKind(error) });
       } finally {
         following.delete(orderId);
       }

@@ -1,5 +1,5 @@
 import type { BirthDateHasher } from '../identity/birth-date-hash.ts';
-import type { Logger } from '../logging/logger.ts';
+import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 import { applyChangesPage, countArtisans, finishResync, startResync } from '../store/artisans-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { deleteMeta, getMeta, setMeta } from '../store/meta-repo.ts';
@@ -204,9 +204,7 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     const startedAt = clock().toISOString();
     await publish(await snapshot({ state: 'syncing', lastAttemptAt: startedAt }), false);
     // Pull and push run side by side: neither waits for the other, neither stops the other.
-    const besides = alsoEachRun?.().catch((error: unknown) =>
-      log.error('sync-side-task-failed', { error: error instanceof Error ? error.message : String(error) }),
-    );
+    const besides = alsoEachRun?.().catch((error: unknown) => log.error('sync-side-task-failed', { kind: errorKind(error), where: errorWhere(error) }));
     const [pulled, pushed] = await Promise.allSettled([pull(), pusher.push({ now: asked })]);
     await besides;
     const pullError = pulled.status === 'rejected' ? problemOf(pulled.reason) : null;
@@ -231,7 +229,7 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     }
     for (const settled of [pulled, pushed])
       if (settled.status === 'rejected' && !(settled.reason instanceof RegistryError))
-        log.error('sync-bug', { error: settled.reason instanceof Error ? (settled.reason.stack ?? settled.reason.message) : String(settled.reason) });
+        log.error('sync-bug', { kind: errorKind(settled.reason), where: errorWhere(settled.reason) });
     if (pulled.status === 'rejected') throw pulled.reason;
     if (pushed.status === 'rejected') throw pushed.reason;
     const result = { ...pulled.value, delivered: pushed.value };

@@ -33,11 +33,15 @@ export function isPermissionAllowed(permission: string, requestingUrl: string, m
 }
 
 /**
- * The same rule for Chromium's permission checks (asked without a prompt, e.g. before listing
- * devices): the camera (`mediaType` "video"), for the app's origin, and nothing else.
+ * Chromium's permission checks (asked without a prompt, e.g. before listing devices), for the
+ * app's origin: the camera (`mediaType` "video") and "audio". The audio check is what lets
+ * `enumerateDevices()` list the audio outputs with their ids, so audio mode sees headphones
+ * plugged in and plays on them (`setSinkId`); Electron routes that listing through this check
+ * (electron/electron#42713, fixed by #42775). It grants no microphone: capturing sound is a
+ * permission *request*, which `isPermissionAllowed` refuses for anything but the camera.
  */
 export function isPermissionCheckAllowed(permission: string, requestingOrigin: string, mediaType: string | undefined): boolean {
-  return permission === 'media' && mediaType === 'video' && originOf(requestingOrigin) === APP_ORIGIN;
+  return permission === 'media' && (mediaType === 'video' || mediaType === 'audio') && originOf(requestingOrigin) === APP_ORIGIN;
 }
 
 export type KeyInput = { type: string; key: string; control: boolean; meta: boolean; alt: boolean; shift: boolean };

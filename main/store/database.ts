@@ -1,6 +1,6 @@
 import { chmod, open } from 'node:fs/promises';
 import sqlite3 from 'sqlite3';
-import type { Logger } from '../logging/logger.ts';
+import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 export type Params = readonly SqlValue[] | Record<string, SqlValue>;
@@ -91,7 +91,9 @@ export async function openDatabase(file: string, log: Logger): Promise<WriteDb> 
         await exec('COMMIT');
         return value;
       } catch (error) {
-        await exec('ROLLBACK').catch((rollbackError: Error) => log.error('rollback-failed', { message: rollbackError.message }));
+        await exec('ROLLBACK').catch((rollbackError: Error) =>
+          log.error('rollback-failed', { kind: errorKind(rollbackError), where: errorWhere(rollbackError) }),
+        );
         throw error;
       }
     });

@@ -1,6 +1,6 @@
 import { type Dispatch, useCallback, useEffect } from 'react';
 import type { Call } from './call.ts';
-import { coalesced } from './event-refresh.ts';
+import { coalesced, reached } from './event-refresh.ts';
 import { kiosk, subscribe } from './kiosk-client.ts';
 import type { VisitAction, VisitState } from './visit-state.ts';
 
@@ -14,6 +14,7 @@ export function useActivationActions(visit: VisitState, dispatch: Dispatch<Visit
     // Activated here (this visit goes on logged in) or from elsewhere (another visit, the
     // portal: this visit logs in): either way it is said first, on the waiting screen.
     if (r.ok && (r.value.loggedIn || r.value.status === 'active')) dispatch({ type: 'link-followed', loggedIn: r.value.loggedIn });
+    return reached(r);
   }, [dispatch]);
   // The waiting screen does not poll: the main process watches the registry while this visit
   // waits (main/events/activation-watch.ts) and says `mail-confirmed`; the screen then asks
@@ -22,9 +23,13 @@ export function useActivationActions(visit: VisitState, dispatch: Dispatch<Visit
   useEffect(() => {
     if (!waiting) return;
     const once = coalesced(check);
-    return subscribe((event) => {
+    const stop = subscribe((event) => {
       if (event.kind === 'mail-confirmed' || event.kind === 'subscribed') once();
     });
+    return () => {
+      stop();
+      once.stop();
+    };
   }, [waiting, check]);
   const continueAfterActivation = () => {
     if (visit.screen === 'check-mail' && visit.activated?.loggedIn)

@@ -6,7 +6,7 @@ import type { PrintJob, PrintRole } from '../../main/store/print-jobs-repo.ts';
 import type { Delivery } from '../screens/issue/issue-card-screen.tsx';
 import type { Call } from './call.ts';
 import type { ConsoleAction, ConsoleState } from './console-state.ts';
-import { coalesced } from './event-refresh.ts';
+import { coalesced, reached } from './event-refresh.ts';
 import { kiosk, subscribe } from './kiosk-client.ts';
 import { overviewAnswers } from './overview-answers.ts';
 
@@ -104,16 +104,23 @@ export function useStaffActions(desk: ConsoleState, dispatch: Dispatch<ConsoleAc
       const apply = fresh(true);
       const r = await kiosk().invoke('staff:overview', {});
       if (r.ok) apply(r.value);
+      return reached(r);
     });
     // The printers' section (and its badge) follows a printer switched off or on, too.
     const refreshPrinters = coalesced(async () => {
       const r = await kiosk().invoke('staff:printers', {});
       if (r.ok) dispatch({ type: 'printers', printers: r.value, quiet: true });
+      return reached(r);
     });
-    return subscribe((event) => {
+    const stop = subscribe((event) => {
       if (event.kind !== 'mail-confirmed') refresh();
       if (event.kind === 'printer-state') refreshPrinters();
     });
+    return () => {
+      stop();
+      refresh.stop();
+      refreshPrinters.stop();
+    };
   }, [onConsole]);
   const staffSyncNow = () => {
     const apply = fresh();

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { type Locale, useT } from '../i18n/index.tsx';
 import { KEYPAD, runCommand, whereAmI } from './audio-keys.ts';
-import { describeControl, describeScreen, sentences } from './describe.ts';
+import { describeControl, describeScreen, sentences, spokenText } from './describe.ts';
 import { createFieldPicker } from './field-picker.ts';
 import { createSpeaker, type SpeakerSettings } from './speaker.ts';
 import { useHeadphones } from './use-headphones.ts';
@@ -94,7 +94,10 @@ export function AudioMode({ active, onWelcome, speech, onStart }: AudioModeProps
       } else if (el.closest('[role="alertdialog"]')) {
         speaker.queue(describeControl(el, tRef.current));
       } else if (el.matches('[role="alert"], [role="status"]')) {
-        speaker.say(text(el));
+        // A message that comes with a new screen ("your card needs a photo") is in the screen's
+        // description: focused just after the heading, it must not cut that description short.
+        if (Date.now() < quietUntil.current && el.closest('main')) return;
+        speaker.say(spokenText(el));
       } else speaker.say(describeControl(el, tRef.current));
     };
     document.addEventListener('focusin', focused);
@@ -136,7 +139,7 @@ export function AudioMode({ active, onWelcome, speech, onStart }: AudioModeProps
       const seen = Date.now();
       setTimeout(() => {
         if (screenAt.current >= seen - 50 || Date.now() < quietUntil.current) return;
-        for (const region of regions) if (region.isConnected) sayOnce(text(region), false);
+        for (const region of regions) if (region instanceof HTMLElement && region.isConnected) sayOnce(spokenText(region), false);
       }, 150);
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });

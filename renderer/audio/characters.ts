@@ -42,3 +42,17 @@ export function spell(value: string, t: Translate): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** A reference to note down (an order number, "P251201-003"): capitals then digits, maybe in parts. */
+const CODE = /\b[A-Z]{1,3}\d{2,}(?:-\d+)*\b/g;
+/** "n°" (fr) or "no." (en) before a number: a synthesizer says the letter n, or "no". */
+const NUMBER_SIGN = /\b(?:n°|no\.)\s*(?=[A-Z]{0,3}\d)/gi;
+
+/**
+ * A sentence made ready for the ear: a reference is spelt character by character (said as
+ * one large number it cannot be written down or repeated at the desk), and "n°" is said as
+ * the word it stands for.
+ */
+export function forTheEar(sentence: string, t: Translate): string {
+  return sentence.replace(NUMBER_SIGN, `${t('audio.numberSign')} `).replace(CODE, (code) => spell(code, t));
+}

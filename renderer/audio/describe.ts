@@ -26,6 +26,36 @@ export function sentences(parts: readonly string[]): string {
     .join(' ');
 }
 
+/** The most the speech port takes at once (the contract's `speech:say` refuses longer). */
+export const SPEECH_MAX = 1000;
+
+/**
+ * A long text (a whole help screen) in pieces the speech port takes, each cut after a sentence,
+ * said one after the other: one call with all of it would be refused and nothing said at all.
+ */
+export function speechPieces(said: string, max = SPEECH_MAX): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const sentence of said.split(/(?<=[.!?…:])\s+/)) {
+    const joined = piece === '' ? sentence : `${piece} ${sentence}`;
+    if (joined.length <= max) {
+      piece = joined;
+      continue;
+    }
+    if (piece !== '') pieces.push(piece);
+    // A sentence longer than a piece on its own: cut between words.
+    let rest = sentence;
+    while (rest.length > max) {
+      const cut = rest.lastIndexOf(' ', max) > 0 ? rest.lastIndexOf(' ', max) : max;
+      pieces.push(rest.slice(0, cut));
+      rest = rest.slice(cut).trim();
+    }
+    piece = rest;
+  }
+  if (piece.trim() !== '') pieces.push(piece);
+  return pieces;
+}
+
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 function byIds(ids: string | null): string {
@@ -95,16 +125,25 @@ export function describeControl(el: HTMLElement, t: Translate): string {
 }
 
 /**
+ * What a block of the screen says, one sentence a line as laid out: a panel's title and its
+ * text, or a list of facts (the desk's telephone, e-mail and hours), never run into one another.
+ */
+export function spokenText(el: HTMLElement): string {
+  // biome-ignore lint/performance/useDomNodeTextContent: the layout's line breaks are the sentence breaks; textContent runs blocks together.
+  return sentences(el.innerText.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()));
+}
+
+/**
  * A screen as heard when it appears: its heading, then what it says (its paragraphs and
  * panels, in full: an outcome screen is read whole), without the form's own labels, which are
  * read as the focus reaches each field.
  */
 export function describeScreen(heading: HTMLElement): string {
   const main = heading.closest('main') ?? document.body;
-  const said = [...main.querySelectorAll<HTMLElement>('p, li, [role="status"], [role="alert"]')]
+  const said = [...main.querySelectorAll<HTMLElement>('h2, p, li, dl, [role="status"], [role="alert"]')]
     .filter((el) => visible(el) && !el.closest('form, fieldset, label, button, nav, [role="alert"] [role="alert"]'))
     .filter((el, _i, all) => !all.some((other) => other !== el && other.contains(el)))
-    .map((el) => text(el))
+    .map((el) => spokenText(el))
     .filter(Boolean);
   return sentences([text(heading), ...said]);
 }

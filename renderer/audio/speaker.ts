@@ -1,5 +1,7 @@
 import { kiosk } from '../app/kiosk-client.ts';
-import type { Locale } from '../i18n/index.tsx';
+import { type Locale, translate } from '../i18n/index.tsx';
+import { forTheEar } from './characters.ts';
+import { speechPieces } from './describe.ts';
 
 export type SpeakerSettings = {
   /** The headphones' output (setSinkId), or null for the default output. */
@@ -32,7 +34,9 @@ export function createSpeaker(settings: () => SpeakerSettings, locale: () => Loc
     // Nothing spoken aloud in the hall without headphones, unless staff allowed it: not even
     // made into sound (what the kiosk says may name the artisan).
     if (s.sinkId === null && !s.aloud) return;
-    const r = await kiosk().invoke('speech:say', { text, lang: locale(), rate: s.rate });
+    const lang = locale();
+    const words = forTheEar(text, (key, params) => translate(lang, key, params));
+    const r = await kiosk().invoke('speech:say', { text: words, lang, rate: s.rate });
     if (!r.ok || r.value.wav === '' || mine !== generation) return;
     const bytes = Uint8Array.from(atob(r.value.wav), (c) => c.charCodeAt(0));
     const url = URL.createObjectURL(new Blob([bytes], { type: 'audio/wav' }));
@@ -55,18 +59,22 @@ export function createSpeaker(settings: () => SpeakerSettings, locale: () => Loc
     URL.revokeObjectURL(url);
   }
 
+  // A long text goes in pieces the speech port takes, said one after the other.
+  const queue = (text: string): void => {
+    for (const piece of speechPieces(text)) {
+      const mine = generation;
+      chain = chain.then(() => (mine === generation ? play(piece, mine) : undefined)).catch(() => undefined);
+    }
+  };
+
   return {
     /** Says `text` now, cutting what was being said. */
     say(text: string): void {
       stop();
-      const mine = generation;
-      chain = play(text, mine).catch(() => undefined);
+      queue(text);
     },
     /** Says `text` once what is being said is over. */
-    queue(text: string): void {
-      const mine = generation;
-      chain = chain.then(() => (mine === generation ? play(text, mine) : undefined)).catch(() => undefined);
-    },
+    queue,
     stop,
   };
 }

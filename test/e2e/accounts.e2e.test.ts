@@ -9,6 +9,7 @@ import { translate } from '../../renderer/i18n/index.tsx';
 import { noViolations } from '../support/axe.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
+import { countTones, coveredByIdle, tonesPlayed } from '../support/idle-cover.ts';
 import { identifyAs } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -199,29 +200,16 @@ describe('accounts in Chromium against browser mode', () => {
     after(() => quick.stop());
     const p = await kioskPage(browser);
     // Count the tones the page plays (the warning is heard as well as seen).
-    await p.addInitScript(() => {
-      const w = window as unknown as { tones: number };
-      w.tones = 0;
-      const start = OscillatorNode.prototype.start;
-      OscillatorNode.prototype.start = function (this: OscillatorNode, ...args: Parameters<OscillatorNode['start']>) {
-        w.tones++;
-        return start.apply(this, args);
-      };
-    });
+    await countTones(p);
     await identifyAs(p, quick, '401234562RE067', ['02', '03', '1975']);
     const heading = p.getByRole('heading', { level: 1, name: 'Bonjour Jean-Pierre MULLER' });
     await heading.waitFor();
     await p.getByRole('alertdialog', { name: fr['idle.heading'] }).waitFor({ timeout: 6000 });
     // The visit is hidden behind the warning, not dimmed: what is at the name's place is the cover.
-    const box = await heading.boundingBox();
-    assert.ok(box);
-    const onTop = await p.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid="idle-cover"]') != null, {
-      x: box.x + 10,
-      y: box.y + box.height / 2,
-    });
+    const onTop = await coveredByIdle(p, heading);
     assert.ok(onTop, 'the name is covered');
     assert.ok(await p.getByRole('button', { name: fr['idle.endNow'] }).isVisible());
-    assert.ok((await p.evaluate(() => (window as unknown as { tones: number }).tones)) >= 1, 'a tone was played');
+    assert.ok((await tonesPlayed(p)) >= 1, 'a tone was played');
     await noViolations(p);
     await screenshot(p, 'idle-warning');
     await p.getByRole('heading', { level: 1, name: fr['welcome.heading'] }).waitFor({ timeout: 6000 });

@@ -102,6 +102,44 @@ describe('no screen polls: the console and the waiting screen hear the kiosk’s
     await p.close();
   });
 
+  it('the page offline for a moment: the read an event asked for is lost, tried again, and the console catches up by itself', async () => {
+    const p = await kioskPage(browser);
+    const requests = countRequests(p);
+    await p.goto(kiosk.url);
+    await button(p, fr['welcome.start']).waitFor();
+    await staffGesture(p);
+    await p.getByLabel(fr['staff.pin']).fill('482913');
+    await button(p, fr['staff.enter']).click();
+    await p.getByRole('heading', { name: fr['orders.title'], exact: true }).waitFor();
+    await eventually(async () => requests.of('/api/events') === 1, 'the console listens to the kiosk');
+    await p.evaluate(() => {
+      (window as unknown as { sameLoad?: boolean }).sameLoad = true;
+    });
+    // The page loses the kiosk for a moment; meanwhile a colleague hands the printed card over.
+    const call = bridgeClient(kiosk);
+    const overview = await call<{ orders: { id: number; number: string; state: string }[] }>('staff:overview', {});
+    assert.ok(overview.ok);
+    const printed = overview.value.orders.find((o) => o.state === 'printed');
+    assert.ok(printed, 'the card printed by the test before');
+    const order = p.locator('li.order').filter({ hasText: printed.number });
+    await order.getByText(fr['orders.state.printed']).waitFor();
+    // Chromium's offline mode keeps the open events stream but fails the page's calls: the
+    // event is heard, and the overview it asks for is lost.
+    await p.context().setOffline(true);
+    await pause(1000);
+    const asked = requests.of('/api/staff:overview');
+    assert.ok((await call('staff:order', { action: 'hand-over', orderId: printed.id })).ok);
+    await pause(500);
+    assert.equal(await order.getByText(fr['orders.state.handed-over']).count(), 0, 'not heard while cut');
+    await p.context().setOffline(false);
+    // Back: the lost read is tried again by itself, without a touch or another event.
+    await order.getByText(fr['orders.state.handed-over']).waitFor({ timeout: 20_000 });
+    assert.ok(requests.of('/api/staff:overview') - asked >= 2, 'one read lost, then one tried again');
+    assert.equal(await p.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad), true, 'the page was not reloaded');
+    await call('staff:logout', {});
+    await p.close();
+  });
+
   it('the waiting screen asks nothing until the link is followed, then says "Votre compte est activé" at once', async () => {
     const p = await kioskPage(browser);
     const requests = countRequests(p);

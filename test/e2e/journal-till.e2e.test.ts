@@ -151,6 +151,8 @@ describe('the console’s journal filtered by day, agent and kind, printed; "Cai
     await till.getByText(fr['till.noAgent']).waitFor();
     await button(till, fr['day.previous']).click();
     await till.getByText(fr['till.day'].replace('{day}', frenchDay(yesterday))).waitFor();
+    // Yesterday's figures are not under "Caisse du jour".
+    await till.getByRole('heading', { level: 2, name: fr['till.titleOf'].replace('{day}', frenchDay(yesterday)) }).waitFor();
     const nadiaRow = till.getByRole('row', { name: /^Nadia/ });
     assert.match(await nadiaRow.innerText(), /Nadia\s+5,00\s€\s+1 commande\s+0,00\s€\s+0 commande\s+5,00\s€/);
     assert.equal(await till.getByLabel(fr['day.label'], { exact: true }).getAttribute('max'), today);
@@ -165,6 +167,7 @@ describe('the console’s journal filtered by day, agent and kind, printed; "Cai
     // Back to today at one touch.
     await button(till, fr['day.today']).click();
     await till.getByText(fr['till.day'].replace('{day}', frenchDay(today))).waitFor();
+    await till.getByRole('heading', { level: 2, name: fr['till.title'] }).waitFor();
 
     // In English: the same panels, the same lines in English words.
     await button(p, fr['app.switchLanguageLabel']).click();

@@ -7,6 +7,7 @@ import { translate } from '../../renderer/i18n/index.tsx';
 import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, PORTRAIT, screenshot } from '../support/chromium.ts';
+import { countTones, coveredByIdle, tonesPlayed } from '../support/idle-cover.ts';
 import { tempDir } from '../support/temp.ts';
 
 /**
@@ -197,29 +198,17 @@ describe('the artisan’s situations in English (issue #14), in Chromium at 1080
     const quick = await startBrowserMode(tempDir('kiosk-situations-en-idle-'), { KIOSK_IDLE_WARN_MS: '3000', KIOSK_IDLE_END_MS: '8000' });
     try {
       const p = await kioskPage(browser, PORTRAIT);
-      await p.addInitScript(() => {
-        const w = window as unknown as { tones: number };
-        w.tones = 0;
-        const start = OscillatorNode.prototype.start;
-        OscillatorNode.prototype.start = function (this: OscillatorNode, ...args: Parameters<OscillatorNode['start']>) {
-          w.tones++;
-          return start.apply(this, args);
-        };
-      });
+      // Count the tones the page plays (the warning is heard as well as seen).
+      await countTones(p);
       await identifyInEnglish(p, quick, '401234562RE067', ['02', '03', '1975']);
       const heading = p.getByRole('heading', { level: 1, name: translate('en', 'outcome.found.heading', { firstName: 'Jean-Pierre', lastName: 'MULLER' }) });
       await heading.waitFor();
       const warning = p.getByRole('alertdialog', { name: en['idle.heading'] });
       await warning.waitFor({ timeout: 6000 });
-      const box = await heading.boundingBox();
-      assert.ok(box);
-      const covered = await p.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid="idle-cover"]') != null, {
-        x: box.x + 10,
-        y: box.y + box.height / 2,
-      });
+      const covered = await coveredByIdle(p, heading);
       assert.ok(covered, 'the name is covered, not dimmed');
       assert.ok(await button(p, en['idle.endNow']).isVisible(), '"End now" is offered');
-      assert.ok((await p.evaluate(() => (window as unknown as { tones: number }).tones)) >= 1, 'a tone was played');
+      assert.ok((await tonesPlayed(p)) >= 1, 'a tone was played');
       await noViolations(p);
       await screenshot(p, 'en-idle-warning');
       await button(p, en['idle.continue']).tap();

@@ -170,7 +170,16 @@ describe('the staff console locks itself when left idle', () => {
       await p.waitForTimeout(1000);
     }
     assert.ok(await p.getByRole('heading', { level: 2, name: fr['members.title'] }).isVisible());
-    // Left alone: the PIN screen, and no name, no section, no console data on it.
+    // Left alone: first a warning over a cover, whose button keeps the console open.
+    const warning = p.getByRole('alertdialog', { name: fr['staff.lockSoon.heading'] });
+    await warning.waitFor({ timeout: 10_000 });
+    assert.match(await warning.innerText(), /se verrouille dans \d+ s/);
+    await button(p, fr['staff.lockSoon.stay']).click();
+    await warning.waitFor({ state: 'hidden' });
+    assert.ok(await p.getByRole('heading', { level: 2, name: fr['members.title'] }).isVisible(), 'still open after the warning');
+    // The warning comes back (the console was kept open, not locked), then the lock: the PIN screen, and no name, no section, no console data on it.
+    await warning.waitFor({ timeout: 10_000 });
+    await screenshot(p, 'staff-lock-warning');
     await p.getByRole('heading', { level: 1, name: fr['staff.heading'] }).waitFor({ timeout: 10_000 });
     await p.getByRole('status').filter({ hasText: fr['staff.lockedIdle'] }).waitFor();
     assert.equal(await p.getByRole('button', { name: fr['help.faq'] }).count(), 0, 'no "Questions fréquentes" at the PIN');

@@ -205,6 +205,33 @@ describe('PVC orders on a real CUPS queue and a TCP receipt printer', () => {
     await db.close();
   });
 
+  it('a look at the printing card that fails (a bug in reading the spooler) is tried again: the card is printed, not left "printing" until the next start', async () => {
+    let broken = 2;
+    const stumbling: Spooler = {
+      ...cupsSpooler,
+      jobState: async (...args) => {
+        if (broken > 0) {
+          broken -= 1;
+          throw new TypeError('a bug while reading the job');
+        }
+        return cupsSpooler.jobState(...args);
+      },
+    };
+    const { db, dir, orders, member } = await desk(tempDir(), stumbling);
+    const before = cards();
+    const card = await drawnCard(dir, 7);
+    assert.ok((await orders.request(card, card.pdf)).ok);
+    const orderId = (await db.get<{ id: number }>('SELECT id FROM pvc_orders'))?.id ?? 0;
+    const paid = await orders.pay(orderId, 'cash', member);
+    assert.equal(paid.ok && paid.value.state, 'printing');
+    await eventually(async () => (await orderState(db, orderId)) === 'printed', 'printed despite the failed looks');
+    assert.equal(broken, 0, 'the failing looks did happen');
+    assert.equal(cards() - before, 1, 'one card');
+    await eventually(async () => !orders.busy(), 'the card follower done');
+    orders.close();
+    await db.close();
+  });
+
   it('a job stopped at the printer (cancelled, aborted): the order fails with why; a retry sends a new job and one card comes out', async () => {
     // The printer is paused between the check and the job (staff open its cover): the job waits in the queue.
     const queue = chain.queue;

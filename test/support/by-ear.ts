@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SYMBOLS } from '../../renderer/audio/characters.ts';
+import { type Locale, translate } from '../../renderer/i18n/index.tsx';
 import { tempDir } from './temp.ts';
 
 /**
@@ -140,4 +141,18 @@ export function ear(page: Page, file: string): Ear {
     return last ? (JSON.parse(last) as { lang: string }).lang : undefined;
   };
   return { said, lastLanguage, hears, press, type, focus };
+}
+
+/**
+ * Identification by ear in `lang`: the number, then day, month and year, each reached with 2
+ * and typed with the picker; ends on "Valider", for the caller to press 5 and hear the answer.
+ */
+export async function identifyByEar(by: Ear, lang: Locale, rmNumber: string, date: readonly [string, string, string]): Promise<void> {
+  await by.focus(translate(lang, 'identify.rmLabel'));
+  await by.type(rmNumber, RM_GROUPS);
+  for (const [i, part] of (['identify.day', 'identify.month', 'identify.year'] as const).entries()) {
+    await by.focus(translate(lang, part));
+    await by.type(date[i] ?? '', DIGIT_GROUPS);
+  }
+  await by.focus(translate(lang, 'identify.submit'));
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { errorKind } from '../../main/logging/logger.ts';
+import { errorKind, errorWhere } from '../../main/logging/logger.ts';
 import { PrintError } from '../../main/printing/print-errors.ts';
 import { RegistryError } from '../../main/registry/client.ts';
 
@@ -17,5 +17,26 @@ describe('a caught error in a log line: its kind, never its message', () => {
       cases.map(([error]) => errorKind(error)),
       cases.map(([, kind]) => kind),
     );
+  });
+});
+
+describe('where a caught bug was thrown: its frames, never its message nor folders', () => {
+  function thrower(): never {
+    throw new TypeError('Cannot read "Jean-Pierre Muller"\n    at jean-pierre.muller@example.com (/home/jpm/secret.ts:1:1)');
+  }
+  it('names the function and the file with its line, and leaves the message and the folders out', () => {
+    let caught: unknown;
+    try {
+      thrower();
+    } catch (error) {
+      caught = error;
+    }
+    const where = errorWhere(caught);
+    assert.match(where, /^thrower \(error-kind\.test\.ts:\d+:\d+\)/);
+    assert.doesNotMatch(where, /Jean-Pierre|example\.com|secret|\/home|test\/unit/);
+  });
+  it('is empty for what is not an error with a stack', () => {
+    assert.equal(errorWhere('a thrown string with jean-pierre.muller@example.com'), '');
+    assert.equal(errorWhere(undefined), '');
   });
 });

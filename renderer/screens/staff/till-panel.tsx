@@ -83,7 +83,8 @@ export function TillPanel({ version, onLoad, onPrint, now = () => new Date() }: 
   );
   return (
     <section className="panel panel-neutral till" aria-labelledby="till-title">
-      <h2 id="till-title">{t('till.title')}</h2>
+      {/* "Caisse du jour" only for today: a past day's figures under that heading would be read as today's. */}
+      <h2 id="till-title">{day === localDay(now()) ? t('till.title') : t('till.titleOf', { day: formatIsoDate(day, locale) })}</h2>
       <DayPicker id="till-day" day={day} today={localDay(now())} onChange={pickDay} />
       {till && till.day === day && (
         <>

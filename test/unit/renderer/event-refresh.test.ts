@@ -38,5 +38,32 @@ describe('a screen read again on events', () => {
     refresh();
     await new Promise((r) => setTimeout(r, 0));
     assert.equal(reads, 2);
+    refresh.stop(); // a read that threw is tried again later: not in this test
+  });
+
+  it('tries again by itself a read that could not reach the kiosk, until it does, and not after stop()', async () => {
+    const answers = [false, false, true];
+    let reads = 0;
+    const refresh = coalesced(
+      async () => {
+        reads++;
+        return answers.shift() ?? true;
+      },
+      5,
+      20,
+    );
+    refresh();
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    for (let i = 0; i < 50 && reads < 3; i++) await wait(5);
+    assert.equal(reads, 3, 'lost twice, then read: three reads from one event');
+    await wait(60);
+    assert.equal(reads, 3, 'a read done is not repeated');
+    answers.push(false, false, false);
+    refresh();
+    await wait(1);
+    refresh.stop();
+    const stopped = reads;
+    await wait(60);
+    assert.equal(reads, stopped, 'nothing tried again once the screen has gone');
   });
 });

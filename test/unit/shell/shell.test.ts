@@ -32,9 +32,13 @@ describe('Electron shell, its pure parts', () => {
     assert.ok(!isPermissionAllowed('media', 'https://evil.example/', ['video']));
     for (const p of ['geolocation', 'notifications', 'clipboard-read', 'openExternal']) assert.ok(!isPermissionAllowed(p, 'app://kiosk/', ['video']), p);
   });
-  it('answers permission checks the same way: the camera, for the app origin', () => {
+  it('answers permission checks for the camera and the audio outputs (headphones), for the app origin only', () => {
     assert.ok(isPermissionCheckAllowed('media', 'app://kiosk', 'video'));
-    assert.ok(!isPermissionCheckAllowed('media', 'app://kiosk', 'audio'));
+    assert.ok(isPermissionCheckAllowed('media', 'app://kiosk', 'audio'), 'audio mode lists the outputs to find headphones');
+    assert.ok(!isPermissionCheckAllowed('media', 'https://evil.example', 'audio'));
+    // The check lists devices; the microphone itself is a request, still refused.
+    assert.ok(!isPermissionAllowed('media', 'app://kiosk/', ['audio']));
+    assert.ok(!isPermissionAllowed('media', 'app://kiosk/', ['video', 'audio']));
     assert.ok(!isPermissionCheckAllowed('media', 'app://kiosk', 'unknown'));
     assert.ok(!isPermissionCheckAllowed('media', 'app://kiosk', undefined));
     assert.ok(!isPermissionCheckAllowed('media', 'https://evil.example', 'video'));
