@@ -3,17 +3,17 @@ import ts from 'typescript';
 
 /**
  * All SQL lives in main/store (one repo module per table, each function named for what it
- * does), and the store depends on nothing of the kiosk but itself and the logger: a service
- * that runs its own queries, or a repo that imports a service's types, blurs the layers
- * every later change builds on. (main/demo-registry/ is the reference registry server, a
+ * does), and the store depends on nothing of the kiosk but itself, the logger and the views
+ * of main/shared (what its repos map rows to): a service that runs its own queries, or a
+ * repo that imports a service's types, blurs the layers every later change builds on. (main/demo-registry/ is the reference registry server, a
  * program of its own with its own database: its SQL is the registry's, not the kiosk's.)
  */
 type SourceFile = { path: string; text: string };
 
 /** Where SQL may be written. */
 const SQL_HOMES = ['main/store/', 'main/demo-registry/'];
-/** What main/store may import, besides itself and packages. */
-const STORE_MAY_IMPORT = ['main/store/', 'main/logging/'];
+/** What main/store may import, besides itself and packages: the views its repos map rows to live in main/shared. */
+const STORE_MAY_IMPORT = ['main/store/', 'main/logging/', 'main/shared/'];
 
 // Statements, not words: "Select", "update" or "from" in a sentence are not SQL.
 const SQL =

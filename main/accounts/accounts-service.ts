@@ -1,4 +1,3 @@
-import type { FieldProblem, KioskError, Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import {
   type AccountStatusWire,
@@ -6,13 +5,14 @@ import {
   activationEmailResponseSchema,
   type DeliveryAddress,
   loginResponseSchema,
-  type ProfileWire,
   profileSchema,
 } from '../registry/accounts-wire.ts';
 import { type RegistryClient, RegistryError } from '../registry/client.ts';
-import { isEmail, normaliseEmail } from '../rules/email.ts';
-import { checkPassword } from '../rules/password.ts';
-import { type ArtisanRow, findByRmNumber } from '../store/artisans-repo.ts';
+import type { MyInformation } from '../shared/artisan.ts';
+import { type FieldProblem, fail, type Result } from '../shared/errors.ts';
+import { isEmail, normaliseEmail } from '../shared/rules/email.ts';
+import { checkPassword } from '../shared/rules/password.ts';
+import { findByRmNumber } from '../store/artisans-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
 import { normaliseMobile } from './mobile.ts';
@@ -34,16 +34,6 @@ export type AccountsDeps = {
   awaitingConfirmation?: (rmNumber: string) => void;
 };
 
-/** What the artisan's space shows: registry-owned facts (read-only) and contact details. */
-export type MyInformation = {
-  registry: Pick<
-    ArtisanRow,
-    'rmNumber' | 'birthName' | 'usageName' | 'firstNames' | 'companyName' | 'tradeName' | 'activities' | 'qualification' | 'chamber' | 'address'
-  >;
-  contact: ProfileWire;
-};
-
-const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
 const fields = <T>(problems: FieldProblem[]): Result<T> => {
   const [first] = problems;
   return fail({ code: first?.code ?? 'INVALID_INPUT', field: first?.field ?? 'email', message: `refused: ${problems.map((p) => p.code).join(',')}`, problems });

@@ -1,25 +1,16 @@
 import { z } from 'zod';
-import type { MyInformation } from '../accounts/accounts-service.ts';
-import type { CardView } from '../cards/card-service.ts';
-import type { VerifyResult } from '../cards/card-token.ts';
-import type { EventKind, KioskEvent } from '../events/events.ts';
-import type { IdentifyOutcome } from '../identity/identify.ts';
-import type { OrderTicket, OrderView } from '../orders/pvc-order-service.ts';
-import type { TillPrint } from '../orders/till-service.ts';
-import type { PrinterStatus } from '../printing/printer-status.ts';
-import type { AccountStatusWire } from '../registry/accounts-wire.ts';
-import type { SyncStatus } from '../registry/sync-status.ts';
-import { JOURNAL_DAY_LIMIT, JOURNAL_KINDS } from '../rules/journal-kinds.ts';
-import type { SecretsView } from '../secrets/secrets-service.ts';
-import type { KioskSettings } from '../settings/kiosk-settings.ts';
-import type { SpeechCheck } from '../speech/speech-engine.ts';
-import { type EmailTarget, ID_DOCUMENTS, type IssuanceResult } from '../staff/issuance-service.ts';
-import type { JournalDay, JournalPrint } from '../staff/journal-service.ts';
-import type { StaffMember, StaffState } from '../staff/staff-service.ts';
-import type { SearchHit } from '../store/artisans-repo.ts';
-import type { AuditLine } from '../store/audit-repo.ts';
-import type { PrintJob } from '../store/print-jobs-repo.ts';
-import type { TillDay } from '../store/till-repo.ts';
+import type { AccountStatusView, IdentifyOutcome, MyInformation } from '../shared/artisan.ts';
+import type { CardView, VerifyResult } from '../shared/card.ts';
+import type { StaffOverview } from '../shared/console.ts';
+import type { EventKind, KioskEvent } from '../shared/events.ts';
+import type { JournalDay, JournalPrint } from '../shared/journal.ts';
+import type { AppInfo, SecretsView, SettingsView } from '../shared/kiosk.ts';
+import type { OrderTicket } from '../shared/orders.ts';
+import type { PrintJob } from '../shared/print-jobs.ts';
+import type { PrinterStatus } from '../shared/printers.ts';
+import { JOURNAL_DAY_LIMIT, JOURNAL_KINDS } from '../shared/rules/journal-kinds.ts';
+import { type EmailTarget, ID_DOCUMENTS, type IssuanceResult, type SearchHit, type StaffMember, type StaffState } from '../shared/staff.ts';
+import type { TillDay, TillPrint } from '../shared/till.ts';
 import type { Channel, EVENTS } from './channels.ts';
 
 /**
@@ -35,20 +26,6 @@ const returns = <T>() => undefined as unknown as T;
 // Bounds keep a hostile caller from sending megabytes into a parser.
 const text = (max: number) => z.string().max(max);
 
-/** What the staff console shows at a glance. */
-export type StaffOverview = {
-  sync: SyncStatus;
-  jobs: PrintJob[];
-  /** The newest entries of the audit log, named, for the journal the desk reads. */
-  audit: AuditLine[];
-  /** PVC orders still open, and those closed in the last day; with the artisan's name and why each cannot go on now. */
-  orders: OrderView[];
-  /** Set while identification is paused after too many wrong dates on this kiosk (ISO instant it ends). */
-  identificationPausedUntil: string | null;
-  /** Audio mode's synthesizer, and why it cannot speak when it cannot (for IT). */
-  speech: SpeechCheck;
-};
-
 const orderId = z.number().int().positive();
 /** A calendar day, YYYY-MM-DD, that exists ("2026-02-30" does not). */
 const isoDay = z
@@ -61,30 +38,6 @@ const isoDay = z
   });
 const role = z.enum(['card', 'paper', 'receipt']);
 const journalFilter = z.object({ day: isoDay.optional(), memberId: z.number().int().positive().optional(), kind: z.enum(JOURNAL_KINDS).optional() }).strict();
-
-export type AppInfo = {
-  version: string;
-  /** 'electron' in the product; 'browser' when served by the browser-mode bridge. */
-  transport: 'electron' | 'browser';
-  /** True when the kiosk runs on its embedded demo data. */
-  demo: boolean;
-  /** Identities a person may try in demo mode (shown on the help panel); empty otherwise. */
-  demoIdentities: { rmNumber: string; birthDate: string }[];
-  /** Demo mode only: the page listing the e-mails the demo registry "sent". */
-  mailboxUrl: string | null;
-  /** Idle: a warning after `idleWarnMs` without a touch, the visit wiped at `idleEndMs`. */
-  idleWarnMs: number;
-  idleEndMs: number;
-  /** The staff console locks after this long without a touch; absent: the renderer's 5 minutes (set shorter by tests). */
-  staffLockMs?: number;
-  /** The language each visit starts in (a setting of the console). */
-  language: 'fr' | 'en';
-  /** Audio mode: whether this machine can speak, and whether it may without headphones (a console setting). */
-  speech: { available: boolean; aloud: boolean };
-};
-
-/** The console's settings, and whether the kiosk must restart for some of them to apply. */
-export type SettingsView = { settings: KioskSettings; restartNeeded: boolean };
 
 export const contract = {
   /** What the screens need to know about this kiosk. Never fails. */
@@ -109,10 +62,10 @@ export const contract = {
    */
   'accounts:activate': {
     input: z.object({ email: text(254), mobile: text(40), password: text(200), confirmation: text(200) }).strict(),
-    output: returns<AccountStatusWire>(),
+    output: returns<AccountStatusView>(),
   },
   /** Where the identified artisan's account stands; `loggedIn` once this visit may go on. */
-  'accounts:status': { input: z.object({}).strict(), output: returns<AccountStatusWire & { loggedIn: boolean }>() },
+  'accounts:status': { input: z.object({}).strict(), output: returns<AccountStatusView & { loggedIn: boolean }>() },
   /** Sends the confirmation e-mail again. */
   'accounts:resend': { input: z.object({}).strict(), output: returns<{ email: string }>() },
   /**
@@ -160,7 +113,7 @@ export const contract = {
   /** Whether staff exist (else the first PIN is to be set), who is logged in, the PIN lock. */
   'staff:state': { input: z.object({}).strict(), output: returns<StaffState>() },
   /**
-   * First run only: the first staff member and their PIN, typed twice (main/rules/staff-pin.ts).
+   * First run only: the first staff member and their PIN, typed twice (main/shared/rules/staff-pin.ts).
    * Refusals come field by field: STAFF_NAME_REQUIRED, PIN_FORMAT / PIN_REPEATED / PIN_SEQUENCE /
    * PIN_DATE on `pin`, PIN_MISMATCH on `pinConfirmation`.
    */

@@ -1,6 +1,6 @@
 import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
+import { fail, type Result } from '../shared/errors.ts';
 import { type Channel, contract, isChannel, type OutputOf, type ParsedInputOf } from './contract.ts';
-import { fail, type Result } from './errors.ts';
 
 /** Who is calling: the transport says where the call came from; handle() decides. */
 export type Caller = { transport: 'ipc' | 'http'; origin: string | null };

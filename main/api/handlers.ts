@@ -4,17 +4,19 @@ import type { SessionHolder } from '../accounts/session.ts';
 import type { CardService } from '../cards/card-service.ts';
 import { type BirthDateParts, localIsoDate, parseBirthDate } from '../identity/birth-date.ts';
 import type { IdentityService } from '../identity/identify.ts';
+import { DATE_ERROR, RM_ERROR } from '../identity/refusal-codes.ts';
 import type { PvcOrderService } from '../orders/pvc-order-service.ts';
 import type { TillService } from '../orders/till-service.ts';
 import type { PrintersService } from '../printing/printers-service.ts';
 import type { SecretsService } from '../secrets/secrets-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
+import type { StaffOverview } from '../shared/console.ts';
+import { type FieldProblem, fail, failFields, ok, type Result } from '../shared/errors.ts';
+import type { AppInfo } from '../shared/kiosk.ts';
 import type { SpeechService } from '../speech/speech-service.ts';
 import type { IssuanceService } from '../staff/issuance-service.ts';
 import type { JournalService } from '../staff/journal-service.ts';
 import type { StaffService } from '../staff/staff-service.ts';
-import type { AppInfo, StaffOverview } from './contract.ts';
-import { DATE_ERROR, type FieldProblem, fail, failFields, ok, type Result, RM_ERROR } from './errors.ts';
 import type { Handlers } from './handle.ts';
 
 export type HandlerDeps = {

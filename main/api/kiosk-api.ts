@@ -1,5 +1,5 @@
+import type { Result } from '../shared/errors.ts';
 import type { Channel, InputOf, KioskEvent, OutputOf } from './contract.ts';
-import type { Result } from './errors.ts';
 
 /**
  * What the renderer holds as `window.kiosk`: one typed call per channel of the contract.

@@ -1,5 +1,6 @@
 import type { CardKeys } from '../secrets/card-signing-key.ts';
-import type { ArtisanRow, Qualification } from '../store/artisans-repo.ts';
+import type { Qualification } from '../shared/artisan.ts';
+import type { ArtisanRow } from '../store/artisans-repo.ts';
 import { type CardClaims, cardQrText, cardYear, signCardToken, validUntil } from './card-token.ts';
 
 /** Titles printed on the card (shared/domain). */

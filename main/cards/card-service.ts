@@ -1,8 +1,9 @@
 import type { SessionHolder } from '../accounts/session.ts';
-import type { KioskError, Result } from '../api/errors.ts';
 import { localIsoDate } from '../identity/birth-date.ts';
 import type { Logger } from '../logging/logger.ts';
 import { type RegistryClient, RegistryError } from '../registry/client.ts';
+import type { CardView, VerifyResult } from '../shared/card.ts';
+import { fail, type KioskError, type Result } from '../shared/errors.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
@@ -10,14 +11,11 @@ import { enqueue } from '../store/outbox-repo.ts';
 import { type Trust, trustOf } from './card-keyring.ts';
 import { buildCard, type CardModel, type CardSigner } from './card-model.ts';
 import { renderCardPdf } from './card-pdf.ts';
-import { type VerifyResult, verifyCardToken } from './card-token.ts';
+import { verifyCardToken } from './card-token.ts';
 import { recallPhoto } from './photo-recall.ts';
 
 /** JPEG of at most 200 KB (DESIGN.md §6: the kiosk keeps only the crop). */
 export const MAX_PHOTO_BYTES = 200 * 1024;
-
-/** What "Ma carte" shows: the card's printed fields, and its photo as a data: URL (or null). */
-export type CardView = Omit<CardModel, 'token' | 'photo'> & { photo: string | null };
 
 export type CardDeps = {
   db: WriteDb;
@@ -31,8 +29,6 @@ export type CardDeps = {
   /** Pushes the outbox now; resolves true once the registry has the operation with this key. */
   pushNow: (key: string) => Promise<boolean>;
 };
-
-const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
 
 /** The photo as the camera screen makes it: a JPEG (FF D8 FF) of at most 200 KB. */
 export function checkPhoto(base64: string): Result<Buffer> {

@@ -1,4 +1,5 @@
 import { createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import type { VerifyResult } from '../shared/card.ts';
 
 /**
  * The token in a card's QR code: who holds the card, for which year, signed with Ed25519 by
@@ -18,10 +19,6 @@ export type CardClaims = {
   /** Last day of validity, ISO date. */
   e: string;
 };
-
-export type VerifyResult =
-  | { ok: true; holder: string; rmNumber: string; year: number; validUntil: string; kid: string }
-  | { ok: false; reason: 'malformed' | 'unknown-key' | 'revoked-key' | 'bad-signature' | 'expired' };
 
 const PREFIX = 'CMA1';
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../config/paths.ts';
-import { KEYCHAIN_ADVICE, KeychainUnavailable, openKeychain, SECRET_NAMES } from '../secrets/secret-store.ts';
+import { KEYCHAIN_ADVICE, KeychainUnavailable, openKeychain } from '../secrets/secret-store.ts';
+import { SECRET_NAMES } from '../shared/kiosk.ts';
 
 /**
  * `secrets-check [--data-dir DIR] [--json]`: whether the OS keychain works here (a write,

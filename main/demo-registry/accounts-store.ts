@@ -1,8 +1,8 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { DeliveryAddress, ProfileChange, ProfileWire } from '../registry/accounts-wire.ts';
 import type { ArtisanTuple } from '../registry/wire.ts';
-import { isEmail, normaliseEmail } from '../rules/email.ts';
-import { checkPassword } from '../rules/password.ts';
+import { isEmail, normaliseEmail } from '../shared/rules/email.ts';
+import { checkPassword } from '../shared/rules/password.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
 import type { Mailer } from './mailer.ts';
 import type { RegistryStore } from './registry-store.ts';

@@ -1,6 +1,6 @@
 import { DEPARTMENT_CODES, registerOf } from '../identity/departments.ts';
 import { luhnCheckDigit } from '../identity/luhn.ts';
-import type { AccountStatus, Activity, Address, Qualification } from '../store/artisans-repo.ts';
+import type { AccountStatus, Activity, Address, Qualification } from '../shared/artisan.ts';
 import { chamberOf } from './chambers.ts';
 import { townOf } from './towns.ts';
 import { TRADES } from './trades.ts';

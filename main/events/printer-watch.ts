@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.ts';
-import type { PrinterState } from '../printing/printer-status.ts';
+import type { PrinterState } from '../shared/printers.ts';
 import type { EventBus } from './events.ts';
 import { type Watch, watchWhile } from './watch.ts';
 

@@ -1,2 +1,2 @@
-// Shared with the renderer, which names a department that does not exist: see main/rules/.
-export { DEPARTMENT_CODES, isDepartment, padDepartment, type Register, registerOf } from '../rules/departments.ts';
+// Shared with the renderer, which names a department that does not exist: see main/shared/rules/.
+export { DEPARTMENT_CODES, isDepartment, padDepartment, type Register, registerOf } from '../shared/rules/departments.ts';

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logging/logger.ts';
-import { type AccountStatus, findByRmNumber, type Qualification } from '../store/artisans-repo.ts';
+import type { IdentifyOutcome } from '../shared/artisan.ts';
+import { findByRmNumber } from '../store/artisans-repo.ts';
 import { clearAttempts, getAttempts, saveAttempts } from '../store/attempts-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
@@ -22,28 +23,6 @@ export const LOCK_MS = 15 * 60 * 1000;
 export const BUDGET_WRONG_DATES = 20;
 export const BUDGET_WINDOW_MS = 10 * 60 * 1000;
 export const PAUSE_MS = 30 * 60 * 1000;
-
-/** What the person may see once identified: no date of birth, no address. */
-export type IdentifiedArtisan = {
-  rmNumber: string;
-  firstName: string;
-  lastName: string;
-  companyName: string | null;
-  qualification: Qualification;
-  chamber: string;
-  accountStatus: AccountStatus;
-};
-
-export type IdentifyOutcome =
-  | { kind: 'found'; artisan: IdentifiedArtisan }
-  | { kind: 'not-found'; rmNumber: string }
-  | { kind: 'wrong-date'; rmNumber: string; triesLeft: number }
-  | { kind: 'locked'; rmNumber: string; until: string }
-  | { kind: 'radiated'; rmNumber: string; chamber: string; radiatedOn: string }
-  /** Not in the local copy yet, which is still being loaded: "not found" would be a guess. */
-  | { kind: 'loading'; rmNumber: string; percent: number | null }
-  /** Too many wrong dates on this kiosk: identification waits for the desk. */
-  | { kind: 'paused' };
 
 /** What was typed and refused: the number, the date, or both, each with its reason. */
 export type IdentifyRefusals = { rmNumber?: RmRefusal; birthDate?: BirthDateRefusal };

@@ -1,2 +1,2 @@
-// The SIREN's check digit, a pure rule of the RM number: see main/rules/.
-export { luhnCheckDigit, luhnValid } from '../rules/luhn.ts';
+// The SIREN's check digit, a pure rule of the RM number: see main/shared/rules/.
+export { luhnCheckDigit, luhnValid } from '../shared/rules/luhn.ts';

@@ -1,18 +1,19 @@
-import type { KioskError, Result } from '../api/errors.ts';
 import { cardSheet } from '../cards/card-pdf.ts';
 import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 import type { PrintErrorKind } from '../printing/print-errors.ts';
 import type { PrintService } from '../printing/print-service.ts';
-import { isPrinterReady, type PrinterBlockedState, type PrinterState } from '../printing/printer-status.ts';
 import type { Receipt } from '../printing/receipt.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
+import { fail, type Result } from '../shared/errors.ts';
+import type { ConsoleOrder, OrderTicket, OrderView, PaymentMethod, PvcOrder, PvcOrderState } from '../shared/orders.ts';
+import type { PrintJob } from '../shared/print-jobs.ts';
+import { isPrinterReady, type PrinterState } from '../shared/printers.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
-import { getJob, type PrintJob, recordJob, resetForResend } from '../store/print-jobs-repo.ts';
+import { getJob, recordJob, resetForResend } from '../store/print-jobs-repo.ts';
 import {
-  type ConsoleOrder,
   cardPdfOf,
   getOrder,
   insertOrder,
@@ -21,9 +22,6 @@ import {
   nextOrderNumber,
   openOrderOf,
   ordersIn,
-  type PaymentMethod,
-  type PvcOrder,
-  type PvcOrderState,
   recentOrders,
   refundReceiptJob,
   setOrder,
@@ -32,8 +30,6 @@ import {
 /** The price of a PVC card printed at the desk (DESIGN.md §7). */
 export const PVC_PRICE_CENTS = 500;
 
-/** What the artisan's screen says once the order is taken. */
-export type OrderTicket = { orderId: number; number: string; amountCents: number; state: PvcOrderState; ticket: 'printed' | 'not-printed' };
 export type Staff = { id: number; name: string };
 
 export type PvcOrderDeps = {
@@ -49,8 +45,6 @@ export type PvcOrderDeps = {
   /** Told after each step of an order is written (created, paid, printing, printed, failed, refunded, handed over…). */
   onChange?: (orderId: number) => void;
 };
-
-const fail = <T>(code: KioskError['code'], message: string): Result<T> => ({ ok: false, error: { code, message } });
 
 /**
  * PVC card orders, from the artisan's request to the card handed over:
@@ -456,15 +450,6 @@ export type PvcOrderService = ReturnType<typeof createPvcOrderService>;
 
 /** Failures that say how the printer stood then; the printer's state now replaces them. */
 const PRINTER_KINDS: readonly PrintErrorKind[] = ['not-configured', 'spooler-down', 'no-such-printer', 'not-accepting'];
-
-/** An order as the console shows it, with the reasons of this moment. */
-export type OrderView = ConsoleOrder & {
-  /**
-   * Set on an order waiting for payment or failed when the card printer is not ready now:
-   * payment (or a retry) is not offered, and the console says this state in words.
-   */
-  cardPrinter: PrinterBlockedState | null;
-};
 
 export function viewOf(order: ConsoleOrder, printer: PrinterState): OrderView {
   const waiting = order.state === 'requested' || order.state === 'failed';

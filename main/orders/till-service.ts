@@ -1,12 +1,12 @@
-import type { KioskError, Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PrintService } from '../printing/print-service.ts';
 import { composeTillTicket } from '../printing/till-ticket.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
+import { fail, type Result } from '../shared/errors.ts';
+import type { TillDay, TillPrint } from '../shared/till.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
-import type { PrintJob } from '../store/print-jobs-repo.ts';
-import { localDayOf, type TillDay, tillOf } from '../store/till-repo.ts';
+import { localDayOf, tillOf } from '../store/till-repo.ts';
 
 export type TillDeps = {
   db: WriteDb;
@@ -19,9 +19,6 @@ export type TillDeps = {
 };
 
 /** The till's figures, and the ticket's print job when one was asked for. */
-export type TillPrint = { till: TillDay; job: PrintJob };
-
-const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
 
 /**
  * "Caisse du jour": the desk's takings on the kiosk's local day (the store computes them),

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { PrintRole } from '../store/print-jobs-repo.ts';
+import type { PrintRole } from '../shared/print-jobs.ts';
+import type { QueueState } from '../shared/printers.ts';
 import { ippJobState, ippJobs } from './ipp-job-state.ts';
 import { PrintError, spoolerErrorKind } from './print-errors.ts';
 
@@ -51,8 +52,6 @@ export async function listQueues(): Promise<{ name: string; state: string }[]> {
     throw await failure('cannot list the printers', error);
   }
 }
-
-export type QueueState = 'ready' | 'printing' | 'paused' | 'not-accepting';
 
 /** How a queue stands: ready, printing, paused (cupsdisable) or refusing jobs (cupsreject). */
 export async function queueState(queue: string): Promise<QueueState> {

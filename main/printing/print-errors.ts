@@ -1,7 +1,7 @@
-import type { PrintErrorKind } from '../store/print-error-kinds.ts';
+import type { PrintErrorKind } from '../shared/print-error-kinds.ts';
 
 // The kinds live with the store, which records them; printing code and tests take them here.
-export { PRINT_ERROR_KINDS, type PrintErrorKind } from '../store/print-error-kinds.ts';
+export { PRINT_ERROR_KINDS, type PrintErrorKind } from '../shared/print-error-kinds.ts';
 
 export class PrintError extends Error {
   override name = 'PrintError';

@@ -4,13 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ThermalPrinter } from 'node-thermal-printer';
 import { errorKind, type LogFields, type Logger } from '../logging/logger.ts';
+import type { PrintJob, PrintRole } from '../shared/print-jobs.ts';
 import type { WriteDb } from '../store/database.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
-import { getJob, markSubmitted, type PrintJob, type PrintRole, recordJob, updateJob } from '../store/print-jobs-repo.ts';
+import { getJob, markSubmitted, recordJob, updateJob } from '../store/print-jobs-repo.ts';
 import type { SpoolState } from './cups.ts';
 import { PrintError } from './print-errors.ts';
 import { printReceipt, printTicket, type Receipt } from './receipt.ts';
-import { type Spooler, systemSpooler } from './spooler.ts';
+import type { Spooler } from './spooler.ts';
+import { systemSpooler } from './system-spooler.ts';
 
 export type PrintDeps = {
   db: WriteDb;

@@ -1,25 +1,10 @@
 import type { Logger } from '../logging/logger.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
 import { PRINT_ROLES } from '../settings/printer-settings.ts';
-import type { PrintRole } from '../store/print-jobs-repo.ts';
-import type { QueueState } from './cups.ts';
+import type { PrinterState, PrinterStatus } from '../shared/printers.ts';
 import { PrintError } from './print-errors.ts';
 import { receiptPrinterReachable } from './receipt.ts';
 import type { Spooler } from './spooler.ts';
-
-/** How a printer stands, as the console says it in words (renderer/i18n `printer.state.*`). */
-export type PrinterState = QueueState | 'offline' | 'not-configured' | 'spooler-down' | 'no-such-printer' | 'unknown';
-export type PrinterStatus = { role: PrintRole; printer: string | null; state: PrinterState };
-
-/** The states in which a card printer takes a job and prints it: the only ones a payment is taken in. */
-export const PRINTER_READY_STATES = ['ready', 'printing'] as const satisfies readonly PrinterState[];
-
-/** A state in which a card printer would not print a paid card now: the console says which. */
-export type PrinterBlockedState = Exclude<PrinterState, (typeof PRINTER_READY_STATES)[number]>;
-
-export function isPrinterReady(state: PrinterState): state is (typeof PRINTER_READY_STATES)[number] {
-  return (PRINTER_READY_STATES as readonly PrinterState[]).includes(state);
-}
 
 /**
  * How the spooler says a queue stands, its failures turned into states (a stopped CUPS is a

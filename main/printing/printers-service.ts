@@ -1,11 +1,12 @@
-import type { Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { type PrinterSettings, readPrinters, validPrinter, writePrinter } from '../settings/printer-settings.ts';
+import type { Result } from '../shared/errors.ts';
+import type { PrintJob, PrintRole } from '../shared/print-jobs.ts';
+import type { PrinterState, PrinterStatus } from '../shared/printers.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
-import type { PrintJob, PrintRole } from '../store/print-jobs-repo.ts';
 import type { PrintService } from './print-service.ts';
-import { cardPrinterState, type PrinterState, type PrinterStatus, printerStatuses } from './printer-status.ts';
+import { cardPrinterState, printerStatuses } from './printer-status.ts';
 import type { Spooler } from './spooler.ts';
 import { renderTestPage } from './test-pages.ts';
 

@@ -1,7 +1,7 @@
-import type { PrintRole } from '../store/print-jobs-repo.ts';
-import type { QueueState, SpoolState } from './cups.ts';
+import type { PrintRole } from '../shared/print-jobs.ts';
+import type { QueueState } from '../shared/printers.ts';
+import type { SpoolState } from './cups.ts';
 import * as cups from './cups.ts';
-import { windowsSpooler } from './windows-spooler.ts';
 
 /**
  * The operating system's print spooler, as the print service uses it. CUPS on Linux and
@@ -25,7 +25,3 @@ export const cupsSpooler: Spooler = {
   jobState: cups.jobState,
   queueState: cups.queueState,
 };
-
-export function systemSpooler(platform: NodeJS.Platform = process.platform): Spooler {
-  return platform === 'win32' ? windowsSpooler : cupsSpooler;
-}

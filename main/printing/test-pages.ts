@@ -1,7 +1,7 @@
 import { PDFDocument, rgb } from 'pdf-lib';
 import { embedCardFont } from '../cards/card-pdf.ts';
 import { cardFonts } from '../cards/fonts.ts';
-import type { PrintRole } from '../store/print-jobs-repo.ts';
+import type { PrintRole } from '../shared/print-jobs.ts';
 
 // CR80 (85.6 × 53.98 mm) and A4, in PDF points.
 const SIZES: Record<Exclude<PrintRole, 'receipt'>, [number, number]> = { card: [242.65, 153.01], paper: [595.28, 841.89] };

@@ -1,5 +1,5 @@
 import { CharacterSet, type ThermalPrinter } from 'node-thermal-printer';
-import type { TillDay, TillLine } from '../store/till-repo.ts';
+import type { TillDay, TillLine } from '../shared/till.ts';
 import { formatEuros, frenchDateTime, printable } from './receipt.ts';
 
 /** What the till's ticket prints besides the day's figures. */

@@ -1,21 +1,11 @@
 import type { Logger } from '../logging/logger.ts';
+import type { RegistryErrorKind } from '../shared/sync.ts';
 import { cardLinkResponseSchema } from './accounts-wire.ts';
 import { type CardKey, cardKeySchema, cardKeysSchema } from './card-keys-wire.ts';
 import { type ArtisanPhoto, artisanPhotoSchema } from './photo-wire.ts';
 import { type ChangesPage, changesPageSchema, healthSchema, type Operation, operationsResponseSchema, tokenResponseSchema } from './wire.ts';
 
-/**
- * Why a registry call failed, as the sync engine needs to know it:
- * - offline: no answer (DNS, refused, reset, timeout): try again later;
- * - throttled: 429, wait `retryAfterMs`;
- * - server: 5xx, back off;
- * - credentials: the registry refuses this kiosk's id or secret: staff must fix settings;
- * - malformed: an answer that does not match the API: refuse it, commit nothing;
- * - rejected: a 4xx about the request itself;
- * - stalled: the changes feed does not advance (the same position again, or an empty page
- *   that says more follows): the run stops instead of asking for ever.
- */
-export type RegistryErrorKind = 'offline' | 'throttled' | 'server' | 'credentials' | 'malformed' | 'rejected' | 'stalled';
+export type { RegistryErrorKind };
 
 export class RegistryError extends Error {
   override name = 'RegistryError';

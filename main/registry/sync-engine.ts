@@ -1,5 +1,6 @@
 import type { BirthDateHasher } from '../identity/birth-date-hash.ts';
 import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
+import type { SyncProblem, SyncStatus } from '../shared/sync.ts';
 import { applyChangesPage, countArtisans, finishResync, startResync } from '../store/artisans-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { deleteMeta, getMeta, setMeta } from '../store/meta-repo.ts';
@@ -9,7 +10,7 @@ import { type RegistryClient, RegistryError } from './client.ts';
 import { createOutboxPusher, type PushOptions } from './outbox-push.ts';
 import { pageProblem } from './page-check.ts';
 import { replicaRowsMaker } from './replica-rows.ts';
-import { readSyncStatus, type SyncProblem, type SyncStatus, writeSyncStatus } from './sync-status.ts';
+import { readSyncStatus, writeSyncStatus } from './sync-status.ts';
 import { ARTISAN_FIELDS, type ChangesPage, DEFAULT_PAGE } from './wire.ts';
 
 export const CURSOR_KEY = 'registry-cursor';

@@ -1,27 +1,8 @@
+import type { RegistryErrorKind, SyncProblem, SyncStatus } from '../shared/sync.ts';
 import type { ReadDb, TxDb } from '../store/database.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
-import type { RegistryErrorKind } from './client.ts';
 
-export type SyncProblem = { kind: RegistryErrorKind | 'internal'; at: string; detail: string };
-
-/** What staff and IT need to know about sync, kept in the store so the CLI can read it. */
-export type SyncStatus = {
-  state: 'never' | 'syncing' | 'ok' | 'offline' | 'error';
-  /** ISO instant of the last sync that reached the end of the feed and emptied what it could. */
-  lastSuccessAt: string | null;
-  lastAttemptAt: string | null;
-  /** Why the last pull of the changes feed failed, if it did. */
-  lastError: SyncProblem | null;
-  /** Why the last delivery of the outbox failed, if it did: pull and push fail apart. */
-  outboxError: SyncProblem | null;
-  records: number;
-  /** False until the feed has been read to its end once: "not found" cannot be trusted yet. */
-  replicaComplete: boolean;
-  /** During a first load, how far it is (0–99), when the registry said how many it holds. */
-  loadPercent: number | null;
-  pendingOperations: number;
-  oldestPendingAt: string | null;
-};
+export type { SyncProblem, SyncStatus };
 
 const KEY = 'sync-status';
 

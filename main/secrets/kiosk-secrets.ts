@@ -2,9 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../logging/logger.ts';
+import type { SecretName } from '../shared/kiosk.ts';
 import { LEGACY_BIRTH_DATE_KEY_FILE } from './birth-date-key.ts';
 import { CARD_PUBLIC_KEY_FILE, type CardKeys, cardKeysFromPem, LEGACY_CARD_KEY_FILE, newCardKeyPem } from './card-signing-key.ts';
-import type { SecretName, SecretStore } from './secret-store.ts';
+import type { SecretStore } from './secret-store.ts';
 
 export type KioskSecrets = { birthDateKey: Buffer; cardKeys: CardKeys };
 

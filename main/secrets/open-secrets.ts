@@ -1,8 +1,7 @@
 import type { Logger } from '../logging/logger.ts';
-import { KEYCHAIN_IT } from '../rules/keychain-advice.ts';
-import { type KeychainProblem, KeychainUnavailable, memoryStore, openKeychain, type SecretStore } from './secret-store.ts';
-
-export type SecretsState = { store: SecretStore['kind']; problem: KeychainProblem | null };
+import type { SecretsState } from '../shared/kiosk.ts';
+import { KEYCHAIN_IT } from '../shared/rules/keychain-advice.ts';
+import { KeychainUnavailable, memoryStore, openKeychain, type SecretStore } from './secret-store.ts';
 
 /**
  * The keychain, or, for the demo kiosk only, secrets held in memory for this run (nothing

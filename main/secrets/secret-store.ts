@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { KEYCHAIN_ADVICE as ADVICE } from '../rules/keychain-advice.ts';
-
-/** The kiosk's secrets, by name. Nothing else is kept in the keychain. */
-export const SECRET_NAMES = ['registry-secret', 'birth-date-key', 'card-signing-key'] as const;
-export type SecretName = (typeof SECRET_NAMES)[number];
+import type { SecretName } from '../shared/kiosk.ts';
+import { KEYCHAIN_ADVICE as ADVICE } from '../shared/rules/keychain-advice.ts';
 
 /**
  * Where secrets live: the operating system's keychain (keytar: Secret Service on Linux,

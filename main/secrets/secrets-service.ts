@@ -1,12 +1,10 @@
-import type { Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { Result } from '../shared/errors.ts';
+import type { SecretsState, SecretsView } from '../shared/kiosk.ts';
+import { SECRET_NAMES, type SecretName } from '../shared/kiosk.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
-import type { SecretsState } from './open-secrets.ts';
-import { KeychainUnavailable, SECRET_NAMES, type SecretName, type SecretStore } from './secret-store.ts';
-
-/** What the console may know of the secrets: where they live, and which are set. Never a value. */
-export type SecretsView = SecretsState & { secrets: { name: SecretName; set: boolean }[] };
+import { KeychainUnavailable, type SecretStore } from './secret-store.ts';
 
 /** Secrets staff may set or delete from the console; the kiosk makes and keeps the others itself. */
 export const STAFF_SECRETS = ['registry-secret'] as const satisfies readonly SecretName[];

@@ -1,29 +1,7 @@
-import type { ErrorCode, ErrorField } from '../api/errors.ts';
+import type { ErrorCode, ErrorField } from '../shared/errors.ts';
+import type { KioskSettings } from '../shared/kiosk.ts';
 import type { ReadDb, TxDb } from '../store/database.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
-
-/**
- * What staff can change without a developer, kept in the store (secrets are in the
- * keychain, printers in printer-settings.ts). The registry's address and this kiosk's id
- * take effect at the next start; the rest at the next visit.
- */
-export type KioskSettings = {
-  /** The chamber's registry; null: the embedded demo registry. */
-  registryUrl: string | null;
-  kioskId: string | null;
-  /** Printed on tickets and receipts. */
-  chamber: string;
-  /** Seconds without a touch before the warning, and before the visit is wiped. */
-  idleWarnS: number;
-  idleEndS: number;
-  /** The language each visit starts in. */
-  language: 'fr' | 'en';
-  /**
-   * Audio mode may speak through the kiosk's loudspeaker when no headphones are plugged in.
-   * Off by default: what the kiosk says about an artisan is not for the whole hall.
-   */
-  speechAloud: boolean;
-};
 
 export const DEFAULT_SETTINGS: KioskSettings = {
   registryUrl: null,

@@ -1,6 +1,6 @@
+import type { PrintRole } from '../shared/print-jobs.ts';
 import type { ReadDb, TxDb } from '../store/database.ts';
 import { deleteMeta, getMeta, setMeta } from '../store/meta-repo.ts';
-import type { PrintRole } from '../store/print-jobs-repo.ts';
 
 export const PRINT_ROLES = ['card', 'paper', 'receipt'] as const satisfies readonly PrintRole[];
 

@@ -1,9 +1,9 @@
-import type { SettingsView } from '../api/contract.ts';
-import { failFields, type Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
+import { failFields, type Result } from '../shared/errors.ts';
+import type { KioskSettings, SettingsView } from '../shared/kiosk.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
-import { type KioskSettings, readSettings, settingsProblems, writeSettings } from './kiosk-settings.ts';
+import { readSettings, settingsProblems, writeSettings } from './kiosk-settings.ts';
 
 /** The console's settings: read, and replaced as a whole once every field is right. */
 export function createSettingsService({

@@ -1,5 +1,6 @@
+import type { SpeechCheck } from '../shared/kiosk.ts';
 import { runToBuffer } from './run-to-buffer.ts';
-import type { SpeechCheck, SpeechEngine, SpeechLanguage } from './speech-engine.ts';
+import type { SpeechEngine, SpeechLanguage } from './speech-engine.ts';
 
 /** espeak-ng's own speed, in words per minute, for rate 1. */
 const WPM = 170;

@@ -1,3 +1,4 @@
+import type { SpeechCheck } from '../shared/kiosk.ts';
 /**
  * The speech port (issue #16): the core says a sentence and gets back a WAV file, which the
  * renderer plays on the output the artisan chose (headphones). The synthesizer is the
@@ -5,9 +6,6 @@
  * Electron on Linux often lists no voice at all.
  */
 export type SpeechLanguage = 'fr' | 'en';
-
-/** Whether this machine can speak, and if not, why, in words for the chamber's IT. */
-export type SpeechCheck = { available: true; engine: string } | { available: false; engine: string; reason: string };
 
 export type SpeechEngine = {
   /** Which synthesizer this is ("espeak-ng", "say", "SAPI"), for the console. */

@@ -1,6 +1,7 @@
-import { fail, ok, type Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { SpeechCheck, SpeechEngine, SpeechLanguage } from './speech-engine.ts';
+import { fail, ok, type Result } from '../shared/errors.ts';
+import type { SpeechCheck } from '../shared/kiosk.ts';
+import type { SpeechEngine, SpeechLanguage } from './speech-engine.ts';
 
 export type SpeechService = {
   /** Whether audio mode can speak here; checked once, then remembered until the kiosk restarts. */

@@ -1,46 +1,24 @@
-import type { KioskError, Result } from '../api/errors.ts';
 import { buildCard, type CardModel, type CardSigner } from '../cards/card-model.ts';
 import { renderCardPdf } from '../cards/card-pdf.ts';
-import { type CardView, cardViewOf, checkPhoto, PHOTO_REQUIRED } from '../cards/card-service.ts';
+import { cardViewOf, checkPhoto, PHOTO_REQUIRED } from '../cards/card-service.ts';
 import { localIsoDate } from '../identity/birth-date.ts';
 import { parseRmNumber } from '../identity/rm-number.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PvcOrderService } from '../orders/pvc-order-service.ts';
 import type { PrintService } from '../printing/print-service.ts';
 import type { AccountStatusWire } from '../registry/accounts-wire.ts';
-import { maskEmail } from '../rules/email-mask.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
-import { findByRmNumber, type SearchHit, searchArtisans } from '../store/artisans-repo.ts';
+import type { CardView } from '../shared/card.ts';
+import { fail, type Result } from '../shared/errors.ts';
+import type { PaymentMethod } from '../shared/orders.ts';
+import { maskEmail } from '../shared/rules/email-mask.ts';
+import type { EmailTarget, IdDocument, IssuanceResult, SearchHit } from '../shared/staff.ts';
+import { findByRmNumber, searchArtisans } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
-import type { PaymentMethod } from '../store/pvc-orders-repo.ts';
-
-/** The identity documents staff may check; only the kind is recorded, never a number or an image. */
-export const ID_DOCUMENTS = ['carte-identite', 'passeport', 'titre-sejour', 'permis-conduire'] as const;
-export type IdDocument = (typeof ID_DOCUMENTS)[number];
 
 export type Delivery = { kind: 'paper' } | { kind: 'email' } | { kind: 'pvc'; method: PaymentMethod };
-/**
- * What became of an issuance: the print job's state, the e-mail sent (the registry took it) or
- * queued (the outbox keeps it), the PVC order; for an e-mail, the address masked when known.
- */
-export type IssuanceResult =
-  | { delivery: 'paper'; status: 'sent' | 'completed' | 'failed' }
-  | { delivery: 'email'; status: 'sent' | 'queued'; maskedEmail?: string }
-  | { delivery: 'pvc'; status: 'sent' | 'failed' | 'already'; orderNumber: string };
-
-/**
- * Where an e-mailed card would go, said to staff before anything is sent: the account's
- * address as the registry has it (masked: the public walks past the desk); or, while the
- * registry does not answer, only that the local copy knows an active account (the card then
- * waits in the outbox); or why it cannot go by e-mail at all.
- */
-export type EmailTarget =
-  | { kind: 'account'; maskedEmail: string }
-  | { kind: 'unconfirmed' }
-  | { kind: 'refused'; reason: 'no-account' | 'pending' | 'no-address' };
-
 type Staff = { id: number; name: string };
 type Deps = {
   db: WriteDb;
@@ -60,8 +38,6 @@ type Deps = {
   clock: () => Date;
   log: Logger;
 };
-
-const fail = <T>(code: KioskError['code'], message: string): Result<T> => ({ ok: false, error: { code, message } });
 
 /**
  * "Délivrer une carte": staff find an artisan in the local replica (offline), check an

@@ -1,12 +1,12 @@
-import type { KioskError, Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
 import { renderJournalPdf } from '../printing/journal-document.ts';
 import type { PrintService } from '../printing/print-service.ts';
-import { JOURNAL_DAY_LIMIT, JOURNAL_KIND_ACTIONS, type JournalKind } from '../rules/journal-kinds.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
-import { type AuditLine, appendAudit, auditAgentsOfDay, auditLinesOfDay } from '../store/audit-repo.ts';
+import { fail, type Result } from '../shared/errors.ts';
+import type { JournalDay, JournalPrint } from '../shared/journal.ts';
+import { JOURNAL_DAY_LIMIT, JOURNAL_KIND_ACTIONS, type JournalKind } from '../shared/rules/journal-kinds.ts';
+import { appendAudit, auditAgentsOfDay, auditLinesOfDay } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
-import type { PrintJob } from '../store/print-jobs-repo.ts';
 import { localDayBounds, localDayOf } from '../store/till-repo.ts';
 
 export type JournalDeps = {
@@ -22,30 +22,12 @@ export type JournalDeps = {
 /** Which entries the console asks for: a local day (today when absent), one agent, one kind. */
 export type JournalFilter = { day?: string | undefined; memberId?: number | undefined; kind?: JournalKind | undefined };
 
-/** One day of the journal as the console shows it. */
-export type JournalDay = {
-  /** The local day shown, and the kiosk's today (the day picker goes no further). YYYY-MM-DD. */
-  day: string;
-  today: string;
-  memberId: number | null;
-  kind: JournalKind | null;
-  /** Everyone who did something that day, whatever the filters: the agent filter's choices. */
-  agents: { id: number; name: string }[];
-  /** The entries of the day that pass the filters, oldest first. */
-  lines: AuditLine[];
-  /** More entries than one day shows (JOURNAL_DAY_LIMIT): the screen says so. */
-  more: boolean;
-};
-
 /**
  * The words of the printed journal, in the console's language: its heading lines, the
  * sentence for a day without entries, and each entry's sentence by its `seq`.
  */
 export type JournalWords = { heading: string[]; empty: string; lines: { seq: number; text: string }[] };
 
-export type JournalPrint = { job: PrintJob; lines: number };
-
-const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
 const two = (n: number) => String(n).padStart(2, '0');
 /** "14:02" in the kiosk's zone: the time a desk reads on its wall clock. */
 const timeOf = (iso: string) => {

@@ -1,7 +1,8 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { type ErrorField, type FieldProblem, type KioskError, PIN_ERROR, type Result } from '../api/errors.ts';
 import type { Logger } from '../logging/logger.ts';
-import { pinRefusal } from '../rules/staff-pin.ts';
+import { type ErrorCode, type ErrorField, type FieldProblem, fail, type KioskError, type Result } from '../shared/errors.ts';
+import { type PinRefusal, pinRefusal } from '../shared/rules/staff-pin.ts';
+import type { StaffMember, StaffState } from '../shared/staff.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
 import {
@@ -14,16 +15,20 @@ import {
   markMemberRemoved,
   type PinCredential,
   readPinLock,
-  type StaffMember,
   savePinLock,
   setMemberPin,
 } from '../store/staff-repo.ts';
 
+/** The error code each refusal of a new PIN crosses the contract as. */
+const PIN_ERROR: Record<PinRefusal, ErrorCode> = {
+  format: 'PIN_FORMAT',
+  repeated: 'PIN_REPEATED',
+  sequence: 'PIN_SEQUENCE',
+  date: 'PIN_DATE',
+};
+
 export const MAX_PIN_FAILURES = 5;
 export const PIN_LOCK_MS = 15 * 60_000;
-
-export type { StaffMember };
-export type StaffState = { configured: boolean; member: { id: number; name: string } | null; lockedUntil: string | null };
 
 const hashPin = (pin: string, salt: string) => scryptSync(pin, salt, 32).toString('hex');
 
@@ -38,7 +43,7 @@ const CHANGE_FIELDS: PinFields = { pin: 'newPin', confirmation: 'newPinConfirmat
 
 /**
  * Every refused field of a name and a new PIN typed twice, each above its own field: the PIN
- * by the rule of main/rules/staff-pin.ts, the confirmation only once the PIN itself is right.
+ * by the rule of main/shared/rules/staff-pin.ts, the confirmation only once the PIN itself is right.
  */
 function pinProblems(fields: PinFields, pin: string, confirmation: string, name?: string): KioskError | null {
   const problems: FieldProblem[] = [];
@@ -55,11 +60,10 @@ async function insertMember(tx: TxDb, name: string, pin: string, now: Date): Pro
   const salt = randomBytes(16).toString('hex');
   return insertMemberRow(tx, { name: name.trim(), pinHash: hashPin(pin, salt), salt }, now);
 }
-const fail = <T>(error: KioskError): Result<T> => ({ ok: false, error });
 const matches = (pin: string, m: PinCredential) => timingSafeEqual(Buffer.from(hashPin(pin, m.salt), 'hex'), Buffer.from(m.pinHash, 'hex'));
 
 /**
- * Staff of the desk: named members with a PIN (main/rules/staff-pin.ts, scrypt), one lock for the whole
+ * Staff of the desk: named members with a PIN (main/shared/rules/staff-pin.ts, scrypt), one lock for the whole
  * kiosk after 5 wrong PINs. The first PIN is set at first run, when there is no staff yet.
  * Who is logged in lives in memory only; every staff action goes to the audit log by id.
  */

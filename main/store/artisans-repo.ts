@@ -1,15 +1,10 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { ACCOUNT_STATUSES, type AccountStatus, type Activity, type Address, QUALIFICATIONS, type Qualification } from '../shared/artisan.ts';
+import type { SearchHit } from '../shared/staff.ts';
 import type { ReadDb, TxDb } from './database.ts';
 import { checkRow, checkRows, countRow } from './rows.ts';
 import { searchIndexReady, wordsQuery } from './search-index.ts';
-
-const ACCOUNT_STATUSES = ['none', 'pending', 'active'] as const;
-const QUALIFICATIONS = ['artisan', 'maitre-artisan', 'artisan-art', 'maitre-artisan-art', 'conjoint-collaborateur', 'none'] as const;
-export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
-export type Qualification = (typeof QUALIFICATIONS)[number];
-export type Activity = { code: string; label: string; main: boolean };
-export type Address = { line1: string; line2?: string; postalCode: string; city: string };
 
 /** An artisan of the local replica. The date of birth is only ever its keyed hash. */
 export type ArtisanRow = {
@@ -165,17 +160,6 @@ export async function replicaChecksum(db: ReadDb): Promise<string> {
   for (const r of rows) h.update(`${r.rm}:${r.v}\n`);
   return h.digest('hex');
 }
-
-/** One line of the console's search: enough to recognise a person against an ID document. */
-export type SearchHit = {
-  rmNumber: string;
-  firstNames: string;
-  lastName: string;
-  companyName: string | null;
-  city: string;
-  radiated: boolean;
-  accountStatus: AccountStatus;
-};
 
 /** At most this many name matches are sorted for display: a query as broad as "ma" stays fast. */
 const NAME_MATCHES = 1000;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditActor, AuditLine } from '../shared/journal.ts';
 import type { ReadDb, TxDb } from './database.ts';
 
 export type AuditEntry = { seq: number; at: string; actor: string; action: string; details: string; prevHash: string; hash: string };
@@ -58,26 +59,6 @@ export async function verifyAudit(db: ReadDb): Promise<AuditCheck> {
   }
   return { ok: true, entries: rows.length };
 }
-
-/** Who made an entry, as the console names them. */
-export type AuditActor = { kind: 'staff'; id: number; name: string | null } | { kind: 'kiosk' } | { kind: 'artisan' } | { kind: 'other'; code: string };
-
-/**
- * An audit entry as the console's journal reads it: the action code and its details as
- * logged, with the names the log keeps only as ids put back (the agent, the colleague an entry
- * is about, the artisan of the card or order). The RM number leaves masked: the console is
- * read at a desk the public walks past, and its last digits are enough to tell two people apart.
- */
-export type AuditLine = {
-  seq: number;
-  at: string;
-  actor: AuditActor;
-  action: string;
-  details: Record<string, string | number | boolean | null>;
-  /** The colleague an entry is about (added, removed, their PIN changed). */
-  staffName: string | null;
-  artisan: { name: string | null; rmEnd: string } | null;
-};
 
 /**
  * "123123127RM078" -> "…127 RM 078": the SIREN's last 3 digits, the register and the

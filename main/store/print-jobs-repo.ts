@@ -1,27 +1,8 @@
 import { z } from 'zod';
+import { PRINT_ERROR_KINDS, type PrintErrorKind } from '../shared/print-error-kinds.ts';
+import { PRINT_ROLES, PRINT_STATUSES, type PrintJob, type PrintRole, type PrintStatus } from '../shared/print-jobs.ts';
 import type { ReadDb, TxDb } from './database.ts';
-import { PRINT_ERROR_KINDS, type PrintErrorKind } from './print-error-kinds.ts';
 import { checkRow, checkRows } from './rows.ts';
-
-const PRINT_ROLES = ['card', 'paper', 'receipt'] as const;
-const PRINT_STATUSES = ['recorded', 'sent', 'printing', 'completed', 'failed'] as const;
-export type PrintRole = (typeof PRINT_ROLES)[number];
-export type PrintStatus = (typeof PRINT_STATUSES)[number];
-export type PrintJob = {
-  id: number;
-  role: PrintRole;
-  printer: string;
-  document: string;
-  status: PrintStatus;
-  attempts: number;
-  spoolerId: string | null;
-  error: string | null;
-  errorKind: PrintErrorKind | null;
-  /** When the kiosk began handing it to the spooler (null: never tried). */
-  submittedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
 
 const jobRow = z.object({
   id: z.number().int(),

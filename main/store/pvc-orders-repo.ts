@@ -1,35 +1,17 @@
 import { z } from 'zod';
+import {
+  type ConsoleOrder,
+  HANDED_OVER_AS,
+  type HandedOverAs,
+  PAYMENT_METHODS,
+  type PaymentMethod,
+  PVC_ORDER_STATES,
+  type PvcOrder,
+  type PvcOrderState,
+} from '../shared/orders.ts';
+import { PRINT_ERROR_KINDS, type PrintErrorKind } from '../shared/print-error-kinds.ts';
 import type { ReadDb, TxDb } from './database.ts';
-import { PRINT_ERROR_KINDS, type PrintErrorKind } from './print-error-kinds.ts';
 import { checkRow, checkRows, countRow } from './rows.ts';
-
-const PVC_ORDER_STATES = ['requested', 'paid', 'printing', 'printed', 'failed', 'handed-over', 'cancelled'] as const;
-const PAYMENT_METHODS = ['cash', 'card'] as const;
-const HANDED_OVER_AS = ['card', 'paper', 'email'] as const;
-export type PvcOrderState = (typeof PVC_ORDER_STATES)[number];
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-/** How a handed-over order reached the artisan: the PVC card, or the card on paper or by e-mail when it could not be printed. */
-export type HandedOverAs = (typeof HANDED_OVER_AS)[number];
-export type Refund = { method: PaymentMethod; amountCents: number; reason: string; staffId: number; staffName: string; at: string };
-
-export type PvcOrder = {
-  id: number;
-  number: string;
-  rmNumber: string;
-  year: number;
-  chamber: string;
-  state: PvcOrderState;
-  amountCents: number;
-  cardJobId: number | null;
-  receiptJobId: number | null;
-  errorKind: PrintErrorKind | null;
-  createdAt: string;
-  updatedAt: string;
-  payment: { method: PaymentMethod; amountCents: number; staffId: number; staffName: string; at: string } | null;
-  /** Set on a paid order cancelled because its card could not be printed. */
-  refund: Refund | null;
-  handedOverAs: HandedOverAs | null;
-};
 
 const SELECT = `
   SELECT o.id, o.number, o.rm_number AS rmNumber, o.year, o.chamber, o.state, o.amount_cents AS amountCents,
@@ -121,7 +103,6 @@ export async function ordersIn(db: ReadDb, states: readonly PvcOrderState[]): Pr
 }
 
 /** An order as the console lists it: with the artisan's name from the replica (null if no longer in it). */
-export type ConsoleOrder = PvcOrder & { artisanName: string | null };
 
 const CONSOLE_SELECT = SELECT.replace(
   'FROM pvc_orders o',

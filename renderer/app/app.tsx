@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { AppInfo } from '../../main/api/contract.ts';
-import type { KioskError } from '../../main/api/errors.ts';
+import type { KioskError } from '../../main/shared/errors.ts';
+import type { AppInfo } from '../../main/shared/kiosk.ts';
 import { AudioMode } from '../audio/audio-mode.tsx';
 import { IdleGuard } from '../components/idle-guard.tsx';
 import { StaffBar } from '../components/staff-bar.tsx';

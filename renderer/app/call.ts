@@ -1,4 +1,4 @@
-import type { KioskError, Result } from '../../main/api/errors.ts';
+import type { KioskError, Result } from '../../main/shared/errors.ts';
 import type { CallAction } from './machine.ts';
 
 /** A call to the kiosk whose answer `then` puts on the screen; a refusal is shown by the caller's `refuse`. */

@@ -1,10 +1,8 @@
-import type { SettingsView, StaffOverview } from '../../main/api/contract.ts';
-import type { CardView } from '../../main/cards/card-service.ts';
-import type { PrinterStatus } from '../../main/printing/printer-status.ts';
-import type { SecretsView } from '../../main/secrets/secrets-service.ts';
-import type { EmailTarget, IdDocument, IssuanceResult } from '../../main/staff/issuance-service.ts';
-import type { StaffMember } from '../../main/staff/staff-service.ts';
-import type { SearchHit } from '../../main/store/artisans-repo.ts';
+import type { CardView } from '../../main/shared/card.ts';
+import type { StaffOverview } from '../../main/shared/console.ts';
+import type { SecretsView, SettingsView } from '../../main/shared/kiosk.ts';
+import type { PrinterStatus } from '../../main/shared/printers.ts';
+import type { EmailTarget, IdDocument, IssuanceResult, SearchHit, StaffMember } from '../../main/shared/staff.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 import type { ConsoleSection } from '../screens/staff/console-sections.ts';
 import { type CallAction, IDLE, type Status } from './machine.ts';

@@ -1,6 +1,6 @@
 import type { Channel, InputOf, KioskEvent, OutputOf } from '../../main/api/contract.ts';
-import type { Result } from '../../main/api/errors.ts';
 import type { KioskApi } from '../../main/api/kiosk-api.ts';
+import type { Result } from '../../main/shared/errors.ts';
 
 const TOKEN_KEY = 'kiosk-token';
 

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorField, FieldProblem } from '../../main/api/errors.ts';
+import type { ErrorCode, ErrorField, FieldProblem } from '../../main/shared/errors.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Dispatch } from 'react';
-import type { StaffOverview } from '../../main/api/contract.ts';
+import type { StaffOverview } from '../../main/shared/console.ts';
 import type { ConsoleAction } from './console-state.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Result } from '../../main/api/errors.ts';
+import type { Result } from '../../main/shared/errors.ts';
 
 /**
  * "Terminer": the core forgets the visit (`session:end`). If it cannot (a refusal, the bridge

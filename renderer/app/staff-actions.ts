@@ -1,8 +1,8 @@
 import { type Dispatch, useEffect, useRef } from 'react';
 import type { InputOf } from '../../main/api/contract.ts';
-import type { Result } from '../../main/api/errors.ts';
-import type { KioskSettings } from '../../main/settings/kiosk-settings.ts';
-import type { PrintJob, PrintRole } from '../../main/store/print-jobs-repo.ts';
+import type { Result } from '../../main/shared/errors.ts';
+import type { KioskSettings } from '../../main/shared/kiosk.ts';
+import type { PrintJob, PrintRole } from '../../main/shared/print-jobs.ts';
 import type { Delivery } from '../screens/issue/issue-card-screen.tsx';
 import type { Call } from './call.ts';
 import type { ConsoleAction, ConsoleState } from './console-state.ts';

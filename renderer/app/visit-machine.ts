@@ -1,5 +1,5 @@
-import type { MyInformation } from '../../main/accounts/accounts-service.ts';
-import { formatMobile } from '../../main/rules/phone-format.ts';
+import type { MyInformation } from '../../main/shared/artisan.ts';
+import { formatMobile } from '../../main/shared/rules/phone-format.ts';
 import { answered, callStatus, refuse, type Status } from './machine.ts';
 import { previousPlace } from './path.ts';
 import {

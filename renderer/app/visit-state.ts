@@ -1,7 +1,6 @@
-import type { MyInformation } from '../../main/accounts/accounts-service.ts';
-import type { CardView } from '../../main/cards/card-service.ts';
-import type { IdentifyOutcome } from '../../main/identity/identify.ts';
-import type { OrderTicket } from '../../main/orders/pvc-order-service.ts';
+import type { IdentifyOutcome, MyInformation } from '../../main/shared/artisan.ts';
+import type { CardView } from '../../main/shared/card.ts';
+import type { OrderTicket } from '../../main/shared/orders.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 import { type CallAction, IDLE, type Status } from './machine.ts';
 

@@ -1,5 +1,5 @@
 import { type Dispatch, useCallback } from 'react';
-import type { AppInfo } from '../../main/api/contract.ts';
+import type { AppInfo } from '../../main/shared/kiosk.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 import { ActivateScreen } from '../screens/activate/activate-screen.tsx';
 import { CardScreen } from '../screens/card/card-screen.tsx';

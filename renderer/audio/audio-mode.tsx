@@ -90,7 +90,7 @@ export function AudioMode({ active, onWelcome, speech, onStart }: AudioModeProps
       if (el.matches('main h1')) {
         quietUntil.current = Date.now() + 600;
         screenAt.current = Date.now();
-        speaker.say(describeScreen(el));
+        speaker.say(describeScreen(el, tRef.current));
       } else if (el.closest('[role="alertdialog"]')) {
         speaker.queue(describeControl(el, tRef.current));
       } else if (el.matches('[role="alert"], [role="status"]')) {

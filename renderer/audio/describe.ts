@@ -138,12 +138,26 @@ export function spokenText(el: HTMLElement): string {
  * panels, in full: an outcome screen is read whole), without the form's own labels, which are
  * read as the focus reaches each field.
  */
-export function describeScreen(heading: HTMLElement): string {
+export function describeScreen(heading: HTMLElement, t?: Translate): string {
   const main = heading.closest('main') ?? document.body;
   const said = [...main.querySelectorAll<HTMLElement>('h2, p, li, dl, [role="status"], [role="alert"]')]
     .filter((el) => visible(el) && !el.closest('form, fieldset, label, button, nav, [role="alert"] [role="alert"]'))
     .filter((el, _i, all) => !all.some((other) => other !== el && other.contains(el)))
     .map((el) => spokenText(el))
     .filter(Boolean);
-  return sentences([text(heading), ...said]);
+  return sentences([text(heading), ...said, t ? nextStep(main, t) : '']);
+}
+
+/**
+ * The one thing to do on a screen, said after what it says: the form to fill from its first
+ * field, then its main button; or the main button alone. The keys still go through everything
+ * in order; this only says where the way forward is. Nothing when the screen has no main action.
+ */
+export function nextStep(main: ParentNode, t: Translate): string {
+  const controls = focusables(main).filter((el) => !el.closest('nav, header, [role="alertdialog"]'));
+  const primary = controls.find((el) => el.matches('.button-primary') && el.getAttribute('aria-disabled') !== 'true');
+  if (!primary) return '';
+  const action = accessibleName(primary);
+  const field = controls.find((el) => fieldKind(el) !== null && (el as HTMLInputElement).value === '');
+  return field ? t('audio.next.form', { field: accessibleName(field), action }) : t('audio.next.action', { action });
 }

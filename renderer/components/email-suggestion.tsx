@@ -1,4 +1,4 @@
-import { emailTypoSuggestion } from '../../main/rules/email.ts';
+import { emailTypoSuggestion } from '../../main/shared/rules/email.ts';
 import { useT } from '../i18n/index.tsx';
 
 /**

@@ -1,4 +1,4 @@
-import { KEYCHAIN_DESK, KEYCHAIN_IT } from '../../main/rules/keychain-advice.ts';
+import { KEYCHAIN_DESK, KEYCHAIN_IT } from '../../main/shared/rules/keychain-advice.ts';
 import type { MessageKey } from './fr.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -539,6 +539,8 @@ export const en: Record<MessageKey, string> = {
   'audio.rate.fast': 'Fast speed.',
   'audio.rate.slow': 'Slow speed.',
   'audio.volume': 'Volume {percent} percent.',
+  'audio.next.form': 'To do: fill in “{field}” and what follows, then “{action}”. Key 2 to move on.',
+  'audio.next.action': 'To do: “{action}”. Key 2 to reach the button, 5 to choose it.',
   'audio.top': 'Top of the screen.',
   'audio.noBack': 'There is no going back from this screen.',
   'audio.role.button': 'button',

@@ -1,4 +1,4 @@
-import { KEYCHAIN_DESK, KEYCHAIN_IT } from '../../main/rules/keychain-advice.ts';
+import { KEYCHAIN_DESK, KEYCHAIN_IT } from '../../main/shared/rules/keychain-advice.ts';
 /**
  * French, the kiosk's default language, and the reference for every other: a string missing
  * from another language is a type error. `{name}` marks a value filled in at display time.
@@ -550,6 +550,8 @@ export const fr = {
   'audio.rate.fast': 'Vitesse rapide.',
   'audio.rate.slow': 'Vitesse lente.',
   'audio.volume': 'Volume {percent} pour cent.',
+  'audio.next.form': 'À faire : remplir « {field} » et ce qui suit, puis « {action} ». Touche 2 pour avancer.',
+  'audio.next.action': 'À faire : « {action} ». Touche 2 pour aller jusqu’au bouton, 5 pour le choisir.',
   'audio.top': 'Début de l’écran.',
   'audio.noBack': 'Il n’y a pas de retour sur cet écran.',
   'audio.role.button': 'bouton',

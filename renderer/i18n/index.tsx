@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
-import type { ErrorCode } from '../../main/api/errors.ts';
+import type { ErrorCode } from '../../main/shared/errors.ts';
 import { en } from './en.ts';
 import { fr, type MessageKey } from './fr.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { parseRmNumber } from '../../main/rules/rm-number.ts';
+import { parseRmNumber } from '../../main/shared/rules/rm-number.ts';
 import { en } from '../../renderer/i18n/en.ts';
 import { fr } from '../../renderer/i18n/fr.ts';
 import { translate } from '../../renderer/i18n/index.tsx';

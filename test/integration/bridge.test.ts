@@ -3,10 +3,10 @@ import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ok } from '../../main/api/errors.ts';
 import { createDispatcher, type Handlers } from '../../main/api/handle.ts';
 import { type Bridge, startBridge } from '../../main/browser/bridge.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
+import { ok } from '../../main/shared/errors.ts';
 import { handlersWith } from '../support/handlers.ts';
 import { tempDir } from '../support/temp.ts';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AppInfo, SettingsView } from '../../main/api/contract.ts';
-import type { Result } from '../../main/api/errors.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { memoryStore } from '../../main/secrets/secret-store.ts';
 import { DEFAULT_SETTINGS } from '../../main/settings/kiosk-settings.ts';
+import type { Result } from '../../main/shared/errors.ts';
+import type { AppInfo, SettingsView } from '../../main/shared/kiosk.ts';
 import { readyKiosk } from '../support/kiosk.ts';
 import { tempDir } from '../support/temp.ts';
 

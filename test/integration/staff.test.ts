@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Result } from '../../main/api/errors.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { memoryStore } from '../../main/secrets/secret-store.ts';
-import { createStaffService, type StaffState } from '../../main/staff/staff-service.ts';
+import type { Result } from '../../main/shared/errors.ts';
+import type { StaffState } from '../../main/shared/staff.ts';
+import { createStaffService } from '../../main/staff/staff-service.ts';
 import { verifyAudit } from '../../main/store/audit-repo.ts';
 import { openStore } from '../../main/store/open-store.ts';
 import { readyKiosk } from '../support/kiosk.ts';

@@ -37,7 +37,7 @@ const audio = {
   /** What the screen says when it appears. */
   screen(): string {
     const heading = document.querySelector<HTMLElement>('main h1');
-    return heading ? describeScreen(heading) : '';
+    return heading ? describeScreen(heading, t) : '';
   },
   /** What the control says when the keys reach it. */
   control(selector: string): string {

@@ -1,6 +1,6 @@
 import { CHANNELS } from '../../main/api/channels.ts';
-import { fail } from '../../main/api/errors.ts';
 import type { Handlers } from '../../main/api/handle.ts';
+import { fail } from '../../main/shared/errors.ts';
 
 /**
  * A handler table for tests of the transports and of handle(): the given handlers, and for

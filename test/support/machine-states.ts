@@ -1,6 +1,6 @@
-import type { MyInformation } from '../../main/accounts/accounts-service.ts';
-import type { CardView } from '../../main/cards/card-service.ts';
-import type { OrderTicket } from '../../main/orders/pvc-order-service.ts';
+import type { MyInformation } from '../../main/shared/artisan.ts';
+import type { CardView } from '../../main/shared/card.ts';
+import type { OrderTicket } from '../../main/shared/orders.ts';
 import { consoleReducer } from '../../renderer/app/console-machine.ts';
 import { type ConsoleAction, type ConsoleState, consoleAt } from '../../renderer/app/console-state.ts';
 import { visitReducer } from '../../renderer/app/visit-machine.ts';

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { isEmail } from '../../../main/rules/email.ts';
-import { checkPassword } from '../../../main/rules/password.ts';
+import { isEmail } from '../../../main/shared/rules/email.ts';
+import { checkPassword } from '../../../main/shared/rules/password.ts';
 import type { Errors } from '../../app/machine.ts';
 import type { Forms } from '../../app/visit-state.ts';
 import { EmailSuggestion } from '../../components/email-suggestion.tsx';

@@ -1,4 +1,4 @@
-import type { CardView } from '../../../main/cards/card-service.ts';
+import type { CardView } from '../../../main/shared/card.ts';
 import { useT } from '../../i18n/index.tsx';
 import { formatIsoDate, spacedRmNumber } from '../format.ts';
 

@@ -1,4 +1,4 @@
-import type { CardView } from '../../../main/cards/card-service.ts';
+import type { CardView } from '../../../main/shared/card.ts';
 import type { Status } from '../../app/machine.ts';
 import type { CardLink } from '../../app/visit-state.ts';
 import { Notices } from '../../components/notices.tsx';

@@ -1,6 +1,6 @@
 import type { FormEvent } from 'react';
-import { isEmail } from '../../../main/rules/email.ts';
-import { emailForScreen } from '../../../main/rules/email-mask.ts';
+import { isEmail } from '../../../main/shared/rules/email.ts';
+import { emailForScreen } from '../../../main/shared/rules/email-mask.ts';
 import type { Status } from '../../app/machine.ts';
 import type { Forms } from '../../app/visit-state.ts';
 import { EmailSuggestion } from '../../components/email-suggestion.tsx';

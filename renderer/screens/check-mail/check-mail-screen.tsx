@@ -1,4 +1,4 @@
-import { emailForScreen } from '../../../main/rules/email-mask.ts';
+import { emailForScreen } from '../../../main/shared/rules/email-mask.ts';
 import type { FieldError } from '../../app/machine.ts';
 import { AlertMessage } from '../../components/alert-message.tsx';
 import { Notices } from '../../components/notices.tsx';

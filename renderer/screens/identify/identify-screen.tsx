@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { AppInfo } from '../../../main/api/contract.ts';
+import type { AppInfo } from '../../../main/shared/kiosk.ts';
 import type { FieldError } from '../../app/machine.ts';
 import type { FormField, IdentifyForm } from '../../app/visit-state.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';

@@ -1,8 +1,8 @@
-import { parseRmNumber, type RmRefusal } from '../../../main/rules/rm-number.ts';
+import { parseRmNumber, type RmRefusal } from '../../../main/shared/rules/rm-number.ts';
 import type { FieldError } from '../../app/machine.ts';
 import type { MessageKey } from '../../i18n/fr.ts';
 
-// The sentence the kiosk's refusal of each part turns into (main/api/errors.ts names the codes).
+// The sentence the kiosk's refusal of each part turns into (main/shared/errors.ts names the codes).
 const SENTENCES: readonly (readonly [RmRefusal, MessageKey])[] = [
   ['empty', 'error.RM_EMPTY'],
   ['format', 'error.RM_FORMAT'],

@@ -1,5 +1,5 @@
-import type { CardView } from '../../../main/cards/card-service.ts';
-import type { EmailTarget, IssuanceResult } from '../../../main/staff/issuance-service.ts';
+import type { CardView } from '../../../main/shared/card.ts';
+import type { EmailTarget, IssuanceResult } from '../../../main/shared/staff.ts';
 import type { FieldError } from '../../app/machine.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { type Translate, useT } from '../../i18n/index.tsx';

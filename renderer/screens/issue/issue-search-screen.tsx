@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import type { IdDocument } from '../../../main/staff/issuance-service.ts';
+import type { IdDocument } from '../../../main/shared/staff.ts';
 import type { Issuance, IssuancePatch } from '../../app/console-state.ts';
 import type { Errors } from '../../app/machine.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';

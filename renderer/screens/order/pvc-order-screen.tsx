@@ -1,4 +1,4 @@
-import type { OrderTicket } from '../../../main/orders/pvc-order-service.ts';
+import type { OrderTicket } from '../../../main/shared/orders.ts';
 import type { FieldError } from '../../app/machine.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useT } from '../../i18n/index.tsx';

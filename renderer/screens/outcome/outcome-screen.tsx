@@ -1,5 +1,5 @@
 import chamber from '../../../assets/chamber.json';
-import type { IdentifyOutcome } from '../../../main/identity/identify.ts';
+import type { IdentifyOutcome } from '../../../main/shared/artisan.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatIsoDate, formatTime, spacedRmNumber } from '../format.ts';

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { InputOf } from '../../../main/api/contract.ts';
-import type { KioskError, Result } from '../../../main/api/errors.ts';
-import { JOURNAL_KINDS, type JournalKind } from '../../../main/rules/journal-kinds.ts';
-import type { JournalDay, JournalPrint } from '../../../main/staff/journal-service.ts';
-import type { AuditLine } from '../../../main/store/audit-repo.ts';
+import type { KioskError, Result } from '../../../main/shared/errors.ts';
+import type { AuditLine, JournalDay, JournalPrint } from '../../../main/shared/journal.ts';
+import { JOURNAL_KINDS, type JournalKind } from '../../../main/shared/rules/journal-kinds.ts';
 import { fr } from '../../i18n/fr.ts';
 import { type Locale, type MessageKey, type Translate, useT } from '../../i18n/index.tsx';
 import { formatAmount, formatIsoDate, formatTime } from '../format.ts';

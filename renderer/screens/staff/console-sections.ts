@@ -1,5 +1,5 @@
-import type { StaffOverview } from '../../../main/api/contract.ts';
-import type { PrinterStatus } from '../../../main/printing/printer-status.ts';
+import type { StaffOverview } from '../../../main/shared/console.ts';
+import type { PrinterStatus } from '../../../main/shared/printers.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
 
 /** The console's sections, shown one at a time ("Délivrer une carte" opens its own screens). */

@@ -1,4 +1,4 @@
-import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
+import type { PrintJob } from '../../../main/shared/print-jobs.ts';
 import type { Translate } from '../../i18n/index.tsx';
 
 /**

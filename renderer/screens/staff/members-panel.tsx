@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { StaffMember } from '../../../main/staff/staff-service.ts';
+import type { StaffMember } from '../../../main/shared/staff.ts';
 import type { Errors } from '../../app/machine.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';

@@ -1,4 +1,4 @@
-import { PIN_MAX, PIN_MIN, type PinRefusal, pinRefusal } from '../../../main/rules/staff-pin.ts';
+import { PIN_MAX, PIN_MIN, type PinRefusal, pinRefusal } from '../../../main/shared/rules/staff-pin.ts';
 import type { FieldError } from '../../app/machine.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';

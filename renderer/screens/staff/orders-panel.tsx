@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { InputOf, StaffOverview } from '../../../main/api/contract.ts';
+import type { InputOf } from '../../../main/api/contract.ts';
+import type { StaffOverview } from '../../../main/shared/console.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatAmount, formatTime } from '../format.ts';

@@ -1,4 +1,4 @@
-import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
+import type { PrintJob } from '../../../main/shared/print-jobs.ts';
 import { useT } from '../../i18n/index.tsx';
 import { jobStatusWords } from './job-words.ts';
 import { formatDateTime } from './when.ts';

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { PrinterStatus } from '../../../main/printing/printer-status.ts';
-import type { PrintJob } from '../../../main/store/print-jobs-repo.ts';
+import type { PrintJob } from '../../../main/shared/print-jobs.ts';
+import type { PrinterStatus } from '../../../main/shared/printers.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { jobStatusWords } from './job-words.ts';

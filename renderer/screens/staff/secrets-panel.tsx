@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { SecretsView } from '../../../main/secrets/secrets-service.ts';
+import type { SecretsView } from '../../../main/shared/kiosk.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
 

@@ -1,6 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { SettingsView } from '../../../main/api/contract.ts';
-import type { KioskSettings } from '../../../main/settings/kiosk-settings.ts';
+import type { KioskSettings, SettingsView } from '../../../main/shared/kiosk.ts';
 import type { Errors } from '../../app/machine.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';

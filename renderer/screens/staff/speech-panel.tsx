@@ -1,4 +1,4 @@
-import type { SpeechCheck } from '../../../main/speech/speech-engine.ts';
+import type { SpeechCheck } from '../../../main/shared/kiosk.ts';
 import { useT } from '../../i18n/index.tsx';
 
 /**

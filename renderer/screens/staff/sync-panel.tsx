@@ -1,4 +1,4 @@
-import type { StaffOverview } from '../../../main/api/contract.ts';
+import type { StaffOverview } from '../../../main/shared/console.ts';
 import { useT } from '../../i18n/index.tsx';
 import { formatDateTime } from './when.ts';
 

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { KioskError, Result } from '../../../main/api/errors.ts';
-import type { TillPrint } from '../../../main/orders/till-service.ts';
-import type { TillDay, TillLine } from '../../../main/store/till-repo.ts';
+import type { KioskError, Result } from '../../../main/shared/errors.ts';
+import type { TillDay, TillLine, TillPrint } from '../../../main/shared/till.ts';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
 import { formatAmount, formatIsoDate } from '../format.ts';
 import { DayPicker, localDay } from './day-picker.tsx';

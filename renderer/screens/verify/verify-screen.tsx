@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
 import { useEffect, useRef, useState } from 'react';
-import type { VerifyResult } from '../../../main/cards/card-token.ts';
+import type { VerifyResult } from '../../../main/shared/card.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useCamera } from '../../components/use-camera.ts';
 import { useT } from '../../i18n/index.tsx';

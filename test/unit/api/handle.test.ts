@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CHANNELS } from '../../../main/api/channels.ts';
 import { contract } from '../../../main/api/contract.ts';
-import { ok } from '../../../main/api/errors.ts';
 import { createDispatcher, type Handlers } from '../../../main/api/handle.ts';
 import { memoryLogger } from '../../../main/logging/logger.ts';
+import { ok } from '../../../main/shared/errors.ts';
 import { handlersWith } from '../../support/handlers.ts';
 
 const ORIGIN = 'app://kiosk';

@@ -3,10 +3,11 @@ import { describe, it } from 'node:test';
 import { createSessionHolder } from '../../../main/accounts/session.ts';
 import { eventOnTheWire } from '../../../main/api/contract.ts';
 import { createActivationWatch } from '../../../main/events/activation-watch.ts';
-import { createEventBus, type KioskEvent } from '../../../main/events/events.ts';
+import { createEventBus } from '../../../main/events/events.ts';
 import { createPrinterWatch } from '../../../main/events/printer-watch.ts';
 import { memoryLogger } from '../../../main/logging/logger.ts';
-import type { PrinterState } from '../../../main/printing/printer-status.ts';
+import type { KioskEvent } from '../../../main/shared/events.ts';
+import type { PrinterState } from '../../../main/shared/printers.ts';
 
 const until = async (check: () => boolean, what: string) => {
   for (let i = 0; i < 200; i++) {

@@ -57,6 +57,24 @@ describe('audio mode in a real DOM: screens, controls, the keypad and the charac
       assert.ok(!said.includes('caché'), said);
     });
 
+    it(`the one thing to do (${lang}): the form from its first empty field, then its main button; or the main button alone`, async () => {
+      const form = `<main><h1 tabindex="-1">${w('identify.heading')}</h1><form>
+        <label for="rm">${w('identify.rmLabel')}</label><input id="rm" type="text" value="123">
+        <label for="day">${w('identify.day')}</label><input id="day" inputmode="numeric">
+        <button type="submit" class="button button-primary">${w('identify.submit')}</button></form>
+        <button type="button" class="button button-secondary">${w('help.back')}</button></main>`;
+      await call('show', form, lang);
+      const said = await call('screen');
+      assert.ok(said.endsWith(w('audio.next.form', { field: w('identify.day'), action: w('identify.submit') })), said);
+      const outcome = `<main><h1 tabindex="-1">${w('identify.heading')}</h1><p>${w('checkMail.activatedLogin')}</p>
+        <button type="button" class="button button-primary">${w('checkMail.continue')}</button></main>`;
+      await call('show', outcome, lang);
+      assert.ok((await call('screen')).endsWith(w('audio.next.action', { action: w('checkMail.continue') })));
+      // No main action (or only one that cannot be used yet): nothing is made up.
+      await call('show', screen(lang), lang);
+      assert.ok(!(await call('screen')).includes(w('audio.next.action', { action: '' }).slice(0, 8)));
+    });
+
     it(`a field (${lang}): its label, what it is, its value digit by digit, its hint`, async () => {
       await call('show', screen(lang), lang);
       assert.equal(

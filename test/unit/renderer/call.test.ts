@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { KioskError, Result } from '../../../main/api/errors.ts';
+import type { KioskError, Result } from '../../../main/shared/errors.ts';
 import { makeCall } from '../../../renderer/app/call.ts';
 import { type CallAction, callStatus, IDLE, type Status } from '../../../renderer/app/machine.ts';
 import { endSession } from '../../../renderer/app/session-end.ts';

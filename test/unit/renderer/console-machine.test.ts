@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import type { SettingsView, StaffOverview } from '../../../main/api/contract.ts';
-import type { SecretsView } from '../../../main/secrets/secrets-service.ts';
+import type { StaffOverview } from '../../../main/shared/console.ts';
+import type { SecretsView, SettingsView } from '../../../main/shared/kiosk.ts';
 import { consoleReducer } from '../../../renderer/app/console-machine.ts';
 import { type ConsoleAction, type ConsoleState, consoleAt } from '../../../renderer/app/console-state.ts';
 import { IDLE, type IllegalTransition, onIllegalTransition } from '../../../renderer/app/machine.ts';

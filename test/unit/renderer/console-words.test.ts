@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { PRINT_ERROR_KINDS } from '../../../main/printing/print-errors.ts';
-import type { PrinterState } from '../../../main/printing/printer-status.ts';
-import { ID_DOCUMENTS } from '../../../main/staff/issuance-service.ts';
-import type { PrintStatus } from '../../../main/store/print-jobs-repo.ts';
-import type { PvcOrderState } from '../../../main/store/pvc-orders-repo.ts';
+import type { PvcOrderState } from '../../../main/shared/orders.ts';
+import type { PrintStatus } from '../../../main/shared/print-jobs.ts';
+import type { PrinterState } from '../../../main/shared/printers.ts';
+import { ID_DOCUMENTS } from '../../../main/shared/staff.ts';
 import { en } from '../../../renderer/i18n/en.ts';
 import { fr } from '../../../renderer/i18n/fr.ts';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ERROR_CODES } from '../../../main/api/errors.ts';
+import { ERROR_CODES } from '../../../main/shared/errors.ts';
 import { en } from '../../../renderer/i18n/en.ts';
 import { fr, type MessageKey } from '../../../renderer/i18n/fr.ts';
 import { translate } from '../../../renderer/i18n/index.tsx';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { EmailTarget, IssuanceResult } from '../../../main/staff/issuance-service.ts';
+import type { EmailTarget, IssuanceResult } from '../../../main/shared/staff.ts';
 import { consoleReducer } from '../../../renderer/app/console-machine.ts';
 import type { ConsoleState } from '../../../renderer/app/console-state.ts';
 import { en } from '../../../renderer/i18n/en.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { JOURNAL_KIND_ACTIONS, JOURNAL_KINDS } from '../../../main/rules/journal-kinds.ts';
-import type { AuditLine } from '../../../main/store/audit-repo.ts';
+import type { AuditLine } from '../../../main/shared/journal.ts';
+import { JOURNAL_KIND_ACTIONS, JOURNAL_KINDS } from '../../../main/shared/rules/journal-kinds.ts';
 import { en } from '../../../renderer/i18n/en.ts';
 import { fr } from '../../../renderer/i18n/fr.ts';
 import { translate } from '../../../renderer/i18n/index.tsx';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { StaffOverview } from '../../../main/api/contract.ts';
+import type { StaffOverview } from '../../../main/shared/console.ts';
 import { consoleReducer } from '../../../renderer/app/console-machine.ts';
 import type { ConsoleAction, ConsoleState } from '../../../renderer/app/console-state.ts';
 import { overviewAnswers } from '../../../renderer/app/overview-answers.ts';

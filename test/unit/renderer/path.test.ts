@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { IdentifyOutcome } from '../../../main/identity/identify.ts';
+import type { IdentifyOutcome } from '../../../main/shared/artisan.ts';
 import type { Screen } from '../../../renderer/app/kiosk-machine.ts';
 import { ARTISAN_STEPS, finishesInScreen, previousScreen, stepOf } from '../../../renderer/app/path.ts';
 import { visitReducer } from '../../../renderer/app/visit-machine.ts';

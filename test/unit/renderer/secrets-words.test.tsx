@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { KeychainProblem } from '../../../main/secrets/secret-store.ts';
+import type { KeychainProblem } from '../../../main/shared/kiosk.ts';
 import { type Locale, LocaleProvider } from '../../../renderer/i18n/index.tsx';
 import { SecretsPanel } from '../../../renderer/screens/staff/secrets-panel.tsx';
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import type { SpeechCheck } from '../../../main/shared/kiosk.ts';
 import { espeakEngine } from '../../../main/speech/espeak-engine.ts';
-import type { SpeechCheck } from '../../../main/speech/speech-engine.ts';
 import { type Locale, LocaleProvider } from '../../../renderer/i18n/index.tsx';
 import { SpeechPanel } from '../../../renderer/screens/staff/speech-panel.tsx';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { emailTypoSuggestion, isEmail, normaliseEmail } from '../../../main/rules/email.ts';
-import { checkPassword } from '../../../main/rules/password.ts';
-import { formatMobile } from '../../../main/rules/phone-format.ts';
+import { emailTypoSuggestion, isEmail, normaliseEmail } from '../../../../main/shared/rules/email.ts';
+import { checkPassword } from '../../../../main/shared/rules/password.ts';
+import { formatMobile } from '../../../../main/shared/rules/phone-format.ts';
 
 describe('password rules (CNIL 2022)', () => {
   it('12+ characters with upper, lower, digit and special', () => {

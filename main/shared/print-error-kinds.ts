@@ -1,8 +1,8 @@
 /**
  * Why a print did not happen, as a kind the staff console says in words (renderer/i18n
  * `print.error.*`). Raw spooler messages stay in the logs and the job's `error` column.
- * The store records these kinds (print_jobs, pvc_orders), so it owns the list; the printing
- * services take it from here (printing/print-errors.ts). Imports nothing.
+ * The store records these kinds (print_jobs, pvc_orders), the printing services raise them
+ * (printing/print-errors.ts) and the console names them: the list lives here, with the views.
  */
 export const PRINT_ERROR_KINDS = [
   // No printer is set for this role in the settings.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type PinRefusal, pinRefusal } from '../../../main/rules/staff-pin.ts';
+import { type PinRefusal, pinRefusal } from '../../../../main/shared/rules/staff-pin.ts';
 
 // Each refused PIN with the reason the agent reads; each accepted one is a PIN a desk may use.
 const REFUSED: [string, PinRefusal][] = [

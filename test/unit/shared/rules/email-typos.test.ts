@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { editDistance, emailTypoSuggestion } from '../../../main/rules/email.ts';
-import { emailForScreen, maskEmail } from '../../../main/rules/email-mask.ts';
+import { editDistance, emailTypoSuggestion } from '../../../../main/shared/rules/email.ts';
+import { emailForScreen, maskEmail } from '../../../../main/shared/rules/email-mask.ts';
 
 // What people type at a French front desk, and what they meant.
 const TYPOS: readonly [string, string][] = [

@@ -1,7 +1,3 @@
-import type { BirthDateRefusal } from '../identity/birth-date.ts';
-import type { RmRefusal } from '../identity/rm-number.ts';
-import type { PinRefusal } from '../rules/staff-pin.ts';
-
 /**
  * Every error that crosses to the renderer, a closed list. Each has a French and an English
  * sentence in renderer/i18n; `message` is for logs and developers, never shown to people.
@@ -144,39 +140,16 @@ export type KioskError = {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskError };
 
-export const RM_ERROR: Record<RmRefusal, ErrorCode> = {
-  empty: 'RM_EMPTY',
-  format: 'RM_FORMAT',
-  'siren-length': 'RM_SIREN_LENGTH',
-  'siren-checksum': 'RM_CHECKSUM',
-  register: 'RM_REGISTER',
-  'register-department': 'RM_REGISTER_DEPARTMENT',
-  department: 'RM_DEPARTMENT',
-};
-
-export const DATE_ERROR: Record<BirthDateRefusal, ErrorCode> = {
-  'date-empty': 'DATE_EMPTY',
-  'date-incomplete': 'DATE_INCOMPLETE',
-  'date-format': 'DATE_FORMAT',
-  'date-invalid': 'DATE_INVALID',
-  'date-future': 'DATE_FUTURE',
-  'date-too-old': 'DATE_TOO_OLD',
-  'date-too-young': 'DATE_TOO_YOUNG',
-};
-
-export const PIN_ERROR: Record<PinRefusal, ErrorCode> = {
-  format: 'PIN_FORMAT',
-  repeated: 'PIN_REPEATED',
-  sequence: 'PIN_SEQUENCE',
-  date: 'PIN_DATE',
-};
-
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: ErrorCode, message: string, field?: ErrorField): Result<T> {
-  return { ok: false, error: field ? { code, message, field } : { code, message } };
+/** A refusal: an error built in place (with params or problems), or a code, a message for the logs, and the field. */
+export function fail<T = never>(error: KioskError): Result<T>;
+export function fail<T = never>(code: ErrorCode, message: string, field?: ErrorField): Result<T>;
+export function fail<T = never>(codeOrError: ErrorCode | KioskError, message = '', field?: ErrorField): Result<T> {
+  if (typeof codeOrError === 'object') return { ok: false, error: codeOrError };
+  return { ok: false, error: field ? { code: codeOrError, message, field } : { code: codeOrError, message } };
 }
 
 /** A form refused field by field. `problems` must not be empty. */
