@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { KioskError, Result } from '../../main/shared/errors.ts';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { KioskError } from '../../main/shared/errors.ts';
 import type { AppInfo } from '../../main/shared/kiosk.ts';
 import { AudioMode } from '../audio/audio-mode.tsx';
 import { IdleGuard } from '../components/idle-guard.tsx';
@@ -7,37 +7,18 @@ import { StaffBar } from '../components/staff-bar.tsx';
 import { STAFF_LOCK_MS, StaffIdleLock } from '../components/staff-idle-lock.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { TouchKeyboard } from '../components/touch-keyboard/touch-keyboard.tsx';
-import type { MessageKey } from '../i18n/fr.ts';
 import type { Locale } from '../i18n/index.tsx';
-import { ActivateScreen } from '../screens/activate/activate-screen.tsx';
-import { CardScreen } from '../screens/card/card-screen.tsx';
-import { ChangeEmailScreen } from '../screens/change-email/change-email-screen.tsx';
-import { CheckMailScreen } from '../screens/check-mail/check-mail-screen.tsx';
 import { formatTime } from '../screens/format.ts';
-import { IdentifyScreen } from '../screens/identify/identify-screen.tsx';
-import { ForgotScreen, LoginScreen } from '../screens/login/login-screen.tsx';
-import { PvcOrderScreen } from '../screens/order/pvc-order-screen.tsx';
-import { OutcomeScreen } from '../screens/outcome/outcome-screen.tsx';
-import { SpaceScreen } from '../screens/space/space-screen.tsx';
-import type { ConsoleSection } from '../screens/staff/console-sections.ts';
-import { WelcomeScreen } from '../screens/welcome/welcome-screen.tsx';
-import { useActivationActions } from './activation-actions.ts';
-import { type FlowAction, flowReducer, initialFlow } from './flow.ts';
+import { makeCall } from './call.ts';
+import type { ConsoleAction } from './console-state.ts';
+import { ConsoleView } from './console-view.tsx';
 import { kiosk } from './kiosk-client.ts';
-import {
-  FaqScreen,
-  IssueCardScreen,
-  IssueSearchScreen,
-  PartnersScreen,
-  PhotoScreen,
-  StaffConsoleScreen,
-  StaffPinScreen,
-  SupportScreen,
-  VerifyScreen,
-} from './lazy-screens.tsx';
-import { finishesInScreen, previousScreen } from './path.ts';
+import { initialKiosk, kioskReducer, screenOf } from './kiosk-machine.ts';
+import { finishesInScreen } from './path.ts';
 import { VisitProviders } from './providers.tsx';
-import { useStaffActions } from './staff-actions.ts';
+import { endSession } from './session-end.ts';
+import type { VisitAction } from './visit-state.ts';
+import { VisitView } from './visit-view.tsx';
 
 const NO_INFO: AppInfo = {
   version: '',
@@ -53,7 +34,8 @@ const NO_INFO: AppInfo = {
 
 export function App() {
   const [locale, setLocale] = useState<Locale>('fr');
-  const [flow, dispatch] = useReducer(flowReducer, initialFlow);
+  // A visit or a console session, never both (kiosk-machine.ts).
+  const [state, dispatch] = useReducer(kioskReducer, initialKiosk);
   const [info, setInfo] = useState<AppInfo>(NO_INFO);
   const [largeText, setLargeText] = useState(false);
   // Audio mode (headphones and keypad) for this visit only.
@@ -89,326 +71,82 @@ export function App() {
   }, []);
   useEffect(loadInfo, []);
 
+  const visitDispatch = useCallback((action: VisitAction) => dispatch({ type: 'visit', action }), []);
+  const consoleDispatch = useCallback((action: ConsoleAction) => dispatch({ type: 'console', action }), []);
   /** A refusal as the screen shows it; a lock's time is put in the person's words. */
   const refuse = useCallback((error: KioskError) => {
     const params = error.params?.until ? { ...error.params, time: formatTime(String(error.params.until), localeRef.current) } : error.params;
-    const action: FlowAction = { type: 'refused', code: error.code, ...(error.problems ? { problems: error.problems } : {}), ...(params ? { params } : {}) };
-    dispatch(action);
-  }, []);
-  const call = useCallback(
-    async <T,>(result: Promise<Result<T>>, then: (value: T) => void) => {
-      dispatch({ type: 'submit' });
-      // A call that throws (a bug in a handler, the bridge gone) must not leave the buttons
-      // waiting for ever: it is answered as a technical problem, and what was typed stays.
-      const r = await result.catch((): Result<T> => ({ ok: false, error: { code: 'INTERNAL', message: 'the call was rejected' } }));
-      if (r.ok) then(r.value);
-      else refuse(r.error);
-    },
-    [refuse],
-  );
-
-  const identify = () => {
-    const { rmNumber, day, month, year } = flow.forms.identify;
-    void call(kiosk().invoke('identity:identify', { rmNumber, birthDate: { day, month, year } }), (outcome) => dispatch({ type: 'answered', outcome }));
-  };
-  const loadSpace = () => call(kiosk().invoke('profile:get', {}), (value) => dispatch({ type: 'profile', info: value }));
-  const activate = () =>
-    call(kiosk().invoke('accounts:activate', flow.forms.activate), (v) => dispatch({ type: 'mail-sent', email: v.email ?? flow.forms.activate.email }));
-  const activation = useActivationActions(flow, dispatch, call);
-  const login = () => call(kiosk().invoke('accounts:login', flow.forms.login), () => void loadSpace());
-  const forgot = () =>
-    call(kiosk().invoke('accounts:forgot-password', { email: flow.forms.login.email }), () => dispatch({ type: 'saved', notices: ['forgot.sent'] }));
-  const save = () => {
-    const c = flow.forms.contact;
-    const address = [c.line1, c.line2, c.postalCode, c.city].some((v) => v.trim() !== '')
-      ? { line1: c.line1, line2: c.line2, postalCode: c.postalCode, city: c.city }
-      : null;
-    void call(kiosk().invoke('profile:update', { email: c.email, mobile: c.mobile, deliveryAddress: address }), (v) => {
-      dispatch({ type: 'saved', notices: [v.delivered ? 'space.saved' : 'space.savedOffline', ...(v.emailPending ? (['space.savedEmail'] as const) : [])] });
+    dispatch({
+      type: 'call',
+      action: { type: 'refused', code: error.code, ...(error.problems ? { problems: error.problems } : {}), ...(params ? { params } : {}) },
     });
-  };
-  const showCard = (notices?: MessageKey[]) =>
-    call(kiosk().invoke('card:view', {}), (card) => dispatch({ type: 'card', card, ...(notices ? { notices } : {}) }));
-  const verifyCard = useCallback(async (token: string) => {
-    const r = await kiosk().invoke('card:verify', { token });
-    return r.ok ? r.value : null;
   }, []);
-  const cardByEmail = () =>
-    call(kiosk().invoke('card:send-email', {}), (v) => dispatch({ type: 'saved', notices: [v.delivered ? 'card.emailSent' : 'card.emailQueued'] }));
-  const cardToPhone = () => call(kiosk().invoke('card:phone-link', {}), (link) => dispatch({ type: 'card-link', link }));
-  const acceptPhoto = (jpeg: string) => call(kiosk().invoke('photo:set', { jpeg }), () => void showCard(['photo.saved']));
-  const orderPvc = () => call(kiosk().invoke('order:request', {}), (order) => dispatch({ type: 'order', order }));
-  const staff = useStaffActions(flow, dispatch, call);
-  // The console's section survives refreshes, actions and a trip to "Délivrer une carte"; a new login starts on the orders.
-  const [consoleSection, setConsoleSection] = useState<ConsoleSection>('orders');
-  const staffName = flow.staff.name;
-  useEffect(() => {
-    if (!staffName) setConsoleSection('orders');
-  }, [staffName]);
-  const logout = () => call(kiosk().invoke('accounts:logout', {}), () => dispatch({ type: 'go', screen: 'login' }));
-  // "Terminer" and the idle timeout: the visit's data goes, here and in the main process, and
-  // the next person starts in the kiosk's language (French unless staff chose otherwise).
-  const finish = useCallback(() => {
-    void kiosk().invoke('session:end', {});
+  const call = useMemo(() => makeCall((action) => dispatch({ type: 'call', action }), refuse), [refuse]);
+
+  // "Terminer", "Quitter la console" and the idle timeout: the visit's data goes, here and in the
+  // main process, and the next person starts in the kiosk's language (French unless staff chose otherwise).
+  const endVisit = useCallback(() => {
+    void endSession(
+      () => kiosk().invoke('session:end', {}),
+      () => visitDispatch({ type: 'end-failed' }),
+    );
     void kiosk().invoke('staff:logout', {});
-    dispatch({ type: 'finish' });
     setLocale(startLanguage.current);
     setLargeText(false);
     setAudio(false);
     loadInfo();
-  }, [loadInfo]);
-
+  }, [loadInfo, visitDispatch]);
+  const finish = useCallback(() => {
+    endVisit();
+    dispatch({ type: 'finish' });
+  }, [endVisit]);
   // The console left idle locks: everything of it goes (as "Quitter la console") and the PIN is asked again.
   const lockConsole = useCallback(() => {
-    finish();
-    dispatch({ type: 'staff', configured: true, name: null, notices: ['staff.lockedIdle'] });
-  }, [finish]);
+    endVisit();
+    consoleDispatch({ type: 'locked' });
+  }, [endVisit, consoleDispatch]);
+  // Staff: a discreet gesture on the welcome screen (5 taps on the chamber's mark within 3 s, or
+  // Ctrl+Alt+S with a keyboard) opens the PIN screen. The PIN is asked every time: a member left
+  // logged in (a page reloaded) does not let the next person in.
+  const openStaff = useCallback(() => {
+    void kiosk()
+      .invoke('staff:logout', {})
+      .then(() => kiosk().invoke('staff:state', {}))
+      .then((r) => r.ok && dispatch({ type: 'open-console', configured: r.value.configured }));
+  }, []);
 
-  const next = () => {
-    const o = flow.outcome;
-    if (o?.kind !== 'found') return;
-    const status = o.artisan.accountStatus;
-    if (status === 'pending') {
-      // Show where the link went (the registry knows), then wait for it like after activating.
-      void call(kiosk().invoke('accounts:status', {}), (v) =>
-        v.status === 'active' ? dispatch({ type: 'go', screen: 'login' }) : dispatch({ type: 'mail-sent', email: v.email ?? '' }),
-      );
-    } else dispatch({ type: 'go', screen: status === 'none' ? 'activate' : 'login' });
-  };
-
-  const edit = (form: 'identify' | 'activate' | 'login' | 'contact') => (field: string, value: string) => dispatch({ type: 'edit', form, field, value });
-  const s = flow.screen;
-  const inHelp = s === 'faq' || s === 'partners' || s === 'support' || s === 'verify';
+  const s = screenOf(state);
+  const onWelcome = s === 'welcome';
+  const inHelp = state.mode === 'visit' && 'returnTo' in state.visit;
+  const endsHere = state.mode === 'visit' && finishesInScreen(state.visit);
   // The staff's screens (a member signed in): their own bar and idle lock instead of the artisans'.
-  const onStaffScreen = staffName !== null && (s === 'staff-console' || s.startsWith('staff-issue') || (s === 'verify' && flow.returnTo === 'staff-console'));
+  const member = state.mode === 'console' && state.console.screen !== 'staff-pin' ? state.console.desk.member : null;
   return (
-    <VisitProviders locale={locale} screen={s} endsHere={finishesInScreen(flow)}>
+    <VisitProviders locale={locale} screen={s} endsHere={endsHere}>
       <div className={`app screen-${s}`}>
-        {onStaffScreen && staffName !== null ? (
-          <StaffBar name={staffName} largeText={largeText} onLargeText={() => setLargeText(!largeText)} onSwitchLanguage={switchLanguage} onQuit={finish} />
+        {member ? (
+          <StaffBar name={member.name} largeText={largeText} onLargeText={() => setLargeText(!largeText)} onSwitchLanguage={switchLanguage} onQuit={finish} />
         ) : (
           <TopBar
             demo={info.demo}
             largeText={largeText}
             onLargeText={() => setLargeText(!largeText)}
             onSwitchLanguage={switchLanguage}
-            {...(s === 'welcome' || inHelp || s === 'staff-pin' ? {} : { onHelp: () => dispatch({ type: 'help', screen: 'faq' }) })}
-            {...(s === 'welcome' ? { onStaffGesture: staff.openStaff } : {})}
-            {...(s === 'welcome' || finishesInScreen(flow) ? {} : { onFinish: finish })}
+            {...(onWelcome || inHelp || state.mode === 'console' ? {} : { onHelp: () => visitDispatch({ type: 'help', screen: 'faq' }) })}
+            {...(onWelcome ? { onStaffGesture: openStaff } : {})}
+            {...(onWelcome || endsHere ? {} : { onFinish: finish })}
           />
         )}
-        {s === 'welcome' && <WelcomeScreen onStart={() => dispatch({ type: 'start' })} onHelp={(screen) => dispatch({ type: 'help', screen })} />}
-        {s === 'identify' && (
-          <IdentifyScreen
-            form={flow.forms.identify}
-            errors={flow.errors}
-            errorTick={flow.errorTick}
-            pending={flow.pending}
-            demoIdentities={info.demoIdentities}
-            onEdit={edit('identify')}
-            onSubmit={identify}
-          />
-        )}
-        {s === 'outcome' && flow.outcome && flow.outcome.kind !== 'wrong-date' && (
-          <OutcomeScreen
-            outcome={flow.outcome}
-            onCorrect={() => dispatch({ type: 'correct' })}
-            onFinish={finish}
-            onNext={next}
-            onRetry={identify}
-            onNotMine={activation.notMineFromOutcome}
-            onBack={() => dispatch({ type: 'previous' })}
-          />
-        )}
-        {s === 'activate' && (
-          <ActivateScreen
-            form={flow.forms.activate}
-            errors={flow.errors}
-            errorTick={flow.errorTick}
-            pending={flow.pending}
-            onEdit={edit('activate')}
-            onSubmit={activate}
-            onBack={() => dispatch({ type: 'previous' })}
-          />
-        )}
-        {s === 'check-mail' && (
-          <CheckMailScreen
-            email={flow.email}
-            typedEmails={[flow.forms.activate.email]}
-            mailboxUrl={info.mailboxUrl}
-            notices={flow.notices}
-            error={flow.errors.general}
-            activated={flow.activated}
-            onResend={activation.resend}
-            onNotMine={activation.notMineFromCheckMail}
-            onContinue={activation.continueAfterActivation}
-          />
-        )}
-        {s === 'change-email' && (
-          <ChangeEmailScreen
-            form={flow.forms.changeEmail}
-            email={flow.email}
-            typedEmails={[flow.forms.activate.email]}
-            state={flow}
-            onEdit={(value) => dispatch({ type: 'edit', form: 'changeEmail', field: 'email', value })}
-            onSubmit={activation.changeEmail}
-            onBack={() => dispatch({ type: 'go', screen: flow.changeEmailFrom })}
-            onLogin={() => dispatch({ type: 'go', screen: 'login' })}
-          />
-        )}
-        {s === 'login' && (
-          <LoginScreen
-            form={flow.forms.login}
-            state={flow}
-            onEdit={edit('login')}
-            onSubmit={login}
-            onBack={previousScreen(flow) ? () => dispatch({ type: 'previous' }) : undefined}
-            onForgot={() => dispatch({ type: 'go', screen: 'forgot' })}
-          />
-        )}
-        {s === 'forgot' && (
-          <ForgotScreen
-            email={flow.forms.login.email}
-            state={flow}
-            onEdit={(v) => edit('login')('email', v)}
-            onSubmit={forgot}
-            onBack={() => dispatch({ type: 'go', screen: 'login' })}
-          />
-        )}
-        {s === 'faq' && <FaqScreen onBack={() => dispatch({ type: 'back' })} />}
-        {s === 'partners' && <PartnersScreen onBack={() => dispatch({ type: 'back' })} />}
-        {s === 'support' && <SupportScreen onBack={() => dispatch({ type: 'back' })} />}
-        {s === 'verify' && <VerifyScreen verify={verifyCard} onBack={() => dispatch({ type: 'back' })} />}
-        {s === 'staff-pin' && (
-          <StaffPinScreen
-            notices={flow.notices}
-            configured={flow.staff.configured}
-            errors={flow.errors}
-            errorTick={flow.errorTick}
-            pending={flow.pending}
-            onSetup={(name, pin, confirmation) => void staff.staffIn(kiosk().invoke('staff:setup', { name, pin, confirmation }))}
-            onLogin={(pin) => void staff.staffIn(kiosk().invoke('staff:login', { pin }))}
-          />
-        )}
-        {s === 'staff-console' && (
-          <StaffConsoleScreen
-            section={consoleSection}
-            onSection={setConsoleSection}
-            overview={flow.overview}
-            printers={flow.printers}
-            secrets={flow.secrets}
-            members={flow.members}
-            settings={flow.settings}
-            errors={flow.errors}
-            onSettingsSave={staff.saveSettings}
-            selfId={flow.staff.id ?? 0}
-            onMemberAdd={staff.addMember}
-            onMemberRemove={staff.removeMember}
-            onPinChange={staff.changePin}
-            onSecretSet={staff.setSecret}
-            onSecretDelete={staff.deleteSecret}
-            error={flow.errors.general}
-            notices={flow.notices}
-            pending={flow.pending}
-            onOrderStep={staff.orderStep}
-            onTill={staff.loadTill}
-            onTillPrint={staff.printTill}
-            onJournal={staff.loadJournal}
-            onJournalPrint={staff.printJournal}
-            onPrinterSave={staff.savePrinter}
-            onPrinterTest={staff.testPrinter}
-            onStopKiosk={staff.stopKiosk}
-            onIssue={() => dispatch({ type: 'issue-reset', screen: 'staff-issue' })}
-            onSyncNow={staff.staffSyncNow}
-            onResumeIdentification={staff.resumeIdentification}
-            onVerify={() => dispatch({ type: 'help', screen: 'verify' })}
-          />
-        )}
-        {s === 'space' && (
-          <SpaceScreen
-            state={flow}
-            form={flow.forms.contact}
-            typedEmails={[flow.forms.login.email]}
-            onEdit={edit('contact')}
-            onSave={save}
-            onLogout={logout}
-            onPhoto={() => dispatch({ type: 'go', screen: 'photo' })}
-            onCard={() => void showCard()}
-          />
-        )}
-        {s === 'photo' && (
-          <PhotoScreen
-            error={flow.errors.general}
-            pending={flow.pending}
-            notices={flow.notices}
-            onAccept={acceptPhoto}
-            onBack={() => dispatch({ type: 'go', screen: 'space' })}
-          />
-        )}
-        {s === 'card' && (
-          <CardScreen
-            state={flow}
-            onPhoto={() => dispatch({ type: 'go', screen: 'photo' })}
-            onEmail={cardByEmail}
-            onPhone={cardToPhone}
-            onPvc={() => dispatch({ type: 'order', order: null })}
-            onBack={() => dispatch({ type: 'go', screen: 'space' })}
-          />
-        )}
-        {s === 'staff-issue' && (
-          <IssueSearchScreen
-            issue={flow.issue}
-            errors={flow.errors}
-            pending={flow.pending}
-            onEdit={(patch) => dispatch({ type: 'issue-edit', patch })}
-            onSearch={staff.issueSearch}
-            onStart={staff.issueStart}
-            onBack={staff.issueEnd}
-          />
-        )}
-        {s === 'staff-issue-photo' && (
-          <PhotoScreen
-            heading="issue.photoHeading"
-            error={flow.errors.general}
-            pending={flow.pending}
-            onAccept={staff.issuePhoto}
-            onBack={() => dispatch({ type: 'go', screen: 'staff-issue' })}
-          />
-        )}
-        {s === 'staff-issue-card' && flow.issue.card && (
-          <IssueCardScreen
-            card={flow.issue.card}
-            result={flow.issue.result}
-            emailTarget={flow.issue.emailTarget}
-            ordered={flow.issue.ordered}
-            error={flow.errors.general}
-            pending={flow.pending}
-            onRetake={() => dispatch({ type: 'go', screen: 'staff-issue-photo' })}
-            onEmailTarget={staff.issueEmailTarget}
-            onIssue={staff.issueCard}
-            onFinish={staff.issueEnd}
-          />
-        )}
-        {s === 'pvc-order' && (
-          <PvcOrderScreen
-            order={flow.order}
-            error={flow.errors.general}
-            pending={flow.pending}
-            onConfirm={orderPvc}
-            onBack={() => void showCard()}
-            onFinish={finish}
-          />
+        {state.mode === 'visit' ? (
+          <VisitView visit={state.visit} dispatch={visitDispatch} call={call} info={info} finish={finish} />
+        ) : (
+          <ConsoleView desk={state.console} dispatch={consoleDispatch} call={call} />
         )}
         <TouchKeyboard />
         {/* Audio mode doubles the idle delays: moving by keys and listening takes longer. */}
-        <IdleGuard
-          active={s !== 'welcome' && !onStaffScreen}
-          warnMs={info.idleWarnMs * (audio ? 2 : 1)}
-          endMs={info.idleEndMs * (audio ? 2 : 1)}
-          onTimeout={finish}
-        />
-        <StaffIdleLock active={onStaffScreen} lockMs={info.staffLockMs ?? STAFF_LOCK_MS} onLock={lockConsole} />
-        <AudioMode active={audio} onWelcome={s === 'welcome'} speech={info.speech} onStart={startAudio} />
+        <IdleGuard active={!onWelcome && !member} warnMs={info.idleWarnMs * (audio ? 2 : 1)} endMs={info.idleEndMs * (audio ? 2 : 1)} onTimeout={finish} />
+        <StaffIdleLock active={member !== null} lockMs={info.staffLockMs ?? STAFF_LOCK_MS} onLock={lockConsole} />
+        <AudioMode active={audio} onWelcome={onWelcome} speech={info.speech} onStart={startAudio} />
       </div>
     </VisitProviders>
   );

@@ -1,6 +1,6 @@
 import type { Dispatch } from 'react';
 import type { StaffOverview } from '../../main/shared/console.ts';
-import type { FlowAction } from './flow.ts';
+import type { ConsoleAction } from './console-state.ts';
 
 /**
  * Overviews come from the console's refresh on the kiosk's events and from the staff's own actions, and an
@@ -9,7 +9,7 @@ import type { FlowAction } from './flow.ts';
  * (a stale answer once left the console's buttons disabled for good, and the agent could not
  * hand a printed card over).
  */
-export function overviewAnswers(dispatch: Dispatch<FlowAction>) {
+export function overviewAnswers(dispatch: Dispatch<ConsoleAction>) {
   let asked = 0;
   let shown = 0;
   /** Marks a request as asked now; `quiet` for the refresh on an event, which no one waits for. */

@@ -1,4 +1,5 @@
-import type { FlowState, Screen } from './flow.ts';
+import type { Screen } from './kiosk-machine.ts';
+import type { VisitPlace, VisitState } from './visit-state.ts';
 
 /**
  * The artisan's path, written once: the steps every screen of it counts from, where "Retour"
@@ -33,37 +34,43 @@ export function stepOf(screen: Screen): StepPosition | null {
 }
 
 /**
- * The screen "Retour" goes to, where going back loses nothing (what was typed lives in the
- * flow's forms, not in the screens), or null where there is no going back: the waiting screen
- * (the e-mail is sent), the outcomes that end the visit.
+ * The screen "Retour" goes to, with what it shows, where going back loses nothing (what was
+ * typed lives in the visit's forms, not in the screens), or null where there is no going back:
+ * the waiting screen (the e-mail is sent), the outcomes that end the visit.
  */
-export function previousScreen(state: Pick<FlowState, 'screen' | 'outcome' | 'changeEmailFrom'>): Screen | null {
-  const found = state.outcome?.kind === 'found';
+export function previousPlace(state: VisitState): VisitPlace | null {
   switch (state.screen) {
     case 'outcome':
-      return found ? 'identify' : null;
+      return state.outcome.kind === 'found' ? { screen: 'identify' } : null;
     case 'activate':
-    case 'login':
       // Back to the artisan's name and account status, then on again.
-      return found ? 'outcome' : null;
+      return { screen: 'outcome', outcome: state.found };
+    case 'login':
+      return state.found ? { screen: 'outcome', outcome: state.found } : null;
     case 'forgot':
-      return 'login';
+      return { screen: 'login', found: state.found };
     case 'change-email':
-      return state.changeEmailFrom;
+      return state.from === 'outcome' && state.found
+        ? { screen: 'outcome', outcome: state.found }
+        : { screen: 'check-mail', found: state.found, email: state.email, activated: null };
     case 'photo':
     case 'card':
-      return 'space';
+      return { screen: 'space', info: state.info };
     default:
       return null;
   }
+}
+
+export function previousScreen(state: VisitState): VisitPlace['screen'] | null {
+  return previousPlace(state)?.screen ?? null;
 }
 
 /**
  * Screens that end the visit say "Terminer" in their own actions (a refusal, the PVC order's
  * number): the top bar then leaves it out, so "Terminer" is never there twice.
  */
-export function finishesInScreen(state: Pick<FlowState, 'screen' | 'outcome' | 'order'>): boolean {
-  if (state.screen === 'outcome') return state.outcome !== null && state.outcome.kind !== 'found';
+export function finishesInScreen(state: VisitState): boolean {
+  if (state.screen === 'outcome') return state.outcome.kind !== 'found';
   if (state.screen === 'pvc-order') return state.order !== null;
   return false;
 }

@@ -1,7 +1,7 @@
 import { type ReactNode, useMemo } from 'react';
 import { CurrentScreen } from '../components/step-indicator.tsx';
 import { type Locale, LocaleProvider } from '../i18n/index.tsx';
-import type { Screen } from './flow.ts';
+import type { Screen } from './kiosk-machine.ts';
 
 type Props = { locale: Locale; screen: Screen; endsHere: boolean; children: ReactNode };
 

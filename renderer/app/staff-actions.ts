@@ -1,28 +1,17 @@
-import { type Dispatch, useCallback, useEffect, useRef } from 'react';
+import { type Dispatch, useEffect, useRef } from 'react';
 import type { InputOf } from '../../main/api/contract.ts';
 import type { Result } from '../../main/shared/errors.ts';
 import type { KioskSettings } from '../../main/shared/kiosk.ts';
 import type { PrintJob, PrintRole } from '../../main/shared/print-jobs.ts';
 import type { Delivery } from '../screens/issue/issue-card-screen.tsx';
+import type { Call } from './call.ts';
+import type { ConsoleAction, ConsoleState } from './console-state.ts';
 import { coalesced, reached } from './event-refresh.ts';
-import type { FlowAction, FlowState } from './flow.ts';
 import { kiosk, subscribe } from './kiosk-client.ts';
 import { overviewAnswers } from './overview-answers.ts';
 
-type Call = <T>(result: Promise<Result<T>>, then: (value: T) => void) => Promise<void>;
-
-/** What the staff console does: each action calls the kiosk and puts the answer in the flow. */
-export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>, call: Call) {
-  // Staff: a discreet gesture on the welcome screen (5 taps on the chamber's mark within 3 s,
-  // or Ctrl+Alt+S with a keyboard) opens the PIN screen.
-  // The PIN is asked every time: a member left logged in (a page reloaded) does not let the next
-  // person in.
-  const openStaff = useCallback(() => {
-    void kiosk()
-      .invoke('staff:logout', {})
-      .then(() => kiosk().invoke('staff:state', {}))
-      .then((r) => r.ok && dispatch({ type: 'staff', configured: r.value.configured, name: r.value.member?.name ?? null }));
-  }, []);
+/** What the staff console does: each action calls the kiosk and puts the answer in the console's machine. */
+export function useStaffActions(desk: ConsoleState, dispatch: Dispatch<ConsoleAction>, call: Call) {
   // Only the newest overview asked is shown; a late answer to an action still ends its wait.
   const fresh = useRef(overviewAnswers(dispatch)).current;
   const loadOverview = () => {
@@ -31,23 +20,31 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
   };
   const staffIn = (r: Promise<Result<{ member: { id: number; name: string } | null; configured: boolean }>>) =>
     call(r, (v) => {
-      dispatch({ type: 'staff', configured: v.configured, name: v.member?.name ?? null, ...(v.member ? { id: v.member.id } : {}) });
+      if (!v.member) {
+        dispatch({ type: 'pin-asked', configured: v.configured });
+        return;
+      }
+      dispatch({ type: 'signed-in', member: { id: v.member.id, name: v.member.name } });
       void loadOverview().then(loadPrinters).then(loadSecrets).then(loadMembers).then(loadSettings);
     });
   const loadPrinters = () => call(kiosk().invoke('staff:printers', {}), (printers) => dispatch({ type: 'printers', printers }));
-  const issueSearch = () => call(kiosk().invoke('staff:search', { query: flow.issue.query }), (hits) => dispatch({ type: 'issue-hits', hits }));
+  const issueSearch = () => {
+    if (desk.screen !== 'staff-issue') return;
+    void call(kiosk().invoke('staff:search', { query: desk.issuance.query }), (hits) => dispatch({ type: 'found-artisans', hits }));
+  };
   const issueStart = () => {
-    const { selected, document } = flow.issue;
+    if (desk.screen !== 'staff-issue') return;
+    const { selected, document } = desk.issuance;
     if (!selected || !document) return;
     // The artisan's photo kept by the registry is on the card already (staff may retake it); else the camera first.
     void call(kiosk().invoke('staff:issue-start', { rmNumber: selected, document }), (card) =>
-      dispatch(card.photo ? { type: 'issue-card', card } : { type: 'go', screen: 'staff-issue-photo' }),
+      dispatch(card.photo ? { type: 'card-ready', card } : { type: 'needs-photo' }),
     );
   };
-  const issuePhoto = (jpeg: string) => call(kiosk().invoke('staff:issue-photo', { jpeg }), (card) => dispatch({ type: 'issue-card', card }));
-  const issueCard = (delivery: Delivery) => call(kiosk().invoke('staff:issue', delivery), (result) => dispatch({ type: 'issue-result', result }));
+  const issuePhoto = (jpeg: string) => call(kiosk().invoke('staff:issue-photo', { jpeg }), (card) => dispatch({ type: 'card-ready', card }));
+  const issueCard = (delivery: Delivery) => call(kiosk().invoke('staff:issue', delivery), (result) => dispatch({ type: 'issued', result }));
   /** Before an e-mail goes: where it would go (masked), or why it cannot. */
-  const issueEmailTarget = () => call(kiosk().invoke('staff:issue-email-target', {}), (target) => dispatch({ type: 'issue-email-target', target }));
+  const issueEmailTarget = () => call(kiosk().invoke('staff:issue-email-target', {}), (target) => dispatch({ type: 'email-target', target }));
   /** "Caisse du jour": the answers go to the panel itself, next to its button. */
   const loadTill = (day: string) => kiosk().invoke('staff:till', { day });
   const printTill = (day: string) => kiosk().invoke('staff:till-print', { day });
@@ -56,7 +53,7 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
   const printJournal = (input: InputOf<'staff:journal-print'>) => kiosk().invoke('staff:journal-print', input);
   const issueEnd = () => {
     void kiosk().invoke('staff:issue-end', {});
-    dispatch({ type: 'issue-reset', screen: 'staff-console' });
+    dispatch({ type: 'issue-ended' });
     void loadOverview();
   };
   const loadSettings = () => call(kiosk().invoke('staff:settings', {}), (settings) => dispatch({ type: 'settings', settings }));
@@ -70,7 +67,7 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
     let changed = false;
     await call(kiosk().invoke('staff:pin-change', input), () => {
       changed = true;
-      dispatch({ type: 'saved', notices: ['members.pinChanged'] });
+      dispatch({ type: 'done', notices: ['members.pinChanged'] });
     });
     return changed;
   };
@@ -93,14 +90,14 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
     let job: PrintJob | null = null;
     await call(kiosk().invoke('staff:printer-test', { role }), (value) => {
       job = value;
-      dispatch({ type: 'saved', notices: [] });
+      dispatch({ type: 'done', notices: [] });
     });
     return job;
   };
   // The console follows the desk by itself (orders paid elsewhere, cards coming out, the sync,
   // the card printer switched off or on) by the kiosk's events, never on a timer: on each, the
   // overview is read again, quietly (no one waits for it), and only the newest asked is shown.
-  const onConsole = flow.screen === 'staff-console';
+  const onConsole = desk.screen === 'staff-console';
   useEffect(() => {
     if (!onConsole) return;
     const refresh = coalesced(async () => {
@@ -130,9 +127,8 @@ export function useStaffActions(flow: FlowState, dispatch: Dispatch<FlowAction>,
     return call(kiosk().invoke('staff:sync-now', {}), apply);
   };
   const resumeIdentification = () => call(kiosk().invoke('staff:identification-resume', {}), fresh());
-  const stopKiosk = () => call(kiosk().invoke('staff:stop-kiosk', {}), () => dispatch({ type: 'saved', notices: ['staff.stopped'] }));
+  const stopKiosk = () => call(kiosk().invoke('staff:stop-kiosk', {}), () => dispatch({ type: 'done', notices: ['staff.stopped'] }));
   return {
-    openStaff,
     staffIn,
     loadOverview,
     issueSearch,

@@ -1,4 +1,4 @@
-import type { FieldError } from '../app/flow.ts';
+import type { FieldError } from '../app/machine.ts';
 import { useT } from '../i18n/index.tsx';
 import { useSeen } from './use-seen.ts';
 

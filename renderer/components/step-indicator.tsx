@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Screen } from '../app/flow.ts';
+import type { Screen } from '../app/kiosk-machine.ts';
 import { ARTISAN_STEPS, type StepPosition, stepOf } from '../app/path.ts';
 import { useT } from '../i18n/index.tsx';
 

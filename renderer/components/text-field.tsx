@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from 'react';
-import type { FieldError } from '../app/flow.ts';
+import type { FieldError } from '../app/machine.ts';
 import { useT } from '../i18n/index.tsx';
 import type { KeyboardKind } from './touch-keyboard/type-into.ts';
 

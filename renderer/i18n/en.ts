@@ -66,6 +66,7 @@ export const en: Record<MessageKey, string> = {
   'welcome.cardAlt': 'A sample professional card: the craftsperson’s photo, title, name, business, trade, trade register number and validity date.',
   'welcome.cardCaption': 'Your card on your phone (PDF), on paper, or as a plastic card (€5) printed here.',
   'welcome.start': 'Start',
+  'visit.endFailed': 'The previous visit could not be fully cleared. Tell the front desk before you start.',
   'welcome.needHelp': 'Need help? The front desk is here for you.',
   'welcome.whatYouNeed': 'Have your RM registration number and your date of birth ready.',
 

@@ -70,6 +70,7 @@ export const fr = {
     'Exemple de carte professionnelle : la photo de l’artisan, son titre, son nom, son entreprise, son métier, son numéro au répertoire des métiers et sa date de validité.',
   'welcome.cardCaption': 'Votre carte, sur votre téléphone (PDF), sur papier ou en carte plastique (5 €) imprimée ici.',
   'welcome.start': 'Commencer',
+  'visit.endFailed': 'La visite précédente n’a pas pu être entièrement effacée. Prévenez l’accueil avant de commencer.',
   'welcome.needHelp': "Besoin d'aide ? L'accueil est à votre disposition.",
   'welcome.whatYouNeed': 'Munissez-vous de votre numéro d’immatriculation RM et de votre date de naissance.',
 

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { isEmail } from '../../../main/shared/rules/email.ts';
 import { checkPassword } from '../../../main/shared/rules/password.ts';
-import type { FlowState, Forms } from '../../app/flow.ts';
+import type { Errors } from '../../app/machine.ts';
+import type { Forms } from '../../app/visit-state.ts';
 import { EmailSuggestion } from '../../components/email-suggestion.tsx';
 import { ErrorSummary, summaryFor, unlessFixed } from '../../components/error-summary.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
@@ -10,7 +11,7 @@ import { useT } from '../../i18n/index.tsx';
 
 export type ActivateScreenProps = {
   form: Forms['activate'];
-  errors: FlowState['errors'];
+  errors: Errors;
   errorTick: number;
   pending: boolean;
   onEdit(field: keyof Forms['activate'], value: string): void;

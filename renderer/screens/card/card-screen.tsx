@@ -1,4 +1,6 @@
-import type { FlowState } from '../../app/flow.ts';
+import type { CardView } from '../../../main/shared/card.ts';
+import type { Status } from '../../app/machine.ts';
+import type { CardLink } from '../../app/visit-state.ts';
 import { Notices } from '../../components/notices.tsx';
 import { QrCode } from '../../components/qr-code.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
@@ -7,7 +9,7 @@ import { formatTime } from '../format.ts';
 import { CardPreview } from './card-preview.tsx';
 
 export type CardScreenProps = {
-  state: Pick<FlowState, 'card' | 'cardLink' | 'notices' | 'errors' | 'pending'>;
+  state: Pick<Status, 'notices' | 'errors' | 'pending'> & { card: CardView | null; cardLink: CardLink | null };
   onPhoto(): void;
   onEmail(): void;
   onPhone(): void;

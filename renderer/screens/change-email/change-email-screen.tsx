@@ -1,7 +1,8 @@
 import type { FormEvent } from 'react';
 import { isEmail } from '../../../main/shared/rules/email.ts';
 import { emailForScreen } from '../../../main/shared/rules/email-mask.ts';
-import type { FlowState, Forms } from '../../app/flow.ts';
+import type { Status } from '../../app/machine.ts';
+import type { Forms } from '../../app/visit-state.ts';
 import { EmailSuggestion } from '../../components/email-suggestion.tsx';
 import { ErrorSummary, summaryFor, unlessFixed } from '../../components/error-summary.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
@@ -14,7 +15,7 @@ export type ChangeEmailScreenProps = {
   email: string | null;
   /** Addresses this visit sent the link to (to activate, or here before): only those are shown whole. */
   typedEmails: readonly string[];
-  state: Pick<FlowState, 'errors' | 'errorTick' | 'pending'>;
+  state: Pick<Status, 'errors' | 'errorTick' | 'pending'>;
   onEdit(value: string): void;
   onSubmit(): void;
   onBack(): void;

@@ -1,5 +1,5 @@
 import { emailForScreen } from '../../../main/shared/rules/email-mask.ts';
-import type { FieldError, FlowState } from '../../app/flow.ts';
+import type { FieldError } from '../../app/machine.ts';
 import { AlertMessage } from '../../components/alert-message.tsx';
 import { Notices } from '../../components/notices.tsx';
 import { QrCode } from '../../components/qr-code.tsx';
@@ -16,7 +16,7 @@ export type CheckMailScreenProps = {
   notices: MessageKey[];
   error: FieldError | undefined;
   /** Set once the link was followed: the screen says so, and waits for "Continuer". */
-  activated: FlowState['activated'];
+  activated: { loggedIn: boolean } | null;
   onResend(): void;
   /** "Ce n'est pas mon adresse": the link went to a wrong address. */
   onNotMine(): void;

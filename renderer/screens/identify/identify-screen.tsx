@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { AppInfo } from '../../../main/shared/kiosk.ts';
-import type { FieldError, FormField, IdentifyForm } from '../../app/flow.ts';
+import type { FieldError } from '../../app/machine.ts';
+import type { FormField, IdentifyForm } from '../../app/visit-state.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { Keypad } from '../../components/keypad.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';

@@ -1,5 +1,5 @@
 import { parseRmNumber, type RmRefusal } from '../../../main/shared/rules/rm-number.ts';
-import type { FieldError } from '../../app/flow.ts';
+import type { FieldError } from '../../app/machine.ts';
 import type { MessageKey } from '../../i18n/fr.ts';
 
 // The sentence the kiosk's refusal of each part turns into (main/shared/errors.ts names the codes).

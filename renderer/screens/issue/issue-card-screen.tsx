@@ -1,6 +1,6 @@
 import type { CardView } from '../../../main/shared/card.ts';
 import type { EmailTarget, IssuanceResult } from '../../../main/shared/staff.ts';
-import type { FieldError } from '../../app/flow.ts';
+import type { FieldError } from '../../app/machine.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { type Translate, useT } from '../../i18n/index.tsx';
 import { CardPreview } from '../card/card-preview.tsx';

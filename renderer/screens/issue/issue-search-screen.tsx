@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import type { IdDocument } from '../../../main/shared/staff.ts';
-import type { FlowState, IssueState } from '../../app/flow.ts';
+import type { Issuance, IssuancePatch } from '../../app/console-state.ts';
+import type { Errors } from '../../app/machine.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
@@ -11,10 +12,10 @@ const SEARCH_LIMIT = 20;
 const DOCUMENTS: readonly IdDocument[] = ['carte-identite', 'passeport', 'titre-sejour', 'permis-conduire'];
 
 export type IssueSearchProps = {
-  issue: IssueState;
-  errors: FlowState['errors'];
+  issue: Issuance;
+  errors: Errors;
   pending: boolean;
-  onEdit(patch: Partial<Pick<IssueState, 'query' | 'selected' | 'document'>>): void;
+  onEdit(patch: IssuancePatch): void;
   onSearch(): void;
   onStart(): void;
   onBack(): void;

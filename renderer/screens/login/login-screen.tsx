@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
-import type { FlowState, Forms } from '../../app/flow.ts';
+import type { Status } from '../../app/machine.ts';
+import type { Forms } from '../../app/visit-state.ts';
 import { ErrorSummary, summaryFor } from '../../components/error-summary.tsx';
 import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
@@ -8,7 +9,7 @@ import { useT } from '../../i18n/index.tsx';
 
 export type LoginScreenProps = {
   form: Forms['login'];
-  state: Pick<FlowState, 'errors' | 'errorTick' | 'pending' | 'notices'>;
+  state: Pick<Status, 'errors' | 'errorTick' | 'pending' | 'notices'>;
   onEdit(field: keyof Forms['login'], value: string): void;
   onSubmit(): void;
   onForgot(): void;
@@ -67,7 +68,7 @@ export function LoginScreen({ form, state, onEdit, onSubmit, onForgot, onBack }:
 
 export type ForgotScreenProps = {
   email: string;
-  state: Pick<FlowState, 'errors' | 'errorTick' | 'pending' | 'notices'>;
+  state: Pick<Status, 'errors' | 'errorTick' | 'pending' | 'notices'>;
   onEdit(value: string): void;
   onSubmit(): void;
   onBack(): void;

@@ -1,5 +1,5 @@
 import type { OrderTicket } from '../../../main/shared/orders.ts';
-import type { FieldError } from '../../app/flow.ts';
+import type { FieldError } from '../../app/machine.ts';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatAmount } from '../format.ts';

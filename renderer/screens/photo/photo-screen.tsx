@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FieldError } from '../../app/flow.ts';
+import type { FieldError } from '../../app/machine.ts';
 import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useCamera } from '../../components/use-camera.ts';

@@ -1,7 +1,9 @@
 import type { FormEvent } from 'react';
+import type { MyInformation } from '../../../main/shared/artisan.ts';
 import { isEmail } from '../../../main/shared/rules/email.ts';
 import { emailForScreen } from '../../../main/shared/rules/email-mask.ts';
-import type { FlowState, Forms } from '../../app/flow.ts';
+import type { Status } from '../../app/machine.ts';
+import type { Forms } from '../../app/visit-state.ts';
 import { EmailSuggestion } from '../../components/email-suggestion.tsx';
 import { ErrorSummary, summaryFor, unlessFixed } from '../../components/error-summary.tsx';
 import { Notices } from '../../components/notices.tsx';
@@ -11,7 +13,7 @@ import { useT } from '../../i18n/index.tsx';
 import { spacedRmNumber } from '../format.ts';
 
 export type SpaceScreenProps = {
-  state: Pick<FlowState, 'info' | 'errors' | 'errorTick' | 'pending' | 'notices'>;
+  state: Pick<Status, 'errors' | 'errorTick' | 'pending' | 'notices'> & { info: MyInformation };
   form: Forms['contact'];
   /** The addresses typed in this visit (to log in): only those are shown whole. */
   typedEmails: readonly string[];

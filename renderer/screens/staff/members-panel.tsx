@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { StaffMember } from '../../../main/shared/staff.ts';
-import type { FlowState } from '../../app/flow.ts';
+import type { Errors } from '../../app/machine.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { NewPinFields, newPinErrors } from './new-pin-fields.tsx';
@@ -8,7 +8,7 @@ import { NewPinFields, newPinErrors } from './new-pin-fields.tsx';
 export type MembersPanelProps = {
   members: StaffMember[] | null;
   selfId: number;
-  errors: FlowState['errors'];
+  errors: Errors;
   pending: boolean;
   onAdd(name: string, pin: string, confirmation: string): void;
   onRemove(id: number): void;

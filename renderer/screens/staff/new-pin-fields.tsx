@@ -1,5 +1,5 @@
 import { PIN_MAX, PIN_MIN, type PinRefusal, pinRefusal } from '../../../main/shared/rules/staff-pin.ts';
-import type { FieldError } from '../../app/flow.ts';
+import type { FieldError } from '../../app/machine.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
 

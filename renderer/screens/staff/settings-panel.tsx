@@ -1,12 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { KioskSettings, SettingsView } from '../../../main/shared/kiosk.ts';
-import type { FlowState } from '../../app/flow.ts';
+import type { Errors } from '../../app/machine.ts';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
 
 export type SettingsPanelProps = {
   view: SettingsView | null;
-  errors: FlowState['errors'];
+  errors: Errors;
   pending: boolean;
   onSave(settings: KioskSettings): void;
 };

@@ -8,7 +8,7 @@ import type { PrintJob } from '../../../main/shared/print-jobs.ts';
 import type { PrinterStatus } from '../../../main/shared/printers.ts';
 import type { StaffMember } from '../../../main/shared/staff.ts';
 import type { TillDay, TillPrint } from '../../../main/shared/till.ts';
-import type { FieldError, FlowState } from '../../app/flow.ts';
+import type { Errors, FieldError } from '../../app/machine.ts';
 import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
@@ -34,7 +34,7 @@ export type StaffConsoleProps = {
   secrets: SecretsView | null;
   members: StaffMember[] | null;
   settings: SettingsView | null;
-  errors: FlowState['errors'];
+  errors: Errors;
   onSettingsSave(settings: KioskSettings): void;
   selfId: number;
   onMemberAdd(name: string, pin: string, confirmation: string): void;

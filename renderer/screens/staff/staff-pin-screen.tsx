@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { FlowState } from '../../app/flow.ts';
+import type { Errors } from '../../app/machine.ts';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { Notices } from '../../components/notices.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
@@ -11,7 +11,7 @@ export type StaffPinScreenProps = {
   /** Why the PIN is asked again (the console locked itself when left idle). */
   notices?: MessageKey[];
   configured: boolean;
-  errors: FlowState['errors'];
+  errors: Errors;
   errorTick: number;
   pending: boolean;
   onSetup(name: string, pin: string, confirmation: string): void;

@@ -1,13 +1,23 @@
 import specimen from '../../../assets/card-specimen.png?url';
+import type { FieldError } from '../../app/machine.ts';
+import { AlertMessage } from '../../components/alert-message.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useT } from '../../i18n/index.tsx';
 
-export function WelcomeScreen({ onStart, onHelp }: { onStart(): void; onHelp(screen: 'faq' | 'partners' | 'support' | 'verify'): void }) {
+type Props = {
+  /** The previous visit could not be ended in the core: said here, for the desk. */
+  error?: FieldError | undefined;
+  onStart(): void;
+  onHelp(screen: 'faq' | 'partners' | 'support' | 'verify'): void;
+};
+
+export function WelcomeScreen({ error, onStart, onHelp }: Props) {
   const { t } = useT();
   return (
     <main id="main" className="screen welcome-screen">
       <p className="eyebrow">{t('app.title')}</p>
       <ScreenHeading>{t('welcome.heading')}</ScreenHeading>
+      <AlertMessage error={error} />
       <p className="lead">{t('welcome.lead')}</p>
       {/* What the artisan leaves with, drawn by the card's own renderer (scripts/card-specimen.ts). */}
       <figure className="card-specimen">

@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EmailTarget, IssuanceResult } from '../../../main/shared/staff.ts';
-import { flowReducer, initialFlow } from '../../../renderer/app/flow.ts';
+import { consoleReducer } from '../../../renderer/app/console-machine.ts';
+import type { ConsoleState } from '../../../renderer/app/console-state.ts';
 import { en } from '../../../renderer/i18n/en.ts';
 import { fr } from '../../../renderer/i18n/fr.ts';
+import { DESK } from '../../support/machine-states.ts';
+
+const onCardOf = (state: ConsoleState) => {
+  if (state.screen !== 'staff-issue-card') throw new Error(`on ${state.screen}, not the card`);
+  return { ...state.issue, ordered: state.issuance.ordered, errors: state.errors };
+};
 
 // Written out so that a reason or an outcome added without its words fails here (the issue
 // screen builds these keys from values, where the compiler cannot follow).
@@ -30,18 +37,24 @@ describe('"Délivrer une carte" says each outcome in words, one at a time', () =
   });
 
   it('the next action’s answer replaces the last one; a PVC order taken keeps its payment buttons away', () => {
-    const onCard = { ...initialFlow, screen: 'staff-issue-card' as const };
-    const paid = flowReducer(onCard, { type: 'issue-result', result: { delivery: 'pvc', status: 'sent', orderNumber: 'P261201-001' } });
-    const asking = flowReducer(paid, { type: 'submit' });
-    assert.equal(asking.issue.result, null, 'the paid answer goes as soon as staff act again');
-    const target = flowReducer(asking, { type: 'issue-email-target', target: { kind: 'refused', reason: 'no-account' } });
-    assert.deepEqual([target.issue.result, target.issue.emailTarget, target.issue.ordered], [null, { kind: 'refused', reason: 'no-account' }, 'P261201-001']);
-    const refused = flowReducer(flowReducer(target, { type: 'submit' }), { type: 'refused', code: 'PRINTER_NOT_SET' });
-    assert.deepEqual([refused.issue.emailTarget, refused.errors.general?.key], [null, 'error.PRINTER_NOT_SET']);
-    const sent = flowReducer(flowReducer(refused, { type: 'submit' }), {
-      type: 'issue-result',
-      result: { delivery: 'email', status: 'sent', maskedEmail: 'j•••@example.com' },
-    });
-    assert.deepEqual([sent.errors, sent.issue.result?.delivery, sent.issue.ordered], [{}, 'email', 'P261201-001']);
+    const onCard = DESK.issueCard();
+    const paid = consoleReducer(onCard, { type: 'issued', result: { delivery: 'pvc', status: 'sent', orderNumber: 'P261201-001' } });
+    const asking = consoleReducer(paid, { type: 'submit' });
+    assert.equal(onCardOf(asking).result, null, 'the paid answer goes as soon as staff act again');
+    const target = consoleReducer(asking, { type: 'email-target', target: { kind: 'refused', reason: 'no-account' } });
+    const t = onCardOf(target);
+    assert.deepEqual([t.result, t.emailTarget, t.ordered], [null, { kind: 'refused', reason: 'no-account' }, 'P261201-001']);
+    const refusedState = consoleReducer(consoleReducer(target, { type: 'submit' }), { type: 'refused', code: 'PRINTER_NOT_SET' });
+    const refused = onCardOf(refusedState);
+    assert.deepEqual([refused.emailTarget, refused.errors.general?.key], [null, 'error.PRINTER_NOT_SET']);
+    const sent = onCardOf(
+      consoleReducer(consoleReducer(refusedState, { type: 'submit' }), {
+        type: 'issued',
+        result: { delivery: 'email', status: 'sent', maskedEmail: 'j•••@example.com' },
+      }),
+    );
+    assert.deepEqual([sent.errors, sent.result?.delivery, sent.ordered], [{}, 'email', 'P261201-001']);
+    const retaken = onCardOf(consoleReducer(consoleReducer(paid, { type: 'retake-photo' }), { type: 'card-ready', card: onCardOf(paid).card }));
+    assert.equal(retaken.ordered, 'P261201-001', 'a photo retaken keeps the order taken in this issuance');
   });
 });

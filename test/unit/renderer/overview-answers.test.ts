@@ -1,18 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { StaffOverview } from '../../../main/shared/console.ts';
-import { type FlowAction, type FlowState, flowReducer, initialFlow } from '../../../renderer/app/flow.ts';
+import { consoleReducer } from '../../../renderer/app/console-machine.ts';
+import type { ConsoleAction, ConsoleState } from '../../../renderer/app/console-state.ts';
 import { overviewAnswers } from '../../../renderer/app/overview-answers.ts';
+import { DESK } from '../../support/machine-states.ts';
 
 const overview = (state: string) => ({ orders: [{ id: 1, state }] }) as unknown as StaffOverview;
 
 /** The console's state, driven by the same answers the screen gets. */
 function console() {
-  let state: FlowState = { ...initialFlow, screen: 'staff-console' };
-  const dispatch = (a: FlowAction) => {
-    state = flowReducer(state, a);
+  let state: ConsoleState = DESK.console();
+  const dispatch = (a: ConsoleAction) => {
+    state = consoleReducer(state, a);
   };
-  return { dispatch, fresh: overviewAnswers(dispatch), now: () => state };
+  const now = () => ({ pending: state.pending, overview: state.screen === 'staff-pin' ? null : state.desk.overview });
+  return { dispatch, fresh: overviewAnswers(dispatch), now };
 }
 
 describe('the console between its refresh and the staff’s actions', () => {

@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { IdentifyOutcome } from '../../../main/shared/artisan.ts';
-import type { OrderTicket } from '../../../main/shared/orders.ts';
-import { type FlowAction, type FlowState, flowReducer, initialFlow, type Screen } from '../../../renderer/app/flow.ts';
+import type { Screen } from '../../../renderer/app/kiosk-machine.ts';
 import { ARTISAN_STEPS, finishesInScreen, previousScreen, stepOf } from '../../../renderer/app/path.ts';
+import { visitReducer } from '../../../renderer/app/visit-machine.ts';
 import { translate } from '../../../renderer/i18n/index.tsx';
+import { FOUND, ON, ORDER, visitAfter } from '../../support/machine-states.ts';
 
-const FOUND: IdentifyOutcome = {
-  kind: 'found',
-  artisan: {
-    rmNumber: '123123127RM078',
-    firstName: 'Camille',
-    lastName: 'DURAND',
-    companyName: 'Boulangerie Durand',
-    qualification: 'maitre-artisan',
-    chamber: 'CMA Île-de-France',
-    accountStatus: 'none',
-  },
-};
-const run = (actions: FlowAction[], from: FlowState = initialFlow) => actions.reduce(flowReducer, from);
 const step = (screen: Screen) => {
   const at = stepOf(screen);
   return at && translate('fr', 'path.step', { number: at.number, total: at.total, name: translate('fr', `path.step.${at.step}`) });
@@ -60,76 +48,65 @@ describe('the artisan’s path: one step count for every screen of it', () => {
 });
 
 describe('"Retour" on the artisan’s path', () => {
-  const typed = run([
-    { type: 'start' },
-    { type: 'edit', form: 'identify', field: 'rmNumber', value: '123123127RM078' },
-    { type: 'edit', form: 'identify', field: 'day', value: '14' },
-    { type: 'answered', outcome: FOUND },
-  ]);
+  const typed = visitAfter(
+    [
+      { type: 'edit', form: 'identify', field: 'rmNumber', value: '123123127RM078' },
+      { type: 'edit', form: 'identify', field: 'day', value: '14' },
+      { type: 'identified', outcome: FOUND },
+    ],
+    ON.identify(),
+  );
 
   it('from the answer back to identification, the number and date as typed, the answer asked again', () => {
-    const back = flowReducer(typed, { type: 'previous' });
-    assert.deepEqual([back.screen, back.outcome, back.forms.identify.rmNumber, back.forms.identify.day], ['identify', null, '123123127RM078', '14']);
+    const back = visitReducer(typed, { type: 'previous' });
+    assert.deepEqual([back.screen, 'outcome' in back, back.forms.identify.rmNumber, back.forms.identify.day], ['identify', false, '123123127RM078', '14']);
   });
   it('from activation back to the answer, and on again with the e-mail typed kept', () => {
-    const activating = run(
-      [
-        { type: 'go', screen: 'activate' },
-        { type: 'edit', form: 'activate', field: 'email', value: 'camille@gmail.com' },
-      ],
-      typed,
-    );
-    const back = flowReducer(activating, { type: 'previous' });
+    const activating = visitAfter([{ type: 'chose-activate' }, { type: 'edit', form: 'activate', field: 'email', value: 'camille@gmail.com' }], typed);
+    const back = visitReducer(activating, { type: 'previous' });
     assert.equal(back.screen, 'outcome');
-    assert.equal(back.outcome, FOUND);
-    const again = flowReducer(back, { type: 'go', screen: 'activate' });
+    assert.deepEqual(back.screen === 'outcome' && back.outcome, FOUND);
+    const again = visitReducer(back, { type: 'chose-activate' });
     assert.equal(again.forms.activate.email, 'camille@gmail.com');
   });
   it('from the login screen back to the answer, the address typed kept; the refusal shown there goes', () => {
-    const login = run(
+    const login = visitAfter(
       [
-        { type: 'go', screen: 'login' },
+        { type: 'chose-login' },
         { type: 'edit', form: 'login', field: 'email', value: 'camille@gmail.com' },
         { type: 'refused', code: 'LOGIN_FAILED', params: { count: 4 } },
       ],
       typed,
     );
-    const back = flowReducer(login, { type: 'previous' });
+    const back = visitReducer(login, { type: 'previous' });
     assert.deepEqual([back.screen, back.errors, back.forms.login.email], ['outcome', {}, 'camille@gmail.com']);
   });
   it('the answer shown again tells the account as it now stands (activated here: "Se connecter", not "Activer")', () => {
-    const sent = run(
-      [
-        { type: 'go', screen: 'activate' },
-        { type: 'mail-sent', email: 'camille@gmail.com' },
-      ],
-      typed,
-    );
-    assert.equal(sent.outcome?.kind === 'found' && sent.outcome.artisan.accountStatus, 'pending');
-    const activated = run([{ type: 'activated', loggedIn: false }, { type: 'go', screen: 'login' }, { type: 'previous' }], sent);
+    const sent = visitAfter([{ type: 'chose-activate' }, { type: 'mail-sent', email: 'camille@gmail.com' }], typed);
+    assert.equal(sent.screen === 'check-mail' && sent.found?.artisan.accountStatus, 'pending');
+    const activated = visitAfter([{ type: 'link-followed', loggedIn: false }, { type: 'chose-login' }, { type: 'previous' }], sent);
     assert.equal(activated.screen, 'outcome');
-    assert.equal(activated.outcome?.kind === 'found' && activated.outcome.artisan.accountStatus, 'active');
+    assert.equal(activated.screen === 'outcome' && activated.outcome.kind === 'found' && activated.outcome.artisan.accountStatus, 'active');
   });
   it('goes where each screen came from, and nowhere where going back would lose or undo something', () => {
-    const at = (screen: Screen, extra: Partial<FlowState> = {}) => previousScreen({ ...typed, screen, ...extra });
-    assert.equal(at('forgot'), 'login');
-    assert.equal(at('photo'), 'space');
-    assert.equal(at('card'), 'space');
-    assert.equal(at('change-email', { changeEmailFrom: 'outcome' }), 'outcome');
+    assert.equal(previousScreen(ON.forgot()), 'login');
+    assert.equal(previousScreen(ON.photo()), 'space');
+    assert.equal(previousScreen(ON.card()), 'space');
+    assert.equal(previousScreen(ON.changeEmail()), 'check-mail');
     // The link is sent: back to the form would ask to activate twice.
-    assert.equal(at('check-mail'), null);
-    assert.equal(at('identify'), null);
+    assert.equal(previousScreen(ON.checkMail()), null);
+    assert.equal(previousScreen(ON.identify()), null);
     // A refusal is not a step to return to, and no answer means no way back to it.
-    assert.equal(at('outcome', { outcome: { kind: 'not-found', rmNumber: '123123127RM078' } }), null);
-    assert.equal(at('login', { outcome: null }), null);
-    const stays = flowReducer({ ...typed, screen: 'check-mail' }, { type: 'previous' });
-    assert.equal(stays.screen, 'check-mail');
+    assert.equal(previousScreen(visitAfter([{ type: 'identified', outcome: { kind: 'not-found', rmNumber: '123123127RM078' } }], ON.identify())), null);
+    assert.equal(previousScreen(visitReducer(ON.space(), { type: 'logged-out' })), null);
+    const waiting = ON.checkMail();
+    assert.equal(visitReducer(waiting, { type: 'previous' }), waiting, 'the waiting screen stays, the same state');
   });
 });
 
 describe('one "Terminer"', () => {
   it('is the screen’s own where the visit ends there (refusals, the PVC order’s number), the top bar’s everywhere else', () => {
-    const on = (screen: Screen, extra: Partial<FlowState> = {}) => finishesInScreen({ ...initialFlow, screen, ...extra });
+    const answered = (outcome: Exclude<IdentifyOutcome, { kind: 'wrong-date' }>) => visitAfter([{ type: 'identified', outcome }], ON.identify());
     for (const outcome of [
       { kind: 'not-found', rmNumber: 'x' },
       { kind: 'locked', rmNumber: 'x', until: '2026-12-01T15:00:00Z' },
@@ -137,11 +114,11 @@ describe('one "Terminer"', () => {
       { kind: 'loading', rmNumber: 'x', percent: 40 },
       { kind: 'paused' },
     ] as const) {
-      assert.equal(on('outcome', { outcome }), true, outcome.kind);
+      assert.equal(finishesInScreen(answered(outcome)), true, outcome.kind);
     }
-    assert.equal(on('outcome', { outcome: FOUND }), false);
-    assert.equal(on('pvc-order', { order: null }), false, 'the order not yet asked for: Retour and the top bar');
-    assert.equal(on('pvc-order', { order: { number: 'A-1' } as unknown as OrderTicket }), true);
-    for (const s of ['identify', 'activate', 'login', 'space', 'card', 'photo'] as const) assert.equal(on(s), false, s);
+    assert.equal(finishesInScreen(ON.outcome()), false);
+    assert.equal(finishesInScreen(ON.pvcOrder()), false, 'the order not yet asked for: Retour and the top bar');
+    assert.equal(finishesInScreen(visitReducer(ON.pvcOrder(), { type: 'ordered-pvc', order: ORDER })), true);
+    for (const s of [ON.identify(), ON.activate(), ON.login(), ON.space(), ON.card(), ON.photo()]) assert.equal(finishesInScreen(s), false, s.screen);
   });
 });
