@@ -1,5 +1,6 @@
 import type { CardKeys } from '../secrets/card-signing-key.ts';
 import type { Qualification } from '../shared/artisan.ts';
+import type { CardView } from '../shared/card.ts';
 import type { ArtisanRow } from '../store/artisans-repo.ts';
 import { type CardClaims, cardQrText, cardYear, signCardToken, validUntil } from './card-token.ts';
 
@@ -13,22 +14,14 @@ export const TITLES: Record<Qualification, string> = {
   none: 'Chef d’entreprise artisanale',
 };
 
-/** Everything printed on a card, decided before any drawing. */
-export type CardModel = {
-  chamber: string;
-  title: string;
-  firstNames: string;
-  lastName: string;
-  company: string | null;
-  activity: string | null;
-  rmNumber: string;
-  year: number;
-  validUntil: string;
-  /** JPEG bytes of the 35:45 ID photo, or null for the placeholder. */
+/**
+ * Everything printed on a card, decided before any drawing: the screen's CardView (the same
+ * fields, written once) with the photo as JPEG bytes (null for the placeholder) and the signed
+ * token. `cardViewOf` drops the token, so a field added here reaches the screen only through CardView.
+ */
+export type CardModel = Omit<CardView, 'photo'> & {
   photo: Uint8Array | null;
   token: string;
-  /** What the QR code holds: the verification page's URL with the token in its fragment, or the bare token. */
-  qr: string;
 };
 
 /** The kiosk's card key, and the chamber's verification page its cards' QR codes point to (none: the bare token). */
