@@ -43,8 +43,9 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 const isKnown = (action: string): action is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(action);
-/** A key built from a logged value, when the log may hold a value the screen has no words for. */
-const wordsFor = (t: Translate, key: string, fallback: string) => (key in fr ? t(key as MessageKey) : fallback);
+/** Whether a key built from a logged value has words (the log may hold a value the screen does not know). */
+const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(fr, key);
+const wordsFor = (t: Translate, key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
 
 function who(line: AuditLine, t: Translate): string {
   switch (line.actor.kind) {
