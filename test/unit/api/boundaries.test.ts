@@ -32,8 +32,8 @@ describe('process boundaries lint', () => {
       "import { ID_DOCUMENTS } from '../../main/shared/staff.ts';",
       "import { x } from './x.ts';",
     ].join('\n');
-    assert.deepEqual(check('renderer/app/flow.ts', shared), []);
-    const problems = check('renderer/app/flow.ts', OLD_FLOW);
+    assert.deepEqual(check('renderer/app/visit-state.ts', shared), []);
+    const problems = check('renderer/app/visit-state.ts', OLD_FLOW);
     assert.equal(problems.length, 4, problems.join('\n'));
     assert.match(problems.join('\n'), /renderer takes from main\/ only main\/shared\//);
   });
