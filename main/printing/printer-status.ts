@@ -1,6 +1,6 @@
 import type { Logger } from '../logging/logger.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
-import { PRINT_ROLES } from '../settings/printer-settings.ts';
+import { PRINT_ROLES } from '../shared/print-jobs.ts';
 import type { PrinterState, PrinterStatus } from '../shared/printers.ts';
 import { PrintError } from './print-errors.ts';
 import { receiptPrinterReachable } from './receipt.ts';

@@ -1,8 +1,6 @@
-import type { PrintRole } from '../shared/print-jobs.ts';
+import { PRINT_ROLES, type PrintRole } from '../shared/print-jobs.ts';
 import type { ReadDb, TxDb } from '../store/database.ts';
 import { deleteMeta, getMeta, setMeta } from '../store/meta-repo.ts';
-
-export const PRINT_ROLES = ['card', 'paper', 'receipt'] as const satisfies readonly PrintRole[];
 
 /** Which printer plays each role: a spooler queue for card and paper, tcp://host:port for receipts. */
 export type PrinterSettings = Record<PrintRole, string | null>;
