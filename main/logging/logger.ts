@@ -39,12 +39,15 @@ export function createLogger(name: string, options: { sink?: LogSink; level?: Lo
 
 /**
  * What a caught error is, for a log line: its class, with its domain kind when it has one
- * ("PrintError:spooler-down"), never its message (which may quote a name or a payload).
+ * ("PrintError:spooler-down") or the system's code ("Error:ELOOP", "Error:SQLITE_BUSY"),
+ * never its message (which may quote a name, a path or a payload).
  */
 export function errorKind(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
-  const kind: unknown = (error as { kind?: unknown }).kind;
-  return typeof kind === 'string' ? `${error.name}:${kind}` : error.name;
+  const { kind, code } = error as { kind?: unknown; code?: unknown };
+  if (typeof kind === 'string') return `${error.name}:${kind}`;
+  // A code is a name, never data: only the shape of one (ENOENT, SQLITE_CONSTRAINT) is kept.
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code) ? `${error.name}:${code}` : error.name;
 }
 
 /**

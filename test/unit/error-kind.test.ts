@@ -10,6 +10,9 @@ describe('a caught error in a log line: its kind, never its message', () => {
       [new TypeError('Cannot read properties of undefined (reading "Jean-Pierre")'), 'TypeError'],
       [new PrintError('spooler-down', 'cannot read the state of Card-3 for Jean-Pierre Muller'), 'PrintError:spooler-down'],
       [new RegistryError('offline', 'fetch failed'), 'RegistryError:offline'],
+      [Object.assign(new Error("ELOOP: too many symbolic links, open '/home/jpm/loop.js'"), { code: 'ELOOP' }), 'Error:ELOOP'],
+      [Object.assign(new Error('SQLITE_BUSY: database is locked'), { code: 'SQLITE_BUSY' }), 'Error:SQLITE_BUSY'],
+      [Object.assign(new Error('odd'), { code: 'jean-pierre.muller@example.com' }), 'Error'],
       ['a thrown string with jean-pierre.muller@example.com', 'string'],
       [undefined, 'undefined'],
     ];
