@@ -95,6 +95,18 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
     throw new RegistryError('credentials', 'the registry refused a fresh access token');
   }
 
+  /**
+   * One page of the changes feed as its text, refused past MAX_PAGE_BYTES. The sync checks it
+   * (readChangesPage and more) and hands the text itself to SQLite, which reads the rows from it.
+   */
+  async function changesText(after: string | null, limit: number): Promise<string> {
+    const query = new URLSearchParams({ limit: String(limit), ...(after ? { after } : {}) });
+    const res = await authorized(`/v1/artisans/changes?${query}`);
+    const text = await readCapped(res, MAX_PAGE_BYTES);
+    if (text === null) throw new RegistryError('malformed', `a changes page is larger than ${MAX_PAGE_BYTES / 2 ** 20} MB; it was refused unread`);
+    return text;
+  }
+
   return {
     /** The kiosk closes: calls in flight end now (as offline), and so do later ones. */
     abort(): void {
@@ -105,21 +117,11 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
       token = null;
     },
 
+    changesText,
+
     /** One page of the changes feed, its envelope validated (rows are checked by the caller). */
     async changes(after: string | null, limit: number): Promise<{ page: ChangesPage }> {
-      const query = new URLSearchParams({ limit: String(limit), ...(after ? { after } : {}) });
-      const res = await authorized(`/v1/artisans/changes?${query}`);
-      const text = await readCapped(res, MAX_PAGE_BYTES);
-      if (text === null) throw new RegistryError('malformed', `a changes page is larger than ${MAX_PAGE_BYTES / 2 ** 20} MB; it was refused unread`);
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new RegistryError('malformed', 'a changes page is not valid JSON (cut short?)');
-      }
-      const parsed = changesPageSchema.safeParse(body);
-      if (!parsed.success) throw new RegistryError('malformed', 'a changes page does not match the API');
-      return { page: parsed.data };
+      return { page: readChangesPage(await changesText(after, limit)) };
     },
 
     async postOperations(operations: readonly Operation[]): Promise<{ idempotencyKey: string; status: 'applied' | 'duplicate' }[]> {
@@ -205,6 +207,19 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
       return parsed.success ? parsed.data.records : null;
     },
   };
+}
+
+/** A changes page's text read and its envelope checked; its rows are left to the caller. */
+export function readChangesPage(text: string): ChangesPage {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new RegistryError('malformed', 'a changes page is not valid JSON (cut short?)');
+  }
+  const parsed = changesPageSchema.safeParse(body);
+  if (!parsed.success) throw new RegistryError('malformed', 'a changes page does not match the API');
+  return parsed.data;
 }
 
 /** The body as text, or null past `max` bytes (the rest is not read: the stream is cancelled). */

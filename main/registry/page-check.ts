@@ -30,3 +30,38 @@ export function pageProblem(page: ChangesPage): string | null {
 export function maskRm(rm: string): string {
   return `…${rm.slice(-6)}`;
 }
+
+/**
+ * The keys of a JSON object's text at its top level, decoded, in order, duplicates included
+ * (JSON.parse keeps only the last of a duplicate; SQLite reads the first). The text must be
+ * valid JSON (JSON.parse read it already). One pass that jumps from quote to quote and
+ * allocates nothing but the keys: it runs on every page, on the main thread.
+ */
+export function topLevelKeys(text: string): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: its end is the next quote not escaped (preceded by an even run of backslashes).
+      const start = i;
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1 && isEscaped(text, end)) end = text.indexOf('"', end + 1);
+      if (end === -1) break;
+      i = end;
+      // A string at depth 1 followed by a colon is one of the top-level object's keys.
+      if (depth === 1 && /^\s*:/.test(text.slice(end + 1, end + 9))) {
+        const raw = text.slice(start, end + 1);
+        keys.push(raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1));
+      }
+    } else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return keys;
+}
+
+function isEscaped(text: string, quote: number): boolean {
+  let backslashes = 0;
+  for (let j = quote - 1; text.charCodeAt(j) === 0x5c; j--) backslashes++;
+  return backslashes % 2 === 1;
+}

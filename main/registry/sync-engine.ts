@@ -6,12 +6,12 @@ import type { WriteDb } from '../store/database.ts';
 import { deleteMeta, getMeta, setMeta } from '../store/meta-repo.ts';
 import { pendingCount } from '../store/outbox-repo.ts';
 import { deferSearchIndexes, restoreSearchIndexes } from '../store/search-index.ts';
-import { type RegistryClient, RegistryError } from './client.ts';
+import { type RegistryClient, RegistryError, readChangesPage } from './client.ts';
 import { createOutboxPusher, type PushOptions } from './outbox-push.ts';
-import { pageProblem } from './page-check.ts';
-import { replicaRowsMaker } from './replica-rows.ts';
+import { pageProblem, topLevelKeys } from './page-check.ts';
+import { birthDateHashes } from './replica-rows.ts';
 import { readSyncStatus, writeSyncStatus } from './sync-status.ts';
-import { ARTISAN_FIELDS, type ChangesPage, DEFAULT_PAGE } from './wire.ts';
+import { ARTISAN_FIELDS, DEFAULT_PAGE } from './wire.ts';
 
 export const CURSOR_KEY = 'registry-cursor';
 /** Set once the feed has been read to its end: until then "not found" cannot be trusted. */
@@ -33,6 +33,21 @@ export type SyncOptions = PushOptions & {
 
 export type SyncResult = { upserted: number; removed: number; older: number; pages: number; resynced: boolean; delivered: number };
 type PullResult = Omit<SyncResult, 'delivered'>;
+
+/** A changes page checked whole: what its write needs, and no parsed row. */
+type CheckedPage = {
+  /** The page as the registry sent it: SQLite reads its rows from it. */
+  text: string;
+  /** Each row's date-of-birth hash (birthDateHashes). */
+  hashes: Buffer;
+  count: number;
+  /** No row and no removal. */
+  empty: boolean;
+  /** The removed RM numbers, as a JSON array. */
+  removed: string;
+  cursor: string;
+  hasMore: boolean;
+};
 
 export type ReplicaState = { complete: boolean; loadPercent: number | null };
 
@@ -62,7 +77,7 @@ const stalled = (why: string) => new RegistryError('stalled', why);
  */
 export function createSyncEngine({ db, client, hashBirthDate, clock, log, options = {}, alsoEachRun }: SyncDeps) {
   const pageSize = options.pageSize ?? DEFAULT_PAGE;
-  const makeRows = replicaRowsMaker(hashBirthDate);
+  const hashesOf = birthDateHashes(hashBirthDate);
   const pusher = createOutboxPusher({ db, client, clock, log, options });
   const listeners = new Set<(s: SyncStatus) => void>();
   let running: Promise<SyncResult> | null = null;
@@ -93,6 +108,41 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     }
   }
 
+  /**
+   * A page's text checked whole before anything of it is written: its envelope, every row,
+   * and what only the whole page shows. Done as the page arrives, while the one before is
+   * being written; only what the write needs is kept: the text itself (SQLite reads the rows
+   * from it) and the rows' date-of-birth hashes. The parsed rows are dropped here, young,
+   * instead of living on until their turn (README, Performance: RSS).
+   */
+  function checkedPage(text: string): CheckedPage {
+    const page = readChangesPage(text);
+    if (JSON.stringify(page.fields) !== FIELDS) throw new RegistryError('malformed', 'a changes page names other fields than this kiosk knows');
+    // JSON lets an object name a key twice, and the page's two readers disagree on which one
+    // counts: JSON.parse (these checks) keeps the last, SQLite (the write) the first.
+    if (topLevelKeys(text).filter((k) => k === 'items').length !== 1) throw new RegistryError('malformed', 'a changes page names its list of rows twice');
+    const made = hashesOf(page.items);
+    if ('bad' in made) throw new RegistryError('malformed', `row ${made.bad} of a changes page does not match the API`);
+    const problem = pageProblem(page);
+    if (problem) throw new RegistryError('malformed', problem);
+    return {
+      text,
+      hashes: made.hashes,
+      count: page.items.length,
+      empty: page.items.length === 0 && page.removed.length === 0,
+      removed: JSON.stringify(page.removed),
+      cursor: page.cursor,
+      hasMore: page.hasMore,
+    };
+  }
+
+  /** The next page, fetched and checked while the current one is written; its failure is handled when awaited. */
+  function fetchPage(after: string | null): Promise<CheckedPage> {
+    const page = client.changesText(after, pageSize).then(checkedPage);
+    page.catch(() => undefined);
+    return page;
+  }
+
   async function pullOnce(result: PullResult): Promise<void> {
     const start = (await getMeta(db, CURSOR_KEY)) ?? null;
     const resyncing = (await getMeta(db, RESYNC_KEY)) === '1';
@@ -106,22 +156,15 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     if (!state.complete) await db.transaction(deferSearchIndexes);
     // Every position this run was sent: one seen again means the feed went round in a circle.
     const seen = new Set<string>(start === null ? [] : [start]);
-    let next: Promise<{ page: ChangesPage }> | null = client.changes(start, pageSize);
+    let next: Promise<CheckedPage> | null = fetchPage(start);
     while (next && !stopping) {
-      const { page }: { page: ChangesPage } = await next;
-      if (JSON.stringify(page.fields) !== FIELDS) throw new RegistryError('malformed', 'a changes page names other fields than this kiosk knows');
-      const made = makeRows(page.items);
-      if ('bad' in made) throw new RegistryError('malformed', `row ${made.bad} of a changes page does not match the API`);
-      const problem = pageProblem(page);
-      if (problem) throw new RegistryError('malformed', problem);
+      const page: CheckedPage = await next;
       if (page.hasMore && seen.has(page.cursor)) throw stalled('the registry sent again a position of its changes feed it had already sent');
-      if (page.hasMore && page.items.length === 0 && page.removed.length === 0) throw stalled('the registry sent an empty page and said more would follow');
+      if (page.hasMore && page.empty) throw stalled('the registry sent an empty page and said more would follow');
       seen.add(page.cursor);
-      // Fetch the following page while this one is written; its failure is handled when awaited.
-      next = page.hasMore ? client.changes(page.cursor, pageSize) : null;
-      next?.catch(() => undefined);
+      next = page.hasMore ? fetchPage(page.cursor) : null;
       const applied = await db.transaction(async (tx) => {
-        const done = await applyChangesPage(tx, JSON.stringify(made.rows), made.rows.length, JSON.stringify(page.removed), resyncing);
+        const done = await applyChangesPage(tx, page.text, page.hashes, page.count, page.removed, resyncing);
         await setMeta(tx, CURSOR_KEY, page.cursor);
         if (!page.hasMore) {
           if (!state.complete) await restoreSearchIndexes(tx);

@@ -90,15 +90,20 @@ export async function countArtisans(db: ReadDb): Promise<number> {
   return checkRow(countRow, await db.get('SELECT count(*) AS n FROM artisans'), 'artisan count').n;
 }
 
+/** Bytes of one date-of-birth hash (HMAC-SHA256) in the buffer applyChangesPage takes; kept in hex. */
+export const HASH_BYTES = 32;
+
 /** What one page did to the replica. */
 export type PageApplied = { upserted: number; older: number; removed: number };
 
 /**
- * Applies one page of the registry's changes feed: `rows` is a JSON array of rows in the
- * order of the columns below (the wire tuple with the first names joined and the date of
- * birth replaced by its hash), `removed` a JSON array of RM numbers. SQLite unpacks the page
- * itself (json_each), so a page of thousands costs a few async calls, not one per row
- * (shared/ENVIRONMENT.md has the figures).
+ * Applies one page of the registry's changes feed. `page` is the page's text as the registry
+ * sent it (checked whole already: readChangesPage, isArtisanTuple, pageProblem); its `items`
+ * are wire tuples, written in the order of the columns below with the first names joined.
+ * `hashes` holds the keyed hash of each row's date of birth, row i's at i * HASH_BYTES,
+ * written in hex as the replica keeps them (the date itself is never written). `removed` is a JSON array of RM numbers. SQLite unpacks the
+ * page itself (json_each), so a page of thousands costs a few async calls, not one per row,
+ * and no second copy of the page is made in JS (shared/ENVIRONMENT.md, README Performance).
  *
  * The rows are first copied out of json_each into a MATERIALIZED table: read straight from
  * json_each, each of the 18 `value->>N` asks json_each for `value` again, which renders the
@@ -110,13 +115,15 @@ export type PageApplied = { upserted: number; older: number; removed: number };
  * `markSeen`: during a full resync, every RM number the registry still has is noted, so that
  * the end of the resync can drop the ones it no longer has.
  */
-export async function applyChangesPage(tx: TxDb, rows: string, count: number, removed: string, markSeen = false): Promise<PageApplied> {
+export async function applyChangesPage(tx: TxDb, page: string, hashes: Buffer, count: number, removed: string, markSeen = false): Promise<PageApplied> {
   const written = await tx.run(
-    `WITH page (value) AS MATERIALIZED (SELECT value FROM json_each(?))
+    `WITH page (k, value) AS MATERIALIZED (SELECT key, value FROM json_each(?1, '$.items'))
      INSERT INTO artisans (rm_number, siren, register, department, birth_name, usage_name, first_names,
        birth_date_hmac, company_name, trade_name, activities, qualification, chamber, address,
        registered_on, radiated_on, account_status, version)
-     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7,
+     SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5,
+       concat_ws(' ', value->>'$[6][0]', value->>'$[6][1]', value->>'$[6][2]', value->>'$[6][3]', value->>'$[6][4]', value->>'$[6][5]'),
+       lower(hex(substr(?2, k * ${HASH_BYTES} + 1, ${HASH_BYTES}))),
        value->>8, value->>9, value->'$[10]', value->>11, value->>12, value->'$[13]', value->>14,
        value->>15, value->>16, value->>17
      FROM page WHERE true
@@ -128,12 +135,12 @@ export async function applyChangesPage(tx: TxDb, rows: string, count: number, re
        chamber = excluded.chamber, address = excluded.address, registered_on = excluded.registered_on,
        radiated_on = excluded.radiated_on, account_status = excluded.account_status, version = excluded.version
      WHERE excluded.version >= artisans.version`,
-    [rows],
+    [page, hashes],
   );
   // Rows inserted or updated; the rest were older than what the copy holds.
   const upserted = written.changes;
   const gone = removed === '[]' ? 0 : (await tx.run('DELETE FROM artisans WHERE rm_number IN (SELECT value FROM json_each(?))', [removed])).changes;
-  if (markSeen) await tx.run('INSERT OR IGNORE INTO resync_seen (rm_number) SELECT value->>0 FROM json_each(?)', [rows]);
+  if (markSeen) await tx.run("INSERT OR IGNORE INTO resync_seen (rm_number) SELECT value->>0 FROM json_each(?, '$.items')", [page]);
   return { upserted, older: count - upserted, removed: gone };
 }
 

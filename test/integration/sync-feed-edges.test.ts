@@ -99,6 +99,19 @@ describe('a page is checked whole before anything of it is written', () => {
     await db.close();
   });
 
+  it('refuses a page naming its rows twice: what is written must be what was checked', async () => {
+    // JSON.parse keeps the last `items`, SQLite the first; the second is spelt with an escape.
+    const good = JSON.stringify([row(A, 1, 'CONTROLE')]);
+    const other = JSON.stringify([row(A, 1, 'AUTRE')]);
+    const body = `{"fields":${JSON.stringify((changesPage([], 'c', false) as { fields: string[] }).fields)},"items":${other},"removed":[],"cursor":"c1","hasMore":false,"\\u0069tems":${good}}`;
+    const registry = await startBrokenRegistry(() => ({ body }));
+    const { db, engine } = await replicaFor(registry.url);
+    await assert.rejects(engine.syncNow(), (e: unknown) => kindIs('malformed')(e) && /names its list of rows twice/.test((e as Error).message));
+    assert.equal(await countArtisans(db), 0, 'nothing of that page was kept');
+    await registry.close();
+    await db.close();
+  });
+
   it('refuses a page larger than 64 MB before reading it whole, with or without its length', async () => {
     for (const declared of [true, false]) {
       const big = `{"fields":[],"items":[${'"x",'.repeat(17_000_000)}"x"],"removed":[],"cursor":"c","hasMore":false}`;
