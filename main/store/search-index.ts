@@ -39,12 +39,22 @@ export async function searchIndexReady(db: ReadDb): Promise<boolean> {
   return (await getMeta(db, SAVED_KEY)) === undefined;
 }
 
+/** Words of this many letters or fewer are particles when a longer word is typed with them. */
+const SHORT = 2;
+
 /**
  * A full-text query from what staff typed: each word as the beginning of a word of the names
  * or company, all of them required. Only letters and digits are kept, so nothing typed is
  * read as query syntax; null when nothing is left.
+ *
+ * A word of one or two letters beside a longer one is matched whole: it is a particle of the
+ * name ("de la Fontaine", "d'Almeida", "Le Gall"), and as a beginning it would match every word
+ * that starts with it, which made such searches the slowest at a million artisans (README,
+ * Performance). Typed alone, short words stay beginnings ("ma" finds "Martin").
  */
 export function wordsQuery(words: readonly string[]): string | null {
   const parts = words.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length > 0);
-  return parts.length === 0 ? null : parts.map((w) => `"${w}"*`).join(' ');
+  if (parts.length === 0) return null;
+  const narrowed = parts.some((w) => [...w].length > SHORT);
+  return parts.map((w) => (narrowed && [...w].length <= SHORT ? `"${w}"` : `"${w}"*`)).join(' ');
 }

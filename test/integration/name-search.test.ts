@@ -55,9 +55,27 @@ describe('finding an artisan by name at the desk', () => {
     await registry.close();
   });
 
+  it('reads a short word beside a longer one as a particle of the name, and a short word alone as a beginning', async () => {
+    const particle = row('123123127RM078', 1, 'DE LA FONTAINE');
+    const lookalike = row('732829320RM075', 1, 'DELAGE');
+    lookalike[8] = 'LA FONTAINE SARL';
+    const registry = await startBrokenRegistry(() => ({ body: changesPage([particle, lookalike], 'c1', false) }));
+    const { db, engine } = await replicaFor(registry.url);
+    await engine.syncNow();
+    const rms = async (words: string[]) => (await searchArtisans(db, { words })).map((h) => h.rmNumber).sort();
+    assert.deepEqual(await rms(['de', 'la', 'fontaine']), ['123123127RM078'], '"de" is the word de, not every word that starts with it');
+    assert.deepEqual(await rms(['de', 'la', 'font']), ['123123127RM078'], 'the longer word is still a beginning');
+    assert.deepEqual(await rms(['de']), ['123123127RM078', '732829320RM075'], 'alone, "de" begins DE and DELAGE');
+    await db.close();
+    await registry.close();
+  });
+
   it('turns typed words into a safe query', () => {
     assert.equal(wordsQuery(['jean-pierre', 'müller']), '"jean"* "pierre"* "müller"*');
-    assert.equal(wordsQuery(['"OR', 'NEAR(']), '"OR"* "NEAR"*');
+    assert.equal(wordsQuery(['"OR', 'NEAR(']), '"OR" "NEAR"*');
     assert.equal(wordsQuery(['%%', '**']), null);
+    assert.equal(wordsQuery(["d'almeida", 'jo']), '"d" "almeida"* "jo"');
+    assert.equal(wordsQuery(['ma']), '"ma"*');
+    assert.equal(wordsQuery(['Lê', 'Ng']), '"Lê"* "Ng"*', 'all short: beginnings');
   });
 });
