@@ -119,11 +119,6 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
 
     changesText,
 
-    /** One page of the changes feed, its envelope validated (rows are checked by the caller). */
-    async changes(after: string | null, limit: number): Promise<{ page: ChangesPage }> {
-      return { page: readChangesPage(await changesText(after, limit)) };
-    },
-
     async postOperations(operations: readonly Operation[]): Promise<{ idempotencyKey: string; status: 'applied' | 'duplicate' }[]> {
       // Each operation carries its idempotency key: sending the batch twice applies it once.
       const res = await authorized(
