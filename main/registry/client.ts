@@ -3,7 +3,7 @@ import type { RegistryErrorKind } from '../shared/sync.ts';
 import { cardLinkResponseSchema } from './accounts-wire.ts';
 import { type CardKey, cardKeySchema, cardKeysSchema } from './card-keys-wire.ts';
 import { type ArtisanPhoto, artisanPhotoSchema } from './photo-wire.ts';
-import { type ChangesPage, changesPageSchema, healthSchema, type Operation, operationsResponseSchema, tokenResponseSchema } from './wire.ts';
+import { healthSchema, type Operation, operationsResponseSchema, tokenResponseSchema } from './wire.ts';
 
 export type { RegistryErrorKind };
 
@@ -96,15 +96,15 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
   }
 
   /**
-   * One page of the changes feed as its text, refused past MAX_PAGE_BYTES. The sync checks it
-   * (readChangesPage and more) and hands the text itself to SQLite, which reads the rows from it.
+   * One page of the changes feed as its bytes, refused past MAX_PAGE_BYTES. The sync reads it
+   * (readChangesPage) and hands the bytes themselves to SQLite, which reads the rows from them.
    */
-  async function changesText(after: string | null, limit: number): Promise<string> {
+  async function changesBytes(after: string | null, limit: number): Promise<Buffer> {
     const query = new URLSearchParams({ limit: String(limit), ...(after ? { after } : {}) });
     const res = await authorized(`/v1/artisans/changes?${query}`);
-    const text = await readCapped(res, MAX_PAGE_BYTES);
-    if (text === null) throw new RegistryError('malformed', `a changes page is larger than ${MAX_PAGE_BYTES / 2 ** 20} MB; it was refused unread`);
-    return text;
+    const bytes = await readCapped(res, MAX_PAGE_BYTES);
+    if (bytes === null) throw new RegistryError('malformed', `a changes page is larger than ${MAX_PAGE_BYTES / 2 ** 20} MB; it was refused unread`);
+    return bytes;
   }
 
   return {
@@ -117,7 +117,7 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
       token = null;
     },
 
-    changesText,
+    changesBytes,
 
     async postOperations(operations: readonly Operation[]): Promise<{ idempotencyKey: string; status: 'applied' | 'duplicate' }[]> {
       // Each operation carries its idempotency key: sending the batch twice applies it once.
@@ -204,26 +204,13 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
   };
 }
 
-/** A changes page's text read and its envelope checked; its rows are left to the caller. */
-export function readChangesPage(text: string): ChangesPage {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new RegistryError('malformed', 'a changes page is not valid JSON (cut short?)');
-  }
-  const parsed = changesPageSchema.safeParse(body);
-  if (!parsed.success) throw new RegistryError('malformed', 'a changes page does not match the API');
-  return parsed.data;
-}
-
-/** The body as text, or null past `max` bytes (the rest is not read: the stream is cancelled). */
-async function readCapped(res: Response, max: number): Promise<string | null> {
+/** The body's bytes, or null past `max` bytes (the rest is not read: the stream is cancelled). */
+async function readCapped(res: Response, max: number): Promise<Buffer | null> {
   if (Number(res.headers.get('content-length') ?? 0) > max) {
     await res.body?.cancel();
     return null;
   }
-  if (!res.body) return '';
+  if (!res.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = res.body.getReader();
@@ -237,7 +224,7 @@ async function readCapped(res: Response, max: number): Promise<string | null> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Retry-After in seconds or as an HTTP date, capped; 5 s when absent or unreadable. */

@@ -6,10 +6,11 @@ import type { WriteDb } from '../store/database.ts';
 import { deleteMeta, getMeta, setMeta } from '../store/meta-repo.ts';
 import { pendingCount } from '../store/outbox-repo.ts';
 import { deferSearchIndexes, restoreSearchIndexes } from '../store/search-index.ts';
-import { type RegistryClient, RegistryError, readChangesPage } from './client.ts';
+import { type RegistryClient, RegistryError } from './client.ts';
 import { createOutboxPusher, type PushOptions } from './outbox-push.ts';
-import { pageProblem, topLevelKeys } from './page-check.ts';
-import { birthDateHashes } from './replica-rows.ts';
+import { removedProblem, sizeProblem } from './page-check.ts';
+import { readChangesPage } from './page-reader.ts';
+import { pageRows } from './replica-rows.ts';
 import { readSyncStatus, writeSyncStatus } from './sync-status.ts';
 import { ARTISAN_FIELDS, DEFAULT_PAGE } from './wire.ts';
 
@@ -37,8 +38,8 @@ type PullResult = Omit<SyncResult, 'delivered'>;
 /** A changes page checked whole: what its write needs, and no parsed row. */
 type CheckedPage = {
   /** The page as the registry sent it: SQLite reads its rows from it. */
-  text: string;
-  /** Each row's date-of-birth hash (birthDateHashes). */
+  bytes: Buffer;
+  /** Each row's date-of-birth hash (pageRows). */
   hashes: Buffer;
   count: number;
   /** No row and no removal. */
@@ -77,7 +78,7 @@ const stalled = (why: string) => new RegistryError('stalled', why);
  */
 export function createSyncEngine({ db, client, hashBirthDate, clock, log, options = {}, alsoEachRun }: SyncDeps) {
   const pageSize = options.pageSize ?? DEFAULT_PAGE;
-  const hashesOf = birthDateHashes(hashBirthDate);
+  const rowsOf = pageRows(hashBirthDate);
   const pusher = createOutboxPusher({ db, client, clock, log, options });
   const listeners = new Set<(s: SyncStatus) => void>();
   let running: Promise<SyncResult> | null = null;
@@ -109,27 +110,26 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
   }
 
   /**
-   * A page's text checked whole before anything of it is written: its envelope, every row,
-   * and what only the whole page shows. Done as the page arrives, while the one before is
-   * being written; only what the write needs is kept: the text itself (SQLite reads the rows
-   * from it) and the rows' date-of-birth hashes. The parsed rows are dropped here, young,
-   * instead of living on until their turn (README, Performance: RSS).
+   * A page checked whole before anything of it is written: its envelope, every row, and what
+   * only the whole page shows. Done as the page arrives, while the one before is being
+   * written; only what the write needs is kept: the bytes themselves (SQLite reads the rows
+   * from them) and the rows' date-of-birth hashes. Each row is parsed, checked and dropped in
+   * turn, so no page-sized string or parse is ever made (README, Performance: RSS).
    */
-  function checkedPage(text: string): CheckedPage {
-    const page = readChangesPage(text);
+  function checkedPage(bytes: Buffer): CheckedPage {
+    const page = readChangesPage(bytes);
     if (JSON.stringify(page.fields) !== FIELDS) throw new RegistryError('malformed', 'a changes page names other fields than this kiosk knows');
-    // JSON lets an object name a key twice, and the page's two readers disagree on which one
-    // counts: JSON.parse (these checks) keeps the last, SQLite (the write) the first.
-    if (topLevelKeys(text).filter((k) => k === 'items').length !== 1) throw new RegistryError('malformed', 'a changes page names its list of rows twice');
-    const made = hashesOf(page.items);
-    if ('bad' in made) throw new RegistryError('malformed', `row ${made.bad} of a changes page does not match the API`);
-    const problem = pageProblem(page);
+    const tooLarge = sizeProblem(page.rowCount, page.removed.length);
+    if (tooLarge) throw new RegistryError('malformed', tooLarge);
+    const rows = rowsOf(page);
+    if ('problem' in rows) throw new RegistryError('malformed', rows.problem);
+    const problem = removedProblem(page.removed, rows.kept);
     if (problem) throw new RegistryError('malformed', problem);
     return {
-      text,
-      hashes: made.hashes,
-      count: page.items.length,
-      empty: page.items.length === 0 && page.removed.length === 0,
+      bytes,
+      hashes: rows.hashes,
+      count: page.rowCount,
+      empty: page.rowCount === 0 && page.removed.length === 0,
       removed: JSON.stringify(page.removed),
       cursor: page.cursor,
       hasMore: page.hasMore,
@@ -138,7 +138,7 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
 
   /** The next page, fetched and checked while the current one is written; its failure is handled when awaited. */
   function fetchPage(after: string | null): Promise<CheckedPage> {
-    const page = client.changesText(after, pageSize).then(checkedPage);
+    const page = client.changesBytes(after, pageSize).then(checkedPage);
     page.catch(() => undefined);
     return page;
   }
@@ -164,7 +164,7 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
       seen.add(page.cursor);
       next = page.hasMore ? fetchPage(page.cursor) : null;
       const applied = await db.transaction(async (tx) => {
-        const done = await applyChangesPage(tx, page.text, page.hashes, page.count, page.removed, resyncing);
+        const done = await applyChangesPage(tx, page.bytes, page.hashes, page.count, page.removed, resyncing);
         await setMeta(tx, CURSOR_KEY, page.cursor);
         if (!page.hasMore) {
           if (!state.complete) await restoreSearchIndexes(tx);

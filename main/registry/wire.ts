@@ -98,6 +98,9 @@ export const changesPageSchema = z.object({
   hasMore: z.boolean(),
 });
 export type ChangesPage = z.infer<typeof changesPageSchema>;
+/** A page without its rows: they are read one by one from the page's bytes (page-reader.ts). */
+export const changesEnvelopeSchema = changesPageSchema.omit({ items: true });
+export type ChangesEnvelope = z.infer<typeof changesEnvelopeSchema>;
 
 export const MAX_PAGE = 10_000;
 // 1,500 rows (about half a megabyte of JSON) a page: a million artisans in 667 calls. Pages

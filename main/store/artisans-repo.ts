@@ -97,13 +97,14 @@ export const HASH_BYTES = 32;
 export type PageApplied = { upserted: number; older: number; removed: number };
 
 /**
- * Applies one page of the registry's changes feed. `page` is the page's text as the registry
- * sent it (checked whole already: readChangesPage, isArtisanTuple, pageProblem); its `items`
+ * Applies one page of the registry's changes feed. `page` is the page's UTF-8 bytes as the
+ * registry sent them (checked whole already: readChangesPage, pageRows, removedProblem),
+ * read by SQLite as text (a blob would be taken for its binary JSONB); its `items`
  * are wire tuples, written in the order of the columns below with the first names joined.
  * `hashes` holds the keyed hash of each row's date of birth, row i's at i * HASH_BYTES,
  * written in hex as the replica keeps them (the date itself is never written). `removed` is a JSON array of RM numbers. SQLite unpacks the
  * page itself (json_each), so a page of thousands costs a few async calls, not one per row,
- * and no second copy of the page is made in JS (shared/ENVIRONMENT.md, README Performance).
+ * and the page never becomes a JS string (shared/ENVIRONMENT.md, README Performance).
  *
  * The rows are first copied out of json_each into a MATERIALIZED table: read straight from
  * json_each, each of the 18 `value->>N` asks json_each for `value` again, which renders the
@@ -115,9 +116,9 @@ export type PageApplied = { upserted: number; older: number; removed: number };
  * `markSeen`: during a full resync, every RM number the registry still has is noted, so that
  * the end of the resync can drop the ones it no longer has.
  */
-export async function applyChangesPage(tx: TxDb, page: string, hashes: Buffer, count: number, removed: string, markSeen = false): Promise<PageApplied> {
+export async function applyChangesPage(tx: TxDb, page: Buffer, hashes: Buffer, count: number, removed: string, markSeen = false): Promise<PageApplied> {
   const written = await tx.run(
-    `WITH page (k, value) AS MATERIALIZED (SELECT key, value FROM json_each(?1, '$.items'))
+    `WITH page (k, value) AS MATERIALIZED (SELECT key, value FROM json_each(CAST(?1 AS TEXT), '$.items'))
      INSERT INTO artisans (rm_number, siren, register, department, birth_name, usage_name, first_names,
        birth_date_hmac, company_name, trade_name, activities, qualification, chamber, address,
        registered_on, radiated_on, account_status, version)
@@ -140,7 +141,7 @@ export async function applyChangesPage(tx: TxDb, page: string, hashes: Buffer, c
   // Rows inserted or updated; the rest were older than what the copy holds.
   const upserted = written.changes;
   const gone = removed === '[]' ? 0 : (await tx.run('DELETE FROM artisans WHERE rm_number IN (SELECT value FROM json_each(?))', [removed])).changes;
-  if (markSeen) await tx.run("INSERT OR IGNORE INTO resync_seen (rm_number) SELECT value->>0 FROM json_each(?, '$.items')", [page]);
+  if (markSeen) await tx.run("INSERT OR IGNORE INTO resync_seen (rm_number) SELECT value->>0 FROM json_each(CAST(? AS TEXT), '$.items')", [page]);
   return { upserted, older: count - upserted, removed: gone };
 }
 

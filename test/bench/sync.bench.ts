@@ -85,13 +85,19 @@ export async function syncBench({ count, pageSize }: { count: number; pageSize?:
     const m0 = process.memoryUsage();
     say(`  kiosk side before sync: rss ${Math.round(m0.rss / 1e6)} MB, heap ${Math.round(m0.heapUsed / 1e6)} MB`);
     let rssPeak = m0.rss;
+    // What the process held when its RSS peaked: the JS heap (and how much of it was in use,
+    // garbage included) and memory outside it (buffers), to say where a peak comes from.
+    let atPeak = m0;
     const sampler = setInterval(() => {
-      rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+      const m = process.memoryUsage();
+      if (m.rss > rssPeak) [rssPeak, atPeak] = [m.rss, m];
     }, 20);
     const fullStart = performance.now();
     const full = await engine.syncNow();
     const fullSyncMs = performance.now() - fullStart;
     clearInterval(sampler);
+    const mb = (n: number) => Math.round(n / 1e6);
+    say(`  at the RSS peak: heap ${mb(atPeak.heapUsed)} MB used of ${mb(atPeak.heapTotal)} MB, external ${mb(atPeak.external)} MB`);
     const m1 = process.memoryUsage();
     rssPeak = Math.max(rssPeak, m1.rss);
     say(
@@ -217,6 +223,7 @@ export async function syncBench({ count, pageSize }: { count: number; pageSize?:
       baselineMs: Math.round(baselineMs),
       ratio: r2(fullSyncMs / baselineMs),
       rssPeakMB: Math.round(rssPeak / 1e6),
+      heapAtRssPeakMB: mb(atPeak.heapTotal),
       deltaMs: Math.round(deltaMs),
       lookupP50Ms: Math.round(lookupP50Ms * 1000) / 1000,
       lookupP99Ms: Math.round(lookupP99Ms * 1000) / 1000,

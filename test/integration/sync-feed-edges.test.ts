@@ -112,6 +112,26 @@ describe('a page is checked whole before anything of it is written', () => {
     await db.close();
   });
 
+  it('refuses a page SQLite would read otherwise than the check did: not UTF-8, or JSON5', async () => {
+    const text = JSON.stringify(changesPage([row(A, 1, 'DURAND'), row(B, 1)], 'c1', false));
+    const notUtf8 = Buffer.from(text);
+    notUtf8[notUtf8.indexOf('DURAND')] = 0xc3; // a two-byte character's first byte, then a plain letter
+    const bodies: [Buffer | string, RegExp][] = [
+      [notUtf8, /not UTF-8/],
+      // SQLite's JSON reader takes comments and trailing commas; JSON does not.
+      [text.replace('],[', '] /* a comment */ ,['), /not valid JSON/],
+      [text.replace(']],', '],],'), /not valid JSON/],
+    ];
+    for (const [body, why] of bodies) {
+      const registry = await startBrokenRegistry(() => ({ body }));
+      const { db, engine } = await replicaFor(registry.url);
+      await assert.rejects(engine.syncNow(), (e: unknown) => kindIs('malformed')(e) && why.test((e as Error).message));
+      assert.equal(await countArtisans(db), 0, 'nothing of that page was kept');
+      await registry.close();
+      await db.close();
+    }
+  });
+
   it('refuses a page larger than 64 MB before reading it whole, with or without its length', async () => {
     for (const declared of [true, false]) {
       const big = `{"fields":[],"items":[${'"x",'.repeat(17_000_000)}"x"],"removed":[],"cursor":"c","hasMore":false}`;

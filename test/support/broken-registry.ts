@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ARTISAN_FIELDS } from '../../main/registry/wire.ts';
 
-export type Answer = { status?: number; headers?: Record<string, string>; body: string | object };
+export type Answer = { status?: number; headers?: Record<string, string>; body: string | Buffer | object };
 
 /**
  * A registry that misbehaves on purpose: the test says what each changes page (or other
@@ -29,7 +29,7 @@ export async function startBrokenRegistry(answer: (req: http.IncomingMessage, ur
         return;
       }
       res.writeHead(a.status ?? 200, { 'Content-Type': 'application/json', ...a.headers });
-      res.end(typeof a.body === 'string' ? a.body : JSON.stringify(a.body));
+      res.end(typeof a.body === 'string' || Buffer.isBuffer(a.body) ? a.body : JSON.stringify(a.body));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readChangesPage } from '../../../main/registry/page-reader.ts';
+import { changesPage, row } from '../../support/broken-registry.ts';
+
+const A = '123123127RM078';
+const B = '732829320RM075';
+const bytes = (text: string) => Buffer.from(text, 'utf8');
+const rowsOf = (page: ReturnType<typeof readChangesPage>) => Array.from({ length: page.rowCount }, (_, i) => page.row(i));
+// Read whole, as the sync does: the envelope, then every row.
+const refused = (text: string | Buffer, why: RegExp) =>
+  assert.throws(
+    () => rowsOf(readChangesPage(typeof text === 'string' ? bytes(text) : text)),
+    (e: unknown) => e instanceof Error && e.name === 'RegistryError' && why.test(e.message),
+  );
+
+describe('readChangesPage: a page read from its bytes, as SQLite will read them', () => {
+  it('reads what JSON.parse reads, compact or pretty, with strings that look like JSON', () => {
+    const tricky = row(A, 1, 'É"\\\n]},{"items":[');
+    const page = changesPage([tricky, row(B, 2, 'ŒUF 日本 😀')], 'c:1', true, ['111111111RM075']);
+    for (const text of [JSON.stringify(page), JSON.stringify(page, null, 2), ` \n${JSON.stringify(page, null, '\t')}\r\n`]) {
+      const read = readChangesPage(bytes(text));
+      const whole = JSON.parse(text);
+      assert.deepEqual(rowsOf(read), whole.items);
+      assert.deepEqual([read.cursor, read.hasMore, read.removed, read.fields], [whole.cursor, whole.hasMore, whole.removed, whole.fields]);
+    }
+  });
+
+  it('reads an empty page, and leaves keys it does not know aside', () => {
+    const read = readChangesPage(bytes(JSON.stringify({ ...changesPage([], 'c', false), later: { items: [1] } })));
+    assert.equal(read.rowCount, 0);
+    assert.equal(read.cursor, 'c');
+  });
+
+  it('refuses a key named twice, even spelt with an escape (JSON.parse keeps the last, SQLite the first)', () => {
+    const text = JSON.stringify(changesPage([row(A, 1)], 'c', false));
+    refused(text.replace('{"fields"', `{"\\u0069tems":[],"fields"`), /names its list of rows twice/);
+    refused(text.replace('{"fields"', '{"cursor":"x","fields"'), /names its key "cursor" twice/);
+  });
+
+  it('refuses what SQLite would read but JSON does not allow (JSON5): comments, trailing commas, bare words', () => {
+    const text = JSON.stringify(changesPage([row(A, 1)], 'c', false));
+    refused(text.replace('"items":', '/* */"items":'), /not valid JSON/);
+    refused(text.replace(']],', ']],]'), /not valid JSON/);
+    refused(text.replace('"removed":[]', '"removed":[],'), /not valid JSON/);
+    refused(text.replace('"removed":[]', 'removed:[]'), /not valid JSON/);
+    refused(text.replace('"removed":[]', "'removed':[]"), /not valid JSON/);
+    refused(text.replace('null', 'nul'), /not valid JSON/);
+    refused(text.replace('[[', '[[0x1F,'), /not valid JSON/);
+    refused(text.replace('[[', '[{'), /not valid JSON/);
+    refused(`${text}{}`, /not valid JSON/);
+  });
+
+  it('refuses a page cut short, wherever the cut falls', () => {
+    const text = JSON.stringify(changesPage([row(A, 1, 'A "cut" \\ here'), row(B, 1)], 'c', false));
+    for (let end = 0; end < text.length; end++) refused(text.slice(0, end), /not valid JSON|does not match the API/);
+  });
+
+  it('refuses bytes that are not UTF-8: JS would read U+FFFD where SQLite writes the raw bytes', () => {
+    const text = bytes(JSON.stringify(changesPage([row(A, 1, 'DURAND')], 'c', false)));
+    const at = text.indexOf('DURAND');
+    text[at] = 0xc3; // the first byte of a two-byte character, followed by a plain letter
+    refused(text, /not UTF-8/);
+  });
+
+  it('refuses an envelope that does not match the API, and items that are not a list', () => {
+    refused(JSON.stringify({ ...changesPage([], 'c', false), hasMore: 'yes' }), /does not match the API/);
+    refused(JSON.stringify({ ...changesPage([], 'c', false), items: { 0: row(A, 1) } }), /does not match the API/);
+    const { items: _, ...noItems } = changesPage([], 'c', false) as { items: unknown[] };
+    refused(JSON.stringify(noItems), /does not match the API/);
+    refused('[]', /not valid JSON/);
+  });
+});

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { birthDateHasher } from '../../../main/identity/birth-date-hash.ts';
+import { removedProblem } from '../../../main/registry/page-check.ts';
+import { pageRows } from '../../../main/registry/replica-rows.ts';
+import { HASH_BYTES } from '../../../main/store/artisans-repo.ts';
+import { row } from '../../support/broken-registry.ts';
+
+const pageOf = (rows: unknown[]) => ({ rowCount: rows.length, row: (i: number) => rows[i] });
+
+describe('pageRows', () => {
+  const key = Buffer.alloc(32, 1);
+  it("puts each row's keyed hash at its index, as the replica keeps it (hex)", () => {
+    const hashes = pageRows(birthDateHasher(key));
+    const rows = [row('123123127RM078', 1), row('732829320RM075', 1)];
+    (rows[1] as unknown[])[7] = '1999-12-31';
+    const made = hashes(pageOf(rows));
+    assert.ok('hashes' in made);
+    assert.equal(made.hashes.length, 2 * HASH_BYTES);
+    for (let i = 0; i < 2; i++)
+      assert.equal(made.hashes.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES).toString('hex'), birthDateHasher(key)((rows[i] as string[])[7] as never));
+    assert.notEqual(made.hashes.subarray(0, HASH_BYTES).toString('hex'), made.hashes.subarray(HASH_BYTES).toString('hex'));
+  });
+
+  it('names the first row that does not match the API, and leaves the rows as they came', () => {
+    const good = row('123123127RM078', 1);
+    const copy = JSON.stringify(good);
+    assert.deepEqual(pageRows(birthDateHasher(key))(pageOf([good, ['short']])), { problem: 'row 1 of a changes page does not match the API' });
+    assert.equal(JSON.stringify(good), copy, 'nothing rewritten: SQLite reads the text the registry sent');
+  });
+
+  it('refuses an RM number twice in a page, and hands the removals check what the rows keep', () => {
+    const rows = pageRows(birthDateHasher(key));
+    const twice = rows(pageOf([row('123123127RM078', 1), row('123123127RM078', 2)]));
+    assert.ok('problem' in twice && /same RM number twice \(…7RM078\)/.test(twice.problem));
+    const made = rows(pageOf([row('123123127RM078', 1)]));
+    assert.ok('kept' in made);
+    assert.match(removedProblem(['123123127RM078'], made.kept) ?? '', /both keeps and removes/);
+    assert.match(removedProblem(['nope'], made.kept) ?? '', /not an RM number/);
+    assert.equal(removedProblem(['732829320RM075'], made.kept), null);
+  });
+});
