@@ -5,10 +5,10 @@ import { type ChangesEnvelope, changesEnvelopeSchema } from './wire.ts';
 /**
  * A changes page read from its bytes, its rows left unparsed until asked for one by one.
  *
- * Why not JSON.parse(text): a page of 1,500 rows is half a megabyte of text, and a string that
- * large goes straight to V8's old generation, where it waits for a full collection; 667 of them
- * in a million-artisan load took the kiosk's heap past 130 MB (README, Performance: RSS). Read
- * from its bytes, a page leaves only small, young garbage: each row's own text and parse.
+ * Why not JSON.parse(text): a page is a megabyte of text, and a string that large goes straight
+ * to V8's old generation, where it waits for a full collection; in a million-artisan load the
+ * kiosk's heap stood at 136 MB when its RSS peaked (README, Performance: RSS). Read from its
+ * bytes, a page leaves only small, young garbage: each row's own text and parse.
  * SQLite reads the rows from the same bytes (applyChangesPage), so the two must agree on what
  * they are: the reader accepts strict JSON only (SQLite's reader also takes JSON5, comments
  * and all) and refuses a key named twice (JSON.parse keeps the last, SQLite the first).
