@@ -15,7 +15,9 @@ import { findSqlViolations } from './sql-boundary.ts';
  *   list, so importing its types stays free of Node too;
  * - core services know nothing of the contract: only the composition root and the transports
  *   (CORE_MAY_USE_API) import main/api/;
- * - a few import cycles once found stay broken (CUT), and main/ never imports the renderer.
+ * - no module imports itself back through others (an import cycle: under ESM, one of its
+ *   modules runs before what it imports is defined, and fails at start or, worse, later);
+ *   a few cycles once found stay broken (CUT), and main/ never imports the renderer.
  *
  * SQL stays in main/store, and the store imports only itself, the logger and main/shared (so
  * neither a service, nor registry/wire.ts, nor printing/print-errors.ts): scripts/sql-boundary.ts.
@@ -77,15 +79,79 @@ function importProblems(file: string, spec: string, target: string | null, isTyp
 
 export function findViolations(files: SourceFile[]): string[] {
   const problems: string[] = [];
+  // What each file loads when it runs: its imports but `import type` ones (erased). An import of
+  // named types only (`import { type A }`) stays, empty: verbatimModuleSyntax keeps it.
+  const runs = new Map<string, string[]>();
   for (const file of files) {
+    const loads: string[] = [];
     for (const m of file.text.matchAll(IMPORT)) {
       const isType = Boolean(m[2]);
       const spec = m[3] ?? m[4] ?? '';
       const target = spec.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file.path), spec)) : null;
       problems.push(...importProblems(file.path, spec, target, isType));
+      if (target !== null && !isType) loads.push(target);
+    }
+    runs.set(file.path, loads);
+  }
+  for (const cycle of importCycles(runs)) problems.push(`${cycle[0]}: import cycle ${[...cycle, cycle[0]].join(' -> ')}; cut one of its imports`);
+  return [...problems, ...findSqlViolations(files)];
+}
+
+/**
+ * The import cycles of a graph, one path around each (Tarjan's strongly connected components,
+ * then a path from the component's first file back to itself).
+ */
+export function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const components: string[][] = [];
+  const visit = (v: string) => {
+    order.set(v, order.size);
+    low.set(v, order.get(v) ?? 0);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!order.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) ?? 0, low.get(w) ?? 0));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) ?? 0, order.get(w) ?? 0));
+    }
+    if (low.get(v) !== order.get(v)) return;
+    const component = new Set<string>();
+    for (let w = stack.pop(); w !== undefined; w = w === v ? undefined : stack.pop()) {
+      onStack.delete(w);
+      component.add(w);
+    }
+    const selfLoop = graph.get(v)?.includes(v) ?? false;
+    if (component.size > 1 || selfLoop) components.push(pathAround(graph, v, component));
+  };
+  for (const v of graph.keys()) if (!order.has(v)) visit(v);
+  return components;
+}
+
+/** A shortest path from `start` back to itself inside `within` (breadth first). */
+function pathAround(graph: ReadonlyMap<string, readonly string[]>, start: string, within: ReadonlySet<string>): string[] {
+  const from = new Map<string, string>();
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    const v = queue[i] as string;
+    for (const w of graph.get(v) ?? []) {
+      if (!within.has(w)) continue;
+      if (w === start) {
+        const path = [v];
+        for (let u = from.get(v); u !== undefined; u = from.get(u)) path.unshift(u);
+        return path;
+      }
+      if (!from.has(w) && w !== start) {
+        from.set(w, v);
+        queue.push(w);
+      }
     }
   }
-  return [...problems, ...findSqlViolations(files)];
+  return [start];
 }
 
 function sources(root: string, dir: string): SourceFile[] {

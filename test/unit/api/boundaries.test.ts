@@ -103,6 +103,29 @@ describe('process boundaries lint', () => {
     assert.equal(check('main/x.ts', "import { App } from '../renderer/app/app.tsx';").length, 1);
   });
 
+  it('finds a module that imports itself back through others, and names the way round', () => {
+    const files = [
+      { path: 'main/a/one.ts', text: "import { two } from './two.ts';" },
+      { path: 'main/a/two.ts', text: "export { three } from '../b/three.ts';" },
+      { path: 'main/b/three.ts', text: "import { one } from '../a/one.ts';\nimport { z } from 'zod';" },
+      { path: 'main/b/four.ts', text: "import { one } from '../a/one.ts';" },
+    ];
+    const problems = findViolations(files);
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.match(problems[0] ?? '', /import cycle main\/a\/one\.ts -> main\/a\/two\.ts -> main\/b\/three\.ts -> main\/a\/one\.ts/);
+    assert.equal(findViolations([{ path: 'main/x.ts', text: "import { x } from './x.ts';" }]).length, 1, 'a file importing itself');
+  });
+
+  it('leaves out of cycles what is erased: `import type`, but not an import of named types, which verbatimModuleSyntax keeps', () => {
+    const back = (line: string) => [
+      { path: 'main/one.ts', text: "import { two } from './two.ts';" },
+      { path: 'main/two.ts', text: line },
+    ];
+    assert.deepEqual(findViolations(back("import type { One } from './one.ts';")), []);
+    assert.deepEqual(findViolations(back("export type { One } from './one.ts';")), []);
+    assert.equal(findViolations(back("import { type One } from './one.ts';")).length, 1);
+  });
+
   it('passes on the project as it is', async () => {
     const { execFileSync } = await import('node:child_process');
     assert.doesNotThrow(() => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/check-boundaries.ts'], { stdio: 'pipe' }));
