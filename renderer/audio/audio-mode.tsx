@@ -73,6 +73,18 @@ export function AudioMode({ active, onWelcome, speech, onStart }: AudioModeProps
     speaker.say(sentences([tRef.current('audio.started'), whereAmI(tRef.current)]));
   }, [active, headphones, speaker]);
 
+  // Headphones pulled out: what was being said stops at once rather than end aloud in the hall
+  // (a sentence may name the artisan); plugged back in, the kiosk says where the artisan is.
+  // With staff's leave to speak aloud, it goes on through the loudspeaker.
+  const hadHeadphones = useRef<string | null>(null);
+  useEffect(() => {
+    const had = hadHeadphones.current;
+    hadHeadphones.current = headphones;
+    if (!active || had === null || headphones !== null || speech.aloud) return;
+    speaker.stop();
+    unheard.current = true;
+  }, [active, headphones, speech.aloud, speaker]);
+
   // Another language chosen: where the artisan is, said again in it (with its own voice).
   const spokenLocale = useRef(locale);
   useEffect(() => {

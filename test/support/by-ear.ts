@@ -19,11 +19,19 @@ export async function plugHeadphones(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { plugHeadphones(): void }).plugHeadphones());
 }
 
+/** Pulls the stand-in headset out: its output leaves the list, and the page hears `devicechange`. */
+export async function unplugHeadphones(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { unplugHeadphones(): void }).unplugHeadphones());
+}
+
 /**
  * Stands in for a USB headset, which headless Chromium cannot have: the page lists one more
  * audio output once `plugHeadphones` is called, and hears `devicechange`, as with real ones.
+ * With `playable`, sound can be sent to it (setSinkId takes its id, as a real device's; the
+ * sound goes to Chromium's own output), and each sound played is kept in `window.sounds`, for
+ * a test to see what is playing.
  */
-export async function withHeadsetSocket(page: Page): Promise<void> {
+export async function withHeadsetSocket(page: Page, { playable = false } = {}): Promise<void> {
   // A string, not a function: the test's TypeScript loader would add helpers the page lacks.
   await page.addInitScript(`{
     const devices = navigator.mediaDevices;
@@ -40,6 +48,23 @@ export async function withHeadsetSocket(page: Page): Promise<void> {
       plugged = true;
       devices.dispatchEvent(new Event('devicechange'));
     };
+    window.unplugHeadphones = () => {
+      plugged = false;
+      devices.dispatchEvent(new Event('devicechange'));
+    };
+    if (${playable}) {
+      const setSinkId = HTMLMediaElement.prototype.setSinkId;
+      HTMLMediaElement.prototype.setSinkId = function (id) {
+        if (id !== 'usb-headset') return setSinkId.call(this, id);
+        return plugged ? Promise.resolve() : Promise.reject(new DOMException('gone', 'NotFoundError'));
+      };
+      const play = HTMLMediaElement.prototype.play;
+      window.sounds = [];
+      HTMLMediaElement.prototype.play = function () {
+        window.sounds.push(this);
+        return play.call(this);
+      };
+    }
   }`);
 }
 

@@ -8,9 +8,10 @@ export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
 
 /**
  * Debian's Chromium, headless, with the flags that keep it off the (closed) network. With
- * `camera`, a fake camera that films the given MJPEG file (concatenated JPEGs).
+ * `camera`, a fake camera that films the given MJPEG file (concatenated JPEGs). With `sound`,
+ * pages play sound without a touch first, as Electron's windows do by default (autoplayPolicy).
  */
-export function launchChromium({ camera }: { camera?: string } = {}): Promise<Browser> {
+export function launchChromium({ camera, sound = false }: { camera?: string; sound?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -21,6 +22,7 @@ export function launchChromium({ camera }: { camera?: string } = {}): Promise<Br
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(sound ? ['--autoplay-policy=no-user-gesture-required'] : []),
       ...(camera ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`] : []),
     ],
   });
