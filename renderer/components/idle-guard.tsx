@@ -60,6 +60,10 @@ export function IdleGuard({ active, warnMs, endMs, onTimeout }: IdleGuardProps) 
     return () => {
       for (const e of events) window.removeEventListener(e, touch, { capture: true });
       clearInterval(timer);
+      // The idle time of the visit that ended must not be counted against the next one: left
+      // as it was, the next "Commencer" met a visit idle already, warned or ended at once.
+      last.current = Date.now();
+      setNow(last.current);
     };
   }, [active]);
 

@@ -194,6 +194,16 @@ describe('accounts in Chromium against browser mode', () => {
     await p.close();
   });
 
+  /** "Commencer" on the welcome left by a visit that ended: identification, clean and quiet. */
+  async function nextPersonStarts(p: Page): Promise<void> {
+    await p.getByRole('button', { name: fr['welcome.start'], exact: true }).click();
+    const rm = p.getByRole('textbox', { name: fr['identify.rmLabel'], exact: true });
+    await rm.waitFor({ timeout: 2000 });
+    assert.equal(await rm.inputValue(), '');
+    assert.equal(await p.getByRole('alertdialog', { name: fr['idle.heading'] }).count(), 0, 'no idle warning for the newcomer');
+    await p.getByRole('heading', { level: 1, name: fr['identify.heading'] }).waitFor();
+  }
+
   it('wipes the visit after the idle delay, with a warning first', async () => {
     // Its own kiosk, with idle delays of seconds instead of 60 and 75.
     const quick = await startBrowserMode(tempDir('kiosk-idle-'), { KIOSK_IDLE_WARN_MS: '3000', KIOSK_IDLE_END_MS: '6000' });
@@ -215,11 +225,15 @@ describe('accounts in Chromium against browser mode', () => {
     await p.getByRole('heading', { level: 1, name: fr['welcome.heading'] }).waitFor({ timeout: 6000 });
     const left = await everythingVisible(p);
     for (const trace of ['MULLER', 'Jean-Pierre', '401234562']) assert.ok(!left.includes(trace), `"${trace}" still on screen`);
+    // The next person, on the same screen (no reload), starts a visit of their own: the time the
+    // last one stayed idle is not counted against them (no warning, no visit ended at once).
+    await nextPersonStarts(p);
     // "Terminer maintenant" does not wait for the countdown.
     await identifyAs(p, quick, '401234562RE067', ['02', '03', '1975']);
     await p.getByRole('alertdialog', { name: fr['idle.heading'] }).waitFor({ timeout: 6000 });
     await p.getByRole('button', { name: fr['idle.endNow'] }).click();
     await p.getByRole('heading', { level: 1, name: fr['welcome.heading'] }).waitFor({ timeout: 1500 });
+    await nextPersonStarts(p);
     await p.close();
   });
 });
