@@ -12,18 +12,29 @@ const INTERNAL: KioskError = { code: 'INTERNAL', message: 'the call was rejected
  * that rejects (the bridge gone) or a `then` that throws (a bug drawing the answer) must not leave
  * the buttons waiting for ever: both are answered as a technical problem, what was typed stays,
  * and the bug is logged by its kind only (never the answer, which holds personal data).
+ *
+ * `era` moves when the person at the screen changes (the visit ends, the console locks): an
+ * answer to a call made before is dropped, refusal included. It was the person who left's; the
+ * next one, at the welcome or the PIN screen, must not be shown it.
  */
-export function makeCall(dispatch: (action: CallAction) => void, refuse: (error: KioskError) => void, log: (what: string) => void = logError): Call {
+export function makeCall(
+  dispatch: (action: CallAction) => void,
+  refuse: (error: KioskError) => void,
+  log: (what: string) => void = logError,
+  era: () => number = () => 0,
+): Call {
   return async <T>(result: Promise<Result<T>>, then: (value: T) => void) => {
+    const mine = era();
     dispatch({ type: 'submit' });
     let r: Result<T>;
     try {
       r = await result;
     } catch (error) {
       log(`a call to the kiosk was rejected (${kindOf(error)})`);
-      refuse(INTERNAL);
+      if (era() === mine) refuse(INTERNAL);
       return;
     }
+    if (era() !== mine) return;
     if (!r.ok) {
       refuse(r.error);
       return;

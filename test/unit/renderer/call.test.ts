@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { KioskError, Result } from '../../../main/shared/errors.ts';
 import { makeCall } from '../../../renderer/app/call.ts';
+import { initialKiosk, type KioskAction, type KioskState, kioskReducer } from '../../../renderer/app/kiosk-machine.ts';
 import { type CallAction, callStatus, IDLE, type Status } from '../../../renderer/app/machine.ts';
 import { endSession } from '../../../renderer/app/session-end.ts';
 
@@ -73,5 +74,67 @@ describe('"Terminer": a visit the core could not end is not left silent', () => 
       () => assert.fail('nothing to log'),
     );
     assert.equal(said, 0);
+  });
+});
+
+describe('an answer that comes after the person left is not shown to the next one', () => {
+  /** The kiosk's state driven as app.tsx drives it: `leave` is what endVisit does to the era. */
+  function kiosk() {
+    let state: KioskState = initialKiosk;
+    let era = 0;
+    const dispatch = (a: KioskAction) => {
+      state = kioskReducer(state, a);
+    };
+    const refuse = (e: KioskError) => dispatch({ type: 'call', action: { type: 'refused', code: e.code } });
+    const call = makeCall(
+      (action) => dispatch({ type: 'call', action }),
+      refuse,
+      () => undefined,
+      () => era,
+    );
+    return { call, dispatch, leave: () => era++, now: () => state };
+  }
+  const later = <T>() => {
+    let answer: (r: Result<T>) => void = () => undefined;
+    const promise = new Promise<Result<T>>((resolve) => {
+      answer = resolve;
+    });
+    return { promise, answer };
+  };
+
+  it("a visit ended by the idle timeout: the registry's late refusal does not appear on the next artisan's welcome", async () => {
+    const k = kiosk();
+    const pending = later<{ email: string }>();
+    const asked = k.call(pending.promise, () => assert.fail('no answer after the visit ended'));
+    const waiting = k.now();
+    assert.ok(waiting.mode === 'visit' && waiting.visit.pending, 'the visit waits for the answer');
+    k.leave();
+    k.dispatch({ type: 'finish' });
+    pending.answer({ ok: false, error: { code: 'REGISTRY_UNREACHABLE', message: 'timeout' } });
+    await asked;
+    assert.deepEqual(k.now(), initialKiosk, 'a clean welcome: no refusal, no wait');
+  });
+
+  it('a console locked with an action pending: its late refusal does not appear on the PIN screen', async () => {
+    const k = kiosk();
+    k.dispatch({ type: 'open-console', configured: true });
+    k.dispatch({ type: 'console', action: { type: 'signed-in', member: { id: 1, name: 'Agent' } } });
+    const pending = later<unknown>();
+    const asked = k.call(pending.promise, () => assert.fail('no answer after the lock'));
+    k.leave();
+    k.dispatch({ type: 'console', action: { type: 'locked' } });
+    pending.answer({ ok: false, error: { code: 'CARD_PRINTER_NOT_READY', message: 'offline' } });
+    await asked;
+    const s = k.now();
+    assert.ok(s.mode === 'console' && s.console.screen === 'staff-pin');
+    assert.deepEqual([s.console.errors, s.console.pending, s.console.notices], [{}, false, ['staff.lockedIdle']]);
+  });
+
+  it('a call made after the change is answered as usual', async () => {
+    const k = kiosk();
+    k.leave();
+    await k.call(Promise.resolve<Result<number>>({ ok: false, error: { code: 'REGISTRY_UNREACHABLE', message: 'down' } }), () => undefined);
+    const s = k.now();
+    assert.ok(s.mode === 'visit' && s.visit.errors.general?.key === 'error.REGISTRY_UNREACHABLE');
   });
 });
