@@ -11,12 +11,15 @@ import { type ChangesEnvelope, changesEnvelopeSchema } from './wire.ts';
  * bytes, a page leaves only small, young garbage: each row's own text and parse.
  * SQLite reads the rows from the same bytes (applyChangesPage), so the two must agree on what
  * they are: the reader accepts strict JSON only (SQLite's reader also takes JSON5, comments
- * and all), and refuses what SQLite would read otherwise than JSON.parse: a key named twice,
- * anywhere (JSON.parse keeps the last; SQLite reads the first, and writes an address with
- * both), a lone UTF-16 surrogate escape (SQLite writes it as bytes that are not UTF-8),
- * nesting deeper than SQLite reads (it would refuse the page at the write), and a number in a
- * row written with a fraction or an exponent (SQLite rounds some otherwise than JS: it reads
- * 2292249928172244.75 as ...244.5, where JS reads the integer ...245).
+ * and all), and refuses what SQLite would read otherwise than JSON.parse:
+ * - a key of the page holding a NUL: SQLite reads "items\u0000", or "items\u0000x", as
+ *   `$.items`, and would write its rows, never checked;
+ * - a key named twice, anywhere: JSON.parse keeps the last; SQLite reads the first, and
+ *   writes an address with both;
+ * - a lone UTF-16 surrogate escape: SQLite writes it as bytes that are not UTF-8;
+ * - nesting deeper than SQLite reads: it would refuse the page at the write;
+ * - a number in a row written with a fraction or an exponent: SQLite rounds some otherwise
+ *   than JS (it reads 2292249928172244.75 as ...244.5, where JS reads the integer ...245).
  */
 export type ChangesPageReading = ChangesEnvelope & {
   /** How many rows `items` holds. */
@@ -99,6 +102,7 @@ export function readChangesPage(bytes: Uint8Array): ChangesPageReading {
       const keyEnd = stringEnd(buf, i, seen);
       const key = parse(i, keyEnd, { keys: 0, surrogates: seen.surrogates, fractions: false });
       if (typeof key !== 'string') throw malformed(NOT_JSON);
+      if (key.includes('\u0000')) throw malformed('has a key holding a NUL (\\u0000), which SQLite would read as cut there');
       if (keys.has(key)) throw malformed(key === 'items' ? 'names its list of rows twice' : `names its key "${key.slice(0, 40)}" twice`);
       keys.add(key);
       i = skip(expect(skip(keyEnd), COLON));

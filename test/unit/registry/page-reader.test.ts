@@ -77,6 +77,18 @@ describe('readChangesPage: a page read from its bytes, as SQLite will read them'
 describe('readChangesPage: a page SQLite would read otherwise than the check did is refused', () => {
   const one = JSON.stringify(changesPage([row(A, 1, 'NOM')], 'c', false));
 
+  it('refuses a key holding a NUL: SQLite reads "items\\u0000" as $.items, rows that were never checked', async () => {
+    const unchecked = row('not an RM number', 1);
+    const db = await openDatabase(':memory:', memoryLogger());
+    for (const key of ['items\\u0000', 'it\\u0065ms\\u0000x']) {
+      const text = one.replace('{', `{"${key}":${JSON.stringify([unchecked])},`);
+      const sqlite = await db.all<{ rm: string }>("SELECT value->>0 AS rm FROM json_each(CAST(? AS TEXT), '$.items')", [bytes(text)]);
+      assert.deepEqual(sqlite, [{ rm: 'not an RM number' }], 'SQLite reads the list under that key');
+      refused(text, /key holding a NUL/);
+    }
+    await db.close();
+  });
+
   it('refuses a key named twice inside a row: SQLite writes the address with both, and reads the first', () => {
     refused(one.replace('{"voie":', '{"voie":"never checked","voie":'), /names a key twice/);
     refused(one.replace('"commune":', '"\\u0076oie":"x","commune":'), /names a key twice/);
