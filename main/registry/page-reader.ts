@@ -12,8 +12,8 @@ import { type ChangesEnvelope, changesEnvelopeSchema } from './wire.ts';
  * SQLite reads the rows from the same bytes (applyChangesPage), so the two must agree on what
  * they are: the reader accepts strict JSON only (SQLite's reader also takes JSON5, comments
  * and all), and refuses what SQLite would read otherwise than JSON.parse:
- * - a key of the page holding a NUL: SQLite reads "items\u0000", or "items\u0000x", as
- *   `$.items`, and would write its rows, never checked;
+ * - a key holding a NUL: SQLite reads "items\u0000", or "items\u0000x", as `$.items`, and
+ *   would write its rows, never checked (in a row, "voie\u0000" as voie);
  * - a key named twice, anywhere: JSON.parse keeps the last; SQLite reads the first, and
  *   writes an address with both;
  * - a lone UTF-16 surrogate escape: SQLite writes it as bytes that are not UTF-8;
@@ -33,6 +33,7 @@ export type ChangesPageReading = ChangesEnvelope & {
 
 const malformed = (why: string) => new RegistryError('malformed', `a changes page ${why}`);
 const NOT_JSON = 'is not valid JSON (cut short?)';
+const NUL_KEY = 'has a key holding a NUL (\\u0000), which SQLite would read as cut there';
 /** SQLite's JSON_MAX_DEPTH: the levels it reads, the page object included. */
 const MAX_DEPTH = 1000;
 const LONE_SURROGATE = /\p{Surrogate}/u;
@@ -69,8 +70,9 @@ export function readChangesPage(bytes: Uint8Array): ChangesPageReading {
       throw malformed(NOT_JSON);
     }
     if (seen.keys > 0 || seen.surrogates) {
-      const found = { keys: 0, lone: false };
+      const found = { keys: 0, lone: false, nul: false };
       tally(value, seen.surrogates, found);
+      if (found.nul) throw malformed(NUL_KEY);
       if (found.lone) throw malformed('holds a lone UTF-16 surrogate, which SQLite would write as bytes that are not UTF-8');
       if (found.keys !== seen.keys) throw malformed('names a key twice in one of its objects');
     }
@@ -102,7 +104,7 @@ export function readChangesPage(bytes: Uint8Array): ChangesPageReading {
       const keyEnd = stringEnd(buf, i, seen);
       const key = parse(i, keyEnd, { keys: 0, surrogates: seen.surrogates, fractions: false });
       if (typeof key !== 'string') throw malformed(NOT_JSON);
-      if (key.includes('\u0000')) throw malformed('has a key holding a NUL (\\u0000), which SQLite would read as cut there');
+      if (key.includes('\u0000')) throw malformed(NUL_KEY);
       if (keys.has(key)) throw malformed(key === 'items' ? 'names its list of rows twice' : `names its key "${key.slice(0, 40)}" twice`);
       keys.add(key);
       i = skip(expect(skip(keyEnd), COLON));
@@ -198,10 +200,11 @@ function valueEnd(buf: Buffer, i: number, outer: number, seen: Seen): number {
 }
 
 /**
- * Counts into `found` the keys of every object in `value`, and, if `strings`, notes a string or
- * key holding a lone surrogate. `value` nests at most MAX_DEPTH levels (valueEnd refused deeper).
+ * Counts into `found` the keys of every object in `value`, notes a key holding a NUL, and, if
+ * `strings`, a string or key holding a lone surrogate. `value` nests at most MAX_DEPTH levels
+ * (valueEnd refused deeper).
  */
-function tally(value: unknown, strings: boolean, found: { keys: number; lone: boolean }): void {
+function tally(value: unknown, strings: boolean, found: { keys: number; lone: boolean; nul: boolean }): void {
   if (typeof value === 'string') {
     if (strings && LONE_SURROGATE.test(value)) found.lone = true;
   } else if (Array.isArray(value)) {
@@ -212,6 +215,7 @@ function tally(value: unknown, strings: boolean, found: { keys: number; lone: bo
     const object = value as Record<string, unknown>;
     for (const k in object) {
       found.keys++;
+      if (k.includes('\u0000')) found.nul = true;
       if (strings && LONE_SURROGATE.test(k)) found.lone = true;
       tally(object[k], strings, found);
     }

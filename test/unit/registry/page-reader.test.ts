@@ -77,7 +77,7 @@ describe('readChangesPage: a page read from its bytes, as SQLite will read them'
 describe('readChangesPage: a page SQLite would read otherwise than the check did is refused', () => {
   const one = JSON.stringify(changesPage([row(A, 1, 'NOM')], 'c', false));
 
-  it('refuses a key holding a NUL: SQLite reads "items\\u0000" as $.items, rows that were never checked', async () => {
+  it('refuses a key holding a NUL: SQLite reads "items\\u0000" as $.items, and "codePostal\\u0000" as codePostal', async () => {
     const unchecked = row('not an RM number', 1);
     const db = await openDatabase(':memory:', memoryLogger());
     for (const key of ['items\\u0000', 'it\\u0065ms\\u0000x']) {
@@ -86,6 +86,11 @@ describe('readChangesPage: a page SQLite would read otherwise than the check did
       assert.deepEqual(sqlite, [{ rm: 'not an RM number' }], 'SQLite reads the list under that key');
       refused(text, /key holding a NUL/);
     }
+    // In a row, SQLite writes the address with both keys, and reads the first as codePostal.
+    const inRow = one.replace('"codePostal":', '"codePostal\\u0000":"never checked","codePostal":');
+    const [read] = await db.all<{ cp: string }>("SELECT value->>'$[13].codePostal' AS cp FROM json_each(CAST(? AS TEXT), '$.items')", [bytes(inRow)]);
+    assert.equal(read?.cp, 'never checked');
+    refused(inRow, /key holding a NUL/);
     await db.close();
   });
 
