@@ -18,8 +18,9 @@ import { type ChangesEnvelope, changesEnvelopeSchema } from './wire.ts';
  *   writes an address with both;
  * - a lone UTF-16 surrogate escape: SQLite writes it as bytes that are not UTF-8;
  * - nesting deeper than SQLite reads: it would refuse the page at the write;
- * - a number in a row written with a fraction or an exponent: SQLite rounds some otherwise
- *   than JS (it reads 2292249928172244.75 as ...244.5, where JS reads the integer ...245).
+ * - a field of a row that is a number written with a fraction or an exponent: SQLite rounds
+ *   some otherwise than JS (it reads 2292249928172244.75 as ...244.5, where JS reads the
+ *   integer ...245). Deeper in a row (the address) SQLite writes a number as its text.
  */
 export type ChangesPageReading = ChangesEnvelope & {
   /** How many rows `items` holds. */
@@ -53,7 +54,7 @@ const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0
 /**
  * What the scan of one value saw that JSON.parse's result no longer shows: how many keys its
  * text names (a colon outside strings follows each), whether it escapes a surrogate, and
- * whether a number in it has a fraction or an exponent.
+ * whether a number it holds itself (not in a value inside it) has a fraction or an exponent.
  */
 type Seen = { keys: number; surrogates: boolean; fractions: boolean };
 
@@ -184,8 +185,11 @@ function valueEnd(buf: Buffer, i: number, outer: number, seen: Seen): number {
       const c = buf[j];
       if (c === QUOTE) j = stringEnd(buf, j, seen) - 1;
       else if (c === COLON) seen.keys++;
-      // Outside strings, a dot is a number's, and so is an e after a digit (true and false have theirs after a letter).
-      else if (c === DOT || ((c === 0x65 || c === 0x45) && (buf[j - 1] ?? 0) >= 0x30 && (buf[j - 1] ?? 0) <= 0x39)) seen.fractions = true;
+      // A number the value holds itself (SQLite reads it with ->>; deeper ones it writes as
+      // their text, with ->). Outside strings, a dot is a number's, and so is an e after a
+      // digit (true and false have theirs after a letter).
+      else if (depth === outer + 1 && (c === DOT || ((c === 0x65 || c === 0x45) && (buf[j - 1] ?? 0) >= 0x30 && (buf[j - 1] ?? 0) <= 0x39)))
+        seen.fractions = true;
       else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
         if (++depth > MAX_DEPTH) throw malformed(`nests deeper than the ${MAX_DEPTH} levels SQLite reads`);
       } else if ((c === CLOSE_OBJECT || c === CLOSE_ARRAY) && --depth === outer) return j + 1;

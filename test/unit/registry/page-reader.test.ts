@@ -122,6 +122,9 @@ describe('readChangesPage: a page SQLite would read otherwise than the check did
     for (const version of ['1.0', '1e0', '10E-1']) refused(one.replace(',1]]', `,${version}]]`), /fraction or an exponent/);
     const read = readChangesPage(bytes(one.replace('"cursor":"c"', '"cursor":"c.e","later":[1.5e3,true,false]')));
     assert.deepEqual([read.cursor, (read.row(0) as unknown[])[17]], ['c.e', 1], 'outside the rows, and in words and strings, is no number');
+    // Inside the address, SQLite writes a number as its text (->), which JSON.parse reads back as the check did.
+    const nested = readChangesPage(bytes(one.replace('"commune":', '"lat":48.85,"n":2292249928172244.75,"commune":')));
+    assert.equal(((nested.row(0) as unknown[])[13] as { lat: number }).lat, 48.85);
     await db.close();
   });
 
