@@ -188,5 +188,7 @@ export function isArtisanTuple(t: unknown): t is ArtisanTuple {
   const { voie, complement, codePostal, commune } = adresse as Record<string, unknown>;
   if (!(str(voie, 200) && strOrNull(complement, 200) && str(codePostal, 10) && str(commune, 100))) return false;
   if (!(str(dateImmat, 10) && DAY.test(dateImmat) && (dateRadiation === null || (str(dateRadiation, 10) && DAY.test(dateRadiation))))) return false;
-  return typeof statut === 'string' && STATUS_SET.has(statut) && typeof version === 'number' && Number.isInteger(version) && version >= 0;
+  // A safe integer, as zod's int() wants: past 2^53, JSON.parse rounds a version that SQLite,
+  // reading the same page, writes exact (or as a REAL, which the STRICT column refuses).
+  return typeof statut === 'string' && STATUS_SET.has(statut) && typeof version === 'number' && Number.isSafeInteger(version) && version >= 0;
 }

@@ -112,7 +112,7 @@ describe('a page is checked whole before anything of it is written', () => {
     await db.close();
   });
 
-  it('refuses a page SQLite would read otherwise than the check did: not UTF-8, or JSON5', async () => {
+  it('refuses a page SQLite would read otherwise than the check did: not UTF-8, JSON5, or another list of rows', async () => {
     const text = JSON.stringify(changesPage([row(A, 1, 'DURAND'), row(B, 1)], 'c1', false));
     const notUtf8 = Buffer.from(text);
     notUtf8[notUtf8.indexOf('DURAND')] = 0xc3; // a two-byte character's first byte, then a plain letter
@@ -121,6 +121,8 @@ describe('a page is checked whole before anything of it is written', () => {
       // SQLite's JSON reader takes comments and trailing commas; JSON does not.
       [text.replace('],[', '] /* a comment */ ,['), /not valid JSON/],
       [text.replace(']],', '],],'), /not valid JSON/],
+      // SQLite reads this key as $.items: its row, never checked, would be written.
+      [text.replace('{', `{"items\\u0000":${JSON.stringify([row(C, 1).map((v, i) => (i === 0 ? 'not an RM number' : v))])},`), /key holding a NUL/],
     ];
     for (const [body, why] of bodies) {
       const registry = await startBrokenRegistry(() => ({ body }));

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { birthDateHasher } from '../../../main/identity/birth-date-hash.ts';
 import { removedProblem } from '../../../main/registry/page-check.ts';
 import { pageRows } from '../../../main/registry/replica-rows.ts';
+import { artisanTupleSchema } from '../../../main/registry/wire.ts';
 import { HASH_BYTES } from '../../../main/store/artisans-repo.ts';
 import { row } from '../../support/broken-registry.ts';
 
@@ -38,5 +39,18 @@ describe('pageRows', () => {
     assert.match(removedProblem(['123123127RM078'], made.kept) ?? '', /both keeps and removes/);
     assert.match(removedProblem(['nope'], made.kept) ?? '', /not an RM number/);
     assert.equal(removedProblem(['732829320RM075'], made.kept), null);
+  });
+});
+
+describe('pageRows: a version SQLite would write otherwise than JS read it', () => {
+  it('refuses a version past 2^53, as the wire schema does: JS rounds it, SQLite keeps it exact or as a REAL', () => {
+    const rows = pageRows(birthDateHasher(Buffer.alloc(32, 1)));
+    // JSON.parse reads 9007199254740993 as 9007199254740992; SQLite writes ...993. 1e20 is a REAL a STRICT INTEGER column refuses.
+    for (const version of [2 ** 53, 1e20]) {
+      const t = row('123123127RM078', version);
+      assert.equal(artisanTupleSchema.safeParse(t).success, false);
+      assert.deepEqual(rows(pageOf([t])), { problem: 'row 0 of a changes page does not match the API' });
+    }
+    assert.ok('hashes' in rows(pageOf([row('123123127RM078', 2 ** 53 - 1)])));
   });
 });
