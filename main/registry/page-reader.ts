@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { RegistryError } from './client.ts';
-import { type ChangesEnvelope, changesEnvelopeSchema } from './wire.ts';
+import { type ChangesEnvelope, changesEnvelopeSchema, MAX_PAGE } from './wire.ts';
 
 /**
  * A changes page read from its bytes, its rows left unparsed until asked for one by one.
@@ -114,6 +114,9 @@ export function readChangesPage(bytes: Uint8Array): ChangesPageReading {
         if (buf[i] === CLOSE_ARRAY) i++;
         else {
           for (;;) {
+            // Past the API's rows a page, the rest is not scanned (a hostile page of millions
+            // of empty rows would otherwise cost seconds and a gigabyte before its refusal).
+            if (starts.length === MAX_PAGE) throw malformed(`holds more than the ${MAX_PAGE} rows the API allows`);
             const end = valueEnd(buf, i, 2, seen);
             if (seen.fractions)
               throw malformed(`writes a number in row ${starts.length} with a fraction or an exponent, which SQLite may round otherwise than JS`);

@@ -127,10 +127,14 @@ describe('a page is checked whole before anything of it is written', () => {
     for (const [body, why] of bodies) {
       const registry = await startBrokenRegistry(() => ({ body }));
       const { db, engine } = await replicaFor(registry.url);
-      await assert.rejects(engine.syncNow(), (e: unknown) => kindIs('malformed')(e) && why.test((e as Error).message));
-      assert.equal(await countArtisans(db), 0, 'nothing of that page was kept');
-      await registry.close();
-      await db.close();
+      // Closed whatever the outcome: a failed case must fail the test, not hold the file open.
+      try {
+        await assert.rejects(engine.syncNow(), (e: unknown) => kindIs('malformed')(e) && why.test((e as Error).message));
+        assert.equal(await countArtisans(db), 0, 'nothing of that page was kept');
+      } finally {
+        await registry.close();
+        await db.close();
+      }
     }
   });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { memoryLogger } from '../../../main/logging/logger.ts';
 import { readChangesPage } from '../../../main/registry/page-reader.ts';
+import { MAX_PAGE } from '../../../main/registry/wire.ts';
 import { openDatabase } from '../../../main/store/database.ts';
 import { changesPage, row } from '../../support/broken-registry.ts';
 
@@ -63,6 +64,19 @@ describe('readChangesPage: a page read from its bytes, as SQLite will read them'
     const at = text.indexOf('DURAND');
     text[at] = 0xc3; // the first byte of a two-byte character, followed by a plain letter
     refused(text, /not UTF-8/);
+  });
+
+  it('refuses a page of more rows than the API allows as soon as it counts them, and reads one of exactly that many', () => {
+    const page = (rows: number) =>
+      JSON.stringify(
+        changesPage(
+          Array.from({ length: rows }, () => []),
+          'c',
+          false,
+        ),
+      );
+    refused(page(MAX_PAGE + 1), new RegExp(`more than the ${MAX_PAGE} rows the API allows`));
+    assert.equal(readChangesPage(bytes(page(MAX_PAGE))).rowCount, MAX_PAGE);
   });
 
   it('refuses an envelope that does not match the API, and items that are not a list', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { birthDateHasher } from '../../../main/identity/birth-date-hash.ts';
-import { removedProblem } from '../../../main/registry/page-check.ts';
+import { removedProblem, sizeProblem } from '../../../main/registry/page-check.ts';
 import { pageRows } from '../../../main/registry/replica-rows.ts';
 import { artisanTupleSchema } from '../../../main/registry/wire.ts';
 import { HASH_BYTES } from '../../../main/store/artisans-repo.ts';
@@ -52,5 +52,10 @@ describe('pageRows: a version SQLite would write otherwise than JS read it', () 
       assert.deepEqual(rows(pageOf([t])), { problem: 'row 0 of a changes page does not match the API' });
     }
     assert.ok('hashes' in rows(pageOf([row('123123127RM078', 2 ** 53 - 1)])));
+  });
+
+  it('counts removals with rows against the limit the API sets a page', () => {
+    assert.equal(sizeProblem(9_000, 1_000), null);
+    assert.match(sizeProblem(9_000, 1_001) ?? '', /holds 10001 rows and removals, more than the 10000 the API allows/);
   });
 });
