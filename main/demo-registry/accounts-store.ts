@@ -121,7 +121,7 @@ export async function openAccounts(registry: RegistryStore, mailer: Mailer, publ
     async ensureAccounts(list: readonly { rmNumber: string; email: string; password: string }[]): Promise<void> {
       for (const a of list) {
         const t = await registry.byRmNumber(a.rmNumber);
-        if (!t || t[16] !== 'active' || (await account(a.rmNumber))) continue;
+        if (t?.[16] !== 'active' || (await account(a.rmNumber))) continue;
         const salt = randomBytes(16).toString('hex');
         await db.transaction((tx) =>
           tx.run("INSERT INTO accounts (rm_number, email, password_hash, salt, status) VALUES (?, ?, ?, ?, 'active') ON CONFLICT DO NOTHING", [
@@ -262,7 +262,7 @@ export async function openAccounts(registry: RegistryStore, mailer: Mailer, publ
     async resetPassword(token: string, password: string): Promise<Outcome<null>> {
       if (!checkPassword(password).met) return { ok: false, error: { code: 'PASSWORD_WEAK' } };
       const row = await db.get<{ rm_number: string; purpose: string; expires_at: number }>('SELECT * FROM account_tokens WHERE token_hash = ?', [sha(token)]);
-      if (!row || row.purpose !== 'reset' || row.expires_at < Date.now()) return { ok: false, error: { code: 'TOKEN_INVALID' } };
+      if (row?.purpose !== 'reset' || row.expires_at < Date.now()) return { ok: false, error: { code: 'TOKEN_INVALID' } };
       const salt = randomBytes(16).toString('hex');
       await db.transaction(async (tx) => {
         await tx.run('UPDATE accounts SET password_hash = ?, salt = ?, failed_logins = 0, locked_until = NULL WHERE rm_number = ?', [

@@ -105,7 +105,7 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
   /** Asks the spooler once about a sent job, and records the answer if it is final. */
   async function check(id: number): Promise<PrintJob> {
     const job = await getJob(db, id);
-    if (!job || !job.spoolerId || job.status === 'completed' || job.status === 'failed') return job as PrintJob;
+    if (!job?.spoolerId || job.status === 'completed' || job.status === 'failed') return job as PrintJob;
     let state: SpoolState;
     try {
       state = await spooler.jobState(job.printer, job.spoolerId);
@@ -175,7 +175,7 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const job = await check(id);
-        if (!job || !job.spoolerId || job.status === 'completed' || job.status === 'failed' || Date.now() > deadline) return job;
+        if (!job?.spoolerId || job.status === 'completed' || job.status === 'failed' || Date.now() > deadline) return job;
         await new Promise((r) => setTimeout(r, everyMs));
       }
     },
