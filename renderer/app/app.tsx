@@ -83,16 +83,7 @@ export function App() {
   }, []);
   // Moves when the person at the screen changes (endVisit): answers to their calls are dropped (call.ts).
   const era = useRef(0);
-  const call = useMemo(
-    () =>
-      makeCall(
-        (action) => dispatch({ type: 'call', action }),
-        refuse,
-        undefined,
-        () => era.current,
-      ),
-    [refuse],
-  );
+  const call = useMemo(() => makeCall((action) => dispatch({ type: 'call', action }), refuse, { era: () => era.current }), [refuse]);
 
   // "Terminer", "Quitter la console" and the idle timeout: the visit's data goes, here and in the
   // main process, and the next person starts in the kiosk's language (French unless staff chose otherwise).

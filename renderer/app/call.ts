@@ -20,8 +20,7 @@ const INTERNAL: KioskError = { code: 'INTERNAL', message: 'the call was rejected
 export function makeCall(
   dispatch: (action: CallAction) => void,
   refuse: (error: KioskError) => void,
-  log: (what: string) => void = logError,
-  era: () => number = () => 0,
+  { log = logError, era = () => 0 }: { log?: (what: string) => void; era?: () => number } = {},
 ): Call {
   return async <T>(result: Promise<Result<T>>, then: (value: T) => void) => {
     const mine = era();

@@ -14,7 +14,7 @@ function harness() {
     status = callStatus(status, a);
   };
   const refuse = (e: KioskError) => dispatch({ type: 'refused', code: e.code });
-  const call = makeCall(dispatch, refuse, (what) => logged.push(what));
+  const call = makeCall(dispatch, refuse, { log: (what) => logged.push(what) });
   return { call, dispatch, logged, now: () => status };
 }
 
@@ -86,12 +86,7 @@ describe('an answer that comes after the person left is not shown to the next on
       state = kioskReducer(state, a);
     };
     const refuse = (e: KioskError) => dispatch({ type: 'call', action: { type: 'refused', code: e.code } });
-    const call = makeCall(
-      (action) => dispatch({ type: 'call', action }),
-      refuse,
-      () => undefined,
-      () => era,
-    );
+    const call = makeCall((action) => dispatch({ type: 'call', action }), refuse, { log: () => undefined, era: () => era });
     return { call, dispatch, leave: () => era++, now: () => state };
   }
   const later = <T>() => {
