@@ -43,13 +43,18 @@ export function IdleGuard({ active, warnMs, endMs, onTimeout }: IdleGuardProps) 
   const button = useRef<HTMLButtonElement>(null);
   const idle = now - last.current;
   const warning = active && idle >= warnMs;
+  const warned = useRef(false);
+  warned.current = warning;
 
   useEffect(() => {
     if (!active) return;
     last.current = Date.now();
-    // A touch anywhere says "still here", except on "Terminer maintenant": that one must
-    // reach its button, not take the warning away under the finger.
+    // A touch anywhere says "still here". But while the warning shows, a finger that lands
+    // must not take it away: gone at the pointer's down, the cover let the tap's click fall
+    // on what was under "Je suis là" ("Se déconnecter", "Me connecter"…). The cover's own
+    // click carries on instead (below); "Terminer maintenant" reaches its button.
     const touch = (e: Event) => {
+      if (warned.current && e.type === 'pointerdown') return;
       if (e.target instanceof Element && e.target.closest('[data-idle-end]')) return;
       last.current = Date.now();
       setNow(last.current);
@@ -79,8 +84,16 @@ export function IdleGuard({ active, warnMs, endMs, onTimeout }: IdleGuardProps) 
 
   if (!warning) return null;
   const seconds = Math.max(0, Math.ceil((endMs - idle) / 1000));
+  const carryOn = (e: React.MouseEvent) => {
+    if (e.target instanceof Element && e.target.closest('[data-idle-end]')) return;
+    last.current = Date.now();
+    setNow(last.current);
+  };
   return (
-    <div className="overlay overlay-cover" data-testid="idle-cover">
+    // A click anywhere on the cover (its "Je suis là" included) carries on; the keyboard's way is the button.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: keys already carry on (the window's keydown, above)
+    // biome-ignore lint/a11y/noStaticElementInteractions: the cover only catches the taps that land beside the dialog
+    <div className="overlay overlay-cover" data-testid="idle-cover" onClick={carryOn}>
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body">
         <h2 id="idle-title">{t('idle.heading')}</h2>
         <p id="idle-body">{t('idle.body', { seconds })}</p>

@@ -211,9 +211,18 @@ describe('the artisan’s situations in English (issue #14), in Chromium at 1080
       assert.ok((await tonesPlayed(p)) >= 1, 'a tone was played');
       await noViolations(p);
       await screenshot(p, 'en-idle-warning');
+      // Every click from now on, by where it lands: the tap on "I am here" must not go through
+      // to what the cover hides (it once fell on "Log in" or "Log out" under the button).
+      await p.evaluate(`{
+        window.clicksBeside = [];
+        document.addEventListener('click', (e) => {
+          if (!e.target.closest('[data-testid="idle-cover"]')) window.clicksBeside.push(e.target.outerHTML.slice(0, 80));
+        }, { capture: true });
+      }`);
       await button(p, en['idle.continue']).tap();
       await warning.waitFor({ state: 'hidden' });
       assert.ok(await heading.isVisible(), 'the visit goes on where it was, in English');
+      assert.deepEqual(await p.evaluate('window.clicksBeside'), [], 'the tap went through the cover');
       await p.close();
     } finally {
       await quick.stop();
