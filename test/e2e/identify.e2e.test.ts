@@ -227,6 +227,33 @@ describe('identification in Chromium against browser mode', () => {
     await p.close();
   });
 
+  it('after a refused date, shows where the keypad types, and types the missing digit where it is missing', async () => {
+    const p = await kioskPage(browser);
+    await openIdentify(p, kiosk);
+    const key = (name: string) => p.getByRole('button', { name, exact: true }).tap();
+    const dates = async () => [await dateField(p, 'day').inputValue(), await dateField(p, 'month').inputValue(), await dateField(p, 'year').inputValue()];
+    // Which of the four fields is drawn as the one being typed into (the focus's ring).
+    const marked = () =>
+      p.evaluate(`['rm-number', 'birth-day', 'birth-month', 'birth-year'].filter((id) => {
+        const style = getComputedStyle(document.getElementById(id));
+        return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 3;
+      })`);
+    // A year left short ("198"): no try is spent on it, and the next digit completes it.
+    await typeIdentity(p, '123123127RM078', ['1', '07', '198']);
+    await p.locator('#date-error').filter({ hasText: fr['error.DATE_FORMAT'] }).waitFor();
+    assert.deepEqual(await marked(), ['birth-year'], 'the year is shown as where the keypad types');
+    await key('0');
+    assert.deepEqual(await dates(), ['1', '07', '1980']);
+    // A date that cannot be (31 February): the keypad starts again at the day, and says so.
+    await typeIdentity(p, '123123127RM078', ['31', '02', '1980']);
+    await p.locator('#date-error').filter({ hasText: fr['error.DATE_INVALID'] }).waitFor();
+    assert.deepEqual(await marked(), ['birth-day'], 'the day is shown as where the keypad types');
+    await p.getByRole('button', { name: fr['keypad.eraseLabel'] }).tap();
+    assert.deepEqual(await dates(), ['3', '02', '1980']);
+    await screenshot(p, 'identify-keypad-target-after-refusal');
+    await p.close();
+  });
+
   it('works with a keyboard alone: Tab, typing and Enter', async () => {
     const p = await kioskPage(browser);
     await p.goto(kiosk.url);

@@ -24,6 +24,12 @@ const ORDER: FormField[] = ['rmNumber', 'day', 'month', 'year'];
 // What a keypad press may add to a field before moving on to the next one.
 const FULL: Partial<Record<FormField, number>> = { day: 2, month: 2 };
 const MAX: Record<FormField, number> = { rmNumber: 32, day: 2, month: 2, year: 4 };
+const DATE_PARTS = ['day', 'month', 'year'] as const;
+// Digits a date part needs at least: a day or a month may have one.
+const LEAST = { day: 1, month: 1, year: 4 };
+// The field the keypad types into is marked as the focus is, focused or not: after a refusal
+// the focus is on the summary, and keys that went into a field nobody saw were lost tries.
+const targetClass = (field: FormField, active: FormField) => (field === active ? ' input-keypad-target' : '');
 
 export function IdentifyScreen({ form, errors: refused, errorTick, pending, demoIdentities, onEdit, onSubmit }: IdentifyScreenProps) {
   const { t, locale } = useT();
@@ -33,8 +39,13 @@ export function IdentifyScreen({ form, errors: refused, errorTick, pending, demo
   const rmNumberError = rmErrorNow(refused.rmNumber, form.rmNumber);
   const errors = { ...refused, rmNumber: rmNumberError };
   // After a refusal the keypad types into the first field refused, with that field's keys
-  // (RM, RE, A, B for the number), not into the last one filled before "Valider".
-  const firstRefused: FormField | null = refused.rmNumber ? 'rmNumber' : refused.birthDate ? 'day' : null;
+  // (RM, RE, A, B for the number), not into the last one filled before "Valider"; for a date,
+  // its first part left short ("198" for the year), else its day.
+  const firstRefused: FormField | null = refused.rmNumber
+    ? 'rmNumber'
+    : refused.birthDate
+      ? (DATE_PARTS.find((part) => form[part].length < LEAST[part]) ?? 'day')
+      : null;
   useEffect(() => {
     if (errorTick > 0 && firstRefused) setActive(firstRefused);
   }, [errorTick, firstRefused]);
@@ -79,7 +90,7 @@ export function IdentifyScreen({ form, errors: refused, errorTick, pending, demo
       <label htmlFor={IDS[field]}>{labels[field]}</label>
       <input
         id={IDS[field]}
-        className="input"
+        className={`input${targetClass(field, active)}`}
         inputMode="none"
         autoComplete="off"
         maxLength={MAX[field]}
@@ -110,7 +121,7 @@ export function IdentifyScreen({ form, errors: refused, errorTick, pending, demo
           )}
           <input
             id={IDS.rmNumber}
-            className="input input-rm"
+            className={`input input-rm${targetClass('rmNumber', active)}`}
             inputMode="none"
             autoComplete="off"
             autoCapitalize="characters"
