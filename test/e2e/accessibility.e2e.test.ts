@@ -8,6 +8,7 @@ import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts'
 import { kioskPage, LANDSCAPE, launchChromium, PORTRAIT, screenshot } from '../support/chromium.ts';
 import { givePhoto } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
+import { smallTargets, TOUCH_TARGET_PX } from '../support/touch-targets.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
 const field = (p: Page, name: string) => p.getByRole('textbox', { name, exact: true });
@@ -27,6 +28,7 @@ async function checkScreen(p: Page, name: string): Promise<void> {
     ] as const) {
       await p.setViewportSize(size);
       assert.deepEqual(await violations(p), [], `${name}, ${lang}, ${orientation}`);
+      assert.deepEqual(await smallTargets(p), [], `${name}, ${lang}, ${orientation}: touch targets under ${TOUCH_TARGET_PX} px`);
       await screenshot(p, `a11y-${name}-${lang}-${orientation}`);
     }
     await button(p, lang === 'fr' ? fr['app.switchLanguageLabel'] : en['app.switchLanguageLabel']).click();
