@@ -142,12 +142,19 @@ async function linksTo(browser: Browser, mailbox: string, to: string): Promise<s
   return links;
 }
 
-/** The link followed on the phone: the registry's page says the account is active. */
-async function follow(browser: Browser, link: string): Promise<void> {
+/**
+ * A phone at hand, its browser already open (so that the link is followed within the seconds a
+ * stream stays down); `follow` opens the link there and the registry's page says the account is active.
+ */
+async function phoneAtHand(browser: Browser): Promise<{ follow(link: string): Promise<void> }> {
   const phone = await browser.newPage();
-  await phone.goto(link);
-  await phone.getByRole('heading', { level: 1, name: 'Votre compte est activé' }).waitFor();
-  await phone.close();
+  return {
+    async follow(link) {
+      await phone.goto(link);
+      await phone.getByRole('heading', { level: 1, name: 'Votre compte est activé' }).waitFor();
+      await phone.close();
+    },
+  };
 }
 
 /** "Votre compte est activé" on the kiosk's screen, said once, and no longer "waiting". */
@@ -196,10 +203,11 @@ describe('the events stream of browser mode cut, or refused, and back: the scree
     const mailbox = await waitForTheLink(p, url, streams);
     const [link] = await linksTo(browser, mailbox, CAMILLE.email);
     assert.ok(link, 'the confirmation e-mail is in the demo mailbox');
+    const phone = await phoneAtHand(browser);
 
     assert.equal(streams.cut(), 1, 'the page’s stream is cut');
     // On the phone, in the two seconds the page waits before it reconnects.
-    await follow(browser, link);
+    await phone.follow(link);
     assert.equal(streams.acceptedForPage(), 1, 'the link was followed while the stream was down');
     assert.equal(await p.getByText(fr['checkMail.activated']).count(), 0);
 
@@ -277,7 +285,7 @@ describe('the events stream of browser mode cut, or refused, and back: the scree
     // The stream back is a working one: the link followed now is heard, once.
     const [link] = await linksTo(browser, mailbox, CAMILLE.email);
     assert.ok(link);
-    await follow(browser, link);
+    await (await phoneAtHand(browser)).follow(link);
     await seenActivatedOnce(p);
     assert.equal((await linksTo(browser, mailbox, CAMILLE.email)).length, 1, 'still one e-mail');
     await p.close();
@@ -289,6 +297,7 @@ describe('the events stream of browser mode cut, or refused, and back: the scree
     const mailbox = await waitForTheLink(p, url, streams);
     const [link] = await linksTo(browser, mailbox, CAMILLE.email);
     assert.ok(link);
+    const phone = await phoneAtHand(browser);
 
     // The stream drops, and before the page is back, other tabs of the kiosk's address take
     // every stream the bridge allows: the page's reconnection is refused (503), for good as
@@ -298,7 +307,7 @@ describe('the events stream of browser mode cut, or refused, and back: the scree
     await eventually(async () => streams.refusedForPage(503) >= 1, 'the page’s stream is refused');
     for (const tab of tabs) tab.destroy();
     await eventually(async () => streams.live() === 0, 'the other tabs are gone');
-    await follow(browser, link);
+    await phone.follow(link);
     assert.equal(streams.acceptedForPage(), 1, 'the link was followed while the page had no stream');
 
     await eventually(async () => streams.acceptedForPage() === 2, 'the page opens its stream again', 20_000);
