@@ -13,7 +13,8 @@ export type Heard = KioskEvent | Subscribed;
 type Listener = (event: Heard) => void;
 
 const SUBSCRIBED: Subscribed = { kind: 'subscribed' };
-// A stream the bridge refused (a 401 after a restart with a new token, say) is tried again this much later.
+// A stream the bridge refused (a 503 while too many are open) is tried again this much later. A
+// 401 (the kiosk restarted, with a new token) is refused each time: only the new address helps.
 const REOPEN_MS = 5000;
 
 /**

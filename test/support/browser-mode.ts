@@ -72,7 +72,7 @@ export function startBrowserMode(dataDir: string, extraEnv: NodeJS.ProcessEnv = 
 }
 
 /** Calls the running kiosk's contract over its bridge, as its page would. */
-export function bridgeClient(kiosk: RunningKiosk) {
+export function bridgeClient(kiosk: Pick<RunningKiosk, 'origin' | 'token'>) {
   return async <T = unknown>(channel: string, input: object = {}): Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }> => {
     const r = await fetch(`${kiosk.origin}/api/${channel}`, {
       method: 'POST',

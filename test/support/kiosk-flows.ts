@@ -6,7 +6,12 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { ROOT, type RunningKiosk } from './browser-mode.ts';
 
 /** From the welcome screen to the answer of identification, typing as a person would. */
-export async function identifyAs(p: Page, kiosk: RunningKiosk, rmNumber: string, [day, month, year]: readonly [string, string, string]): Promise<void> {
+export async function identifyAs(
+  p: Page,
+  kiosk: Pick<RunningKiosk, 'url'>,
+  rmNumber: string,
+  [day, month, year]: readonly [string, string, string],
+): Promise<void> {
   await p.goto(kiosk.url);
   await p.getByRole('button', { name: fr['welcome.start'], exact: true }).click();
   await p.getByRole('textbox', { name: fr['identify.rmLabel'], exact: true }).fill(rmNumber);
