@@ -9,7 +9,7 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { isSkin, photoAreaColour } from '../support/card-photo.ts';
-import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
+import { kioskPage, LANDSCAPE, launchChromium, PORTRAIT, screenshot } from '../support/chromium.ts';
 import { loginAsJeanPierre } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -77,10 +77,21 @@ describe('the ID photo from the kiosk camera, and the card that shows it', () =>
     assert.ok(Math.abs((await frameRatio(p, 'img.shot')) - 35 / 45) < 0.01, 'the picture is shown 35:45 too');
     await noViolations(p);
     await screenshot(p, 'photo-preview');
+    const focused = () => p.evaluate(() => document.activeElement?.textContent ?? document.activeElement?.tagName);
+    assert.equal(await focused(), fr['photo.accept'], 'the focus goes to what comes next, not to the body');
     await button(p, fr['photo.retake']).tap();
     await p.getByText(fr['photo.lead']).waitFor();
+    assert.equal(await focused(), fr['photo.take']);
+    // In landscape, the picture and its choices fit the screen: the photo beside them.
+    await p.setViewportSize(LANDSCAPE);
     await button(p, fr['photo.take']).tap();
     await p.getByRole('img', { name: fr['photo.preview'] }).waitFor({ timeout: 8000 });
+    for (const name of [fr['photo.accept'], fr['photo.retake'], fr['help.back']]) {
+      const box = await button(p, name).boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= LANDSCAPE.height, `"${name}" is on the screen: ${JSON.stringify(box)}`);
+    }
+    await screenshot(p, 'photo-preview-landscape');
+    await p.setViewportSize(PORTRAIT);
     const shot = await centreColour(p, 'img.shot');
     await button(p, fr['photo.accept']).tap();
 
@@ -102,10 +113,15 @@ describe('the ID photo from the kiosk camera, and the card that shows it', () =>
     // Taking the card home: by e-mail (the demo mailbox gets it as a PDF), and on a phone.
     await button(p, fr['card.byEmail']).tap();
     await p.getByText(fr['card.emailSent']).waitFor();
+    // In landscape the code comes below the fold: it must be brought into sight.
+    await p.setViewportSize(LANDSCAPE);
     await button(p, fr['card.byPhone']).tap();
     const qr = p.getByRole('img', { name: fr['card.phoneQr'] });
     await qr.waitFor();
+    const box = await qr.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= LANDSCAPE.height, `the code for the phone is in sight: ${JSON.stringify(box)}`);
     await screenshot(p, 'card-phone-link');
+    await p.setViewportSize(PORTRAIT);
     const qrFile = path.join(tempDir('qr-'), 'qr.png');
     await qr.screenshot({ path: qrFile });
     const url = execFileSync('zbarimg', ['-q', '--raw', qrFile], { stdio: ['ignore', 'pipe', 'ignore'] })

@@ -4,6 +4,7 @@ import type { CardLink } from '../../app/visit-state.ts';
 import { Notices } from '../../components/notices.tsx';
 import { QrCode } from '../../components/qr-code.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
+import { useSeen } from '../../components/use-seen.ts';
 import { useT } from '../../i18n/index.tsx';
 import { formatTime } from '../format.ts';
 import { CardPreview } from './card-preview.tsx';
@@ -21,6 +22,9 @@ export type CardScreenProps = {
 export function CardScreen({ state, onPhoto, onEmail, onPhone, onPvc, onBack }: CardScreenProps) {
   const { t, locale } = useT();
   const { card, cardLink, notices, errors } = state;
+  // The code for the phone comes below the buttons: out of sight in landscape, where the tap
+  // seemed to do nothing. Each new link is brought into view and read out.
+  const linkRef = useSeen<HTMLDivElement>(cardLink);
   if (!card) {
     return (
       <main id="main" className="screen card-screen">
@@ -60,7 +64,7 @@ export function CardScreen({ state, onPhoto, onEmail, onPhone, onPvc, onBack }: 
           </button>
         </div>
         {cardLink && (
-          <div className="panel panel-neutral phone-link">
+          <div ref={linkRef} tabIndex={-1} className="panel panel-neutral phone-link">
             <QrCode text={cardLink.url} label={t('card.phoneQr')} size={240} />
             <p>{t('card.phoneLink', { time: formatTime(cardLink.expiresAt, locale) })}</p>
           </div>

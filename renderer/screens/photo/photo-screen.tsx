@@ -32,7 +32,20 @@ export function PhotoScreen({ error, pending, notices = [], onAccept, onBack, he
   const [count, setCount] = useState<number | null>(null);
   const [shot, setShot] = useState<string | null>(null);
 
+  const accept = useRef<HTMLButtonElement>(null);
+  const take = useRef<HTMLButtonElement>(null);
+  const taken = useRef(false);
+
   const cameraOk = useCamera(video);
+
+  // The button pressed is replaced ("Prendre la photo" by the picture's two choices, and back):
+  // the focus goes to what comes next, not to the page's body, where a keyboard or a screen
+  // reader would start again from the top.
+  useEffect(() => {
+    if (shot) accept.current?.focus();
+    else if (taken.current) take.current?.focus();
+    taken.current = shot !== null;
+  }, [shot]);
   const noCamera = !cameraOk;
 
   useEffect(() => {
@@ -79,6 +92,7 @@ export function PhotoScreen({ error, pending, notices = [], onAccept, onBack, he
           {shot ? (
             <div className="actions">
               <button
+                ref={accept}
                 type="button"
                 className="button button-primary button-wide"
                 aria-disabled={pending || undefined}
@@ -92,6 +106,7 @@ export function PhotoScreen({ error, pending, notices = [], onAccept, onBack, he
             </div>
           ) : (
             <button
+              ref={take}
               type="button"
               className="button button-primary button-wide"
               aria-disabled={count !== null || undefined}
