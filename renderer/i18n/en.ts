@@ -243,6 +243,8 @@ export const en: Record<MessageKey, string> = {
   'error.POSTAL_CODE_INVALID': 'The postcode has 5 digits, for example 78000.',
   'error.REGISTRY_UNREACHABLE': 'Your chamber’s service is not answering right now. What you typed is kept: try again in a moment, or ask at the front desk.',
   'error.REGISTRY_ERROR': 'Your chamber’s service refused the request. Try again, or ask at the front desk.',
+  'error.REGISTRY_UNTRUSTED':
+    'Your chamber’s service answered inconsistently about your account, so the kiosk does not treat it as confirmed. Please ask at the front desk: they can give you your card on sight of an identity document.',
 
   'photo.heading': 'My photo',
   'photo.lead': 'Place your face in the oval, look at the lens, and tap “Take the photo”.',

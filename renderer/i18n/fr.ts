@@ -253,6 +253,8 @@ export const fr = {
   'error.REGISTRY_UNREACHABLE':
     'Le service de votre chambre ne répond pas pour le moment. Ce que vous avez saisi est conservé : réessayez dans un instant, ou adressez-vous à l’accueil.',
   'error.REGISTRY_ERROR': 'Le service de votre chambre a refusé la demande. Réessayez, ou adressez-vous à l’accueil.',
+  'error.REGISTRY_UNTRUSTED':
+    'Le service de votre chambre a répondu sur votre compte de façon incohérente : la borne ne le considère pas comme confirmé. Adressez-vous à l’accueil, où l’on peut vous remettre votre carte sur présentation d’une pièce d’identité.',
 
   'photo.heading': 'Ma photo',
   'photo.lead': 'Placez votre visage dans l’ovale, regardez l’objectif, et touchez « Prendre la photo ».',

@@ -55,8 +55,7 @@ describe('a registry that lies about an account’s confirmation', () => {
     assert.equal(card.ok, false, 'no card');
   }
   const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error?.code);
-  const statusIs = (status: string, email: string | null) => (call: Call) =>
-    call.path.endsWith('/status') ? { body: { status, email } } : undefined;
+  const statusIs = (status: string, email: string | null) => (call: Call) => (call.path.endsWith('/status') ? { body: { status, email } } : undefined);
 
   it('the activation answered "active" at once (its link not even sent yet): refused in words, not logged in', async () => {
     lie = async (call) => {
