@@ -84,6 +84,26 @@ describe('a registry that lies about an account, as the artisan sees it', () => 
     await p.close();
   });
 
+  it('in English: "confirmed", then "pending" again: never "activated", the waiting ends with what to do', async () => {
+    const p = await open();
+    await button(p, fr['app.switchLanguageLabel']).click();
+    // The waiting screen asks once when its events start: the registry's truth ("pending") for that.
+    const firstLook = p.waitForResponse((r) => r.url().includes('accounts%3Astatus'));
+    await activate(p, en);
+    await p.getByRole('heading', { level: 1, name: en['checkMail.heading'] }).waitFor();
+    await firstLook;
+    // Then the kiosk's watch hears "active", and the screen, asking next, "pending".
+    let told = 0;
+    lie = (call) => (call.path.endsWith('/status') ? { body: { status: told++ === 0 ? 'active' : 'pending', email: TYPED } } : undefined);
+    await p.getByRole('alert').filter({ hasText: en['error.REGISTRY_UNTRUSTED'] }).waitFor({ timeout: 15_000 });
+    assert.ok(told >= 2, 'the watch and then the screen asked');
+    assert.ok(await p.getByRole('heading', { level: 1, name: en['checkMail.untrustedHeading'] }).isVisible());
+    assert.ok(!((await p.locator('main').textContent()) ?? '').includes(en['checkMail.activated']));
+    await noViolations(p);
+    await screenshot(p, 'check-mail-untrusted-en');
+    await p.close();
+  });
+
   it('in English: the activation answered "active" at once: refused in words above the form, everything typed kept', async () => {
     const p = await open();
     await button(p, fr['app.switchLanguageLabel']).click();
