@@ -188,15 +188,8 @@ export async function createKiosk({
     const activationWatch = createActivationWatch({
       bus: events,
       session,
-      status: async (rm) => {
-        try {
-          return (await client.accounts('GET', `${rm}/status`, accountStatusSchema)).status;
-        } catch (error) {
-          if (!(error instanceof RegistryError)) throw error;
-          log.debug('activation-watch-unanswered', { kind: error.kind });
-          return null;
-        }
-      },
+      // Asked through the accounts service, which holds the registry to what it said before.
+      status: (rm) => accounts.confirmation(rm),
       log: log.child('activation-watch'),
     });
     closers.push(async () => activationWatch.stop());

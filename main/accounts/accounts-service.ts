@@ -15,6 +15,7 @@ import { checkPassword } from '../shared/rules/password.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
+import { type Distrust, judgeStatus, sameAddress } from './account-trust.ts';
 import { normaliseMobile } from './mobile.ts';
 import type { SessionHolder } from './session.ts';
 
@@ -65,6 +66,54 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
   const identified = () => session.get().rmNumber;
   const needSession = <T>(): Result<T> => fail({ code: 'SESSION_REQUIRED', message: 'no artisan identified in this visit' });
 
+  /**
+   * The registry's word on this visit's account is no longer taken: the visit is not (or no
+   * longer) logged in on it, and whatever it says of the account from now on is not believed
+   * either. The reason is logged for IT, with nothing of the person.
+   */
+  const untrusted = <T>(reason: Distrust): Result<T> => {
+    const { account } = session.get();
+    if (account.distrust === null) log.warn('account-answer-untrusted', { reason });
+    session.update({ loggedIn: false, account: { ...account, distrust: reason } });
+    return fail({ code: 'REGISTRY_UNTRUSTED', message: `the registry's answer about the account is not believed (${reason})` });
+  };
+  const distrusted = () => session.get().account.distrust;
+  const malformed = (error: unknown) => error instanceof RegistryError && error.kind === 'malformed';
+
+  /** The account's status, asked now and held against what the visit heard: the answer, or why it is not believed. */
+  async function hearStatus(rm: string): Promise<{ answer: AccountStatusWire } | { distrust: Distrust }> {
+    let answer: AccountStatusWire;
+    try {
+      answer = await client.accounts('GET', `${rm}/status`, accountStatusSchema);
+    } catch (error) {
+      if (malformed(error)) return { distrust: 'malformed' };
+      throw error;
+    }
+    // The visit ended (or another began) while the registry answered: nothing of it is heard.
+    if (session.get().rmNumber !== rm) throw new RegistryError('offline', 'the visit ended before the registry answered');
+    const judged = judgeStatus(session.get().account, answer);
+    if ('distrust' in judged) return judged;
+    session.update({ account: judged.heard });
+    return { answer };
+  }
+
+  /**
+   * "An account exists" at activation, where the kiosk's copy said there was none: believed when
+   * the registry's status says the account is active (the copy was behind: activated on the
+   * portal, or at another desk), not when it says there is none, or is pending.
+   */
+  async function accountExists<T>(rm: string, refusal: RegistryError): Promise<Result<T>> {
+    try {
+      const heard = await hearStatus(rm);
+      if ('distrust' in heard) return untrusted(heard.distrust);
+      if (heard.answer.status !== 'active') return untrusted('exists-without-account');
+      log.info('activation-account-exists');
+      return fromRegistry(refusal, log);
+    } catch (error) {
+      return fromRegistry(error, log);
+    }
+  }
+
   return {
     async activate(input: { email: string; mobile: string; password: string; confirmation: string }): Promise<Result<AccountStatusWire>> {
       const rm = identified();
@@ -77,28 +126,37 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
       if (!checkPassword(input.password).met) problems.push({ field: 'password', code: 'PASSWORD_WEAK' });
       else if (input.password !== input.confirmation) problems.push({ field: 'confirmation', code: 'PASSWORD_MISMATCH' });
       if (problems.length > 0) return fields(problems);
+      if (distrusted()) return untrusted(distrusted() ?? 'malformed');
+      let r: AccountStatusWire;
       try {
-        const r = await client.accounts('POST', 'activate', accountStatusSchema.partial().passthrough(), {
-          rmNumber: rm,
-          email,
-          mobile,
-          password: input.password,
-        });
-        session.update({ email, activatedHere: true });
-        awaitingConfirmation(rm);
-        log.info('account-activation-requested');
-        return { ok: true, value: { status: 'pending', email: (r.email as string | undefined) ?? email } };
+        r = await client.accounts('POST', 'activate', accountStatusSchema, { rmNumber: rm, email, mobile, password: input.password });
       } catch (error) {
+        if (malformed(error)) return untrusted('malformed');
+        if (error instanceof RegistryError && error.answer?.code === 'ACCOUNT_EXISTS') return accountExists(rm, error);
         return fromRegistry(error, log);
       }
+      // An account made a moment ago waits for its link: it cannot be confirmed yet, and its
+      // link goes to the address typed here, not another.
+      if (r.status !== 'pending') return untrusted('not-pending');
+      if (!sameAddress(r.email, email)) return untrusted('other-address');
+      const { account } = session.get();
+      const judged = judgeStatus({ ...account, linkTo: email }, r);
+      if ('distrust' in judged) return untrusted(judged.distrust);
+      session.update({ email, activatedHere: true, account: judged.heard });
+      awaitingConfirmation(rm);
+      log.info('account-activation-requested');
+      return { ok: true, value: { status: 'pending', email } };
     },
 
     /** Where the account stands; once the link is followed, this visit goes on logged in. */
     async status(): Promise<Result<AccountStatusWire & { loggedIn: boolean }>> {
       const rm = identified();
       if (!rm) return needSession();
+      if (distrusted()) return untrusted(distrusted() ?? 'malformed');
       try {
-        const s = await client.accounts('GET', `${rm}/status`, accountStatusSchema);
+        const heard = await hearStatus(rm);
+        if ('distrust' in heard) return untrusted(heard.distrust);
+        const s = heard.answer;
         const current = session.get();
         if (s.status === 'active' && current.activatedHere && !current.loggedIn) session.update({ loggedIn: true, email: s.email });
         if (s.status === 'pending') awaitingConfirmation(rm);
@@ -108,14 +166,43 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
       }
     },
 
+    /**
+     * For the activation watch (main/events/activation-watch.ts): whether this visit's pending
+     * activation was confirmed, as far as the kiosk believes the registry; null when the
+     * registry could not be asked (offline, busy) or the visit is no longer this artisan's.
+     */
+    async confirmation(rm: string): Promise<'pending' | 'confirmed' | 'untrusted' | null> {
+      if (identified() !== rm) return null;
+      if (distrusted()) return 'untrusted';
+      try {
+        const heard = await hearStatus(rm);
+        if ('distrust' in heard) {
+          untrusted(heard.distrust);
+          return 'untrusted';
+        }
+        return heard.answer.status === 'active' ? 'confirmed' : 'pending';
+      } catch (error) {
+        if (!(error instanceof RegistryError)) throw error;
+        log.debug('confirmation-unanswered', { kind: error.kind });
+        return null;
+      }
+    },
+
     async resend(): Promise<Result<{ email: string }>> {
       const rm = identified();
       if (!rm) return needSession();
+      if (distrusted()) return untrusted(distrusted() ?? 'malformed');
       try {
         const r = await client.accounts('POST', `${rm}/resend`, accountStatusSchema.pick({ email: true }));
+        // The link goes again where it went before, or (a pending activation found again) to the
+        // address the registry names: from now on, the one a confirmation must be for.
+        const { account } = session.get();
+        if (r.email === null || (account.linkTo !== null && !sameAddress(r.email, account.linkTo))) return untrusted('other-address');
+        session.update({ account: { ...account, linkTo: account.linkTo ?? normaliseEmail(r.email) } });
         awaitingConfirmation(rm);
-        return { ok: true, value: { email: r.email ?? '' } };
+        return { ok: true, value: { email: r.email } };
       } catch (error) {
+        if (malformed(error)) return untrusted('malformed');
         return fromRegistry(error, log);
       }
     },
@@ -130,13 +217,16 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
       if (!rm || !birthDate) return needSession();
       const email = normaliseEmail(input.email);
       if (!isEmail(email)) return fields([{ field: 'email', code: 'EMAIL_INVALID' }]);
+      if (distrusted()) return untrusted(distrusted() ?? 'malformed');
       try {
         const r = await client.accounts('POST', `${rm}/activation-email`, activationEmailResponseSchema, { email, birthDate });
-        session.update({ email: r.email });
+        if (!sameAddress(r.email, email)) return untrusted('other-address');
+        session.update({ email, account: { ...session.get().account, linkTo: email } });
         awaitingConfirmation(rm);
         log.info('activation-email-changed');
-        return { ok: true, value: { email: r.email } };
+        return { ok: true, value: { email } };
       } catch (error) {
+        if (malformed(error)) return untrusted('malformed');
         const refused = fromRegistry<{ email: string }>(error, log);
         // The registry's refusals of the address belong above the field, like the kiosk's own.
         const code = refused.ok ? null : refused.error.code;
@@ -152,10 +242,13 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
         const r = await client.accounts('POST', 'login', loginResponseSchema, { email: normaliseEmail(input.email), password: input.password });
         // An account, but not the artisan identified at this kiosk: refuse, say nothing of whose.
         if (r.rmNumber !== rm) return fail({ code: 'LOGIN_OTHER_ARTISAN', message: 'login does not match the identified artisan' });
-        session.update({ loggedIn: true, email: r.email });
+        // Logged in, says the registry, but for another address than the one typed: not believed.
+        if (!sameAddress(r.email, input.email)) return untrusted('other-address');
+        session.update({ loggedIn: true, email: normaliseEmail(r.email) });
         log.info('login');
-        return { ok: true, value: { email: r.email } };
+        return { ok: true, value: { email: normaliseEmail(r.email) } };
       } catch (error) {
+        if (malformed(error)) return untrusted('malformed');
         return fromRegistry(error, log);
       }
     },

@@ -1,3 +1,5 @@
+import { type AccountHeard, NOTHING_HEARD } from './account-trust.ts';
+
 /**
  * The one visit in progress at this kiosk, in the main process. It holds who was identified
  * (so that the renderer cannot act for another RM number than the one it proved) and
@@ -15,13 +17,15 @@ export type Session = {
   email: string | null;
   /** This visit chose the password: once the link is followed, it goes on logged in. */
   activatedHere: boolean;
+  /** What the registry said of the account in this visit, to hold it to its word (account-trust.ts). */
+  account: AccountHeard;
   /** The ID photo taken in this visit (JPEG), until the visit ends. */
   photo: Buffer | null;
   /** The registry was asked for the artisan's photo in this visit (and answered): no need to ask again. */
   photoRecalled?: boolean;
 };
 
-const EMPTY: Session = { rmNumber: null, birthDate: null, loggedIn: false, email: null, activatedHere: false, photo: null };
+const EMPTY: Session = { rmNumber: null, birthDate: null, loggedIn: false, email: null, activatedHere: false, account: NOTHING_HEARD, photo: null };
 
 export function createSessionHolder() {
   let session: Session = EMPTY;

@@ -62,7 +62,7 @@ export type Channel = (typeof CHANNELS)[number];
  * The kinds of events the main process pushes to the screens (the contract's `events` table
  * has their schemas). No screen polls: it listens, then reads again through a channel.
  */
-export const EVENTS = ['sync-status', 'mail-confirmed', 'orders-changed', 'printer-state', 'identification-paused'] as const;
+export const EVENTS = ['sync-status', 'mail-confirmed', 'account-untrusted', 'orders-changed', 'printer-state', 'identification-paused'] as const;
 
 /** The one IPC channel events travel on, from main to the window (never from the window). */
 export const EVENT_CHANNEL = 'kiosk:event';

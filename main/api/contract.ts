@@ -270,6 +270,7 @@ export type Contract = typeof contract;
 export const events = {
   'sync-status': z.object({ kind: z.literal('sync-status'), state: z.enum(['never', 'syncing', 'ok', 'offline', 'error']) }).strict(),
   'mail-confirmed': z.object({ kind: z.literal('mail-confirmed') }).strict(),
+  'account-untrusted': z.object({ kind: z.literal('account-untrusted') }).strict(),
   'orders-changed': z.object({ kind: z.literal('orders-changed'), orderId: orderId.nullable(), jobId: z.number().int().positive().nullable() }).strict(),
   'printer-state': z.object({ kind: z.literal('printer-state'), role }).strict(),
   'identification-paused': z.object({ kind: z.literal('identification-paused'), paused: z.boolean() }).strict(),

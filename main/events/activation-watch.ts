@@ -13,7 +13,9 @@ export type ActivationWatch = Watch & {
  * only the registry knows. While this visit's artisan waits for it and someone listens to the
  * events (the kiosk's window, a browser-mode page), the main process asks the registry every
  * `everyMs`, and says `mail-confirmed` once. It stops asking when the visit ends (another
- * RM number, or none, in the session) or the account is active.
+ * RM number, or none, in the session) or the account is active. A registry whose answer the
+ * kiosk does not believe (main/accounts/account-trust.ts) ends the wait too: it says
+ * `account-untrusted`, and the waiting screen asks, and says what to do.
  */
 export function createActivationWatch({
   bus,
@@ -24,8 +26,11 @@ export function createActivationWatch({
 }: {
   bus: EventBus;
   session: SessionHolder;
-  /** The account's status as the registry has it now; null when the registry cannot say (offline). */
-  status: (rmNumber: string) => Promise<'none' | 'pending' | 'active' | null>;
+  /**
+   * Whether the activation was confirmed, as far as the kiosk believes the registry (the
+   * accounts service's `confirmation`); null when the registry cannot say (offline).
+   */
+  status: (rmNumber: string) => Promise<'pending' | 'confirmed' | 'untrusted' | null>;
   everyMs?: number;
   log: Logger;
 }): ActivationWatch {
@@ -43,10 +48,10 @@ export function createActivationWatch({
       }
       const now = await status(rm);
       // The visit may have ended (or another begun) while the registry answered.
-      if (now !== 'active' || waiting !== rm || session.get().rmNumber !== rm) return;
+      if ((now !== 'confirmed' && now !== 'untrusted') || waiting !== rm || session.get().rmNumber !== rm) return;
       waiting = null;
-      log.info('activation-confirmed');
-      bus.emit({ kind: 'mail-confirmed' });
+      log.info(now === 'confirmed' ? 'activation-confirmed' : 'activation-untrusted');
+      bus.emit({ kind: now === 'confirmed' ? 'mail-confirmed' : 'account-untrusted' });
     },
   });
   return {

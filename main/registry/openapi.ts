@@ -159,7 +159,11 @@ export function registryOpenApi(): Record<string, unknown> {
           security: bearer,
           requestBody: { required: true, content: json('ActivateRequest') },
           responses: {
-            201: { description: 'Pending; the e-mail is sent', content: json('AccountStatus') },
+            201: {
+              description:
+                'Pending; the e-mail is sent to `email`, the address of the request (normalised). A kiosk takes any other answer (not `pending`, another address) as one it cannot trust, and the account as not confirmed.',
+              content: json('AccountStatus'),
+            },
             400: errorResponse(
               'The request is malformed, the e-mail address invalid, or the password too weak',
               'BAD_REQUEST',
@@ -179,6 +183,8 @@ export function registryOpenApi(): Record<string, unknown> {
           operationId: 'getAccountStatus',
           tags: ['accounts'],
           summary: 'Whether the artisan has no account, a pending one, or an active one',
+          description:
+            'A confirmation is for good: once `active`, never `pending` or `none` again. `email` is where the pending link went, or the active account’s address. A kiosk that hears otherwise in a visit (a status going back, `active` for another address than its link went to, an answer off this schema) no longer believes the registry about that account for the visit.',
           security: bearer,
           responses: { 200: { description: 'The status (`none` for an unknown number too)', content: json('AccountStatus') }, ...tokenAnswers },
         },

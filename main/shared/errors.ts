@@ -43,6 +43,9 @@ export const ERROR_CODES = [
   'POSTAL_CODE_INVALID',
   'REGISTRY_UNREACHABLE',
   'REGISTRY_ERROR',
+  // The registry's word on this visit's account contradicts itself or what the kiosk knows
+  // (main/accounts/account-trust.ts): not confirmed, not logged in, for the rest of the visit.
+  'REGISTRY_UNTRUSTED',
   // Photo and card
   'PHOTO_INVALID',
   'PHOTO_TOO_LARGE',

@@ -12,6 +12,8 @@ export type KioskEvent =
   | { kind: 'sync-status'; state: SyncStatus['state'] }
   /** The pending activation of this visit's artisan was confirmed (the link was followed). */
   | { kind: 'mail-confirmed' }
+  /** While this visit waited for its link, the registry answered what the kiosk does not believe of the account. */
+  | { kind: 'account-untrusted' }
   /** A PVC order moved (created, paid, printed, failed, refunded, handed over…) or a print job changed state. */
   | { kind: 'orders-changed'; orderId: number | null; jobId: number | null }
   /** A printer of this role now stands otherwise (as the spooler answers). */

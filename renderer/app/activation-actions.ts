@@ -14,6 +14,8 @@ export function useActivationActions(visit: VisitState, dispatch: Dispatch<Visit
     // Activated here (this visit goes on logged in) or from elsewhere (another visit, the
     // portal: this visit logs in): either way it is said first, on the waiting screen.
     if (r.ok && (r.value.loggedIn || r.value.status === 'active')) dispatch({ type: 'link-followed', loggedIn: r.value.loggedIn });
+    // The registry's word on the account is not believed: the screen stops waiting and says what to do.
+    if (!r.ok && r.error.code === 'REGISTRY_UNTRUSTED') dispatch({ type: 'refused', code: r.error.code });
     return reached(r);
   }, [dispatch]);
   // The waiting screen does not poll: the main process watches the registry while this visit
@@ -24,7 +26,7 @@ export function useActivationActions(visit: VisitState, dispatch: Dispatch<Visit
     if (!waiting) return;
     const once = coalesced(check);
     const stop = subscribe((event) => {
-      if (event.kind === 'mail-confirmed' || event.kind === 'subscribed') once();
+      if (event.kind === 'mail-confirmed' || event.kind === 'account-untrusted' || event.kind === 'subscribed') once();
     });
     return () => {
       stop();

@@ -113,7 +113,7 @@ export function useStaffActions(desk: ConsoleState, dispatch: Dispatch<ConsoleAc
       return reached(r);
     });
     const stop = subscribe((event) => {
-      if (event.kind !== 'mail-confirmed') refresh();
+      if (event.kind !== 'mail-confirmed' && event.kind !== 'account-untrusted') refresh();
       if (event.kind === 'printer-state') refreshPrinters();
     });
     return () => {

@@ -57,6 +57,11 @@ function foundOn(state: VisitState): Found | null {
   }
 }
 
+/** The login form, with the address typed to activate when none was typed to log in: nothing typed is lost. */
+function loginForm(forms: Forms): Forms {
+  return { ...forms, login: { ...forms.login, email: forms.login.email || forms.activate.email } };
+}
+
 /** Passwords are not kept a moment longer than needed. */
 function withoutPasswords(forms: Forms): Forms {
   return { ...forms, activate: { ...forms.activate, password: '', confirmation: '' }, login: { ...forms.login, password: '' } };
@@ -117,7 +122,14 @@ export function visitReducer(state: VisitState, action: VisitAction): VisitState
     case 'chose-login':
       if (state.screen !== 'outcome' && state.screen !== 'check-mail' && state.screen !== 'change-email') return no();
       if (state.screen === 'outcome' && state.outcome.kind !== 'found') return no();
-      return at({ screen: 'login', found: foundOn(state) }, answered(state), state.forms);
+      return at({ screen: 'login', found: foundOn(state) }, answered(state), loginForm(state.forms));
+    case 'account-exists':
+      if (state.screen !== 'activate') return no();
+      return at(
+        { screen: 'login', found: withAccount(state.found, 'active') },
+        answered(state, ['login.accountExists']),
+        loginForm({ ...state.forms, activate: { ...state.forms.activate, password: '', confirmation: '' } }),
+      );
     case 'chose-forgot':
       return state.screen === 'login' ? at({ screen: 'forgot', found: state.found }, answered(state), state.forms) : no();
     case 'mail-sent': {

@@ -83,6 +83,8 @@ export type VisitAction =
   | { type: 'chose-not-mine'; email: string }
   /** The registry took the new address: the link went there. */
   | { type: 'email-changed'; email: string }
+  /** "Activer" answered that an account exists already (the kiosk's copy was behind): on to log in. */
+  | { type: 'account-exists' }
   /** The link was followed while the check-mail screen waited. */
   | { type: 'link-followed'; loggedIn: boolean }
   /** Logged in (or activated here, logged in): "Mon espace" with what the registry knows. */

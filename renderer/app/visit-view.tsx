@@ -1,4 +1,6 @@
 import { type Dispatch, useCallback } from 'react';
+import type { AccountStatusView } from '../../main/shared/artisan.ts';
+import type { Result } from '../../main/shared/errors.ts';
 import type { AppInfo } from '../../main/shared/kiosk.ts';
 import type { MessageKey } from '../i18n/fr.ts';
 import { ActivateScreen } from '../screens/activate/activate-screen.tsx';
@@ -30,8 +32,14 @@ export function VisitView({ visit, dispatch, call, info, finish }: Props) {
     );
   };
   const loadSpace = () => call(kiosk().invoke('profile:get', {}), (value) => dispatch({ type: 'logged-in', info: value }));
+  // "An account exists" (the registry checked it against the account's status): to log in, not a dead end.
   const activate = () =>
-    call(kiosk().invoke('accounts:activate', v.forms.activate), (r) => dispatch({ type: 'mail-sent', email: r.email ?? v.forms.activate.email }));
+    call(
+      kiosk()
+        .invoke('accounts:activate', v.forms.activate)
+        .then((r): Result<AccountStatusView | null> => (!r.ok && r.error.code === 'ACCOUNT_EXISTS' ? { ok: true, value: null } : r)),
+      (r) => dispatch(r ? { type: 'mail-sent', email: r.email ?? v.forms.activate.email } : { type: 'account-exists' }),
+    );
   const activation = useActivationActions(v, dispatch, call);
   const login = () => call(kiosk().invoke('accounts:login', v.forms.login), () => void loadSpace());
   const forgot = () => call(kiosk().invoke('accounts:forgot-password', { email: v.forms.login.email }), () => dispatch({ type: 'reset-mail-sent' }));
@@ -131,6 +139,7 @@ export function VisitView({ visit, dispatch, call, info, finish }: Props) {
           onResend={activation.resend}
           onNotMine={activation.notMineFromCheckMail}
           onContinue={activation.continueAfterActivation}
+          onLogin={() => dispatch({ type: 'chose-login' })}
         />
       );
     case 'change-email':

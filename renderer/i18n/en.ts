@@ -168,6 +168,9 @@ export const en: Record<MessageKey, string> = {
   'checkMail.activatedSpace': 'The link was opened. Tap “Continue” to see your details and your card.',
   'checkMail.activatedLogin': 'The link was opened. Tap “Continue”, then log in with your e-mail address and password.',
   'checkMail.continue': 'Continue',
+  'checkMail.untrustedHeading': 'Your account is not confirmed',
+  'checkMail.untrustedLogin': 'If you have already opened the link in the e-mail, you can also log in with your e-mail address and password.',
+  'checkMail.login': 'Log in',
 
   'changeEmail.heading': 'What is your e-mail address?',
   'changeEmail.lead': 'The activation link was sent to {email}. Type the right address: we will send a new link there, and the old one will stop working.',
@@ -181,6 +184,8 @@ export const en: Record<MessageKey, string> = {
   'login.heading': 'Log in',
   'login.lead': 'Your account is active. Log in with your account’s e-mail address and password.',
   'login.email': 'E-mail address',
+  'login.accountExists':
+    'Your chamber’s service says an account already exists for your number: log in with its e-mail address and password. If you did not create it, ask at the front desk.',
   'login.password': 'Password',
   'login.submit': 'Log in',
   'login.forgot': 'Forgotten password?',
@@ -243,6 +248,8 @@ export const en: Record<MessageKey, string> = {
   'error.POSTAL_CODE_INVALID': 'The postcode has 5 digits, for example 78000.',
   'error.REGISTRY_UNREACHABLE': 'Your chamber’s service is not answering right now. What you typed is kept: try again in a moment, or ask at the front desk.',
   'error.REGISTRY_ERROR': 'Your chamber’s service refused the request. Try again, or ask at the front desk.',
+  'error.REGISTRY_UNTRUSTED':
+    'Your chamber’s service answered inconsistently about your account, so the kiosk does not treat it as confirmed. Please ask at the front desk: they can give you your card on sight of an identity document.',
 
   'photo.heading': 'My photo',
   'photo.lead': 'Place your face in the oval, look at the lens, and tap “Take the photo”.',

@@ -174,6 +174,10 @@ export const fr = {
   'checkMail.activatedSpace': 'Le lien a bien été ouvert. Touchez « Continuer » pour voir vos informations et votre carte.',
   'checkMail.activatedLogin': 'Le lien a bien été ouvert. Touchez « Continuer », puis connectez-vous avec votre adresse e-mail et votre mot de passe.',
   'checkMail.continue': 'Continuer',
+  'checkMail.untrustedHeading': 'Votre compte n’est pas confirmé',
+  'checkMail.untrustedLogin':
+    'Si vous avez déjà ouvert le lien reçu par e-mail, vous pouvez aussi vous connecter avec votre adresse e-mail et votre mot de passe.',
+  'checkMail.login': 'Se connecter',
 
   'changeEmail.heading': 'Quelle est votre adresse e-mail ?',
   'changeEmail.lead':
@@ -189,6 +193,8 @@ export const fr = {
   'login.heading': 'Connectez-vous',
   'login.lead': 'Votre compte est actif. Connectez-vous avec l’adresse e-mail et le mot de passe de votre compte.',
   'login.email': 'Adresse e-mail',
+  'login.accountExists':
+    'Le service de votre chambre indique qu’un compte existe déjà pour votre numéro : connectez-vous avec son adresse e-mail et son mot de passe. Si vous ne l’avez pas créé, adressez-vous à l’accueil.',
   'login.password': 'Mot de passe',
   'login.submit': 'Se connecter',
   'login.forgot': 'Mot de passe oublié ?',
@@ -253,6 +259,8 @@ export const fr = {
   'error.REGISTRY_UNREACHABLE':
     'Le service de votre chambre ne répond pas pour le moment. Ce que vous avez saisi est conservé : réessayez dans un instant, ou adressez-vous à l’accueil.',
   'error.REGISTRY_ERROR': 'Le service de votre chambre a refusé la demande. Réessayez, ou adressez-vous à l’accueil.',
+  'error.REGISTRY_UNTRUSTED':
+    'Le service de votre chambre a répondu sur votre compte de façon incohérente : la borne ne le considère pas comme confirmé. Adressez-vous à l’accueil, où l’on peut vous remettre votre carte sur présentation d’une pièce d’identité.',
 
   'photo.heading': 'Ma photo',
   'photo.lead': 'Placez votre visage dans l’ovale, regardez l’objectif, et touchez « Prendre la photo ».',

@@ -184,7 +184,15 @@ describe('accounts against the reference registry, e-mail over real SMTP', () =>
     kiosk.session.update({ loggedIn: true });
     kiosk.session.end();
     // The date of birth proven in the visit (kept for "Ce n'est pas mon adresse") goes too.
-    assert.deepEqual(kiosk.session.get(), { rmNumber: null, birthDate: null, loggedIn: false, email: null, activatedHere: false, photo: null });
+    assert.deepEqual(kiosk.session.get(), {
+      rmNumber: null,
+      birthDate: null,
+      loggedIn: false,
+      email: null,
+      activatedHere: false,
+      account: { linkTo: null, status: null, distrust: null },
+      photo: null,
+    });
     const r = await kiosk.accounts.myInformation();
     assert.equal(!r.ok && r.error.code, 'SESSION_REQUIRED');
   });

@@ -22,13 +22,15 @@ export type CheckMailScreenProps = {
   onNotMine(): void;
   /** After "Votre compte est activé": on to the artisan's space, or to log in. */
   onContinue(): void;
+  /** "Se connecter", once the registry's word on the account is not believed. */
+  onLogin(): void;
 };
 
 /**
  * "Vérifiez votre boîte mail": the kiosk sees by itself when the link is followed, and says so
  * (the kiosk's `mail-confirmed` event, heard in app/activation-actions.ts: this screen never polls).
  */
-export function CheckMailScreen({ email, typedEmails, mailboxUrl, notices, error, activated, onResend, onNotMine, onContinue }: CheckMailScreenProps) {
+export function CheckMailScreen({ email, typedEmails, mailboxUrl, notices, error, activated, onResend, onNotMine, onContinue, onLogin }: CheckMailScreenProps) {
   const { t } = useT();
   // A pending activation found again shows where its link went, masked: whoever stands at
   // the kiosk has proved a date of birth, not that they own the mailbox.
@@ -36,6 +38,19 @@ export function CheckMailScreen({ email, typedEmails, mailboxUrl, notices, error
   // "Votre compte est activé" may come while the person looks elsewhere on the screen: it takes
   // the focus and comes into view, in the same live region that said "waiting".
   const status = useSeen<HTMLDivElement>(activated);
+  // The registry's word on the account was not believed (main/accounts/account-trust.ts): no
+  // more waiting for a confirmation the kiosk would not take; what to do instead.
+  if (!activated && error?.key === 'error.REGISTRY_UNTRUSTED')
+    return (
+      <main id="main" className="screen check-mail-screen">
+        <ScreenHeading>{t('checkMail.untrustedHeading')}</ScreenHeading>
+        <AlertMessage error={error} />
+        <p>{t('checkMail.untrustedLogin')}</p>
+        <button type="button" className="button button-primary button-wide" onClick={onLogin}>
+          {t('checkMail.login')}
+        </button>
+      </main>
+    );
   return (
     <main id="main" className="screen check-mail-screen">
       <ScreenHeading>{t(activated ? 'checkMail.doneHeading' : 'checkMail.heading')}</ScreenHeading>

@@ -64,7 +64,7 @@ describe('the activation watch (the registry asked for the waiting screen, which
     const session = createSessionHolder();
     const heard: string[] = [];
     let asked = 0;
-    let registry: 'pending' | 'active' | null = 'pending';
+    let registry: 'pending' | 'confirmed' | 'untrusted' | null = 'pending';
     const watch = createActivationWatch({
       bus,
       session,
@@ -75,7 +75,7 @@ describe('the activation watch (the registry asked for the waiting screen, which
         return registry;
       },
     });
-    return { bus, session, heard, watch, asked: () => asked, confirm: (s: 'active' | null) => (registry = s) };
+    return { bus, session, heard, watch, asked: () => asked, confirm: (s: 'confirmed' | 'untrusted' | null) => (registry = s) };
   };
 
   it('asks nothing while no visit waits, or while no one listens', async () => {
@@ -101,11 +101,27 @@ describe('the activation watch (the registry asked for the waiting screen, which
     assert.deepEqual(heard, []);
     confirm(null); // the registry away for a moment: nothing said
     await ticks(3);
-    confirm('active');
+    confirm('confirmed');
     await until(() => heard.length > 0, 'confirmed');
     const after = asked();
     await ticks(5);
     assert.deepEqual(heard, ['mail-confirmed']);
+    assert.equal(asked(), after, 'no more asking');
+    watch.stop();
+  });
+
+  it('says account-untrusted once when the registry is not believed, and stops asking: no mail-confirmed after it', async () => {
+    const { session, watch, asked, bus, heard, confirm } = setup();
+    bus.subscribe((e) => heard.push(e.kind));
+    session.identified('123123127RM078');
+    watch.waitFor('123123127RM078');
+    await until(() => asked() > 0, 'asked while pending');
+    confirm('untrusted');
+    await until(() => heard.length > 0, 'told');
+    const after = asked();
+    confirm('confirmed');
+    await ticks(5);
+    assert.deepEqual(heard, ['account-untrusted']);
     assert.equal(asked(), after, 'no more asking');
     watch.stop();
   });
@@ -118,7 +134,7 @@ describe('the activation watch (the registry asked for the waiting screen, which
     await until(() => asked() > 0, 'asked');
     session.end();
     session.identified('401234562RE067');
-    confirm('active');
+    confirm('confirmed');
     await ticks(5);
     assert.deepEqual(heard, []);
     watch.stop();

@@ -88,6 +88,29 @@ describe('the visit machine: each screen carries what it shows, each transition 
       ['check-mail', 'camille.durand@gmail.com', 'camille.durand@gmail.com', ['checkMail.changed']],
     );
   });
+  it('"an account exists" at activation: the login form, with the address typed to activate and no password, the account now active', () => {
+    const typed = visitAfter(
+      [
+        { type: 'edit', form: 'activate', field: 'email', value: 'camille@gmail.com' },
+        { type: 'edit', form: 'activate', field: 'mobile', value: '06 12 34 56 78' },
+        { type: 'edit', form: 'activate', field: 'password', value: 'Pain-au-levain-2026' },
+        { type: 'edit', form: 'activate', field: 'confirmation', value: 'Pain-au-levain-2026' },
+      ],
+      ON.activate(),
+    );
+    const s = visitReducer(typed, { type: 'account-exists' });
+    assert.deepEqual(
+      [s.screen, s.forms.login.email, s.forms.activate.mobile, s.forms.activate.password, s.forms.activate.confirmation, s.notices],
+      ['login', 'camille@gmail.com', '06 12 34 56 78', '', '', ['login.accountExists']],
+    );
+    assert.equal(s.screen === 'login' && s.found?.artisan.accountStatus, 'active');
+    // An address typed to log in before is not replaced.
+    const both = visitAfter([{ type: 'edit', form: 'login', field: 'email', value: 'c@orange.fr' }], ON.login());
+    assert.equal(
+      visitReducer(visitReducer(visitReducer(both, { type: 'previous' }), { type: 'chose-activate' }), { type: 'account-exists' }).forms.login.email,
+      'c@orange.fr',
+    );
+  });
   it('the link followed is said on the waiting screen, the account now active', () => {
     const s = visitReducer(ON.checkMail(), { type: 'link-followed', loggedIn: true });
     assert.deepEqual(
@@ -180,6 +203,7 @@ const ILLEGAL: [string, () => VisitState, VisitAction][] = [
   ['the PVC card asked for from "Mon espace"', ON.space, { type: 'asked-pvc' }],
   ['a PVC order answered twice', () => visitAfter([{ type: 'ordered-pvc', order: ORDER }], ON.pvcOrder()), { type: 'ordered-pvc', order: ORDER }],
   ['"Retour" on the waiting screen', ON.checkMail, { type: 'previous' }],
+  ['"an account exists" after the person left the activation form', ON.checkMail, { type: 'account-exists' }],
   ['"Retour" of a help screen off help', ON.identify, { type: 'back' }],
 ];
 
@@ -213,6 +237,7 @@ describe('the visit machine refuses what makes no sense on the screen', () => {
       'chose-not-mine': 'refusable',
       'email-changed': 'refusable',
       'link-followed': 'refusable',
+      'account-exists': 'refusable',
       'logged-in': 'refusable',
       'logged-out': 'refusable',
       'reset-mail-sent': 'refusable',
