@@ -95,6 +95,7 @@ export const en: Record<MessageKey, string> = {
   'keyboard.shift': 'Shift',
   'keyboard.symbols': 'Symbols',
   'keyboard.letters': 'Letters',
+  'keyboard.clear': 'Clear all',
   'keyboard.space': 'Space',
   'keypad.erase': 'Erase',
   'keypad.eraseLabel': 'Erase the last character',

@@ -99,6 +99,7 @@ export const fr = {
   'keyboard.shift': 'Majuscule',
   'keyboard.symbols': 'Symboles',
   'keyboard.letters': 'Lettres',
+  'keyboard.clear': 'Tout effacer',
   'keyboard.space': 'Espace',
   'keypad.erase': 'Effacer',
   'keypad.eraseLabel': 'Effacer le dernier caractère',

@@ -100,6 +100,18 @@ describe('accounts in Chromium against browser mode', () => {
     await p.locator('.error-summary').waitFor();
     assert.equal(await p.locator('.error-summary a').textContent(), translate('fr', 'error.LOGIN_FAILED', { count: 4 }));
     await screenshot(p, 'login-failed');
+    // The password refused stays, unseen: it can be shown to find the slip, or cleared at once
+    // from the on-screen keyboard rather than erased letter by letter.
+    const password = p.locator('#login-password');
+    await button(p, fr['activate.showPassword']).click();
+    assert.equal(await password.getAttribute('type'), 'text');
+    assert.equal(await password.inputValue(), 'wrong-password-1');
+    await password.click();
+    await button(p, fr['keyboard.clear']).click();
+    assert.equal(await password.inputValue(), '');
+    assert.equal(await p.locator('#login-email').inputValue(), 'camille.durand@gmail.com', 'the address stays');
+    await button(p, fr['activate.hidePassword']).click();
+    assert.equal(await password.getAttribute('type'), 'password');
     await field(p, fr['login.password']).fill(PASSWORD);
     await button(p, fr['login.submit']).click();
     await p.getByRole('heading', { level: 1, name: fr['space.heading'] }).waitFor();

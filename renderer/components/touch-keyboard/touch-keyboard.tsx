@@ -113,6 +113,12 @@ export function TouchKeyboard() {
             {t('keyboard.space')}
           </KeyButton>
         )}
+        {kind === 'password' && (
+          // A password is typed unseen: started wrong, it is typed again, not erased letter by letter.
+          <KeyButton className="tk-key tk-wide" onClick={() => typeInto(input, { clear: true })}>
+            {t('keyboard.clear')}
+          </KeyButton>
+        )}
         <KeyButton className="tk-key tk-wide" aria-label={t('keypad.eraseLabel')} onClick={() => typeInto(input, { erase: true })}>
           <span aria-hidden="true">⌫ </span>
           {t('keypad.erase')}

@@ -10,7 +10,7 @@ const valueSetter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 
  * otherwise (e-mail inputs expose no caret), through the native setter and an `input`
  * event, so that React's onChange sees it like a keystroke.
  */
-export function typeInto(input: HTMLInputElement, edit: { insert: string } | { erase: true }): void {
+export function typeInto(input: HTMLInputElement, edit: { insert: string } | { erase: true } | { clear: true }): void {
   const value = input.value;
   let start = value.length;
   let end = value.length;
@@ -27,6 +27,9 @@ export function typeInto(input: HTMLInputElement, edit: { insert: string } | { e
     const text = edit.insert.slice(0, Math.max(0, room));
     next = value.slice(0, start) + text + value.slice(end);
     caret = start + text.length;
+  } else if ('clear' in edit) {
+    next = '';
+    caret = 0;
   } else {
     const from = start === end ? Math.max(0, start - 1) : start;
     next = value.slice(0, from) + value.slice(end);

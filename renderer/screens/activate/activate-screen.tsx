@@ -77,6 +77,7 @@ export function ActivateScreen({ form, errors: refused, errorTick, pending, onEd
           error={errors.password}
           value={form.password}
           type={show ? 'text' : 'password'}
+          keyboard="password"
           autoComplete="new-password"
           maxLength={200}
           onChange={(v) => onEdit('password', v)}
@@ -103,6 +104,7 @@ export function ActivateScreen({ form, errors: refused, errorTick, pending, onEd
           error={errors.confirmation}
           value={form.confirmation}
           type={show ? 'text' : 'password'}
+          keyboard="password"
           autoComplete="new-password"
           maxLength={200}
           onChange={(v) => onEdit('confirmation', v)}

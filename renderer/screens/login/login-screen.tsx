@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Status } from '../../app/machine.ts';
 import type { Forms } from '../../app/visit-state.ts';
 import { ErrorSummary, summaryFor } from '../../components/error-summary.tsx';
@@ -20,6 +20,9 @@ export type LoginScreenProps = {
 /** "Adresse e-mail", "Mot de passe", "Se connecter", "Mot de passe oublié ?". */
 export function LoginScreen({ form, state, onEdit, onSubmit, onForgot, onBack }: LoginScreenProps) {
   const { t } = useT();
+  // After a refused login the password stays: shown, a slip of one letter is put right where
+  // retyping it blind took as many taps as it has letters.
+  const [show, setShow] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!state.pending) onSubmit();
@@ -45,11 +48,16 @@ export function LoginScreen({ form, state, onEdit, onSubmit, onForgot, onBack }:
           label={t('login.password')}
           error={state.errors.password}
           value={form.password}
-          type="password"
+          type={show ? 'text' : 'password'}
+          keyboard="password"
           autoComplete="current-password"
           maxLength={200}
           onChange={(v) => onEdit('password', v)}
-        />
+        >
+          <button type="button" className="button button-link" aria-pressed={show} onClick={() => setShow(!show)}>
+            {show ? t('activate.hidePassword') : t('activate.showPassword')}
+          </button>
+        </TextField>
         <button id="login-submit" type="submit" className="button button-primary button-wide" aria-disabled={state.pending || undefined}>
           {t('login.submit')}
         </button>
