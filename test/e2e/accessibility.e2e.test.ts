@@ -62,6 +62,13 @@ describe('every screen in both languages: WCAG 2.1 AA (axe), portrait and landsc
     }
     await p.setViewportSize(PORTRAIT);
     await checkScreen(p, 'welcome');
+    // In landscape every way out of the welcome is on the screen, none below it.
+    await p.setViewportSize(LANDSCAPE);
+    for (const b of await p.locator('main button').all()) {
+      const box = await b.boundingBox();
+      assert.ok(box && box.y + box.height <= LANDSCAPE.height, `"${await b.innerText()}" is on the landscape screen: ${JSON.stringify(box)}`);
+    }
+    await p.setViewportSize(PORTRAIT);
     for (const [label, name] of [
       [fr['help.faq'], 'faq'],
       [fr['help.partners'], 'partners'],
