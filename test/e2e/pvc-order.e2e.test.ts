@@ -49,6 +49,7 @@ describe('a PVC card, from the artisan asking to the card in hand', () => {
     await status.waitFor();
     const number = /Commande n° (P\d{6}-\d{3})/.exec(await status.innerText())?.[1];
     assert.ok(number, 'the screen shows the order number');
+    assert.equal(await p.evaluate(() => document.activeElement?.tagName), 'H1', 'the focus is on the new screen, not lost with the button pressed');
     await p.getByText(fr['order.ticketPrinted']).waitFor();
     await noViolations(p);
     await screenshot(p, 'pvc-order-ticket');

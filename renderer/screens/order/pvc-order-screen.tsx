@@ -43,7 +43,9 @@ export function PvcOrderScreen({ order, error, pending, onConfirm, onBack, onFin
   const waiting = order.state === 'requested';
   return (
     <main id="main" className="screen pvc-order-screen">
-      <ScreenHeading>{t('order.heading')}</ScreenHeading>
+      {/* A heading of its own (a key): the one above, kept by React, did not take the focus
+          again, which stayed on "Confirmer la commande" gone from the page, that is nowhere. */}
+      <ScreenHeading key="ordered">{t('order.heading')}</ScreenHeading>
       <div className={`panel ${!waiting ? 'panel-neutral' : order.ticket === 'printed' ? 'panel-success' : 'panel-warning'}`} role="status">
         <p className="order-number">{t('order.number', { number: order.number })}</p>
         {waiting ? (
