@@ -12,7 +12,7 @@ import { findByRmNumber } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
-import { getJob, recordJob, resetForResend } from '../store/print-jobs-repo.ts';
+import { getJob, latestJobFor, recordJob, resetForResend } from '../store/print-jobs-repo.ts';
 import {
   cardPdfOf,
   getOrder,
@@ -191,6 +191,24 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
         following.delete(orderId);
       }
     })();
+  }
+
+  /**
+   * The order's card on an A4 sheet, on the office printer, once: a sheet asked for before that
+   * may still come out (at the spooler, or at a printer switched off with it) is followed, never
+   * printed again; only a sheet known failed (lost included) is printed anew. Followed a few
+   * seconds, as test pages are.
+   */
+  async function paperSheet(order: PvcOrder, pdf: Uint8Array, printer: string): Promise<PrintJob> {
+    const document = `card sheet ${order.number}`;
+    const previous = await latestJobFor(db, document);
+    const job =
+      previous && previous.status !== 'failed'
+        ? previous.spoolerId
+          ? await print.check(previous.id)
+          : await print.send(previous.id, await cardSheet(pdf, order.year))
+        : await print.printPdf('paper', printer, await cardSheet(pdf, order.year), document);
+    return job.status === 'sent' || job.status === 'printing' ? print.follow(job.id, 5000) : job;
   }
 
   /** A new card job for the order, in the caller's transaction; null when no card printer is set. */
@@ -382,12 +400,15 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
       if (as === 'paper') {
         const printer = (await printers()).paper;
         if (!printer) return { ok: false, error: { code: 'PRINTER_NOT_SET', message: 'no paper printer', params: { role: 'paper' } } };
-        const job = await print.printPdf('paper', printer, await cardSheet(pdf, order.year), `card sheet ${order.number}`);
+        const job = await paperSheet(order, pdf, printer);
         if (job.status === 'failed')
           return {
             ok: false,
             error: { code: 'PAPER_PRINT_FAILED', message: `paper sheet failed: ${job.errorKind}`, params: { kind: job.errorKind ?? 'other' } },
           };
+        // Not out yet (the printer slow, or switched off with the sheet): the order stays open
+        // with its card, and asking again follows this sheet instead of printing another.
+        if (job.status !== 'completed') return fail('PAPER_PRINT_PENDING', `paper sheet ${job.id} is ${job.status}`);
       } else if ((await findByRmNumber(db, order.rmNumber))?.accountStatus !== 'active') {
         return fail('NO_ACCOUNT', 'the artisan has no active account to send to');
       }

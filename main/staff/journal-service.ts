@@ -115,7 +115,9 @@ export function createJournalService({ db, print, printers, chamber, clock, log 
               kind: filter.kind ?? null,
               memberId: filter.memberId ?? null,
               lines: lines.length,
-              printed: job.status !== 'failed',
+              // Printed only once the spooler saw the sheet come out; a sheet still at the
+              // printer (which may be switched off with it) is not said printed.
+              printed: job.status === 'completed',
             },
           },
           clock(),
