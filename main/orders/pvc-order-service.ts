@@ -130,6 +130,14 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
     if (receiptJob) await sendPaymentReceipt(orderId, receiptJob);
   }
 
+  /** The payment receipt of a printed order, if it was recorded and never handed to the printer. */
+  async function receiptLeftOver(order: PvcOrder): Promise<void> {
+    if (!order.receiptJobId) return;
+    // A receipt handed to the printer (submittedAt) may have printed: never again by itself.
+    const receipt = await getJob(db, order.receiptJobId);
+    if (receipt?.status === 'recorded' && !receipt.submittedAt) await sendPaymentReceipt(order.id, order.receiptJobId);
+  }
+
   async function sendPaymentReceipt(orderId: number, jobId: number): Promise<void> {
     const order = await getOrder(db, orderId);
     if (!order?.payment) return;
@@ -177,6 +185,8 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
         while (!closed) {
           try {
             const order = await getOrder(db, orderId);
+            // Printed, its receipt not yet handed to the printer (the store was locked then): sent now, once.
+            if (order?.state === 'printed') return await receiptLeftOver(order);
             if (!order?.cardJobId || order.state !== 'printing') return;
             const job = await print.check(order.cardJobId);
             if (job.status === 'completed' || job.status === 'failed') return await settle(order, job);
@@ -452,7 +462,7 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
         try {
           if (order.state === 'paid') await sendCard(order.id);
           else if (order.state === 'printing') follow(order.id);
-          else if (order.receiptJobId && (await getJob(db, order.receiptJobId))?.status === 'recorded') await sendPaymentReceipt(order.id, order.receiptJobId);
+          else await receiptLeftOver(order);
         } catch (error) {
           log.error('pvc-resume-failed', { order: order.id, kind: errorKind(error) });
         }

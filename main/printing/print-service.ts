@@ -216,16 +216,24 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
     })();
   }
 
+  /**
+   * A recorded receipt to the thermal printer. Its hand-over is written first (submitted_at): a
+   * ticket that printed but whose end could not be written (the store locked by another
+   * connection past its busy timeout) is then never printed again by itself, at a restart
+   * included; the failure to write is thrown to the caller, the ticket is not called failed.
+   */
   async function sendReceipt(id: number, receipt: Receipt): Promise<PrintJob> {
     const job = await getJob(db, id);
     if (!job) throw new Error(`no print job ${id}`);
+    await db.transaction((tx) => markSubmitted(tx, id, clock()));
     try {
       await printReceipt(job.printer, receipt);
-      await mark(id, { status: 'completed', attempt: true });
     } catch (error) {
       await mark(id, { status: 'failed', ...failed(error), attempt: true });
       logFailure('receipt-failed', { job: id }, error);
+      return (await getJob(db, id)) as PrintJob;
     }
+    await mark(id, { status: 'completed', attempt: true });
     return (await getJob(db, id)) as PrintJob;
   }
 

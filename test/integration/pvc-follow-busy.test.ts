@@ -8,7 +8,8 @@ import { createPrintService } from '../../main/printing/print-service.ts';
 import type { Spooler } from '../../main/printing/spooler.ts';
 import { createStaffService } from '../../main/staff/staff-service.ts';
 import { openStore } from '../../main/store/open-store.ts';
-import { eventually, orderState } from '../support/pvc.ts';
+import { eventually, orderState, pc858Text } from '../support/pvc.ts';
+import { startTcpCapture } from '../support/tcp-capture.ts';
 import { tempDir } from '../support/temp.ts';
 
 const CAMILLE = '123123127RM078';
@@ -31,6 +32,11 @@ function otherConnection(file: string) {
  *     number, name, or the agent's name.
  *  3. The lock released, the follower carries on by itself: the order is printed, once.
  *  4. One card sent to the spooler, one payment, one "printed" in the audit log and in the outbox.
+ *  5. The lock taken just as the payment receipt goes to the thermal printer (the card is out, the
+ *     order printed), before its hand-over or its end can be written: once the lock is released
+ *     the receipt comes out, once; a restart of the kiosk does not print it a second time
+ *     (a receipt handed over and not seen end is never sent again by itself): one payment, one
+ *     receipt.
  */
 describe('SQLITE_BUSY while a paid PVC order is followed', () => {
   it('another connection holds the write lock past busy_timeout: the order waits "printing", then ends printed once; one card, one payment; the log names no one', async () => {
@@ -105,6 +111,82 @@ describe('SQLITE_BUSY while a paid PVC order is followed', () => {
       orders.close();
       await other.exec('ROLLBACK').catch(() => undefined);
       await other.close();
+      await db.close();
+    }
+  });
+
+  it('the lock taken as the payment receipt prints: printed once, and not again after a restart', async () => {
+    const dir = tempDir();
+    const db = await openStore(dir, memoryLogger());
+    const log = memoryLogger();
+    const clock = () => new Date();
+    const receipts = await startTcpCapture();
+    const submitted: string[] = [];
+    const spooler: Spooler = {
+      findsByTag: true,
+      submit: async (_queue, _file, _role, _title, tag) => {
+        submitted.push(tag);
+        return `Card-${submitted.length}`;
+      },
+      findByTag: async (_queue, tag) => (submitted.includes(tag) ? `Card-${submitted.indexOf(tag) + 1}` : null),
+      jobState: async () => 'completed',
+      queueState: async () => 'ready',
+    };
+    const other = otherConnection(db.file);
+    let locked = false;
+    const services = () => {
+      const print = createPrintService({ db, clock, log, spooler });
+      return createPvcOrderService({
+        db,
+        print,
+        printers: async () => ({ card: 'Card', paper: null, receipt: receipts.address }),
+        cardState: async () => 'ready',
+        clock,
+        log,
+        pollMs: 50,
+        // The order is printed (committed): the receipt is next. Another connection takes the
+        // write lock now, before the receipt's end is written.
+        onChange: (orderId) =>
+          void orderState(db, orderId).then((state) => {
+            if (state === 'printed' && !locked) {
+              locked = true;
+              void other.exec('BEGIN IMMEDIATE');
+            }
+          }),
+      });
+    };
+    const orders = services();
+    const staff = createStaffService({ db, clock, log });
+    const setup = await staff.setup({ name: 'Nadia Benali', pin: '482913', confirmation: '482913' });
+    assert.ok(setup.ok && setup.value.member);
+    const nadia = { id: setup.value.member.id, name: setup.value.member.name };
+    let again: ReturnType<typeof services> | undefined;
+    try {
+      const asked = await orders.request({ rmNumber: CAMILLE, year: 2026, chamber: 'CMA Test' }, PDF, { ticket: false });
+      assert.ok(asked.ok);
+      const paid = await orders.pay(asked.value.orderId, 'card', nadia);
+      assert.ok(paid.ok);
+      await eventually(async () => log.lines.some((l) => l.includes('"pvc-follow-failed"')), 'the receipt’s end meets the lock', 20_000);
+      await other.exec('COMMIT');
+      const tickets = () => pc858Text(receipts.received()).split('Reçu de paiement').length - 1;
+      await eventually(async () => !orders.busy() && tickets() > 0, 'the follower prints the receipt once the lock is gone', 20_000);
+      orders.close();
+      assert.equal(tickets(), 1, 'the receipt printed, once');
+
+      // The kiosk starts again on the same store: what it left half-done is carried on.
+      again = services();
+      await again.resume();
+      await eventually(async () => !again?.busy(), 'the resumed kiosk settles', 20_000);
+      assert.equal(await orderState(db, asked.value.orderId), 'printed');
+      assert.equal(tickets(), 1, 'no second receipt for one payment');
+      assert.equal(submitted.length, 1, 'one card');
+      assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM pvc_payments'))?.n, 1, 'one payment');
+    } finally {
+      orders.close();
+      again?.close();
+      await other.exec('ROLLBACK').catch(() => undefined);
+      await other.close();
+      await receipts.close();
       await db.close();
     }
   });
