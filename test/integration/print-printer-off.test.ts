@@ -38,7 +38,9 @@ import { tempDir } from '../support/temp.ts';
  *  3. Printed again: one sheet comes out, the lost one is not sent a second time.
  *  4. The kiosk restarted while the printer is off with a job of its own at the spooler: the
  *     kiosk follows it again by itself and it ends (printed once), not "sent" for ever.
- *  5. The card sheet of a PVC order handed over on paper: while the sheet is not out, the order
+ *  5. The journal asked again while its sheet waits for a printer that is off: no second sheet;
+ *     the printer back, the one sheet comes out.
+ *  6. The card sheet of a PVC order handed over on paper: while the sheet is not out, the order
  *     stays open with its card kept (not "handed over"); asking again then prints nothing more;
  *     once the sheet is known lost, asking again prints one sheet and closes the order.
  */
@@ -127,6 +129,40 @@ describe('the office printer switched off in the middle of a print', () => {
       const done = again.value.job.status === 'sent' ? await print.follow(again.value.job.id, 60_000) : again.value.job;
       assert.equal(done.status, 'completed');
       assert.equal(files().filter((f) => !afterOn.includes(f)).length, 1, 'one sheet, the lost one not sent again');
+    } finally {
+      print.close();
+      await db.close();
+    }
+  });
+
+  it('the journal asked again while its sheet waits for a printer that is off: the same job, one sheet once the printer is back', async () => {
+    await chain.printer.off();
+    const db = await openStore(tempDir(), memoryLogger());
+    const { print, journal } = services(db);
+    await db.transaction((tx) => writePrinter(tx, 'paper', chain.queue));
+    const words = { heading: ['Journal de la borne'], empty: 'Aucune ligne au journal ce jour-là pour ces choix.', lines: [] };
+    const staff = { id: 1, name: 'Nadia Benali' };
+    try {
+      const before = files();
+      const first = await journal.print(staff, { kind: 'money' }, words);
+      assert.ok(first.ok);
+      assert.equal(first.value.job.status, 'sent');
+      const again = await journal.print(staff, { kind: 'money' }, words);
+      assert.ok(again.ok);
+      assert.deepEqual([again.value.job.id, again.value.job.status], [first.value.job.id, 'sent'], 'the same job, not a second one');
+      assert.equal((await db.all("SELECT id FROM print_jobs WHERE document LIKE 'journal %'")).length, 1);
+
+      await chain.printer.on();
+      const ended = await eventually(
+        async () => {
+          const job = await getJob(db, first.value.job.id);
+          return job && (job.status === 'completed' || job.status === 'failed') ? job : null;
+        },
+        'the sheet comes out once the printer is back',
+        60_000,
+      );
+      assert.deepEqual([ended.status, ended.attempts], ['completed', 1]);
+      assert.equal(files().filter((f) => !before.includes(f)).length, 1, 'one sheet');
     } finally {
       print.close();
       await db.close();
