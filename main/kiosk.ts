@@ -211,6 +211,9 @@ export async function createKiosk({
       spooler,
       onChange: (jobId) => events.emit({ kind: 'orders-changed', orderId: null, jobId }),
     });
+    closers.push(async () => print.close());
+    // Jobs a stopped kiosk handed to the spooler and never saw end are followed again.
+    await print.resume().catch((e: unknown) => log.error('print-resume-failed', { kind: errorKind(e) }));
     const printers = createPrintersService({
       db,
       print,

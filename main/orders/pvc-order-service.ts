@@ -12,7 +12,7 @@ import { findByRmNumber } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
-import { getJob, recordJob, resetForResend } from '../store/print-jobs-repo.ts';
+import { getJob, latestJobFor, recordJob, resetForResend } from '../store/print-jobs-repo.ts';
 import {
   cardPdfOf,
   getOrder,
@@ -130,6 +130,14 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
     if (receiptJob) await sendPaymentReceipt(orderId, receiptJob);
   }
 
+  /** The payment receipt of a printed order, if it was recorded and never handed to the printer. */
+  async function receiptLeftOver(order: PvcOrder): Promise<void> {
+    if (!order.receiptJobId) return;
+    // A receipt handed to the printer (submittedAt) may have printed: never again by itself.
+    const receipt = await getJob(db, order.receiptJobId);
+    if (receipt?.status === 'recorded' && !receipt.submittedAt) await sendPaymentReceipt(order.id, order.receiptJobId);
+  }
+
   async function sendPaymentReceipt(orderId: number, jobId: number): Promise<void> {
     const order = await getOrder(db, orderId);
     if (!order?.payment) return;
@@ -177,6 +185,8 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
         while (!closed) {
           try {
             const order = await getOrder(db, orderId);
+            // Printed, its receipt not yet handed to the printer (the store was locked then): sent now, once.
+            if (order?.state === 'printed') return await receiptLeftOver(order);
             if (!order?.cardJobId || order.state !== 'printing') return;
             const job = await print.check(order.cardJobId);
             if (job.status === 'completed' || job.status === 'failed') return await settle(order, job);
@@ -191,6 +201,24 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
         following.delete(orderId);
       }
     })();
+  }
+
+  /**
+   * The order's card on an A4 sheet, on the office printer, once: a sheet asked for before that
+   * may still come out (at the spooler, or at a printer switched off with it) is followed, never
+   * printed again; only a sheet known failed (lost included) is printed anew. Followed a few
+   * seconds, as test pages are.
+   */
+  async function paperSheet(order: PvcOrder, pdf: Uint8Array, printer: string): Promise<PrintJob> {
+    const document = `card sheet ${order.number}`;
+    const previous = await latestJobFor(db, document);
+    const job =
+      previous && previous.status !== 'failed'
+        ? previous.spoolerId
+          ? await print.check(previous.id)
+          : await print.send(previous.id, await cardSheet(pdf, order.year))
+        : await print.printPdf('paper', printer, await cardSheet(pdf, order.year), document);
+    return job.status === 'sent' || job.status === 'printing' ? print.follow(job.id, 5000) : job;
   }
 
   /** A new card job for the order, in the caller's transaction; null when no card printer is set. */
@@ -382,12 +410,15 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
       if (as === 'paper') {
         const printer = (await printers()).paper;
         if (!printer) return { ok: false, error: { code: 'PRINTER_NOT_SET', message: 'no paper printer', params: { role: 'paper' } } };
-        const job = await print.printPdf('paper', printer, await cardSheet(pdf, order.year), `card sheet ${order.number}`);
+        const job = await paperSheet(order, pdf, printer);
         if (job.status === 'failed')
           return {
             ok: false,
             error: { code: 'PAPER_PRINT_FAILED', message: `paper sheet failed: ${job.errorKind}`, params: { kind: job.errorKind ?? 'other' } },
           };
+        // Not out yet (the printer slow, or switched off with the sheet): the order stays open
+        // with its card, and asking again follows this sheet instead of printing another.
+        if (job.status !== 'completed') return fail('PAPER_PRINT_PENDING', `paper sheet ${job.id} is ${job.status}`);
       } else if ((await findByRmNumber(db, order.rmNumber))?.accountStatus !== 'active') {
         return fail('NO_ACCOUNT', 'the artisan has no active account to send to');
       }
@@ -431,7 +462,7 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
         try {
           if (order.state === 'paid') await sendCard(order.id);
           else if (order.state === 'printing') follow(order.id);
-          else if (order.receiptJobId && (await getJob(db, order.receiptJobId))?.status === 'recorded') await sendPaymentReceipt(order.id, order.receiptJobId);
+          else await receiptLeftOver(order);
         } catch (error) {
           log.error('pvc-resume-failed', { order: order.id, kind: errorKind(error) });
         }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { PrintRole } from '../shared/print-jobs.ts';
 import type { QueueState } from '../shared/printers.ts';
-import { ippJobState, ippJobs } from './ipp-job-state.ts';
+import { deviceCompletedJobs, ippJob, ippJobs } from './ipp-job-state.ts';
 import { PrintError, spoolerErrorKind } from './print-errors.ts';
 
 const exec = promisify(execFile);
@@ -17,7 +17,7 @@ const run = (cmd: string, args: string[]) => exec(cmd, args, { env: { ...process
  * (lp, lpstat, cancel). PDFs go as they are: a card printer gets the CR80 page untouched
  * (`-o raw`: its own driver knows the card), an office printer gets the A4 sheet at 100 %.
  */
-export type SpoolState = 'pending' | 'completed' | 'failed';
+export type SpoolState = 'pending' | 'completed' | 'failed' | 'lost';
 
 /** lp options for each role: never scaled, the card passed through as drawn. */
 export function lpOptions(role: PrintRole): string[] {
@@ -96,17 +96,37 @@ export async function findByTag(queue: string, tag: string): Promise<string | nu
   }
 }
 
-/** Where a job stands: still in the queue, done, or stopped (aborted or canceled), asked over IPP. */
-export async function jobState(_queue: string, spoolId: string): Promise<SpoolState> {
+/**
+ * Where a job stands: still in the queue, done, stopped (aborted or canceled), or lost (the
+ * printer was switched off while it held the page, and CUPS could not see it come out), asked
+ * over IPP.
+ */
+export async function jobState(queue: string, spoolId: string): Promise<SpoolState> {
   const jobId = Number(/-(\d+)$/.exec(spoolId)?.[1]);
   if (!Number.isInteger(jobId)) throw new PrintError('other', `not a CUPS job id: ${spoolId}`);
   try {
-    const state = await ippJobState(jobId);
+    const job = await ippJob(jobId);
+    if (job.unconfirmed) return (await printerHas(queue, job.name)) ? 'completed' : 'lost';
+    const state = job.state;
     // A job the scheduler no longer knows (purged, `cancel -x`) did not print as far as anyone can tell.
-    return state === 'completed' ? 'completed' : state === 'canceled' || state === 'aborted' || state === 'not-found' ? 'failed' : 'pending';
+    if (state === 'completed') return state;
+    return state === 'canceled' || state === 'aborted' || state === 'not-found' ? 'failed' : 'pending';
   } catch (error) {
     throw new PrintError((await schedulerRunning()) ? 'other' : 'spooler-down', `cannot read the state of ${spoolId}: ${String(error)}`);
   }
+}
+
+/**
+ * Whether the printer behind `queue` itself completed a job of this name (the kiosk's tag is in
+ * it, so no other job has it). Asked only where CUPS could not confirm the end; a printer that
+ * cannot be asked, or no longer has the job (switched off with the page, or its history
+ * purged since), does not confirm: the page is not said printed.
+ */
+async function printerHas(queue: string, jobName: string): Promise<boolean> {
+  if (!jobName) return false;
+  const device = /device for \S+: (\S+)/.exec((await run('lpstat', ['-v', queue]).catch(() => ({ stdout: '' }))).stdout)?.[1];
+  const jobs = device ? await deviceCompletedJobs(device)?.catch(() => null) : null;
+  return jobs?.some((j) => j.name === jobName && (j.state ?? 'completed') === 'completed') ?? false;
 }
 
 export async function cancel(spoolId: string): Promise<void> {

@@ -52,8 +52,32 @@ function ippRequest(operation: number, requestId: number, rest: Buffer[]): Buffe
 export function getJobAttributesRequest(jobId: number, requestId = 1): Buffer {
   return ippRequest(0x0009, requestId, [
     attribute(TAG.uri, 'job-uri', `ipp://localhost/jobs/${jobId}`),
-    attribute(TAG.name, 'requesting-user-name', 'kiosk'),
+    // CUPS shows a job's name only to its owner (JobPrivateValues): ask as the user lp ran as.
+    attribute(TAG.name, 'requesting-user-name', userInfo().username),
     attribute(TAG.keyword, 'requested-attributes', 'job-state'),
+    attribute(TAG.keyword, '', 'job-printer-state-reasons'),
+    attribute(TAG.keyword, '', 'job-name'),
+  ]);
+}
+
+/**
+ * What CUPS's IPP backend says when the printer no longer knew the job it had handed over
+ * (Get-Job-Attributes answered "not found"): a printer switched off while it held the page
+ * forgets it, and once it answers again CUPS closes the job as "completed" with this reason.
+ * The reason stays on the queue afterwards (the backend never removes it), so every later job
+ * carries it too: it says "CUPS could not confirm", never which job was lost.
+ */
+const MISSING_JOB_HISTORY = 'cups-ipp-missing-job-history';
+
+/** Get-Jobs of the printer itself (its own URI, as CUPS's queue sends to it), completed ones. */
+export function getDeviceJobsRequest(deviceUri: string, requestId = 1): Buffer {
+  return ippRequest(0x000a, requestId, [
+    attribute(TAG.uri, 'printer-uri', deviceUri),
+    attribute(TAG.name, 'requesting-user-name', userInfo().username),
+    attribute(TAG.keyword, 'which-jobs', 'completed'),
+    attribute(TAG.keyword, 'requested-attributes', 'job-id'),
+    attribute(TAG.keyword, '', 'job-name'),
+    attribute(TAG.keyword, '', 'job-state'),
   ]);
 }
 
@@ -74,13 +98,14 @@ export function getJobsRequest(queue: string, requestId = 1): Buffer {
  * (it holds no job of ours: sending will say what is wrong); null for another error status or
  * a reply cut short.
  */
-export function parseJobs(body: Buffer): { id: number; name: string }[] | null {
+export type IppJob = { id: number; name: string; state?: IppJobState };
+export function parseJobs(body: Buffer): IppJob[] | null {
   if (body.length >= 9 && body.readUInt16BE(2) === 0x0406) return [];
   if (body.length < 9 || body.readUInt16BE(2) >= 0x0100) return null;
-  const jobs: { id: number; name: string }[] = [];
-  let current: { id?: number; name?: string } | null = null;
+  const jobs: IppJob[] = [];
+  let current: { id?: number; name?: string; state?: IppJobState } | null = null;
   const flush = () => {
-    if (current?.id !== undefined) jobs.push({ id: current.id, name: current.name ?? '' });
+    if (current?.id !== undefined) jobs.push({ id: current.id, name: current.name ?? '', ...(current.state ? { state: current.state } : {}) });
   };
   try {
     let i = 8;
@@ -104,6 +129,7 @@ export function parseJobs(body: Buffer): { id: number; name: string }[] | null {
       if (i + 2 + valueLength > body.length) return null;
       if (current && name === 'job-id' && tag === TAG.integer && valueLength === 4) current.id = body.readInt32BE(i + 2);
       if (current && name === 'job-name') current.name = body.toString('utf8', i + 2, i + 2 + valueLength);
+      if (current && name === 'job-state' && tag === TAG.enum && valueLength === 4) current.state = STATES[body.readInt32BE(i + 2)];
       i += 2 + valueLength;
     }
   } catch {
@@ -114,13 +140,27 @@ export function parseJobs(body: Buffer): { id: number; name: string }[] | null {
 
 /** Reads `job-state` out of an IPP response; null if the answer has none (an error status). */
 export function parseJobState(body: Buffer): IppJobState | null {
+  return parseJob(body)?.state ?? null;
+}
+
+/**
+ * A job as CUPS answers Get-Job-Attributes: its state, its name, and whether CUPS's backend
+ * could confirm its end with the printer (`unconfirmed`: "completed" with MISSING_JOB_HISTORY
+ * on the queue, this job's or an earlier one's). Null for an error status or a reply cut short.
+ */
+export function parseJob(body: Buffer): { state: IppJobState; name: string; unconfirmed: boolean } | null {
   if (body.length < 9) return null;
   const status = body.readUInt16BE(2);
-  if (status === 0x0406) return 'not-found';
+  if (status === 0x0406) return { state: 'not-found', name: '', unconfirmed: false };
   if (status >= 0x0100) return null;
+  let state: IppJobState | null = null;
+  let jobName = '';
+  let forgotten = false;
   // A reply cut short runs past its end: that says nothing of the job.
   try {
     let i = 8;
+    // The reasons are a set: the values after the first come with an empty name.
+    let current = '';
     while (i < body.length) {
       const tag = body.readUInt8(i);
       i += 1;
@@ -128,15 +168,19 @@ export function parseJobState(body: Buffer): IppJobState | null {
       if (tag < 0x10) continue; // a group delimiter
       const nameLength = body.readUInt16BE(i);
       const name = body.toString('utf8', i + 2, i + 2 + nameLength);
+      if (nameLength > 0) current = name;
       i += 2 + nameLength;
       const valueLength = body.readUInt16BE(i);
-      if (name === 'job-state' && tag === TAG.enum && valueLength === 4) return STATES[body.readInt32BE(i + 2)] ?? null;
+      if (i + 2 + valueLength > body.length) return null;
+      if (current === 'job-state' && tag === TAG.enum && valueLength === 4) state = STATES[body.readInt32BE(i + 2)] ?? null;
+      if (current === 'job-printer-state-reasons' && body.toString('utf8', i + 2, i + 2 + valueLength) === MISSING_JOB_HISTORY) forgotten = true;
+      if (current === 'job-name') jobName = body.toString('utf8', i + 2, i + 2 + valueLength);
       i += 2 + valueLength;
     }
   } catch {
     return null;
   }
-  return null;
+  return state === null ? null : { state, name: jobName, unconfirmed: state === 'completed' && forgotten };
 }
 
 /** Where the CUPS scheduler listens: CUPS_SERVER (host[:port] or a socket path), else localhost:631. */
@@ -147,10 +191,20 @@ function server(env: NodeJS.ProcessEnv): { socketPath: string } | { host: string
   return { host, port: Number(port) };
 }
 
-function ippCall<T>(path: string, body: Buffer, parse: (b: Buffer) => T | null, what: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<T> {
+type Target = { socketPath: string } | { host: string; port: number };
+
+function ippCall<T>(
+  path: string,
+  body: Buffer,
+  parse: (b: Buffer) => T | null,
+  what: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  target: Target = server(env),
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { ...server(env), method: 'POST', path, headers: { 'content-type': 'application/ipp', 'content-length': body.length }, timeout: timeoutMs },
+      { ...target, method: 'POST', path, headers: { 'content-type': 'application/ipp', 'content-length': body.length }, timeout: timeoutMs },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -171,6 +225,26 @@ function ippCall<T>(path: string, body: Buffer, parse: (b: Buffer) => T | null, 
 
 export function ippJobState(jobId: number, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): Promise<IppJobState> {
   return ippCall('/jobs/', getJobAttributesRequest(jobId), parseJobState, `job ${jobId}`, env, timeoutMs);
+}
+
+/** A CUPS job's state and name, and whether CUPS could confirm its end with the printer. */
+export function ippJob(jobId: number, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000) {
+  return ippCall('/jobs/', getJobAttributesRequest(jobId), parseJob, `job ${jobId}`, env, timeoutMs);
+}
+
+/**
+ * The completed jobs the printer itself still knows (an ipp:// device, asked directly): where
+ * CUPS could not confirm a job, the printer that printed it has it; one switched off with the
+ * page has forgotten it. An ipps:// or other device cannot be asked here: null.
+ */
+export function deviceCompletedJobs(deviceUri: string, timeoutMs = 5000): Promise<IppJob[]> | null {
+  const url = /^ipp:\/\/([^/:]+|\[[^\]]+\])(?::(\d+))?(\/.*)?$/.exec(deviceUri);
+  if (!url) return null;
+  const host = (url[1] ?? '').replace(/^\[|\]$/g, '');
+  return ippCall(url[3] ?? '/', getDeviceJobsRequest(deviceUri), parseJobs, 'the printer’s jobs', process.env, timeoutMs, {
+    host,
+    port: Number(url[2] ?? 631),
+  });
 }
 
 /** The jobs of a queue, finished ones included, with their names (where the kiosk puts its tag). */

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ThermalPrinter } from 'node-thermal-printer';
 import { errorKind, type LogFields, type Logger } from '../logging/logger.ts';
 import type { PrintJob, PrintRole } from '../shared/print-jobs.ts';
 import type { WriteDb } from '../store/database.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
-import { getJob, markSubmitted, recordJob, updateJob } from '../store/print-jobs-repo.ts';
+import { getJob, markSubmitted, recordJob, unfinishedJobs, updateJob } from '../store/print-jobs-repo.ts';
 import type { SpoolState } from './cups.ts';
 import { PrintError } from './print-errors.ts';
 import { printReceipt, printTicket, type Receipt } from './receipt.ts';
@@ -21,7 +22,14 @@ export type PrintDeps = {
   spooler?: Spooler;
   /** Told after each change of a job's state is written (the console hears it as an event). */
   onChange?: (jobId: number) => void;
+  /**
+   * How long a sent job waits before the spooler is first asked about it again in the
+   * background, doubling up to a minute: a page the printer holds may take hours to come out.
+   */
+  watchMs?: number;
 };
+/** The longest wait between two looks at a sent job, in the background. */
+const WATCH_MAX_MS = 60_000;
 type PdfRole = Exclude<PrintRole, 'receipt'>;
 
 const STORE_TAG_KEY = 'print.store-tag';
@@ -32,7 +40,7 @@ const STORE_TAG_KEY = 'print.store-tag';
  * (a retry, a restart after a crash) first asks the spooler for that tag, so a job the
  * spooler already has is followed, never sent twice.
  */
-export function createPrintService({ db, clock, log, spooler = systemSpooler(), onChange = () => undefined }: PrintDeps) {
+export function createPrintService({ db, clock, log, spooler = systemSpooler(), onChange = () => undefined, watchMs = 2000 }: PrintDeps) {
   const mark = async (id: number, patch: Parameters<typeof updateJob>[2]) => {
     await db.transaction((tx) => updateJob(tx, id, patch, clock()));
     onChange(id);
@@ -80,6 +88,7 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
         if (known) {
           await mark(id, { status: 'sent', spoolerId: known });
           log.info('print-adopted', { role: job.role, job: id });
+          watch(id);
           return (await getJob(db, id)) as PrintJob;
         }
       } else if (job.submittedAt && !staffConfirmed) {
@@ -92,6 +101,7 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
       const spoolId = await spooler.submit(job.printer, file, job.role, job.document, tag);
       await mark(id, { status: 'sent', spoolerId: spoolId, attempt: true });
       log.info('print-sent', { role: job.role, job: id });
+      watch(id);
     } catch (error) {
       await mark(id, { status: 'failed', ...failed(error), attempt: true });
       logFailure('print-failed', { role: job.role, job: id }, error);
@@ -102,8 +112,26 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
     return (await getJob(db, id)) as PrintJob;
   }
 
-  /** Asks the spooler once about a sent job, and records the answer if it is final. */
-  async function check(id: number): Promise<PrintJob> {
+  /**
+   * Asks the spooler once about a sent job, and records the answer if it is final. One look at a
+   * time per job: the background watcher, the order follower and a screen may ask together, and
+   * each must read what the previous look wrote (a reason logged once, a job settled once).
+   */
+  const looking = new Map<number, Promise<PrintJob>>();
+  function check(id: number): Promise<PrintJob> {
+    const next = (looking.get(id) ?? Promise.resolve(undefined)).then(
+      () => checkOnce(id),
+      () => checkOnce(id),
+    );
+    looking.set(id, next);
+    const forget = () => {
+      if (looking.get(id) === next) looking.delete(id);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  async function checkOnce(id: number): Promise<PrintJob> {
     const job = await getJob(db, id);
     if (!job?.spoolerId || job.status === 'completed' || job.status === 'failed') return job as PrintJob;
     let state: SpoolState;
@@ -111,6 +139,16 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
       state = await spooler.jobState(job.printer, job.spoolerId);
     } catch (error) {
       return stateUnknown(job, error);
+    }
+    if (state === 'lost') {
+      // "Completed" by a spooler that could not see the page come out: never called printed.
+      await mark(id, {
+        status: 'failed',
+        errorKind: 'printer-lost',
+        error: 'the printer stopped answering while it held this job, and no longer knew it once back (switched off?)',
+      });
+      log.warn('print-lost', { role: job.role, job: id });
+      return (await getJob(db, id)) as PrintJob;
     }
     if (state === 'pending') {
       // The spooler answers again: the job waits, its state no longer unknown.
@@ -146,16 +184,56 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
     return (await getJob(db, job.id)) as PrintJob;
   }
 
+  /**
+   * Follows a sent job in the background until the spooler says it is done, stopped or lost,
+   * whoever sent it and however long the printer holds it (switched off with the page, it holds
+   * it until switched on again): the console never keeps "sent" for a job that ended. One
+   * watcher per job; the timers do not keep the process alive, and `close()` ends them.
+   */
+  const watched = new Set<number>();
+  const stopping = new AbortController();
+  function watch(id: number): void {
+    if (watched.has(id) || stopping.signal.aborted) return;
+    watched.add(id);
+    void (async () => {
+      try {
+        for (let wait = watchMs; ; wait = Math.min(wait * 2, WATCH_MAX_MS)) {
+          await sleep(wait, undefined, { signal: stopping.signal, ref: false });
+          try {
+            const job = await check(id);
+            if (!job?.spoolerId || job.status === 'completed' || job.status === 'failed') return;
+          } catch (error) {
+            // The store closed under a watcher that was not told (a test, a shutdown): it stops.
+            if ((error as { code?: string }).code === 'SQLITE_MISUSE') return;
+            log.error('print-watch-failed', { job: id, kind: errorKind(error) });
+          }
+        }
+      } catch {
+        // Aborted: the service is closing.
+      } finally {
+        watched.delete(id);
+      }
+    })();
+  }
+
+  /**
+   * A recorded receipt to the thermal printer. Its hand-over is written first (submitted_at): a
+   * ticket that printed but whose end could not be written (the store locked by another
+   * connection past its busy timeout) is then never printed again by itself, at a restart
+   * included; the failure to write is thrown to the caller, the ticket is not called failed.
+   */
   async function sendReceipt(id: number, receipt: Receipt): Promise<PrintJob> {
     const job = await getJob(db, id);
     if (!job) throw new Error(`no print job ${id}`);
+    await db.transaction((tx) => markSubmitted(tx, id, clock()));
     try {
       await printReceipt(job.printer, receipt);
-      await mark(id, { status: 'completed', attempt: true });
     } catch (error) {
       await mark(id, { status: 'failed', ...failed(error), attempt: true });
       logFailure('receipt-failed', { job: id }, error);
+      return (await getJob(db, id)) as PrintJob;
     }
+    await mark(id, { status: 'completed', attempt: true });
     return (await getJob(db, id)) as PrintJob;
   }
 
@@ -200,6 +278,16 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
     },
 
     queueState: (queue: string) => spooler.queueState(queue),
+
+    /** At start: every job a stopped kiosk had handed to the spooler and not seen end is followed again. */
+    async resume(): Promise<void> {
+      for (const job of await unfinishedJobs(db)) watch(job.id);
+    },
+
+    /** For shutdown and tests: the background watchers stop (the jobs stay as the store has them). */
+    close(): void {
+      stopping.abort();
+    },
   };
 }
 

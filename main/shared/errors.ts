@@ -77,6 +77,9 @@ export const ERROR_CODES = [
   'CARD_PRINTER_NOT_READY',
   // The card sheet did not reach the office printer (params.kind): the order stays open.
   'PAPER_PRINT_FAILED',
+  // The card sheet went to the office printer and has not come out yet: the order stays open,
+  // its card kept, and asking again sends no second sheet while this one may still come out.
+  'PAPER_PRINT_PENDING',
   // Secrets and settings
   'SECRET_INVALID',
   'KEYCHAIN_UNAVAILABLE',

@@ -20,6 +20,9 @@ export const PRINT_ERROR_KINDS = [
   // The kiosk stopped while handing this job over, and this spooler cannot say whether it
   // took it (Windows): staff look at the printer, then retry or hand the card over.
   'uncertain',
+  // The printer was switched off (or unplugged) while it held the page, and forgot it: the
+  // spooler saw no end to the job; staff look whether the page came out, and print it again.
+  'printer-lost',
   'other',
 ] as const;
 

@@ -7,6 +7,7 @@ import type { JournalDay, JournalPrint } from '../shared/journal.ts';
 import { JOURNAL_DAY_LIMIT, JOURNAL_KIND_ACTIONS, type JournalKind } from '../shared/rules/journal-kinds.ts';
 import { appendAudit, auditAgentsOfDay, auditLinesOfDay } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
+import { latestJobFor } from '../store/print-jobs-repo.ts';
 import { localDayBounds, localDayOf } from '../store/till-repo.ts';
 
 export type JournalDeps = {
@@ -101,7 +102,14 @@ export function createJournalService({ db, print, printers, chamber, clock, log 
         empty: words.empty,
         lines: lines.map((l) => ({ time: timeOf(l.at), text: text.get(l.seq) ?? '' })),
       });
-      const sent = await print.printPdf('paper', printer, pdf, `journal ${shown.value.day}`);
+      // The same journal (day and filters) still on its way, at the spooler or at a printer
+      // switched off with it, is followed, not printed again: it comes out once the printer is back.
+      const document = `journal ${shown.value.day}${filter.kind ? ` ${filter.kind}` : ''}${filter.memberId ? ` agent ${filter.memberId}` : ''}`;
+      const previous = await latestJobFor(db, document);
+      const sent =
+        previous?.spoolerId && (previous.status === 'sent' || previous.status === 'printing')
+          ? await print.check(previous.id)
+          : await print.printPdf('paper', printer, pdf, document);
       // A sheet or two: followed a few seconds, as test pages are; a job still printing says so.
       const job = sent.status === 'sent' ? await print.follow(sent.id, 5000) : sent;
       await db.transaction((tx) =>
@@ -115,7 +123,9 @@ export function createJournalService({ db, print, printers, chamber, clock, log 
               kind: filter.kind ?? null,
               memberId: filter.memberId ?? null,
               lines: lines.length,
-              printed: job.status !== 'failed',
+              // Printed only once the spooler saw the sheet come out; a sheet still at the
+              // printer (which may be switched off with it) is not said printed.
+              printed: job.status === 'completed',
             },
           },
           clock(),

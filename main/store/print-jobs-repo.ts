@@ -63,3 +63,18 @@ export async function markSubmitted(tx: TxDb, id: number, now: Date): Promise<vo
 export async function resetForResend(tx: TxDb, id: number): Promise<void> {
   await tx.run("UPDATE print_jobs SET status = 'recorded', error = NULL, error_kind = NULL WHERE id = ?", [id]);
 }
+
+/** Jobs handed to a spooler and not seen end (sent or printing, with the spooler's id). */
+export async function unfinishedJobs(db: ReadDb): Promise<PrintJob[]> {
+  return checkRows(
+    jobRow,
+    await db.all(`SELECT ${COLUMNS} FROM print_jobs WHERE status IN ('sent', 'printing') AND spooler_id IS NOT NULL AND role != 'receipt' ORDER BY id`),
+    'unfinished print jobs',
+  );
+}
+
+/** The newest job for a document (a card sheet of one order), if any. */
+export async function latestJobFor(db: ReadDb, document: string): Promise<PrintJob | undefined> {
+  const row = await db.get(`SELECT ${COLUMNS} FROM print_jobs WHERE document = ? ORDER BY id DESC LIMIT 1`, [document]);
+  return row === undefined ? undefined : checkRow(jobRow, row, 'print job');
+}

@@ -476,6 +476,8 @@ export const fr = {
   'orders.failedReady': 'L’imprimante de cartes est prête maintenant : réessayez l’impression.',
   'printers.testFailed': 'Page de test : échec. Pourquoi : {words}',
   'error.PAPER_PRINT_FAILED': 'La feuille n’est pas partie vers l’imprimante de bureau : vérifiez-la dans « Imprimantes ». La commande reste ouverte.',
+  'error.PAPER_PRINT_PENDING':
+    'La feuille est partie vers l’imprimante de bureau mais n’est pas encore sortie : la commande reste ouverte et la carte gardée. Si l’imprimante est éteinte, rallumez-la ; une fois la feuille sortie, appuyez de nouveau sur « Remettre sur feuille A4 » pour clore la commande. Aucune feuille n’est imprimée deux fois.',
   'orders.state.refunded': 'Annulée et remboursée',
   'orders.state.handed-over-paper': 'Remise sur feuille A4 (carte non imprimée en PVC)',
   'orders.state.handed-over-email': 'Envoyée par e-mail (carte non imprimée en PVC)',
@@ -696,6 +698,7 @@ export const fr = {
   'error.TILL_DAY_INVALID': 'Ce jour n’est pas encore passé : il n’a pas de caisse.',
   'audit.till-printed': '{who} a imprimé le ticket de caisse du {day}',
   'audit.journal-printed': '{who} a imprimé le journal du {day}',
+  'audit.journal-print-asked': '{who} a demandé l’impression du journal du {day}',
   'error.JOURNAL_DAY_INVALID': 'Ce jour n’est pas encore passé : il n’a pas de journal.',
   'error.JOURNAL_CHANGED': 'Le journal a changé pendant que vous le lisiez : il est maintenant à jour. Relisez-le, puis imprimez de nouveau.',
   'day.label': 'Jour',
@@ -722,7 +725,8 @@ export const fr = {
   'journal.print': 'Imprimer le journal du jour',
   'journal.printing': 'Envoi du journal à l’imprimante de bureau…',
   'journal.printed': 'Le journal est imprimé sur l’imprimante de bureau ({count, plural, one {# ligne} other {# lignes}}).',
-  'journal.printSent': 'Le journal est parti vers l’imprimante de bureau ; l’impression est en cours.',
+  'journal.printSent':
+    'Le journal est parti vers l’imprimante de bureau mais n’est pas encore sorti : si rien ne sort, vérifiez que l’imprimante est allumée ; « Imprimantes » dira s’il est imprimé.',
   'journal.printFailed': 'Le journal n’est pas imprimé : {words}.',
   'journal.noPrinter': 'Aucune imprimante de bureau n’est réglée : réglez-la dans « Imprimantes » pour imprimer le journal.',
   'journal.paper.title': 'Journal de la borne',
@@ -730,6 +734,8 @@ export const fr = {
   'journal.paper.filters': 'Agent : {agent} — Type : {kind}',
   'journal.paper.by': 'Imprimé le {date} à {time} par {name}',
   'print.error.uncertain': 'la borne s’est arrêtée pendant l’envoi de cette carte à l’imprimante : regardez si la carte est sortie ; sinon, réessayez',
+  'print.error.printer-lost':
+    'l’imprimante s’est éteinte ou a été débranchée pendant l’impression : regardez si la page est sortie ; sinon, imprimez-la de nouveau',
   'order.ready': 'Votre carte est imprimée : elle vous attend à l’accueil.',
   'error.PIN_FORMAT': 'Le code s’écrit avec 6 à 8 chiffres.',
   'error.PIN_REPEATED': 'Ce code répète les mêmes chiffres (comme 111111 ou 121212) : il se devine trop vite. Choisissez-en un autre.',

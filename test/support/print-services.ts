@@ -37,7 +37,20 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
  * first. Daemons already running (a developer's machine) are used as they are; those started
  * here are stopped by `stop()`.
  */
-export async function startPrintChain(queue: string, { jobSeconds = 0 } = {}): Promise<{ queue: string; spoolDir: string; stop(): Promise<void> }> {
+export type PrintChain = {
+  queue: string;
+  spoolDir: string;
+  /**
+   * The printer itself (the virtual IPP printer behind the queue): `off()` kills it at once,
+   * as a printer switched off mid-job (what it was printing never comes out; CUPS keeps the
+   * queue and its jobs); `on()` starts it again on the same address, empty, taking
+   * `jobSeconds` over each job (none: at once).
+   */
+  printer: { off(): Promise<void>; on(options?: { jobSeconds?: number }): Promise<void> };
+  stop(): Promise<void>;
+};
+
+export async function startPrintChain(queue: string, { jobSeconds = 0 } = {}): Promise<PrintChain> {
   const started: ChildProcess[] = [];
   const child = (cmd: string, args: string[]) => {
     const c = spawn(cmd, args, { stdio: 'ignore' });
@@ -62,19 +75,34 @@ export async function startPrintChain(queue: string, { jobSeconds = 0 } = {}): P
   // The document is kept (-k) beside the command's empty output (.prn), which receivedFiles leaves out.
   // `jobSeconds`: a printer that takes that long over each job, for a test that must act while
   // a card is at the printer (a jam cancelled there); a job done at once would win that race.
-  let command = '/bin/true';
-  if (jobSeconds > 0) {
-    command = path.join(tempDir('ipp-command-'), 'slow-printer.sh');
-    writeFileSync(command, `#!/bin/sh\nsleep ${jobSeconds}\n`, { mode: 0o755 });
-  }
-  child('ippeveprinter', ['-c', command, '-k', '-d', spoolDir, '-f', 'application/pdf,image/pwg-raster', '-p', String(port), queue]);
-  await failing(() =>
-    until(() => spawnSync('ipptool', ['-q', `ipp://localhost:${port}/ipp/print`, 'get-printer-attributes.test']).status === 0, 15_000, 'the virtual printer'),
-  );
+  // The printer's slowness is read at each job, so that a printer switched on again (printer.on)
+  // can be another: slow while a test acts mid-job, then quick for the pages printed after.
+  const commandDir = tempDir('ipp-command-');
+  const seconds = path.join(commandDir, 'seconds');
+  const command = path.join(commandDir, 'slow-printer.sh');
+  writeFileSync(seconds, String(jobSeconds));
+  writeFileSync(command, `#!/bin/sh\nsleep "$(cat '${seconds}')"\n`, { mode: 0o755 });
+  const printerUp = () => spawnSync('ipptool', ['-q', `ipp://localhost:${port}/ipp/print`, 'get-printer-attributes.test']).status === 0;
+  const startPrinter = () => child('ippeveprinter', ['-c', command, '-k', '-d', spoolDir, '-f', 'application/pdf,image/pwg-raster', '-p', String(port), queue]);
+  let printer = startPrinter();
+  await failing(() => until(printerUp, 15_000, 'the virtual printer'));
   execFileSync('lpadmin', ['-p', queue, '-E', '-v', `ipp://localhost:${port}/ipp/print`, '-m', 'everywhere']);
   return {
     queue,
     spoolDir,
+    printer: {
+      off: async () => {
+        if (printer.exitCode !== null || printer.signalCode !== null) return;
+        const exited = new Promise<void>((resolve) => printer.once('exit', () => resolve()));
+        printer.kill('SIGKILL');
+        await exited;
+      },
+      on: async ({ jobSeconds: slow = 0 } = {}) => {
+        writeFileSync(seconds, String(slow));
+        printer = startPrinter();
+        await until(printerUp, 15_000, 'the virtual printer, started again');
+      },
+    },
     stop: async () => {
       spawnSync('lpadmin', ['-x', queue]);
       // One after the other, the last started first, each gone before the next: Avahi told to

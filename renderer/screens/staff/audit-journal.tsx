@@ -100,6 +100,8 @@ export function auditSentence(line: AuditLine, t: Translate, locale: Locale): st
     return p.order ? `${base}${t('audit.orderSuffix', p)}` : base;
   }
   if (line.action === 'printer-set' && !p.printer) return t('audit.printer-unset', p);
+  // A journal whose sheet was not seen come out (still at the printer, or failed) was asked for, not printed.
+  if (line.action === 'journal-printed' && line.details.printed !== true) return t('audit.journal-print-asked', p);
   return t(`audit.${line.action}`, p);
 }
 

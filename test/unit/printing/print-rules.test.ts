@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { getJobAttributesRequest, getJobsRequest, parseJobState, parseJobs } from '../../../main/printing/ipp-job-state.ts';
+import { getDeviceJobsRequest, getJobAttributesRequest, getJobsRequest, parseJob, parseJobState, parseJobs } from '../../../main/printing/ipp-job-state.ts';
 import { spoolerErrorKind } from '../../../main/printing/print-errors.ts';
 import { renderTestPage } from '../../../main/printing/test-pages.ts';
 import { validPrinter } from '../../../main/settings/printer-settings.ts';
@@ -38,7 +38,7 @@ describe('spooler failures in words', () => {
 
 describe('IPP job state', () => {
   /** An IPP answer as CUPS writes it: status, the operation group, then the job group with job-state. */
-  function answer(status: number, state?: number): Buffer {
+  function answer(status: number, state?: number, printerReasons: string[] = []): Buffer {
     const attr = (tag: number, name: string, value: Buffer) => {
       const head = Buffer.alloc(3);
       head.writeUInt8(tag, 0);
@@ -56,6 +56,8 @@ describe('IPP job state', () => {
       const v = Buffer.alloc(4);
       v.writeInt32BE(state, 0);
       parts.push(Buffer.from([0x02]), attr(0x44, 'job-state-reasons', Buffer.from('processing-to-stop-point')), attr(0x23, 'job-state', v));
+      // A set: its first value named, the others with an empty name.
+      for (const [i, reason] of printerReasons.entries()) parts.push(attr(0x44, i === 0 ? 'job-printer-state-reasons' : '', Buffer.from(reason)));
     }
     return Buffer.concat([...parts, Buffer.from([0x03])]);
   }
@@ -68,6 +70,20 @@ describe('IPP job state', () => {
     assert.equal(parseJobState(answer(0x0406)), 'not-found', 'a job the scheduler no longer knows');
     assert.equal(parseJobState(answer(0x0500)), null, 'a server error says nothing of the job');
     assert.equal(parseJobState(answer(0, 9).subarray(0, 30)), null, 'a reply cut short says nothing either');
+  });
+
+  it('a job CUPS closed as completed without seeing its end at the printer (switched off with the page) is unconfirmed, not completed', () => {
+    const forgot = ['cups-ipp-conformance-failure-report', 'cups-ipp-missing-job-history'];
+    assert.deepEqual(parseJob(answer(0, 9, forgot)), { state: 'completed', name: '', unconfirmed: true });
+    assert.equal(parseJob(answer(0, 9, ['cups-ipp-missing-job-history']))?.unconfirmed, true);
+    assert.equal(parseJob(answer(0, 9, ['none']))?.unconfirmed, false);
+    assert.equal(parseJob(answer(0, 9, ['cups-ipp-conformance-failure-report']))?.unconfirmed, false);
+    assert.equal(parseJob(answer(0, 7, forgot))?.unconfirmed, false, 'only a completed job needs confirming');
+    assert.equal(parseJobState(answer(0, 9, forgot)), 'completed');
+    const req = getJobAttributesRequest(66);
+    for (const part of ['job-state', 'job-printer-state-reasons', 'job-name']) assert.ok(req.includes(Buffer.from(part)), part);
+    const device = getDeviceJobsRequest('ipp://192.168.1.50:631/ipp/print');
+    for (const part of ['ipp://192.168.1.50:631/ipp/print', 'completed', 'job-name', 'job-state']) assert.ok(device.includes(Buffer.from(part)), part);
   });
 
   it('asks for one job by its URI', () => {

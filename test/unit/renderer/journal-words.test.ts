@@ -43,6 +43,7 @@ describe('the journal’s words: kinds an agent understands, the day picker, the
       'error.JOURNAL_DAY_INVALID',
       'error.JOURNAL_CHANGED',
       'audit.journal-printed',
+      'audit.journal-print-asked',
     ];
     assert.deepEqual(
       keys.filter((k) => !(k in fr) || !(k in en)),
@@ -82,6 +83,16 @@ describe('the journal’s words: kinds an agent understands, the day picker, the
     assert.equal(
       auditSentence(line, (k, p) => translate('en', k, p), 'en'),
       'Sophie Martin printed the log of 30 November 2026',
+    );
+    // A sheet not seen come out (still at a printer switched off with it, or failed): asked for, not printed.
+    const asked: AuditLine = { ...line, details: { ...line.details, printed: false } };
+    assert.equal(
+      auditSentence(asked, (k, p) => translate('fr', k, p), 'fr'),
+      'Sophie Martin a demandé l’impression du journal du 30/11/2026',
+    );
+    assert.equal(
+      auditSentence(asked, (k, p) => translate('en', k, p), 'en'),
+      'Sophie Martin asked to print the log of 30 November 2026',
     );
   });
 
