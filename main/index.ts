@@ -102,10 +102,11 @@ async function start(): Promise<void> {
   // The core's events (sync, orders, printers, activation confirmed) are pushed to the window: no screen polls.
   window.once('closed', forwardEvents(kiosk.events.subscribe, window.webContents, log.child('ipc')));
   // A crashed or hung page must not leave a frozen screen (or the last visitor's data) at the
-  // desk: it reloads to the welcome screen, and the visit in the main process ends.
+  // desk: it reloads to the welcome screen, and the visit in the main process ends (the artisan's
+  // session, the agent signed in, a card being issued and its photo).
   const restart = (reason: string) => {
     log.error('renderer-restarted', { reason });
-    kiosk?.session.end();
+    kiosk?.endVisit();
     void window?.loadURL(`${APP_ORIGIN}/index.html`);
   };
   window.webContents.on('render-process-gone', (_e, details) => restart(details.reason));

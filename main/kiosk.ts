@@ -87,6 +87,12 @@ export type Kiosk = {
   /** What changed, for the screens (pushed over IPC or Server-Sent Events): no screen polls. */
   events: EventBus;
   demo: boolean;
+  /**
+   * Forgets whoever was at the screen: the artisan's session, the agent signed in, a card being
+   * issued and its photo. For the shell, when the page is gone without saying "Terminer" (a
+   * crash, a hang): the reloaded page belongs to the next person.
+   */
+  endVisit(): void;
   /** The contract's dispatcher for one transport, answering only the given origins. */
   dispatcher(transport: AppInfo['transport'], trustedOrigins: readonly string[]): Dispatch;
   close(): Promise<void>;
@@ -338,6 +344,11 @@ export async function createKiosk({
       orders,
       events,
       demo,
+      endVisit: () => {
+        session.end();
+        issuance.end();
+        staff.logout();
+      },
       dispatcher: (transport, trustedOrigins) =>
         createDispatcher({
           handlers: createHandlers({

@@ -50,6 +50,14 @@ function decodeCursor(cursor: string | null): number | null {
   return Number.isSafeInteger(seq) && seq >= 0 ? seq : null;
 }
 
+/**
+ * A request's path as a log may show it: a segment holding a digit (an RM number, an id, a key
+ * id) becomes `{…}`, so `/v1/accounts/123123127RM078/resend` is `/v1/accounts/{…}/resend`.
+ */
+export function pathShape(pathname: string): string {
+  return pathname.replace(/[^/]*\d[^/]*/g, '{…}');
+}
+
 const FIELDS_JSON = JSON.stringify(ARTISAN_FIELDS);
 const MAX_BODY = 4 * 1024 * 1024;
 
@@ -175,7 +183,8 @@ export async function startRegistryServer({
           // stay recorded as applied: the kiosk's retry would be a "duplicate" and the mail never
           // sent. This operation and the ones after it are forgotten; the kiosk sends them again.
           await store.forgetOperations(parsed.data.operations.slice(i).map((o) => o.idempotencyKey));
-          log.warn('operation-effect-failed', { type: op.type, error: (error as Error).message.slice(0, 120) });
+          // Its kind only: a relay's refusal quotes the recipient ("550 5.1.1 <x@y>: … rejected").
+          log.warn('operation-effect-failed', { type: op.type, kind: errorKind(error) });
           return problem(res, 503, 'UNAVAILABLE', 'an operation could not take effect; send it again later');
         }
       }
@@ -197,7 +206,7 @@ export async function startRegistryServer({
       const url = new URL(req.url ?? '/', 'http://registry');
       const go = () =>
         route(req, res, url, Buffer.concat(chunks).toString('utf8')).catch((error: unknown) => {
-          log.error('registry-request-failed', { path: url.pathname, kind: errorKind(error), where: errorWhere(error) });
+          log.error('registry-request-failed', { path: pathShape(url.pathname), kind: errorKind(error), where: errorWhere(error) });
           if (!res.headersSent) problem(res, 500, 'INTERNAL', 'registry error');
         });
       if (faults.latencyMs > 0) setTimeout(go, faults.latencyMs);

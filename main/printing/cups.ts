@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { PrintRole } from '../shared/print-jobs.ts';
 import type { QueueState } from '../shared/printers.ts';
-import { deviceCompletedJobs, ippJob, ippJobs } from './ipp-job-state.ts';
+import { deviceCompletedJobs, ippJob, ippJobs, ippPurgeJob } from './ipp-job-state.ts';
 import { PrintError, spoolerErrorKind } from './print-errors.ts';
 
 const exec = promisify(execFile);
@@ -127,6 +127,22 @@ async function printerHas(queue: string, jobName: string): Promise<boolean> {
   const device = /device for \S+: (\S+)/.exec((await run('lpstat', ['-v', queue]).catch(() => ({ stdout: '' }))).stdout)?.[1];
   const jobs = device ? await deviceCompletedJobs(device)?.catch(() => null) : null;
   return jobs?.some((j) => j.name === jobName && (j.state ?? 'completed') === 'completed') ?? false;
+}
+
+/**
+ * Deletes a finished job's documents from the spooler. CUPS keeps the files of a printed job
+ * for a day by default (cupsd.conf `PreserveJobFiles 86400`), readable by root and `lp`: for a
+ * card, the artisan's photo, name and RM number. The job's history entry goes too; the kiosk
+ * has already recorded how the job ended.
+ */
+export async function purge(spoolId: string): Promise<void> {
+  const jobId = Number(/-(\d+)$/.exec(spoolId)?.[1]);
+  if (!Number.isInteger(jobId)) throw new PrintError('other', `not a CUPS job id: ${spoolId}`);
+  try {
+    await ippPurgeJob(jobId);
+  } catch (error) {
+    throw new PrintError((await schedulerRunning()) ? 'other' : 'spooler-down', `cannot delete the files of ${spoolId}: ${String(error)}`);
+  }
 }
 
 export async function cancel(spoolId: string): Promise<void> {

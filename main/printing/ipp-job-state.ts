@@ -81,6 +81,28 @@ export function getDeviceJobsRequest(deviceUri: string, requestId = 1): Buffer {
   ]);
 }
 
+/**
+ * Cancel-Job (RFC 8011 §4.3.3) with CUPS's `purge-job`: a finished job's documents and history
+ * are deleted. (`cancel -x` does not send `purge-job` for one job in CUPS 2.4, and a finished
+ * job cannot be cancelled without it: "Job #12 is already completed - can't cancel".)
+ */
+export function purgeJobRequest(jobId: number, requestId = 1): Buffer {
+  const purge = Buffer.concat([Buffer.from([0x22, 0x00, 9]), Buffer.from('purge-job', 'utf8'), Buffer.from([0x00, 0x01, 0x01])]);
+  return ippRequest(0x0008, requestId, [
+    attribute(TAG.uri, 'job-uri', `ipp://localhost/jobs/${jobId}`),
+    // Only the job's owner may: ask as the user lp ran as.
+    attribute(TAG.name, 'requesting-user-name', userInfo().username),
+    purge,
+  ]);
+}
+
+/** Whether a purge was done (or there was nothing left to purge); null for a refusal. */
+export function parsePurged(body: Buffer): true | null {
+  if (body.length < 8) return null;
+  const status = body.readUInt16BE(2);
+  return status < 0x0100 || status === 0x0406 ? true : null;
+}
+
 /** Get-Jobs (RFC 8011 §4.2.6) of one queue, finished ones included: each job's id and name. */
 export function getJobsRequest(queue: string, requestId = 1): Buffer {
   return ippRequest(0x000a, requestId, [
@@ -250,4 +272,9 @@ export function deviceCompletedJobs(deviceUri: string, timeoutMs = 5000): Promis
 /** The jobs of a queue, finished ones included, with their names (where the kiosk puts its tag). */
 export function ippJobs(queue: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): Promise<{ id: number; name: string }[]> {
   return ippCall(`/printers/${encodeURIComponent(queue)}`, getJobsRequest(queue), parseJobs, `the jobs of ${queue}`, env, timeoutMs);
+}
+
+/** Deletes a finished job's documents from the scheduler (see purgeJobRequest). */
+export async function ippPurgeJob(jobId: number, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): Promise<void> {
+  await ippCall('/jobs/', purgeJobRequest(jobId), parsePurged, `purging job ${jobId}`, env, timeoutMs);
 }

@@ -159,6 +159,9 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
       id,
       state === 'completed' ? { status: 'completed' } : { status: 'failed', errorKind: 'aborted', error: 'the printer stopped the job (aborted or canceled)' },
     );
+    // Its end recorded, the spooler's copy of the document goes: a card PDF must not wait a day
+    // in CUPS's spool. A failure leaves the job as recorded and says so in the log.
+    await spooler.purge?.(job.spoolerId).catch((error: unknown) => logFailure('print-purge-failed', { role: job.role, job: id }, error));
     return (await getJob(db, id)) as PrintJob;
   }
 

@@ -16,6 +16,12 @@ export type Spooler = {
   findByTag(queue: string, tag: string): Promise<string | null>;
   jobState(queue: string, spoolId: string): Promise<SpoolState>;
   queueState(queue: string): Promise<QueueState>;
+  /**
+   * Deletes what the spooler still keeps of a job that has ended (its document: a card holds a
+   * face, a name, an RM number). Called once the kiosk has recorded the job's end; absent where
+   * the spooler keeps nothing after printing (Windows, unless "Keep printed documents" is set).
+   */
+  purge?(spoolId: string): Promise<void>;
 };
 
 export const cupsSpooler: Spooler = {
@@ -24,4 +30,5 @@ export const cupsSpooler: Spooler = {
   findByTag: cups.findByTag,
   jobState: cups.jobState,
   queueState: cups.queueState,
+  purge: cups.purge,
 };

@@ -250,8 +250,17 @@ describe('the packaged Electron shell, booted in Node (KIOSK_DEV=1 left in the e
     assert.equal((await call('accounts:logout', {})).ok, true);
   });
 
-  it('reloads the welcome screen when the page crashes', async () => {
+  it('reloads the welcome screen when the page crashes, and the core forgets whoever was at it: the artisan, the agent, the card being issued and its photo', async () => {
+    const ipc = (channel: string, input: object = {}) =>
+      shell.ipc(channel, input, 'app://kiosk/index.html') as Promise<{ ok: boolean; error?: { code: string } }>;
+    assert.ok((await ipc('staff:setup', { name: 'Nadia', pin: '482913', confirmation: '482913' })).ok);
+    assert.ok((await ipc('staff:issue-start', { rmNumber: '401234562RE067', document: 'passeport' })).ok);
+    const jpeg = readFileSync(path.join(ROOT, 'assets/demo-photos/portrait.jpg')).toString('base64');
+    assert.ok((await ipc('staff:issue-photo', { jpeg })).ok);
     assert.deepEqual(await shell.rendererGone('crashed'), { url: 'app://kiosk/index.html', outcome: 'loaded' });
+    // The reloaded page is the next person's: no agent signed in, no issuance to carry on.
+    assert.deepEqual((await ipc('staff:issue', { kind: 'paper' })).error?.code, 'STAFF_REQUIRED');
+    assert.deepEqual((await ipc('staff:overview')).error?.code, 'STAFF_REQUIRED');
   });
 
   it('quits only once the kiosk core is closed (store and demo registry shut), even when asked twice', async () => {
