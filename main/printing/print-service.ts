@@ -32,6 +32,11 @@ export type PrintDeps = {
 const WATCH_MAX_MS = 60_000;
 type PdfRole = Exclude<PrintRole, 'receipt'>;
 
+/** Still something to ask the spooler about: a job handed over and not yet seen end. */
+function outstanding(job: PrintJob | undefined): job is PrintJob & { spoolerId: string } {
+  return !!job?.spoolerId && job.status !== 'completed' && job.status !== 'failed';
+}
+
 const STORE_TAG_KEY = 'print.store-tag';
 
 /**
@@ -133,7 +138,7 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
 
   async function checkOnce(id: number): Promise<PrintJob> {
     const job = await getJob(db, id);
-    if (!job?.spoolerId || job.status === 'completed' || job.status === 'failed') return job as PrintJob;
+    if (!outstanding(job)) return job as PrintJob;
     let state: SpoolState;
     try {
       state = await spooler.jobState(job.printer, job.spoolerId);
@@ -204,7 +209,7 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
           await sleep(wait, undefined, { signal: stopping.signal, ref: false });
           try {
             const job = await check(id);
-            if (!job?.spoolerId || job.status === 'completed' || job.status === 'failed') return;
+            if (!outstanding(job)) return;
           } catch (error) {
             // The store closed under a watcher that was not told (a test, a shutdown): it stops.
             if ((error as { code?: string }).code === 'SQLITE_MISUSE') return;
@@ -256,7 +261,7 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const job = await check(id);
-        if (!job?.spoolerId || job.status === 'completed' || job.status === 'failed' || Date.now() > deadline) return job;
+        if (!outstanding(job) || Date.now() > deadline) return job;
         await new Promise((r) => setTimeout(r, everyMs));
       }
     },

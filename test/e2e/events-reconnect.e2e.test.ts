@@ -13,7 +13,7 @@ import { memoryStore } from '../../main/secrets/secret-store.ts';
 import { fr } from '../../renderer/i18n/fr.ts';
 import { bridgeClient, ROOT } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
-import { identifyAs, staffGesture } from '../support/kiosk-flows.ts';
+import { firstAgentOpensConsole, identifyAs } from '../support/kiosk-flows.ts';
 import { eventually } from '../support/pvc.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -223,13 +223,7 @@ describe('the events stream of browser mode cut, or refused, and back: the scree
     const { url, bridge, streams } = await start('kiosk-reconnect-console-');
     const p = await kioskPage(browser);
     await p.goto(url);
-    await button(p, fr['welcome.start']).waitFor();
-    await staffGesture(p);
-    await field(p, fr['staff.name']).fill('Nadia');
-    await p.getByLabel(fr['staff.pin']).fill('482913');
-    await p.getByLabel(fr['staff.pinConfirmation']).fill('482913');
-    await button(p, fr['staff.create']).click();
-    await p.getByRole('heading', { name: fr['orders.title'], exact: true }).waitFor();
+    await firstAgentOpensConsole(p);
     await eventually(async () => streams.acceptedForPage() === 1 && streams.live() === 1, 'the console listens to the kiosk');
     await p.evaluate(() => {
       (window as unknown as { sameLoad?: boolean }).sameLoad = true;

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { fr } from '../../renderer/i18n/fr.ts';
 import { bridgeClient, ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium } from '../support/chromium.ts';
-import { identifyAs, staffGesture } from '../support/kiosk-flows.ts';
+import { firstAgentOpensConsole, identifyAs, staffGesture } from '../support/kiosk-flows.ts';
 import { eventually } from '../support/pvc.ts';
 import { socketCardPrinter } from '../support/socket-printer.ts';
 import { tempDir } from '../support/temp.ts';
@@ -51,13 +51,7 @@ describe('no screen polls: the console and the waiting screen hear the kiosk’s
     const p = await kioskPage(browser);
     const requests = countRequests(p);
     await p.goto(kiosk.url);
-    await button(p, fr['welcome.start']).waitFor();
-    await staffGesture(p);
-    await field(p, fr['staff.name']).fill('Nadia');
-    await p.getByLabel(fr['staff.pin']).fill('482913');
-    await p.getByLabel(fr['staff.pinConfirmation']).fill('482913');
-    await button(p, fr['staff.create']).click();
-    await p.getByRole('heading', { name: fr['orders.title'], exact: true }).waitFor();
+    await firstAgentOpensConsole(p);
     await eventually(async () => requests.of('/api/events') === 1, 'the console listens to the kiosk');
     await p.evaluate(() => {
       (window as unknown as { sameLoad?: boolean }).sameLoad = true;

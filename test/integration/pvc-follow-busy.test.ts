@@ -38,25 +38,34 @@ function otherConnection(file: string) {
  *     (a receipt handed over and not seen end is never sent again by itself): one payment, one
  *     receipt.
  */
+/**
+ * The card printer, a stand-in spooler (the lock, not the printer, is what is tested here): it
+ * takes each job, counted (a second card would be a second submit), finds a job by its tag, and
+ * answers `state()` for any job.
+ */
+function cardPrinter(state: () => SpoolState): { spooler: Spooler; submitted: string[] } {
+  const submitted: string[] = [];
+  const spooler: Spooler = {
+    findsByTag: true,
+    submit: async (_queue, _file, _role, _title, tag) => {
+      submitted.push(tag);
+      return `Card-${submitted.length}`;
+    },
+    findByTag: async (_queue, tag) => (submitted.includes(tag) ? `Card-${submitted.indexOf(tag) + 1}` : null),
+    jobState: async () => state(),
+    queueState: async () => 'ready',
+  };
+  return { spooler, submitted };
+}
+
 describe('SQLITE_BUSY while a paid PVC order is followed', () => {
   it('another connection holds the write lock past busy_timeout: the order waits "printing", then ends printed once; one card, one payment; the log names no one', async () => {
     const db = await openStore(tempDir(), memoryLogger());
     const log = memoryLogger();
     const clock = () => new Date();
-    // The card printer: takes each job (counted: a second card would be a second submit), says
-    // it is printing until told the card is out.
+    // It says the card is printing until told the card is out.
     let state: SpoolState = 'pending';
-    const submitted: string[] = [];
-    const spooler: Spooler = {
-      findsByTag: true,
-      submit: async (_queue, _file, _role, _title, tag) => {
-        submitted.push(tag);
-        return `Card-${submitted.length}`;
-      },
-      findByTag: async (_queue, tag) => (submitted.includes(tag) ? `Card-${submitted.indexOf(tag) + 1}` : null),
-      jobState: async () => state,
-      queueState: async () => 'ready',
-    };
+    const { spooler, submitted } = cardPrinter(() => state);
     const print = createPrintService({ db, clock, log, spooler });
     const orders = createPvcOrderService({
       db,
@@ -121,17 +130,7 @@ describe('SQLITE_BUSY while a paid PVC order is followed', () => {
     const log = memoryLogger();
     const clock = () => new Date();
     const receipts = await startTcpCapture();
-    const submitted: string[] = [];
-    const spooler: Spooler = {
-      findsByTag: true,
-      submit: async (_queue, _file, _role, _title, tag) => {
-        submitted.push(tag);
-        return `Card-${submitted.length}`;
-      },
-      findByTag: async (_queue, tag) => (submitted.includes(tag) ? `Card-${submitted.indexOf(tag) + 1}` : null),
-      jobState: async () => 'completed',
-      queueState: async () => 'ready',
-    };
+    const { spooler, submitted } = cardPrinter(() => 'completed');
     const other = otherConnection(db.file);
     let locked = false;
     const services = () => {

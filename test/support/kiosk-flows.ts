@@ -56,6 +56,20 @@ export async function staffGesture(p: Page): Promise<void> {
 }
 
 /**
+ * On a kiosk with no agent yet, from its welcome: the gesture, then the first agent (Nadia,
+ * PIN 482913) created, which opens the console on its orders.
+ */
+export async function firstAgentOpensConsole(p: Page): Promise<void> {
+  await p.getByRole('button', { name: fr['welcome.start'], exact: true }).waitFor();
+  await staffGesture(p);
+  await p.getByRole('textbox', { name: fr['staff.name'], exact: true }).fill('Nadia');
+  await p.getByLabel(fr['staff.pin']).fill('482913');
+  await p.getByLabel(fr['staff.pinConfirmation']).fill('482913');
+  await p.getByRole('button', { name: fr['staff.create'], exact: true }).click();
+  await p.getByRole('heading', { name: fr['orders.title'], exact: true }).waitFor();
+}
+
+/**
  * Shows a section of the staff console, as an agent would: its button in the console's
  * navigation (named by its label, followed by its badge if any), then it is the current one.
  */
