@@ -194,7 +194,7 @@ describe('the artisan’s situations in English (issue #14), in Chromium at 1080
     await p.close();
   });
 
-  it('the idle warning in English hides the visit, sounds, and "I am here" carries on with everything kept', async () => {
+  it('the idle warning in English hides the visit, sounds, and "I am here" (or a tap beside it) carries on with everything kept', async () => {
     const quick = await startBrowserMode(tempDir('kiosk-situations-en-idle-'), { KIOSK_IDLE_WARN_MS: '3000', KIOSK_IDLE_END_MS: '8000' });
     try {
       const p = await kioskPage(browser, PORTRAIT);
@@ -223,6 +223,16 @@ describe('the artisan’s situations in English (issue #14), in Chromium at 1080
       await warning.waitFor({ state: 'hidden' });
       assert.ok(await heading.isVisible(), 'the visit goes on where it was, in English');
       assert.deepEqual(await p.evaluate('window.clicksBeside'), [], 'the tap went through the cover');
+      // Warned again, a tap on the cover beside the dialog, right over the hidden "End" button of
+      // the visit: it carries on like "I am here", and does not end the visit under it.
+      const finish = p.getByRole('button', { name: en['app.finishLabel'] });
+      const under = await finish.boundingBox();
+      assert.ok(under, 'the visit has its "End" button');
+      await warning.waitFor({ timeout: 6000 });
+      await p.touchscreen.tap(under.x + under.width / 2, under.y + under.height / 2);
+      await warning.waitFor({ state: 'hidden' });
+      assert.ok(await heading.isVisible(), 'a tap beside the dialog carries on too');
+      assert.deepEqual(await p.evaluate('window.clicksBeside'), [], 'the tap beside the dialog went through the cover');
       await p.close();
     } finally {
       await quick.stop();
