@@ -227,7 +227,7 @@ describe('identification in Chromium against browser mode', () => {
     await p.close();
   });
 
-  it('after a refused date, shows where the keypad types, and types the missing digit where it is missing', async () => {
+  it('after a refused date or number, shows where the keypad types, and types the missing digit where it is missing', async () => {
     const p = await kioskPage(browser);
     await openIdentify(p, kiosk);
     const key = (name: string) => p.getByRole('button', { name, exact: true }).tap();
@@ -251,6 +251,14 @@ describe('identification in Chromium against browser mode', () => {
     await p.getByRole('button', { name: fr['keypad.eraseLabel'] }).tap();
     assert.deepEqual(await dates(), ['3', '02', '1980']);
     await screenshot(p, 'identify-keypad-target-after-refusal');
+    // A number refused (its last SIREN digit mistyped): the keypad goes back to the number, drawn
+    // so, and its erase key takes the number's last character, not the date's.
+    await typeIdentity(p, '123123128RM078', ['14', '07', '1980']);
+    await p.locator('#rm-error').filter({ hasText: fr['error.RM_CHECKSUM'] }).waitFor();
+    assert.deepEqual(await marked(), ['rm-number'], 'the number is shown as where the keypad types');
+    await p.getByRole('button', { name: fr['keypad.eraseLabel'] }).tap();
+    assert.equal((await rmField(p).inputValue()).replace(/\s/g, ''), '123123128RM07');
+    assert.deepEqual(await dates(), ['14', '07', '1980'], 'the date is kept');
     await p.close();
   });
 
