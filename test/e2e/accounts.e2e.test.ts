@@ -63,6 +63,12 @@ describe('accounts in Chromium against browser mode', () => {
     await field(p, fr['activate.confirmation']).fill(`${PASSWORD}x`);
     await button(p, fr['activate.submit']).click();
     await p.locator('#activate-confirmation-error').filter({ hasText: fr['error.PASSWORD_MISMATCH'] }).waitFor();
+    // The refused confirmation is cleared in one key of the on-screen keyboard; the password stays.
+    const confirmation = p.locator('#activate-confirmation');
+    await confirmation.click();
+    await button(p, fr['keyboard.clear']).click();
+    assert.equal(await confirmation.inputValue(), '');
+    assert.equal(await p.locator('#activate-password').inputValue(), PASSWORD, 'the password stays');
     await field(p, fr['activate.confirmation']).fill(PASSWORD);
     await screenshot(p, 'activate-filled');
     await button(p, fr['activate.submit']).click();
