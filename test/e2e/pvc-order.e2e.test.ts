@@ -6,7 +6,7 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, LANDSCAPE, launchChromium, screenshot } from '../support/chromium.ts';
-import { consoleSection, givePhoto, loginAsJeanPierre, staffGesture } from '../support/kiosk-flows.ts';
+import { consoleSection, firstAgentOpensConsole, givePhoto, loginAsJeanPierre, staffGesture } from '../support/kiosk-flows.ts';
 import { receivedFiles, startPrintChain } from '../support/print-services.ts';
 import { eventually, pageSizes, pc858Text } from '../support/pvc.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
@@ -61,11 +61,7 @@ describe('a PVC card, from the artisan asking to the card in hand', () => {
     assert.ok(!(await p.locator('body').innerText()).includes(number), 'nothing of the visit stays on screen');
 
     // The desk: first PIN, then the order waiting for payment.
-    await staffGesture(p);
-    await p.getByRole('textbox', { name: fr['staff.name'] }).fill('Nadia');
-    await p.getByLabel(fr['staff.pin']).fill('482913');
-    await p.getByLabel(fr['staff.pinConfirmation']).fill('482913');
-    await button(p, fr['staff.create']).click();
+    await firstAgentOpensConsole(p);
     const order = p.locator('li.order').filter({ hasText: number });
     await order.getByText(fr['orders.state.requested'].replace('{amount}', '5,00\u00a0€')).waitFor();
     assert.match(await order.innerText(), /Jean-Pierre MULLER/);

@@ -12,7 +12,7 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
-import { consoleSection, givePhoto, loginAsJeanPierre, staffGesture } from '../support/kiosk-flows.ts';
+import { consoleSection, firstAgentOpensConsole, givePhoto, loginAsJeanPierre } from '../support/kiosk-flows.ts';
 import { startPrintChain } from '../support/print-services.ts';
 import { eventually, pc858Text } from '../support/pvc.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
@@ -86,11 +86,7 @@ describe('a PVC card that cannot be printed: no payment without a ready printer,
     assert.ok(number);
     await button(p, fr['order.done']).click();
 
-    await staffGesture(p);
-    await p.getByRole('textbox', { name: fr['staff.name'] }).fill('Nadia');
-    await p.getByLabel(fr['staff.pin']).fill('482913');
-    await p.getByLabel(fr['staff.pinConfirmation']).fill('482913');
-    await button(p, fr['staff.create']).click();
+    await firstAgentOpensConsole(p);
     const order = p.locator('li.order').filter({ hasText: number });
 
     // 1. No card printer: the reason in words, no payment buttons.

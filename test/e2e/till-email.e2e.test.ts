@@ -11,7 +11,7 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, LANDSCAPE, launchChromium, screenshot } from '../support/chromium.ts';
-import { consoleSection, staffGesture } from '../support/kiosk-flows.ts';
+import { consoleSection, firstAgentOpensConsole } from '../support/kiosk-flows.ts';
 import { eventually, pc858Text } from '../support/pvc.ts';
 import { socketCardPrinter } from '../support/socket-printer.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
@@ -74,12 +74,7 @@ describe('at the console: e-mail issuance tells the truth, and "Caisse du jour" 
   it('Nadia is refused the e-mail for Camille (no account), sells her a PVC card in cash; e-mails Jean-Pierre’s card to his masked address and sells him one by card; the till says 10,00 €', async () => {
     const p = await kioskPage(browser, undefined, { camera: true });
     await p.goto(kiosk.url);
-    await button(p, fr['welcome.start']).waitFor();
-    await staffGesture(p);
-    await p.getByRole('textbox', { name: fr['staff.name'] }).fill('Nadia');
-    await p.getByLabel(fr['staff.pin']).fill('482913');
-    await p.getByLabel(fr['staff.pinConfirmation']).fill('482913');
-    await button(p, fr['staff.create']).click();
+    await firstAgentOpensConsole(p);
 
     // A day with nothing taken yet: zeros, not an empty panel. (The section chosen stays through each issuance.)
     await consoleSection(p, fr['till.title']);
