@@ -421,6 +421,7 @@ export const en: Record<MessageKey, string> = {
   'print.error.other': 'unexpected printing error: try again; if it persists, see the kiosk’s log',
   'orders.failedWhy': 'Why: {words}',
   'printers.title': 'Printers',
+  'printers.checking': 'Checking the printers…',
   'printers.role.card': 'PVC card printer',
   'printers.role.paper': 'Office printer (A4)',
   'printers.role.receipt': 'Receipt printer',

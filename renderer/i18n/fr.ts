@@ -433,6 +433,7 @@ export const fr = {
   'print.error.other': 'erreur inattendue de l’impression : réessayez ; si elle persiste, consultez le journal de la borne',
   'orders.failedWhy': 'Pourquoi : {words}',
   'printers.title': 'Imprimantes',
+  'printers.checking': 'Vérification des imprimantes…',
   'printers.role.card': 'Imprimante à cartes PVC',
   'printers.role.paper': 'Imprimante de bureau (A4)',
   'printers.role.receipt': 'Imprimante à tickets',

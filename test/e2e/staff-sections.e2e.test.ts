@@ -105,6 +105,38 @@ describe('the staff console, one section at a time', () => {
     // Its confirmation is not carried to the next section.
     await consoleSection(p, fr['settings.title']);
     assert.equal(await p.getByText(fr['printers.saved']).count(), 0);
+    await p.close();
+  });
+
+  it('says the printers are being checked while they answer, and the settings are loading, each under its own heading', async () => {
+    const p = await kioskPage(browser);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await p.route(/\/api\/staff%3A(printers|settings)$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await pinIn(p, kiosk, '482913');
+    await consoleSection(p, fr['printers.title']);
+    await p.getByRole('status').filter({ hasText: fr['printers.checking'] }).waitFor();
+    await consoleSection(p, fr['settings.title']);
+    await p.getByRole('heading', { level: 2, name: fr['settings.title'] }).waitFor();
+    await p.getByRole('status').filter({ hasText: fr['app.loading'] }).waitFor();
+    release();
+    await p.getByLabel(fr['settings.registryUrl']).waitFor();
+    assert.equal(await p.getByText(fr['app.loading']).count(), 0);
+    await p.close();
+  });
+
+  it('keeps the section through a trip to "Vérifier une carte"', async () => {
+    const p = await kioskPage(browser);
+    await pinIn(p, kiosk, '482913');
+    const nav = p.getByRole('navigation', { name: fr['staff.sections'] });
+    const bar = p.getByRole('banner');
+    const current = nav.locator('[aria-current="page"]');
+    await consoleSection(p, fr['settings.title']);
     // "Vérifier une carte" opens its screen under the staff's bar, and "Retour" comes back to the same section.
     await nav.getByRole('button', { name: fr['help.verify'], exact: true }).click();
     await p.getByRole('heading', { level: 1, name: fr['verify.heading'] }).waitFor();
@@ -124,6 +156,7 @@ describe('the staff console, one section at a time', () => {
       const p = await kioskPage(browser, viewport);
       await pinIn(p, kiosk, '482913');
       const tooTall: string[] = [];
+      const focusElsewhere: string[] = [];
       for (const [locale, words] of [
         ['fr', fr],
         ['en', en],
@@ -133,6 +166,10 @@ describe('the staff console, one section at a time', () => {
           await p.getByRole('heading', { level: 2, name: words[heading] }).first().waitFor();
           // Panels that load their content (the till, the journal) have it before the measure.
           await p.waitForLoadState('networkidle');
+          // The focus lands on the section's own heading (it once fell on a later panel's heading,
+          // "Mode audio", the settings not loaded yet). "Commandes", shown first, is not a change.
+          const focused = await p.evaluate(() => document.activeElement?.textContent ?? '');
+          if (!(locale === 'fr' && nav === 'console.nav.orders') && focused !== words[heading]) focusElsewhere.push(`${nav} (${locale}): "${focused}"`);
           const { scroll, height } = await p.evaluate(() => ({ scroll: document.scrollingElement?.scrollHeight ?? 0, height: innerHeight }));
           await screenshot(p, `staff-section-${nav.replaceAll('.', '-')}-${locale}-${orientation}`);
           if (scroll > height) tooTall.push(`${nav} (${locale}): ${scroll} px for a screen of ${height}`);
@@ -141,6 +178,7 @@ describe('the staff console, one section at a time', () => {
         if (locale === 'fr') await button(p, fr['app.switchLanguageLabel']).click();
       }
       assert.deepEqual(tooTall, [], 'every section fits without scrolling');
+      assert.deepEqual(focusElsewhere, [], 'the focus on each section’s heading');
       await p.close();
     });
   }

@@ -21,6 +21,8 @@ export function PrintersPanel({ printers, pending, onSave, onTest }: PrintersPan
   return (
     <section className="panel panel-neutral" aria-labelledby="printers-title">
       <h2 id="printers-title">{t('printers.title')}</h2>
+      {/* Each printer is asked for its state (a second or so): said, not a bare title meanwhile. */}
+      {printers === null && <p role="status">{t('printers.checking')}</p>}
       {printers?.map((p) => {
         const value = values[p.role] ?? p.printer ?? '';
         const save = (e: FormEvent) => {

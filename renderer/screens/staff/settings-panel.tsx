@@ -31,7 +31,15 @@ export function SettingsPanel({ view, errors, pending, onSave }: SettingsPanelPr
   useEffect(() => {
     if (view && !form) setForm(toForm(view.settings));
   }, [view, form]);
-  if (!view || !form) return null;
+  // Not loaded yet: the heading is there at once (the focus of the section chosen lands on it,
+  // not on the next panel's), with a word that it is coming.
+  if (!view || !form)
+    return (
+      <section className="panel panel-neutral" aria-labelledby="settings-title" aria-busy="true">
+        <h2 id="settings-title">{t('settings.title')}</h2>
+        <p role="status">{t('app.loading')}</p>
+      </section>
+    );
   const edit = (field: keyof Form) => (value: string) => setForm({ ...form, [field]: value });
   const whole = (v: string) => (/^\d{1,6}$/.test(v.trim()) ? Number(v.trim()) : 0);
   const save = (e: FormEvent) => {
