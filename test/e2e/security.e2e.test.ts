@@ -18,6 +18,24 @@ describe('the page is locked down in browser mode too', () => {
     await kiosk?.stop();
   });
 
+  it('an ordinary page load leaves no refusal in the log (a refusal there reads as an attack to IT)', async () => {
+    const before = kiosk.stderr().length;
+    const p = await kioskPage(browser);
+    await p.goto(kiosk.url);
+    await p.getByRole('button', { name: fr['welcome.start'] }).click();
+    await p.getByRole('textbox', { name: fr['identify.rmLabel'] }).waitFor();
+    await p.reload();
+    await p.getByRole('button', { name: fr['welcome.start'] }).waitFor();
+    await p.waitForLoadState('networkidle');
+    await p.close();
+    const refused = kiosk
+      .stderr()
+      .slice(before)
+      .split('\n')
+      .filter((l) => l.includes('bridge-refused'));
+    assert.deepEqual(refused, [], 'no refusal logged');
+  });
+
   it('an inline script is blocked by the Content Security Policy', async () => {
     const p = await kioskPage(browser);
     const violations: string[] = [];
