@@ -46,12 +46,13 @@ export function ActivateScreen({ form, errors: refused, errorTick, pending, onEd
     <main id="main" className="screen activate-screen">
       <ScreenHeading>{t('activate.heading')}</ScreenHeading>
       <p className="lead">{t('activate.lead')}</p>
-      <ErrorSummary items={summary} tick={errorTick} />
       <form noValidate onSubmit={submit}>
         {/* Side by side in landscape (styles.css): one under the other, "Activer" fell below a
-            1080-pixel screen. The contact first, then the password, in reading order. */}
+            1080-pixel screen in large text. The summary and the contact first, then the
+            password, and "Activer" under it, in reading order. */}
         <div className="columns">
           <div className="column">
+            <ErrorSummary items={summary} tick={errorTick} />
             <TextField
               id="activate-email"
               label={t('activate.email')}
@@ -115,11 +116,11 @@ export function ActivateScreen({ form, errors: refused, errorTick, pending, onEd
               maxLength={200}
               onChange={(v) => onEdit('confirmation', v)}
             />
+            <button id="activate-submit" type="submit" className="button button-primary button-wide button-sticky" aria-disabled={pending || undefined}>
+              {t('activate.submit')}
+            </button>
           </div>
         </div>
-        <button id="activate-submit" type="submit" className="button button-primary button-wide button-sticky" aria-disabled={pending || undefined}>
-          {t('activate.submit')}
-        </button>
       </form>
       <button type="button" className="button button-secondary button-wide" onClick={onBack}>
         {t('help.back')}
