@@ -6,6 +6,7 @@ import type { Dispatch } from '../api/handle.ts';
 import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 import { contentTypeOf, readRendererFile, resolveRendererFile, SECURITY_HEADERS } from '../renderer-files.ts';
 import { chooseEncoding, compressionCache, isCompressible } from './compression.ts';
+import { matchesDigest } from './token-handoff.ts';
 
 export type BridgeOptions = {
   /** 0 picks a free port. */
@@ -17,6 +18,11 @@ export type BridgeOptions = {
   log: Logger;
   /** The core's events, pushed to pages as Server-Sent Events on GET /api/events; without it that path is 404. */
   events?: (listener: (event: KioskEvent) => void) => () => void;
+  /**
+   * The digest of the previous launch's token (token-handoff.ts): a page still open from that
+   * launch swaps its token for this one's on POST /api/renew. Without it, no token is swapped.
+   */
+  previousTokenDigest?: Buffer | null;
 };
 
 export type Bridge = { url: string; origin: string; token: string; port: number; close(): Promise<void> };
@@ -25,6 +31,8 @@ export type Bridge = { url: string; origin: string; token: string; port: number;
 const MAX_BODY = 512 * 1024;
 /** The one GET under /api/: the events stream. */
 export const EVENTS_PATH = '/api/events';
+/** Where a page open across a restart swaps the previous launch's token for this one's. */
+export const RENEW_PATH = '/api/renew';
 // A kiosk has one page, a desk maybe a second tab: more streams than this is someone else.
 export const MAX_STREAMS = 8;
 // A comment line now and then: a page gone without closing is noticed, and the socket let go.
@@ -36,7 +44,7 @@ const HEARTBEAT_MS = 30_000;
  * be ours, so neither another site in the same browser nor a DNS-rebound name reaches a
  * handler. Refusals are logged with their reason and never touch the kiosk core.
  */
-export async function startBridge({ port, staticDir, dispatcherFor, log, events }: BridgeOptions): Promise<Bridge> {
+export async function startBridge({ port, staticDir, dispatcherFor, log, events, previousTokenDigest = null }: BridgeOptions): Promise<Bridge> {
   const token = randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
   let dispatch: Dispatch | undefined;
@@ -106,6 +114,18 @@ export async function startBridge({ port, staticDir, dispatcherFor, log, events 
         const query = new URL(req.url ?? '/', 'http://bridge.invalid').searchParams.get('token') ?? '';
         if (!tokenOk(req.headers.authorization) && !tokenMatches(query)) return refuse(res, 401, 'token');
         return openStream(req, res, events);
+      }
+      if (pathname === RENEW_PATH) {
+        // The page says which token it holds: this launch's (the refusal it met was something
+        // else, a 503), or the previous launch's, swapped once the kiosk restarted. Anything
+        // else is refused as any call without the token is. Host and Origin were checked above.
+        if (req.method !== 'POST') return refuse(res, 405, 'method');
+        const header = req.headers.authorization ?? '';
+        const given = header.startsWith('Bearer ') ? header.slice(7) : '';
+        if (tokenMatches(given)) return send(res, 200, { ok: true, value: { token, renewed: false } });
+        if (given === '' || !previousTokenDigest || !matchesDigest(given, previousTokenDigest)) return refuse(res, 401, 'token');
+        log.info('bridge-token-renewed');
+        return send(res, 200, { ok: true, value: { token, renewed: true } });
       }
       if (pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return refuse(res, 405, 'method');

@@ -11,6 +11,7 @@ import { createLogger } from '../logging/logger.ts';
 import { KEYCHAIN_ADVICE, KeychainUnavailable } from '../secrets/secret-store.ts';
 import { packageVersion } from '../version.ts';
 import { startBridge } from './bridge.ts';
+import { keepDigest, previousDigest } from './token-handoff.ts';
 
 /**
  * Browser mode: the whole kiosk, served to a browser on 127.0.0.1. Prints `Kiosk ready: <url>`
@@ -84,7 +85,10 @@ const bridge = await startBridge({
   dispatcherFor: (origins) => kiosk.dispatcher('browser', origins),
   events: kiosk.events.subscribe,
   log: log.child('bridge'),
+  // A page still open from the previous launch carries on with this one's token.
+  previousTokenDigest: previousDigest(dataDir, log),
 });
+keepDigest(dataDir, bridge.token, log);
 process.stdout.write(`Kiosk ready: ${bridge.url}\n`);
 let announced = false;
 const announce = (complete: boolean) => {

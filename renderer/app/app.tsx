@@ -3,12 +3,14 @@ import type { KioskError } from '../../main/shared/errors.ts';
 import type { AppInfo } from '../../main/shared/kiosk.ts';
 import { AudioMode } from '../audio/audio-mode.tsx';
 import { IdleGuard } from '../components/idle-guard.tsx';
+import { LinkNotice } from '../components/link-notice.tsx';
 import { StaffBar } from '../components/staff-bar.tsx';
 import { STAFF_LOCK_MS, StaffIdleLock } from '../components/staff-idle-lock.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { TouchKeyboard } from '../components/touch-keyboard/touch-keyboard.tsx';
 import type { Locale } from '../i18n/index.tsx';
 import { formatTime } from '../screens/format.ts';
+import { type AfterRestart, useBridgeLink } from './bridge-link.ts';
 import { makeCall } from './call.ts';
 import type { ConsoleAction } from './console-state.ts';
 import { ConsoleView } from './console-view.tsx';
@@ -118,6 +120,19 @@ export function App() {
       .then((r) => r.ok && dispatch({ type: 'open-console', configured: r.value.configured }));
   }, []);
 
+  // The kiosk restarted under the page (browser mode): what was typed stays only where nothing
+  // of the visit had reached the kiosk yet; otherwise the page loads again, the visit wiped.
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const afterRestart = useCallback((): { what: AfterRestart; screen: string } => {
+    const now = stateRef.current;
+    const screen = screenOf(now);
+    if (now.mode !== 'visit') return { what: 'reload', screen };
+    const place = 'returnTo' in now.visit ? now.visit.returnTo : now.visit;
+    return { what: place.screen === 'welcome' ? 'quiet' : place.screen === 'identify' ? 'keep' : 'reload', screen };
+  }, []);
+  const linkNotice = useBridgeLink(afterRestart);
+
   const s = screenOf(state);
   const onWelcome = s === 'welcome';
   const inHelp = state.mode === 'visit' && 'returnTo' in state.visit;
@@ -140,6 +155,7 @@ export function App() {
             {...(onWelcome || endsHere ? {} : { onFinish: finish })}
           />
         )}
+        <LinkNotice notice={linkNotice} screen={s} />
         {state.mode === 'visit' ? (
           <VisitView visit={state.visit} dispatch={visitDispatch} call={call} info={info} finish={finish} />
         ) : (

@@ -3,6 +3,8 @@ import type { KioskApi } from '../../main/api/kiosk-api.ts';
 import type { Result } from '../../main/shared/errors.ts';
 
 const TOKEN_KEY = 'kiosk-token';
+// Where a page open across a restart swaps its token (main/browser/bridge.ts).
+const RENEW_PATH = '/api/renew';
 
 /**
  * Said to a listener once its events flow (and again after the stream was cut and came back):
@@ -13,16 +15,63 @@ export type Heard = KioskEvent | Subscribed;
 type Listener = (event: Heard) => void;
 
 const SUBSCRIBED: Subscribed = { kind: 'subscribed' };
-// A stream the bridge refused (a 503 while too many are open) is tried again this much later. A
-// 401 (the kiosk restarted, with a new token) is refused each time: only the new address helps.
+// A stream the bridge refused (a 503 while too many are open), or a kiosk that did not answer
+// whether it knows this page, is tried again this much later.
 const REOPEN_MS = 5000;
+// Set once the page reloads after a restart (reloadAfterRestart): nothing more is sent from it.
+const RESTARTED_KEY = 'kiosk-restarted';
+
+/**
+ * How the page's link to the kiosk went, in browser mode (Electron's IPC does not break):
+ * `down` the kiosk does not answer (stopped, restarting); `up` it answers again; `renewed` it
+ * restarted and the page now holds the new launch's token (main/browser/token-handoff.ts);
+ * `refused` it refuses this page's token and has no other for it (the page is too old).
+ */
+export type LinkEvent = 'down' | 'up' | 'renewed' | 'refused';
+type Renewal = 'same' | 'renewed' | 'refused' | 'down';
+
+const linkListeners = new Set<(event: LinkEvent) => void>();
+let lastLink: LinkEvent = 'up';
+const tellLink = (event: LinkEvent) => {
+  // `renewed` is said each time; the others when they change.
+  if (event === lastLink && event !== 'renewed') return;
+  lastLink = event;
+  for (const listener of [...linkListeners]) listener(event);
+};
+
+/** Hears how the page's link to the kiosk goes (browser mode only). Returns the function that stops. */
+export function watchLink(listener: (event: LinkEvent) => void): () => void {
+  linkListeners.add(listener);
+  return () => linkListeners.delete(listener);
+}
+
+let reloading = false;
+/**
+ * After a restart that the visit on screen cannot survive (the kiosk forgot it): the page is
+ * loaded again, with the new token and nothing of the visit, and says why on its welcome.
+ */
+export function reloadAfterRestart(): void {
+  reloading = true;
+  sessionStorage.setItem(RESTARTED_KEY, '1');
+  window.location.reload();
+}
+
+let restartedAtLoad: boolean | undefined;
+/** Whether this page was loaded again after a restart: read once, then gone from the tab. */
+export function takeRestarted(): boolean {
+  if (restartedAtLoad === undefined) {
+    restartedAtLoad = sessionStorage.getItem(RESTARTED_KEY) === '1';
+    sessionStorage.removeItem(RESTARTED_KEY);
+  }
+  return restartedAtLoad;
+}
 
 /**
  * Browser mode's events: one EventSource on GET /api/events for all the listeners of the page,
  * open only while someone listens. EventSource cannot send headers: the token goes in the
  * query string, which the bridge accepts for this endpoint only.
  */
-function eventStream(token: string) {
+function eventStream(token: () => string, renew: () => Promise<Renewal>) {
   const listeners = new Set<Listener>();
   let source: EventSource | null = null;
   let reopen: number | undefined;
@@ -30,9 +79,12 @@ function eventStream(token: string) {
     for (const listener of [...listeners]) listener(event);
   };
   const open = () => {
-    const s = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    const s = new EventSource(`/api/events?token=${encodeURIComponent(token())}`);
     source = s;
-    s.onopen = () => tell(SUBSCRIBED);
+    s.onopen = () => {
+      tellLink('up');
+      tell(SUBSCRIBED);
+    };
     s.onmessage = (message: MessageEvent<string>) => {
       let event: unknown;
       try {
@@ -43,14 +95,23 @@ function eventStream(token: string) {
       if (typeof event === 'object' && event !== null && typeof (event as { kind?: unknown }).kind === 'string') tell(event as KioskEvent);
     };
     s.onerror = () => {
-      // Cut: the browser reconnects by itself (onopen says so). Refused: closed for good, so
-      // opened again a little later, while someone still listens.
-      if (s.readyState !== EventSource.CLOSED) return;
+      // Cut: the browser reconnects by itself (onopen says so); meanwhile the kiosk is down.
+      if (s.readyState !== EventSource.CLOSED) return tellLink('down');
+      // Refused: closed for good. An EventSource does not tell why, so the page asks the
+      // kiosk whether it still knows this page's token: a restart swaps it and the stream
+      // opens again at once; a 503 or no answer, a little later; a token it refuses, never.
       source = null;
-      reopen = window.setTimeout(() => {
-        reopen = undefined;
-        if (listeners.size > 0 && !source) open();
-      }, REOPEN_MS);
+      if (reloading) return;
+      void renew().then((renewal) => {
+        if (renewal === 'refused' || reloading || listeners.size === 0 || source || reopen !== undefined) return;
+        reopen = window.setTimeout(
+          () => {
+            reopen = undefined;
+            if (listeners.size > 0 && !source) open();
+          },
+          renewal === 'renewed' ? 0 : REOPEN_MS,
+        );
+      });
     };
   };
   return (listener: Listener): (() => void) => {
@@ -82,19 +143,56 @@ function bridgeClient(): KioskApi {
     url.searchParams.delete('token');
     window.history.replaceState(null, '', url.pathname + url.search + url.hash);
   }
-  const token = fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
-  const events = eventStream(token);
+  let token = fromUrl ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+  // One question at a time, whoever meets the refusal first (the stream or a call).
+  let renewing: Promise<Renewal> | null = null;
+  const ask = async (): Promise<Renewal> => {
+    try {
+      const response = await fetch(RENEW_PATH, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: '{}',
+      });
+      if (response.status === 401 || response.status === 403) return 'refused';
+      const body = (await response.json()) as { ok?: boolean; value?: { token?: unknown } };
+      const fresh = body.value?.token;
+      if (!response.ok || typeof fresh !== 'string' || fresh === '') return 'down';
+      if (fresh === token) return 'same';
+      token = fresh;
+      sessionStorage.setItem(TOKEN_KEY, fresh);
+      return 'renewed';
+    } catch {
+      return 'down';
+    }
+  };
+  const renew = () => {
+    renewing ??= ask().then((renewal) => {
+      renewing = null;
+      if (renewal === 'same') tellLink('up');
+      else tellLink(renewal);
+      return renewal;
+    });
+    return renewing;
+  };
+  const events = eventStream(() => token, renew);
   stream = events;
+  const send = (channel: Channel, input: unknown) =>
+    fetch(`/api/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(input),
+    });
   return {
     async invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>> {
       try {
-        const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input),
-        });
+        let response = await send(channel, input);
+        // Refused for its token: the kiosk restarted. A call refused was never run, so it is
+        // sent again with the new token, unless the page is reloading (the visit was lost).
+        if (response.status === 401 && (await renew()) === 'renewed' && !reloading) response = await send(channel, input);
+        if (response.ok) tellLink('up');
         return (await response.json()) as Result<OutputOf<C>>;
       } catch {
+        tellLink('down');
         return { ok: false, error: { code: 'KIOSK_UNREACHABLE', message: 'bridge did not answer' } };
       }
     },

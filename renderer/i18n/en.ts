@@ -11,6 +11,11 @@ export const en: Record<MessageKey, string> = {
   'app.demoBadge': 'Demo',
   'app.skipToContent': 'Skip to content',
   'app.loading': 'Loading…',
+  'link.down': 'The kiosk is not answering right now. It is trying again by itself: please wait a few seconds.',
+  'link.restartedKept': 'The kiosk has restarted. What you typed is kept: you can carry on.',
+  'link.restartedEnded':
+    'The kiosk has restarted: your visit was erased to protect your information. Touch “Start” to begin again. If you asked to activate your account, the link you received by e-mail still works.',
+  'link.refused': 'This page is no longer connected to the kiosk, which has restarted. Please ask at the front desk.',
   'path.step': 'Step {number} of {total} — {name}',
   'path.next': 'Next step: {name}',
   'path.step.identify': 'Identification',

@@ -13,6 +13,12 @@ export const fr = {
   'app.demoBadge': 'Démonstration',
   'app.skipToContent': 'Aller au contenu',
   'app.loading': 'Chargement…',
+  // The page's link to the kiosk in browser mode (renderer/app/bridge-link.ts).
+  'link.down': 'La borne ne répond pas pour le moment. Elle réessaie toute seule : patientez quelques secondes.',
+  'link.restartedKept': 'La borne a redémarré. Ce que vous avez saisi est conservé : vous pouvez continuer.',
+  'link.restartedEnded':
+    'La borne a redémarré : votre visite a été effacée pour protéger vos informations. Touchez « Commencer » pour reprendre. Si vous avez demandé l’activation de votre compte, le lien reçu par e-mail reste valable.',
+  'link.refused': 'Cette page n’est plus reliée à la borne, qui a redémarré. Adressez-vous à l’accueil.',
   'path.step': 'Étape {number} sur {total} — {name}',
   'path.next': 'Étape suivante : {name}',
   'path.step.identify': 'Identification',

@@ -20,10 +20,11 @@ export type RunningKiosk = {
  * and resolves once it prints `Kiosk ready: <url>` and, unless `waitForCopy` is false, once
  * it says its copy of the registry is complete (the kiosk serves before: a test that
  * identifies someone wants the whole list). The renderer must be built (test/run.ts builds
- * it once before the suite).
+ * it once before the suite). `port` 0 picks a free one; a kiosk restarted on the same data
+ * directory and port is what a page left open meets again.
  */
-export function startBrowserMode(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}, { waitForCopy = true } = {}): Promise<RunningKiosk> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/browser/cli.ts', '--port', '0', '--data-dir', dataDir], {
+export function startBrowserMode(dataDir: string, extraEnv: NodeJS.ProcessEnv = {}, { waitForCopy = true, port = 0 } = {}): Promise<RunningKiosk> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/browser/cli.ts', '--port', String(port), '--data-dir', dataDir], {
     cwd: ROOT,
     env: { ...process.env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

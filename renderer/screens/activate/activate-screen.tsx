@@ -46,72 +46,81 @@ export function ActivateScreen({ form, errors: refused, errorTick, pending, onEd
     <main id="main" className="screen activate-screen">
       <ScreenHeading>{t('activate.heading')}</ScreenHeading>
       <p className="lead">{t('activate.lead')}</p>
-      <ErrorSummary items={summary} tick={errorTick} />
       <form noValidate onSubmit={submit}>
-        <TextField
-          id="activate-email"
-          label={t('activate.email')}
-          hint={t('activate.emailHint')}
-          error={errors.email}
-          value={form.email}
-          type="email"
-          autoComplete="email"
-          onChange={(v) => onEdit('email', v)}
-        >
-          <EmailSuggestion value={form.email} onAccept={(suggestion) => onEdit('email', suggestion)} />
-        </TextField>
-        <TextField
-          id="activate-mobile"
-          label={t('activate.mobile')}
-          hint={t('activate.mobileHint')}
-          error={errors.mobile}
-          value={form.mobile}
-          type="tel"
-          autoComplete="tel"
-          maxLength={40}
-          onChange={(v) => onEdit('mobile', v)}
-        />
-        <TextField
-          id="activate-password"
-          label={t('activate.password')}
-          error={errors.password}
-          value={form.password}
-          type={show ? 'text' : 'password'}
-          keyboard="password"
-          autoComplete="new-password"
-          maxLength={200}
-          onChange={(v) => onEdit('password', v)}
-        >
-          <button type="button" className="button button-link" aria-pressed={show} onClick={() => setShow(!show)}>
-            {show ? t('activate.hidePassword') : t('activate.showPassword')}
-          </button>
-          <div className="rules" id="password-rules">
-            <p>{t('activate.rulesTitle')}</p>
-            <ul>
-              {RULES.map((rule) => (
-                <li key={rule} className={ruleMet[rule] ? 'rule rule-met' : 'rule'}>
-                  <span aria-hidden="true">{ruleMet[rule] ? '✔ ' : '○ '}</span>
-                  {t(`activate.rule.${rule}`)}
-                  <span className="visually-hidden"> ({ruleMet[rule] ? t('activate.ruleMet') : t('activate.ruleNotMet')})</span>
-                </li>
-              ))}
-            </ul>
+        {/* Side by side in landscape (styles.css): one under the other, "Activer" fell below a
+            1080-pixel screen in large text. The summary and the contact first, then the
+            password, and "Activer" under it, in reading order. */}
+        <div className="columns">
+          <div className="column">
+            <ErrorSummary items={summary} tick={errorTick} />
+            <TextField
+              id="activate-email"
+              label={t('activate.email')}
+              hint={t('activate.emailHint')}
+              error={errors.email}
+              value={form.email}
+              type="email"
+              autoComplete="email"
+              onChange={(v) => onEdit('email', v)}
+            >
+              <EmailSuggestion value={form.email} onAccept={(suggestion) => onEdit('email', suggestion)} />
+            </TextField>
+            <TextField
+              id="activate-mobile"
+              label={t('activate.mobile')}
+              hint={t('activate.mobileHint')}
+              error={errors.mobile}
+              value={form.mobile}
+              type="tel"
+              autoComplete="tel"
+              maxLength={40}
+              onChange={(v) => onEdit('mobile', v)}
+            />
           </div>
-        </TextField>
-        <TextField
-          id="activate-confirmation"
-          label={t('activate.confirmation')}
-          error={errors.confirmation}
-          value={form.confirmation}
-          type={show ? 'text' : 'password'}
-          keyboard="password"
-          autoComplete="new-password"
-          maxLength={200}
-          onChange={(v) => onEdit('confirmation', v)}
-        />
-        <button id="activate-submit" type="submit" className="button button-primary button-wide" aria-disabled={pending || undefined}>
-          {t('activate.submit')}
-        </button>
+          <div className="column">
+            <TextField
+              id="activate-password"
+              label={t('activate.password')}
+              error={errors.password}
+              value={form.password}
+              type={show ? 'text' : 'password'}
+              keyboard="password"
+              autoComplete="new-password"
+              maxLength={200}
+              onChange={(v) => onEdit('password', v)}
+            >
+              <button type="button" className="button button-link" aria-pressed={show} onClick={() => setShow(!show)}>
+                {show ? t('activate.hidePassword') : t('activate.showPassword')}
+              </button>
+              <div className="rules" id="password-rules">
+                <p>{t('activate.rulesTitle')}</p>
+                <ul>
+                  {RULES.map((rule) => (
+                    <li key={rule} className={ruleMet[rule] ? 'rule rule-met' : 'rule'}>
+                      <span aria-hidden="true">{ruleMet[rule] ? '✔ ' : '○ '}</span>
+                      {t(`activate.rule.${rule}`)}
+                      <span className="visually-hidden"> ({ruleMet[rule] ? t('activate.ruleMet') : t('activate.ruleNotMet')})</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </TextField>
+            <TextField
+              id="activate-confirmation"
+              label={t('activate.confirmation')}
+              error={errors.confirmation}
+              value={form.confirmation}
+              type={show ? 'text' : 'password'}
+              keyboard="password"
+              autoComplete="new-password"
+              maxLength={200}
+              onChange={(v) => onEdit('confirmation', v)}
+            />
+            <button id="activate-submit" type="submit" className="button button-primary button-wide button-sticky" aria-disabled={pending || undefined}>
+              {t('activate.submit')}
+            </button>
+          </div>
+        </div>
       </form>
       <button type="button" className="button button-secondary button-wide" onClick={onBack}>
         {t('help.back')}

@@ -37,50 +37,58 @@ export function CardScreen({ state, onPhoto, onEmail, onPhone, onPvc, onBack }: 
     <main id="main" className="screen card-screen">
       <ScreenHeading>{t('card.heading')}</ScreenHeading>
       <Notices keys={notices} />
-      <p className="lead">{t('card.lead')}</p>
-      <CardPreview card={card} />
-      {!card.photo && (
-        <div className="panel panel-warning">
-          <p>{t('card.noPhoto')}</p>
-          <button type="button" className="button button-primary" onClick={onPhoto}>
-            {t('card.addPhoto')}
+      {/* The card beside the ways to take it home in landscape (styles.css): one under the
+          other, they fell below a 1080-pixel screen in large text. */}
+      <div className="columns">
+        <div className="column">
+          <p className="lead">{t('card.lead')}</p>
+          <CardPreview card={card} />
+          {!card.photo && (
+            <div className="panel panel-warning">
+              <p>{t('card.noPhoto')}</p>
+              <button type="button" className="button button-primary" onClick={onPhoto}>
+                {t('card.addPhoto')}
+              </button>
+            </div>
+          )}
+        </div>
+        <div className="column">
+          <section className="take-home" aria-labelledby="download-title">
+            <h2 id="download-title">{t('card.download')}</h2>
+            <p>{t('card.downloadLead')}</p>
+            {errors.general && (
+              <p className="error-message" role="alert">
+                {t(errors.general.key, errors.general.params)}
+              </p>
+            )}
+            <div className="space-actions">
+              <button type="button" className="button button-primary" aria-disabled={state.pending || undefined} onClick={() => !state.pending && onEmail()}>
+                {t('card.byEmail')}
+              </button>
+              <button type="button" className="button button-secondary" aria-disabled={state.pending || undefined} onClick={() => !state.pending && onPhone()}>
+                {t('card.byPhone')}
+              </button>
+            </div>
+            {cardLink && (
+              <div ref={linkRef} tabIndex={-1} className="panel panel-neutral phone-link">
+                <QrCode text={cardLink.url} label={t('card.phoneQr')} size={240} />
+                <p>{t('card.phoneLink', { time: formatTime(cardLink.expiresAt, locale) })}</p>
+              </div>
+            )}
+          </section>
+          <section className="take-home" aria-labelledby="pvc-title">
+            <h2 id="pvc-title">{t('card.pvcTitle')}</h2>
+            <p>{t('card.pvcLead')}</p>
+            <button type="button" className="button button-secondary" onClick={onPvc}>
+              {t('card.pvcOrder')}
+            </button>
+          </section>
+          <p>{t('card.takeHome')}</p>
+          <button type="button" className="button button-secondary button-wide" onClick={onBack}>
+            {t('help.back')}
           </button>
         </div>
-      )}
-      <section className="take-home" aria-labelledby="download-title">
-        <h2 id="download-title">{t('card.download')}</h2>
-        <p>{t('card.downloadLead')}</p>
-        {errors.general && (
-          <p className="error-message" role="alert">
-            {t(errors.general.key, errors.general.params)}
-          </p>
-        )}
-        <div className="space-actions">
-          <button type="button" className="button button-primary" aria-disabled={state.pending || undefined} onClick={() => !state.pending && onEmail()}>
-            {t('card.byEmail')}
-          </button>
-          <button type="button" className="button button-secondary" aria-disabled={state.pending || undefined} onClick={() => !state.pending && onPhone()}>
-            {t('card.byPhone')}
-          </button>
-        </div>
-        {cardLink && (
-          <div ref={linkRef} tabIndex={-1} className="panel panel-neutral phone-link">
-            <QrCode text={cardLink.url} label={t('card.phoneQr')} size={240} />
-            <p>{t('card.phoneLink', { time: formatTime(cardLink.expiresAt, locale) })}</p>
-          </div>
-        )}
-      </section>
-      <section className="take-home" aria-labelledby="pvc-title">
-        <h2 id="pvc-title">{t('card.pvcTitle')}</h2>
-        <p>{t('card.pvcLead')}</p>
-        <button type="button" className="button button-secondary" onClick={onPvc}>
-          {t('card.pvcOrder')}
-        </button>
-      </section>
-      <p>{t('card.takeHome')}</p>
-      <button type="button" className="button button-secondary button-wide" onClick={onBack}>
-        {t('help.back')}
-      </button>
+      </div>
     </main>
   );
 }

@@ -105,64 +105,70 @@ export function IdentifyScreen({ form, errors: refused, errorTick, pending, demo
   return (
     <main id="main" className="screen identify-screen">
       <ScreenHeading>{t('identify.heading')}</ScreenHeading>
-      <ErrorSummary items={summary} tick={errorTick} />
+      {/* Two columns in landscape (styles.css): what is typed, and the keypad with "Valider"
+          under it, so that no summary or long message pushes "Valider" below the screen. */}
       <form noValidate onSubmit={submit} className="identify-form">
-        <div className={`field ${errors.rmNumber ? 'field-error' : ''}`}>
-          <label htmlFor={IDS.rmNumber} className="label">
-            {labels.rmNumber}
-          </label>
-          <p id="rm-hint" className="hint">
-            {t('identify.rmHint')}
-          </p>
-          {errors.rmNumber && (
-            <p id="rm-error" className="error-message">
-              {t(errors.rmNumber.key, errors.rmNumber.params)}
+        <div className="identify-fields">
+          <ErrorSummary items={summary} tick={errorTick} />
+          <div className={`field ${errors.rmNumber ? 'field-error' : ''}`}>
+            <label htmlFor={IDS.rmNumber} className="label">
+              {labels.rmNumber}
+            </label>
+            <p id="rm-hint" className="hint">
+              {t('identify.rmHint')}
             </p>
-          )}
-          <input
-            id={IDS.rmNumber}
-            className={`input input-rm${targetClass('rmNumber', active)}`}
-            inputMode="none"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={MAX.rmNumber}
-            value={form.rmNumber}
-            aria-describedby={errors.rmNumber ? 'rm-hint rm-error' : 'rm-hint'}
-            aria-invalid={errors.rmNumber ? true : undefined}
-            onFocus={() => setActive('rmNumber')}
-            onChange={(e) => onEdit('rmNumber', e.target.value)}
-          />
+            {errors.rmNumber && (
+              <p id="rm-error" className="error-message">
+                {t(errors.rmNumber.key, errors.rmNumber.params)}
+              </p>
+            )}
+            <input
+              id={IDS.rmNumber}
+              className={`input input-rm${targetClass('rmNumber', active)}`}
+              inputMode="none"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              maxLength={MAX.rmNumber}
+              value={form.rmNumber}
+              aria-describedby={errors.rmNumber ? 'rm-hint rm-error' : 'rm-hint'}
+              aria-invalid={errors.rmNumber ? true : undefined}
+              onFocus={() => setActive('rmNumber')}
+              onChange={(e) => onEdit('rmNumber', e.target.value)}
+            />
+          </div>
+
+          <fieldset className={`field ${errors.birthDate ? 'field-error' : ''}`} aria-describedby={errors.birthDate ? 'date-hint date-error' : 'date-hint'}>
+            <legend className="label">{t('identify.birthDateLegend')}</legend>
+            <p id="date-hint" className="hint">
+              {t('identify.birthDateHint')}
+            </p>
+            {errors.birthDate && (
+              <p id="date-error" className="error-message">
+                {t(errors.birthDate.key, errors.birthDate.params)}
+              </p>
+            )}
+            <div className="date-inputs">
+              {dateInput('day', 'w2')}
+              {dateInput('month', 'w2')}
+              {dateInput('year', 'w4')}
+            </div>
+          </fieldset>
         </div>
 
-        <fieldset className={`field ${errors.birthDate ? 'field-error' : ''}`} aria-describedby={errors.birthDate ? 'date-hint date-error' : 'date-hint'}>
-          <legend className="label">{t('identify.birthDateLegend')}</legend>
-          <p id="date-hint" className="hint">
-            {t('identify.birthDateHint')}
-          </p>
-          {errors.birthDate && (
-            <p id="date-error" className="error-message">
-              {t(errors.birthDate.key, errors.birthDate.params)}
-            </p>
-          )}
-          <div className="date-inputs">
-            {dateInput('day', 'w2')}
-            {dateInput('month', 'w2')}
-            {dateInput('year', 'w4')}
-          </div>
-        </fieldset>
+        <div className="identify-pad">
+          <Keypad
+            label={t('identify.keypad', { field: labels[active] })}
+            extraKeys={active === 'rmNumber' ? ['RM', 'RE', 'A', 'B'] : []}
+            onKey={type}
+            onErase={erase}
+            onNext={next}
+          />
 
-        <Keypad
-          label={t('identify.keypad', { field: labels[active] })}
-          extraKeys={active === 'rmNumber' ? ['RM', 'RE', 'A', 'B'] : []}
-          onKey={type}
-          onErase={erase}
-          onNext={next}
-        />
-
-        <button id="identify-submit" type="submit" className="button button-primary button-wide" aria-disabled={pending || undefined}>
-          {pending ? t('identify.checking') : t('identify.submit')}
-        </button>
+          <button id="identify-submit" type="submit" className="button button-primary button-wide" aria-disabled={pending || undefined}>
+            {pending ? t('identify.checking') : t('identify.submit')}
+          </button>
+        </div>
       </form>
 
       <section className="help">

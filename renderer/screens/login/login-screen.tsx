@@ -58,7 +58,7 @@ export function LoginScreen({ form, state, onEdit, onSubmit, onForgot, onBack }:
             {show ? t('activate.hidePassword') : t('activate.showPassword')}
           </button>
         </TextField>
-        <button id="login-submit" type="submit" className="button button-primary button-wide" aria-disabled={state.pending || undefined}>
+        <button id="login-submit" type="submit" className="button button-primary button-wide button-sticky" aria-disabled={state.pending || undefined}>
           {t('login.submit')}
         </button>
       </form>
