@@ -179,6 +179,8 @@ describe('the demo mailbox: one per recipient, reached only by its own link', ()
     const card = links(his.html).find((l) => l.includes('/attachment/'));
     assert.ok(reset && card, 'his own mailbox has both');
     const cardUrl = new URL(card, r.server.url).href;
+    const cardId: string = /\/attachment\/(\d+)$/.exec(card)?.[1] ?? '';
+    assert.notEqual(cardId, '');
     assert.deepEqual(Buffer.from(await (await fetch(cardUrl)).arrayBuffer()), PDF);
 
     // Camille's mailbox, and even one granted to Camille's account for his address: neither.
@@ -188,8 +190,7 @@ describe('the demo mailbox: one per recipient, reached only by its own link', ()
       assert.ok(!page.html.includes('/reset?token='), 'no reset link of his');
       assert.ok(!page.html.includes('/attachment/'), 'no card of his');
       // His card's number under her link: refused.
-      const id = /\/attachment\/(\d+)$/.exec(card)?.[1];
-      const stolen = await fetch(`${url}/attachment/${id}`);
+      const stolen: Response = await fetch(`${url}/attachment/${cardId}`);
       assert.equal(stolen.status, 404);
       assert.match(await stolen.text(), new RegExp(REFUSED_FR));
     }
