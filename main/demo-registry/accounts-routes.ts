@@ -114,7 +114,10 @@ export async function accountsPages(accounts: Accounts, req: http.IncomingMessag
     res.writeHead(status, {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      // Their address holds a one-time token: not to be indexed, nor passed on in a Referer.
+      'X-Robots-Tag': 'noindex, nofollow',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
     });
     res.end(page(title, content));
   };

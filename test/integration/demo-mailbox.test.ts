@@ -195,6 +195,10 @@ describe('the demo mailbox: one per recipient, reached only by its own link', ()
       assert.match(await stolen.text(), new RegExp(REFUSED_FR));
     }
 
+    // The page a mail's link opens is not indexed either, and its token goes nowhere in a Referer.
+    const resetPage = await fetch(reset);
+    assert.match(resetPage.headers.get('x-robots-tag') ?? '', /noindex/);
+    assert.equal(resetPage.headers.get('referrer-policy'), 'no-referrer');
     // His reset link changes his password, and no one else's.
     const chosen = 'Un-autre-mot-de-passe-2026!';
     const done = await fetch(reset, { method: 'POST', body: new URLSearchParams({ password: chosen }) });
