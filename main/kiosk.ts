@@ -148,12 +148,12 @@ export async function createKiosk({
       await opened.store.set('registry-secret', registry.secret);
       log.child('secrets').info('secret-moved-to-keychain', { secret: 'registry-secret', from: 'environment' });
     }
-    let mailboxUrl: string | null = null;
+    let demoMailboxLink: ((rmNumber: string, email: string) => Promise<string>) | null = null;
     if (!config) {
       const embedded = await startEmbeddedRegistry(dataDir, log.child('demo-registry'));
       closers.push(embedded.close);
       config = embedded.config;
-      mailboxUrl = embedded.mailboxUrl;
+      demoMailboxLink = embedded.mailboxLink;
     }
     const client = createRegistryClient(config, log.child('registry'));
     // The chamber's card keys: this kiosk's registered, the others' synced at each run.
@@ -207,6 +207,7 @@ export async function createKiosk({
       log: log.child('accounts'),
       pushNow,
       awaitingConfirmation: activationWatch.waitFor,
+      demoMailboxLink,
     });
     const cards = createCardService({ db, client, session, keys: signer, trusted: keyring.trusted, clock, log: log.child('cards'), pushNow });
     const staff = createStaffService({ db, clock, log: log.child('staff') });
@@ -327,7 +328,7 @@ export async function createKiosk({
         version,
         demo,
         demoIdentities,
-        mailboxUrl,
+        demoMailbox: demoMailboxLink !== null,
         language: s.language,
         speech: { available: speaks, aloud: s.speechAloud },
         ...(idle ?? { idleWarnMs: s.idleWarnS * 1000, idleEndMs: s.idleEndS * 1000 }),

@@ -33,6 +33,8 @@ export type AccountsDeps = {
    * main process watches the registry for them and says `mail-confirmed` (main/events/).
    */
   awaitingConfirmation?: (rmNumber: string) => void;
+  /** Demo mode: a new access link to one address's demo mailbox, for one account's mail (the embedded registry's). */
+  demoMailboxLink?: ((rmNumber: string, email: string) => Promise<string>) | null;
 };
 
 const fields = <T>(problems: FieldProblem[]): Result<T> => {
@@ -62,7 +64,16 @@ function fromRegistry<T>(error: unknown, log: Logger): Result<T> {
  * visit's session. Online: the registry holds accounts and passwords; the kiosk passes a
  * password through once and never keeps or logs it.
  */
-export function createAccountsService({ db, client, session, clock, log, pushNow, awaitingConfirmation = () => undefined }: AccountsDeps) {
+export function createAccountsService({
+  db,
+  client,
+  session,
+  clock,
+  log,
+  pushNow,
+  awaitingConfirmation = () => undefined,
+  demoMailboxLink = null,
+}: AccountsDeps) {
   const identified = () => session.get().rmNumber;
   const needSession = <T>(): Result<T> => fail({ code: 'SESSION_REQUIRED', message: 'no artisan identified in this visit' });
 
@@ -142,7 +153,7 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
       const { account } = session.get();
       const judged = judgeStatus({ ...account, linkTo: email }, r);
       if ('distrust' in judged) return untrusted(judged.distrust);
-      session.update({ email, activatedHere: true, account: judged.heard });
+      session.update({ email, typedEmail: email, activatedHere: true, account: judged.heard });
       awaitingConfirmation(rm);
       log.info('account-activation-requested');
       return { ok: true, value: { status: 'pending', email } };
@@ -221,7 +232,7 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
       try {
         const r = await client.accounts('POST', `${rm}/activation-email`, activationEmailResponseSchema, { email, birthDate });
         if (!sameAddress(r.email, email)) return untrusted('other-address');
-        session.update({ email, account: { ...session.get().account, linkTo: email } });
+        session.update({ email, typedEmail: email, account: { ...session.get().account, linkTo: email } });
         awaitingConfirmation(rm);
         log.info('activation-email-changed');
         return { ok: true, value: { email } };
@@ -234,6 +245,17 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
       }
     },
 
+    /**
+     * Demo mode: a link to the demo mailbox of the address typed in this visit, for this
+     * artisan's mail only; none for an address this visit did not type (found again, masked).
+     */
+    async demoMailbox(): Promise<Result<{ url: string | null }>> {
+      const { rmNumber: rm, typedEmail } = session.get();
+      if (!rm) return needSession();
+      if (!demoMailboxLink || typedEmail === null) return { ok: true, value: { url: null } };
+      return { ok: true, value: { url: await demoMailboxLink(rm, typedEmail) } };
+    },
+
     async login(input: { email: string; password: string }): Promise<Result<{ email: string }>> {
       const rm = identified();
       if (!rm) return needSession();
@@ -244,7 +266,7 @@ export function createAccountsService({ db, client, session, clock, log, pushNow
         if (r.rmNumber !== rm) return fail({ code: 'LOGIN_OTHER_ARTISAN', message: 'login does not match the identified artisan' });
         // Logged in, says the registry, but for another address than the one typed: not believed.
         if (!sameAddress(r.email, input.email)) return untrusted('other-address');
-        session.update({ loggedIn: true, email: normaliseEmail(r.email) });
+        session.update({ loggedIn: true, email: normaliseEmail(r.email), typedEmail: normaliseEmail(r.email) });
         log.info('login');
         return { ok: true, value: { email: normaliseEmail(r.email) } };
       } catch (error) {

@@ -15,6 +15,11 @@ export type Session = {
   loggedIn: boolean;
   /** The address the account uses (or its confirmation went to), for the screens. */
   email: string | null;
+  /**
+   * The address typed in this visit (to activate, as the link's new address, or to log in):
+   * the only one whose demo mailbox this visit may open.
+   */
+  typedEmail: string | null;
   /** This visit chose the password: once the link is followed, it goes on logged in. */
   activatedHere: boolean;
   /** What the registry said of the account in this visit, to hold it to its word (account-trust.ts). */
@@ -25,7 +30,16 @@ export type Session = {
   photoRecalled?: boolean;
 };
 
-const EMPTY: Session = { rmNumber: null, birthDate: null, loggedIn: false, email: null, activatedHere: false, account: NOTHING_HEARD, photo: null };
+const EMPTY: Session = {
+  rmNumber: null,
+  birthDate: null,
+  loggedIn: false,
+  email: null,
+  typedEmail: null,
+  activatedHere: false,
+  account: NOTHING_HEARD,
+  photo: null,
+};
 
 export function createSessionHolder() {
   let session: Session = EMPTY;

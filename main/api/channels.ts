@@ -10,6 +10,7 @@ export const CHANNELS = [
   'accounts:status',
   'accounts:resend',
   'accounts:change-email',
+  'accounts:demo-mailbox',
   'accounts:login',
   'accounts:forgot-password',
   'accounts:logout',

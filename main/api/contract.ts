@@ -75,6 +75,14 @@ export const contract = {
    * EMAIL_TAKEN, ACCOUNT_EXISTS (active already), NOT_PENDING, REGISTRY_UNREACHABLE.
    */
   'accounts:change-email': { input: z.object({ email: text(254) }).strict(), output: returns<{ email: string }>() },
+  /**
+   * Demo mode only: a link to the demo mailbox of the address typed in this visit (to activate,
+   * as a new address, or to log in), showing only this artisan's mail there. Each call grants a
+   * new, unguessable link that expires (main/demo-registry/demo-mailbox.ts). `url` is null
+   * outside demo mode, or when no address was typed in this visit (a pending activation found
+   * again: a date of birth is no proof of owning the mailbox).
+   */
+  'accounts:demo-mailbox': { input: z.object({}).strict(), output: returns<{ url: string | null }>() },
   'accounts:login': { input: z.object({ email: text(254), password: text(200) }).strict(), output: returns<{ email: string }>() },
   /** Sends a reset link if the address has an account; the answer is the same either way. */
   'accounts:forgot-password': { input: z.object({ email: text(254) }).strict(), output: returns<{ sent: true }>() },

@@ -95,6 +95,7 @@ export function createHandlers({
     'accounts:status': () => accounts.status(),
     'accounts:resend': () => accounts.resend(),
     'accounts:change-email': (input) => accounts.changeActivationEmail(input),
+    'accounts:demo-mailbox': () => accounts.demoMailbox(),
     'accounts:login': (input) => accounts.login(input),
     'accounts:forgot-password': (input) => accounts.forgotPassword(input),
     'accounts:logout': async () => {

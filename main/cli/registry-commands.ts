@@ -67,7 +67,10 @@ export async function registryServe(args: string[]): Promise<number> {
       : {}),
   });
   if (!process.env.KIOSK_REGISTRY_SECRET) console.error(`Kiosk "${values['kiosk-id']}" uses the demo secret: set KIOSK_REGISTRY_SECRET for anything else.`);
-  if (server.mailboxUrl) console.error(`No SMTP server: e-mails go to the demo mailbox, ${server.mailboxUrl}`);
+  if (server.mailboxLink)
+    console.error(
+      'No SMTP server: e-mails go to the demo mailbox, one per address and account, opened only by a link the registry grants (with --admin-token: POST /v1/_admin/mailbox-link {"rmNumber","email"}).',
+    );
   process.stdout.write(`Registry ready: ${server.url}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

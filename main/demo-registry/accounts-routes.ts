@@ -8,7 +8,6 @@ import {
 } from '../registry/accounts-wire.ts';
 import type { Operation } from '../registry/wire.ts';
 import type { AccountError, Accounts } from './accounts-store.ts';
-import type { demoMailbox } from './mailer.ts';
 
 type Send = (res: http.ServerResponse, status: number, body: string, headers?: Record<string, string>) => void;
 
@@ -109,20 +108,16 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}li{margin:1rem 0}a{font-size:1.1rem}</style></head><body>${body}</body></html>`;
 
-/** The pages a person opens from an e-mail (confirmation, reset) and the demo mailbox. */
-export async function accountsPages(
-  accounts: Accounts,
-  mailbox: ReturnType<typeof demoMailbox> | null,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  url: URL,
-  body: string,
-): Promise<boolean> {
+/** The pages a person opens from an e-mail (confirmation, reset); the demo mailbox's are in mailbox-pages.ts. */
+export async function accountsPages(accounts: Accounts, req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: string): Promise<boolean> {
   const html = (status: number, title: string, content: string) => {
     res.writeHead(status, {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      // Their address holds a one-time token: not to be indexed, nor passed on in a Referer.
+      'X-Robots-Tag': 'noindex, nofollow',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
     });
     res.end(page(title, content));
   };
@@ -156,32 +151,6 @@ export async function accountsPages(
       200,
       'Nouveau mot de passe',
       `<h1>Choisissez un nouveau mot de passe</h1><p>12 caractères avec majuscule, minuscule, chiffre et caractère spécial, ou 14 sans caractère spécial, ou une phrase de 7 mots.</p><form method="post" action="/reset?token=${escapeHtml(token)}"><label>Nouveau mot de passe <input type="password" name="password" autocomplete="new-password" required></label> <button>Enregistrer</button></form>`,
-    );
-    return true;
-  }
-  if (req.method === 'GET' && url.pathname === '/demo/mailbox/attachment' && mailbox) {
-    const a = await mailbox.attachment(Number(url.searchParams.get('id')));
-    if (!a) html(404, 'Introuvable', '<h1>Pièce jointe introuvable</h1>');
-    else {
-      res.writeHead(200, { 'Content-Type': a.contentType, 'Content-Disposition': `attachment; filename="${a.filename}"`, 'Cache-Control': 'no-store' });
-      res.end(a.content);
-    }
-    return true;
-  }
-  if (req.method === 'GET' && url.pathname === '/demo/mailbox' && mailbox) {
-    const mails = await mailbox.list();
-    const items = mails.map(
-      (m) =>
-        `<li><strong>${escapeHtml(m.subject)}</strong><br>À : ${escapeHtml(m.to)} — ${escapeHtml(m.sentAt)}<br>${
-          m.attachmentName
-            ? `<a href="/demo/mailbox/attachment?id=${m.id}">Pièce jointe : ${escapeHtml(m.attachmentName)}</a>`
-            : `<a href="${escapeHtml(m.link)}">${m.link.includes('/reset') ? 'Choisir un nouveau mot de passe' : 'Ouvrir le lien de confirmation'}</a>`
-        }</li>`,
-    );
-    html(
-      200,
-      'Boîte mail de démonstration',
-      `<h1>Boîte mail de démonstration</h1><p>Les e-mails que le registre de démonstration aurait envoyés.</p><ul>${items.join('') || '<li>Aucun e-mail pour l’instant.</li>'}</ul>`,
     );
     return true;
   }

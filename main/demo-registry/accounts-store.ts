@@ -110,6 +110,7 @@ export async function openAccounts(registry: RegistryStore, mailer: Mailer, publ
     const link = `${publicUrl()}/confirm?token=${token}`;
     await mailer.send({
       to: email,
+      account: rm,
       subject: purpose === 'confirm' ? 'Activez votre compte — carte professionnelle' : 'Confirmez votre nouvelle adresse e-mail',
       text: `Bonjour ${firstName},\n\nPour ${purpose === 'confirm' ? 'activer votre compte' : 'confirmer cette adresse'}, ouvrez ce lien dans les 24 heures :\n${link}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message.\n\nVotre Chambre de Métiers et de l'Artisanat`,
       link,
@@ -253,6 +254,7 @@ export async function openAccounts(registry: RegistryStore, mailer: Mailer, publ
       const link = `${publicUrl()}/reset?token=${token}`;
       await mailer.send({
         to: a.email,
+        account: a.rm_number,
         subject: 'Réinitialisez votre mot de passe',
         text: `Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien dans les 24 heures :\n${link}\n\nSi vous n'avez rien demandé, ignorez ce message.`,
         link,

@@ -157,6 +157,7 @@ export async function openCards(db: WriteDb, accounts: Accounts, mailer: Mailer,
       if (!profile) return;
       await mailer.send({
         to: profile.email,
+        account: issue.data.rmNumber,
         subject: `Votre carte professionnelle ${issue.data.year}`,
         text: `Bonjour,\n\nVoici votre carte professionnelle ${issue.data.year}, en pièce jointe. Gardez-la sur votre téléphone : son code QR permet à chacun de la vérifier.\n\nVotre Chambre de Métiers et de l'Artisanat`,
         link: '',

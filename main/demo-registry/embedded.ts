@@ -17,7 +17,12 @@ export async function startEmbeddedRegistry(
   dataDir: string,
   log: Logger,
   count = DEMO_COUNT,
-): Promise<{ config: RegistryConfig; mailboxUrl: string | null; close(): Promise<void> }> {
+): Promise<{
+  config: RegistryConfig;
+  /** A new access link to one address's demo mailbox, for one account's mail (server.ts). */
+  mailboxLink: ((rmNumber: string, email: string) => Promise<string>) | null;
+  close(): Promise<void>;
+}> {
   const store = await openRegistryStore(path.join(dataDir, DEMO_REGISTRY_FILE), log.child('store'));
   if ((await store.count()) === 0) await store.seed(count);
   const kioskId = 'demo-kiosk';
@@ -26,7 +31,7 @@ export async function startEmbeddedRegistry(
   const server = await startRegistryServer({ store, log });
   return {
     config: { url: server.url, kioskId, secret },
-    mailboxUrl: server.mailboxUrl,
+    mailboxLink: server.mailboxLink,
     close: async () => {
       await server.close();
       await store.close();

@@ -6,8 +6,10 @@ import { ARTISAN_FIELDS, DEFAULT_PAGE, MAX_PAGE, operationsRequestSchema, tokenR
 import { accountsApi, accountsPages, applyAccountOperation } from './accounts-routes.ts';
 import { type Accounts, openAccounts } from './accounts-store.ts';
 import { openCards } from './cards-routes.ts';
+import { demoMailbox, prepareMailbox } from './demo-mailbox.ts';
 import { type Faults, faultPicker, NO_FAULTS } from './faults.ts';
-import { demoMailbox, type Mailer, prepareMailbox, type SmtpConfig, smtpMailer } from './mailer.ts';
+import { mailboxPages } from './mailbox-pages.ts';
+import { type Mailer, type SmtpConfig, smtpMailer } from './mailer.ts';
 import { openPhotos } from './photos.ts';
 import type { RegistryStore } from './registry-store.ts';
 import { DEMO_ACCOUNTS } from './seed.ts';
@@ -21,8 +23,10 @@ export type RegistryServerOptions = {
   /** Enables POST /v1/_admin/* (mutate, remove) for benchmarks and demos. */
   adminToken?: string;
   faults?: Partial<Faults>;
-  /** Where activation e-mails go; without it, the demo mailbox (/demo/mailbox). */
+  /** Where activation e-mails go; without it, the demo mailbox (demo-mailbox.ts). */
   smtp?: SmtpConfig;
+  /** How long a demo mailbox's access link lives (default an hour). */
+  mailboxTtlMs?: number;
 };
 
 export type RegistryServer = {
@@ -34,8 +38,12 @@ export type RegistryServer = {
   revokeTokens(): void;
   /** What the operations endpoint did: each key applied once, repeats answered as duplicates. */
   stats: { applied: number; duplicate: number };
-  /** The page listing what was "sent", when no SMTP server is configured. */
-  mailboxUrl: string | null;
+  /**
+   * Without SMTP: a new access link to the demo mailbox of one address, showing only the mail
+   * about this account (an unguessable, expiring capability). Null when mail goes out by SMTP.
+   * In process only: over HTTP, the admin token is needed (POST /v1/_admin/mailbox-link).
+   */
+  mailboxLink: ((rmNumber: string, email: string) => Promise<string>) | null;
   accounts: Accounts;
   close(): Promise<void>;
 };
@@ -55,7 +63,8 @@ function decodeCursor(cursor: string | null): number | null {
  * id) becomes `{…}`, so `/v1/accounts/123123127RM078/resend` is `/v1/accounts/{…}/resend`.
  */
 export function pathShape(pathname: string): string {
-  return pathname.replace(/[^/]*\d[^/]*/g, '{…}');
+  // A long segment is a token (a demo mailbox's access link), digits or not: it is a capability.
+  return pathname.replace(/[^/]*\d[^/]*|[^/]{20,}/g, '{…}');
 }
 
 const FIELDS_JSON = JSON.stringify(ARTISAN_FIELDS);
@@ -74,10 +83,12 @@ export async function startRegistryServer({
   adminToken,
   faults: initial,
   smtp,
+  mailboxTtlMs,
 }: RegistryServerOptions): Promise<RegistryServer> {
   let publicUrl = '';
   await prepareMailbox(store.db);
-  const mailbox = smtp ? null : demoMailbox(store.db);
+  const mailbox = smtp ? null : demoMailbox(store.db, mailboxTtlMs ? { ttlMs: mailboxTtlMs } : {});
+  const mailboxLink = mailbox && (async (rmNumber: string, email: string) => `${publicUrl}/demo/mailbox/${await mailbox.grant(rmNumber, email)}`);
   const accounts = await openAccounts(store, smtp ? smtpMailer(smtp) : (mailbox as Mailer), () => publicUrl);
   await accounts.ensureAccounts(DEMO_ACCOUNTS);
   const cards = await openCards(store.db, accounts, smtp ? smtpMailer(smtp) : (mailbox as Mailer), () => publicUrl);
@@ -116,14 +127,21 @@ export async function startRegistryServer({
       tokens.set(accessToken, { kioskId: parsed.data.kioskId, expiresAt });
       return json(res, 200, JSON.stringify({ accessToken, expiresAt: new Date(expiresAt).toISOString() }));
     }
-    if (!path.startsWith('/v1/') && (await accountsPages(accounts, mailbox, req, res, url, body))) return;
+    if (mailbox && path.startsWith('/demo/mailbox') && (await mailboxPages(mailbox, req, res, url))) return;
+    if (!path.startsWith('/v1/') && (await accountsPages(accounts, req, res, url, body))) return;
     if (await cards.download(req, res, url)) return;
     if (await cards.open(req, res, url, json)) return;
     if (path.startsWith('/v1/_admin/')) {
       if (!adminToken || req.headers.authorization !== `Bearer ${adminToken}`) return problem(res, 403, 'FORBIDDEN', 'admin endpoints need the admin token');
-      const input = safeJson(body) as { count?: number; rmNumber?: string; kid?: string } | undefined;
+      const input = safeJson(body) as { count?: number; rmNumber?: string; kid?: string; email?: string } | undefined;
       if (path === '/v1/_admin/mutate') return json(res, 200, JSON.stringify({ changed: (await store.mutate(Number(input?.count ?? 0))).length }));
       if (path === '/v1/_admin/remove') return json(res, 200, JSON.stringify({ removed: await store.remove(String(input?.rmNumber ?? '')) }));
+      // For a developer running the registry alone (npm run registry): one mailbox's link, never all mail.
+      if (path === '/v1/_admin/mailbox-link') {
+        if (!mailboxLink) return problem(res, 404, 'NOT_FOUND', 'mail goes out by SMTP: there is no demo mailbox');
+        if (!input?.rmNumber || !input.email) return problem(res, 400, 'BAD_REQUEST', 'rmNumber and email are required');
+        return json(res, 200, JSON.stringify({ url: await mailboxLink(String(input.rmNumber), String(input.email)) }));
+      }
       if (path === '/v1/_admin/revoke-card-key') return json(res, 200, JSON.stringify({ revoked: await cards.revokeKey(String(input?.kid ?? '')) }));
       return problem(res, 404, 'NOT_FOUND', 'no such admin endpoint');
     }
@@ -227,7 +245,7 @@ export async function startRegistryServer({
     faults,
     revokeTokens: () => tokens.clear(),
     stats,
-    mailboxUrl: mailbox ? `${publicUrl}/demo/mailbox` : null,
+    mailboxLink,
     accounts,
     close: () =>
       new Promise<void>((resolve) => {

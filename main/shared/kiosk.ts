@@ -43,8 +43,8 @@ export type AppInfo = {
   demo: boolean;
   /** Identities a person may try in demo mode (shown on the help panel); empty otherwise. */
   demoIdentities: { rmNumber: string; birthDate: string }[];
-  /** Demo mode only: the page listing the e-mails the demo registry "sent". */
-  mailboxUrl: string | null;
+  /** Demo mode with the embedded registry's mailbox: the waiting screen asks for a link to this visit's own mail (`accounts:demo-mailbox`). */
+  demoMailbox: boolean;
   /** Idle: a warning after `idleWarnMs` without a touch, the visit wiped at `idleEndMs`. */
   idleWarnMs: number;
   idleEndMs: number;

@@ -27,7 +27,7 @@ const NO_INFO: AppInfo = {
   transport: 'browser',
   demo: false,
   demoIdentities: [],
-  mailboxUrl: null,
+  demoMailbox: false,
   idleWarnMs: 60_000,
   idleEndMs: 75_000,
   language: 'fr',

@@ -15,6 +15,7 @@ import { SpaceScreen } from '../screens/space/space-screen.tsx';
 import { WelcomeScreen } from '../screens/welcome/welcome-screen.tsx';
 import { useActivationActions } from './activation-actions.ts';
 import type { Call } from './call.ts';
+import { useDemoMailbox } from './demo-mailbox.ts';
 import { kiosk } from './kiosk-client.ts';
 import { FaqScreen, PartnersScreen, PhotoScreen, SupportScreen, VerifyScreen } from './lazy-screens.tsx';
 import { previousScreen } from './path.ts';
@@ -41,6 +42,7 @@ export function VisitView({ visit, dispatch, call, info, finish }: Props) {
       (r) => dispatch(r ? { type: 'mail-sent', email: r.email ?? v.forms.activate.email } : { type: 'account-exists' }),
     );
   const activation = useActivationActions(v, dispatch, call);
+  const mailboxUrl = useDemoMailbox(v, info.demoMailbox);
   const login = () => call(kiosk().invoke('accounts:login', v.forms.login), () => void loadSpace());
   const forgot = () => call(kiosk().invoke('accounts:forgot-password', { email: v.forms.login.email }), () => dispatch({ type: 'reset-mail-sent' }));
   const save = () => {
@@ -132,7 +134,7 @@ export function VisitView({ visit, dispatch, call, info, finish }: Props) {
         <CheckMailScreen
           email={v.email}
           typedEmails={[v.forms.activate.email]}
-          mailboxUrl={info.mailboxUrl}
+          mailboxUrl={mailboxUrl}
           notices={v.notices}
           error={v.errors.general}
           activated={v.activated}

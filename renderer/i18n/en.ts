@@ -183,7 +183,8 @@ export const en: Record<MessageKey, string> = {
   'changeEmail.email': 'New e-mail address',
   'changeEmail.hint': 'You will receive a new link there to activate your account.',
   'changeEmail.submit': 'Send the link to this address',
-  'checkMail.demo': 'Demo: e-mails arrive in the demo mailbox. Open it with this link, or scan the code with your phone.',
+  'checkMail.demo':
+    'Demo: your e-mails arrive in your own demo mailbox, which only this link opens, for an hour. Open it here, or scan the code with your phone.',
   'checkMail.demoLink': 'Open the demo mailbox',
   'checkMail.demoQr': 'QR code of the demo mailbox',
 

@@ -193,7 +193,7 @@ export const fr = {
   'changeEmail.hint': 'Vous y recevrez un nouveau lien pour activer votre compte.',
   'changeEmail.submit': 'Envoyer le lien à cette adresse',
   'checkMail.demo':
-    'Démonstration : les e-mails arrivent dans la boîte mail de démonstration. Ouvrez-la avec ce lien ou en scannant le code avec votre téléphone.',
+    'Démonstration : vos e-mails arrivent dans votre boîte mail de démonstration, que ce lien est seul à ouvrir, pendant une heure. Ouvrez-la ici ou en scannant le code avec votre téléphone.',
   'checkMail.demoLink': 'Ouvrir la boîte mail de démonstration',
   'checkMail.demoQr': 'Code QR de la boîte mail de démonstration',
 

@@ -52,13 +52,18 @@ async function activateWithTypo(p: Page, words: Words): Promise<void> {
   await p.getByRole('heading', { level: 1, name: words['checkMail.heading'] }).waitFor();
 }
 
-/** The confirmation link the demo mailbox holds for an address (newest first), opened on a "phone": its page's heading. */
-async function followLink(browser: Browser, p: Page, to: string): Promise<string> {
+/** The waiting screen's link to the demo mailbox of the address the confirmation went to. */
+async function mailboxLink(p: Page): Promise<string> {
   const mailbox = await p
     .getByRole('link', { name: fr['checkMail.demoLink'] })
     .or(p.getByRole('link', { name: en['checkMail.demoLink'] }))
     .getAttribute('href');
   assert.ok(mailbox);
+  return mailbox;
+}
+
+/** The confirmation link a demo mailbox holds for an address (newest first), opened on a "phone": its page's heading. */
+async function followLink(browser: Browser, mailbox: string, to: string): Promise<string> {
   const phone = await browser.newPage();
   await phone.goto(mailbox);
   await phone
@@ -91,6 +96,8 @@ describe('"Ce n’est pas mon adresse" and "Votre compte est activé", by touch,
     await identifyByTouch(p, fr);
     await activateWithTypo(p, fr);
     assert.match((await p.locator('main').textContent()) ?? '', /camille@gmial\.com/);
+    // The mistyped address's own mailbox (whoever holds it would read the first link there).
+    const typoMailbox = await mailboxLink(p);
 
     await button(p, fr['checkMail.notMine']).tap();
     await p.getByRole('heading', { level: 1, name: fr['changeEmail.heading'] }).waitFor();
@@ -130,8 +137,10 @@ describe('"Ce n’est pas mon adresse" and "Votre compte est activé", by touch,
     await screenshot(p, 'check-mail-changed');
 
     // On the phone: the first link no longer works; the new one activates.
-    assert.equal(await followLink(suite.browser(), p, 'camille@gmial.com'), 'Ce lien n’est plus valable');
-    assert.equal(await followLink(suite.browser(), p, 'camille@gmail.com'), 'Votre compte est activé');
+    const rightMailbox = await mailboxLink(p);
+    assert.notEqual(rightMailbox, typoMailbox, 'the new address has its own mailbox');
+    assert.equal(await followLink(suite.browser(), typoMailbox, 'camille@gmial.com'), 'Ce lien n’est plus valable');
+    assert.equal(await followLink(suite.browser(), rightMailbox, 'camille@gmail.com'), 'Votre compte est activé');
 
     await assertSeen(p, fr['checkMail.activated']);
     assert.ok(await p.getByText(fr['checkMail.activatedSpace']).isVisible());
@@ -218,7 +227,7 @@ describe('"Ce n’est pas mon adresse" and "Votre compte est activé", by touch,
       .getByRole('status')
       .filter({ hasText: translate('en', 'checkMail.changed', { email: 'camille@gmail.com' }) })
       .waitFor();
-    assert.equal(await followLink(suite.browser(), p, 'camille@gmail.com'), 'Votre compte est activé');
+    assert.equal(await followLink(suite.browser(), await mailboxLink(p), 'camille@gmail.com'), 'Votre compte est activé');
 
     // This visit did not choose the password: it says so, then asks to log in.
     await assertSeen(p, en['checkMail.activated']);

@@ -136,20 +136,22 @@ describe('the ID photo from the kiosk camera, and the card that shows it', () =>
       'the phone gets the card PDF',
     );
     assert.equal((await fetch(url)).status, 410, 'the link serves once');
-    const info = await p.evaluate(async () => {
+    // The logged-in artisan's own demo mailbox (the address typed to log in), as the kiosk grants it.
+    const own = await p.evaluate(async () => {
       const token = sessionStorage.getItem('kiosk-token');
-      const r = await fetch('/api/app%3Ainfo', {
+      const r = await fetch('/api/accounts%3Ademo-mailbox', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: '{}',
       });
-      return (await r.json()) as { value: { mailboxUrl: string } };
+      return (await r.json()) as { value: { url: string } };
     });
-    const mailbox = await (await fetch(info.value.mailboxUrl)).text();
+    const mailbox = await (await fetch(own.value.url)).text();
     assert.match(mailbox, /Pièce jointe : carte-professionnelle-20\d\d\.pdf/);
     // The e-mailed PDF, rendered by poppler: the photo, not the grey silhouette.
-    const id = /attachment\?id=(\d+)/.exec(mailbox)?.[1];
-    const pdf = new Uint8Array(await (await fetch(`${info.value.mailboxUrl}/attachment?id=${id}`)).arrayBuffer());
+    const attachment = /href="(\/demo\/mailbox\/[^"]+\/attachment\/\d+)"/.exec(mailbox)?.[1];
+    assert.ok(attachment);
+    const pdf = new Uint8Array(await (await fetch(new URL(attachment, own.value.url))).arrayBuffer());
     const colour = photoAreaColour(pdf, tempDir('mailed-'), 'card');
     assert.ok(isSkin(colour), `the e-mailed card shows the photo: ${JSON.stringify(colour)}`);
 

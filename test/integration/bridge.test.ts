@@ -42,7 +42,7 @@ describe('browser-mode bridge over real HTTP', () => {
           transport: 'browser',
           demo: true,
           demoIdentities: [],
-          mailboxUrl: null,
+          demoMailbox: false,
           idleWarnMs: 60_000,
           idleEndMs: 75_000,
           language: 'fr',

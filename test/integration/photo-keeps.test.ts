@@ -101,10 +101,14 @@ describe('the photo is the artisan’s until replaced (kiosk + reference registr
     const colour = photoAreaColour(printed.value.pdf, 'with-photo');
     assert.ok(skin(colour), `the card's photo area is the portrait's face: ${JSON.stringify(colour)}`);
     assert.deepEqual(await kiosk.cards.sendByEmail(), { ok: true, value: { delivered: true } });
-    const mail = await (await fetch(registry.server.mailboxUrl ?? '')).text();
+    const profile = await registry.server.accounts.profile(MULLER);
+    assert.ok(profile && registry.server.mailboxLink);
+    const mailbox = await registry.server.mailboxLink(MULLER, profile.email);
+    const mail = await (await fetch(mailbox)).text();
     assert.match(mail, /Pièce jointe : carte-professionnelle-20\d\d\.pdf/);
-    const id = /attachment\?id=(\d+)/.exec(mail)?.[1];
-    const attached = new Uint8Array(await (await fetch(`${registry.server.mailboxUrl}/attachment?id=${id}`)).arrayBuffer());
+    const attachment = /href="(\/demo\/mailbox\/[^"]+\/attachment\/\d+)"/.exec(mail)?.[1];
+    assert.ok(attachment);
+    const attached = new Uint8Array(await (await fetch(new URL(attachment, mailbox))).arrayBuffer());
     assert.ok(skin(photoAreaColour(attached, 'emailed')), 'the e-mailed card shows the photo');
 
     // What the silhouette looks like, measured the same way: the test tells the two apart.

@@ -56,6 +56,12 @@ describe('the reference registry answers as its OpenAPI document says', () => {
   }
 
   const errorCode = (a: { json: () => unknown }) => (a.json() as { error: { code: string } }).error.code;
+  /** One address's demo mailbox, for one account's mail, as its holder's phone reads it. */
+  const mailboxOf = async (rm: string, email: string) => {
+    const link = registry.server.mailboxLink;
+    assert.ok(link, 'the test registry keeps its mail in the demo mailbox');
+    return (await fetch(await link(rm, email))).text();
+  };
   /** The path of the newest confirmation link the demo mailbox holds for this address. */
   const linkTo = (email: string, mailbox: string) => {
     const m = new RegExp(`À : ${email.replace(/[.]/g, '\\.')} — [^<]*<br><a href="[^"]*(/confirm\\?token=[A-Za-z0-9_-]+)"`).exec(mailbox);
@@ -151,7 +157,7 @@ describe('the reference registry answers as its OpenAPI document says', () => {
     await call('POST', '/v1/accounts/activate', { json: activate, expect: 201 });
     await call('POST', `/v1/accounts/${DURAND}/resend`, { expect: 200 });
 
-    const mailbox = await (await fetch(registry.server.mailboxUrl ?? '')).text();
+    const mailbox = await mailboxOf(DURAND, activate.email);
     const link = /\/confirm\?token=([A-Za-z0-9_-]+)/.exec(mailbox)?.[1];
     assert.ok(link, 'the confirmation e-mail holds a link');
     await call('GET', `/confirm?token=${link}`, { auth: null, expect: 200 });
@@ -185,7 +191,7 @@ describe('the reference registry answers as its OpenAPI document says', () => {
       json: { rmNumber: pending.rm, email: typo, mobile: null, password: 'Un-mot-de-passe-solide-2026' },
       expect: 201,
     });
-    const oldLink = linkTo(typo, await (await fetch(registry.server.mailboxUrl ?? '')).text());
+    const oldLink = linkTo(typo, await mailboxOf(pending.rm, typo));
     const path = `/v1/accounts/${pending.rm}/activation-email`;
     const change = (rm: string, body: unknown, expect: number) => call('POST', path.replace(pending.rm, rm), { json: body, expect });
     assert.equal(errorCode(await change(pending.rm, { email: right }, 400)), 'BAD_REQUEST');
@@ -198,7 +204,7 @@ describe('the reference registry answers as its OpenAPI document says', () => {
     assert.equal(errorCode(await change(idle.rm, { email: right, birthDate: idle.born }, 409)), 'NOT_PENDING');
     assert.deepEqual((await change(pending.rm, { email: right, birthDate: pending.born }, 200)).json(), { email: right });
 
-    const newLink = linkTo(right, await (await fetch(registry.server.mailboxUrl ?? '')).text());
+    const newLink = linkTo(right, await mailboxOf(pending.rm, right));
     assert.match((await call('GET', oldLink, { auth: null, expect: 400 })).body.toString(), /Ce lien n’est plus valable/);
     assert.match((await call('GET', newLink, { auth: null, expect: 200 })).body.toString(), /Votre compte est activé/);
     assert.equal((await call('GET', `/v1/accounts/${pending.rm}/status`, { expect: 200 }).then((a) => a.json() as { email: string })).email, right);

@@ -20,7 +20,7 @@ function setup(identify: Handlers['identity:identify'] = async () => ok({ kind: 
         transport: 'electron',
         demo: false,
         demoIdentities: [],
-        mailboxUrl: null,
+        demoMailbox: false,
         idleWarnMs: 60_000,
         idleEndMs: 75_000,
         language: 'fr',
