@@ -89,6 +89,8 @@ describe('money at the desk is taken, and orders ended, only when asked twice', 
     await p.keyboard.press('Control+Alt+s');
     await p.getByLabel(fr['staff.pin']).fill('482913');
     await button(p, fr['staff.enter']).click();
+    // The list as it stands: the order cancelled above, and no other.
+    await p.locator('li.order').filter({ hasText: fr['orders.state.cancelled'] }).waitFor();
     const ordersBefore = await p.locator('li.order').count();
     await button(p, fr['issue.button']).click();
     await p.getByRole('textbox', { name: fr['issue.search'] }).fill('401234562RE067');
