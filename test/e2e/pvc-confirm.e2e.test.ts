@@ -11,6 +11,7 @@ import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mo
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
 import { focusIsOn } from '../support/confirm.ts';
 import { consoleSection, firstAgentOpensConsole, givePhoto, loginAsJeanPierre } from '../support/kiosk-flows.ts';
+import { eventually } from '../support/pvc.ts';
 import { socketCardPrinter } from '../support/socket-printer.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -167,7 +168,11 @@ describe('money at the desk is taken, and orders ended, only when asked twice', 
     await consoleSection(p, fr['printers.title']);
     const printer = p.locator('form.printer').filter({ has: p.getByRole('heading', { name: fr['printers.role.card'] }) });
     await printer.getByRole('textbox', { name: fr['printers.field.card'] }).fill(cardPrinter.queue);
-    await printer.getByRole('button', { name: fr['printers.save'] }).click();
+    // Saved once the console is free (a button tapped while a call is pending does nothing): until the queue says it is ready.
+    await eventually(async () => {
+      await printer.getByRole('button', { name: fr['printers.save'] }).click();
+      return (await printer.locator('.printer-state').innerText()).trim() === fr['printers.state.ready'];
+    }, 'the card printer set and ready');
     await consoleSection(p, fr['console.nav.orders']);
     const order = p.locator('li.order').filter({ hasText: number });
 
