@@ -11,7 +11,6 @@ import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mo
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
 import { focusIsOn } from '../support/confirm.ts';
 import { consoleSection, firstAgentOpensConsole, givePhoto, loginAsJeanPierre } from '../support/kiosk-flows.ts';
-import { eventually } from '../support/pvc.ts';
 import { socketCardPrinter } from '../support/socket-printer.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -38,8 +37,8 @@ describe('money at the desk is taken, and orders ended, only when asked twice', 
   });
 
   /** Jean-Pierre orders his PVC card at the kiosk; the order's number. */
-  async function jeanPierreOrders(p: Page): Promise<string> {
-    await loginAsJeanPierre(p, kiosk);
+  async function jeanPierreOrders(p: Page, at: RunningKiosk = kiosk): Promise<string> {
+    await loginAsJeanPierre(p, at);
     await givePhoto(p);
     await button(p, fr['space.myCard']).click();
     await button(p, fr['card.pvcOrder']).click();
@@ -160,21 +159,22 @@ describe('money at the desk is taken, and orders ended, only when asked twice', 
   });
 
   it('payment, then reprint: each question takes the focus and "Annuler" gives it back to its button', async () => {
+    // A desk whose card printer is set from the start.
+    const desk = await startBrowserMode(tempDir('kiosk-pvc-confirm-pay-'), { KIOSK_PRINTER_CARD: cardPrinter.queue });
+    try {
+      await payThenReprint(desk);
+    } finally {
+      await desk.stop();
+    }
+  });
+
+  async function payThenReprint(desk: RunningKiosk): Promise<void> {
     const p = await kioskPage(browser);
-    const number = await jeanPierreOrders(p);
-    await p.keyboard.press('Control+Alt+s');
-    await p.getByLabel(fr['staff.pin']).fill('482913');
-    await button(p, fr['staff.enter']).click();
-    await consoleSection(p, fr['printers.title']);
-    const printer = p.locator('form.printer').filter({ has: p.getByRole('heading', { name: fr['printers.role.card'] }) });
-    await printer.getByRole('textbox', { name: fr['printers.field.card'] }).fill(cardPrinter.queue);
-    // Saved once the console is free (a button tapped while a call is pending does nothing): until the queue says it is ready.
-    await eventually(async () => {
-      await printer.getByRole('button', { name: fr['printers.save'] }).click();
-      return (await printer.locator('.printer-state').innerText()).trim() === fr['printers.state.ready'];
-    }, 'the card printer set and ready');
-    await consoleSection(p, fr['console.nav.orders']);
+    const number = await jeanPierreOrders(p, desk);
+    await firstAgentOpensConsole(p);
     const order = p.locator('li.order').filter({ hasText: number });
+    await order.waitFor();
+    await screenshot(p, 'staff-confirm-order-before-pay');
 
     await order.getByRole('button', { name: fr['orders.payCash'], exact: true }).tap();
     const question = translate('fr', 'orders.confirmPay', { amount: AMOUNT, method: fr['orders.method.cash'], number });
@@ -198,5 +198,5 @@ describe('money at the desk is taken, and orders ended, only when asked twice', 
     await focusIsOn(p, 'BUTTON', fr['orders.reprint'], '"Annuler" gives the focus back');
     assert.equal(await order.getByText(/a réimprimé/).count(), 0);
     await p.close();
-  });
+  }
 });
