@@ -7,7 +7,7 @@ import type { PrinterSettings } from '../settings/printer-settings.ts';
 import { fail, type Result } from '../shared/errors.ts';
 import type { ConsoleOrder, OrderTicket, OrderView, PaymentMethod, PvcOrder, PvcOrderState } from '../shared/orders.ts';
 import type { PrintJob } from '../shared/print-jobs.ts';
-import { isPrinterReady, type PrinterState } from '../shared/printers.ts';
+import { isPrinterReady, type PrinterBlockedState, type PrinterState } from '../shared/printers.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
@@ -291,6 +291,12 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
     },
 
     /** Staff took the payment: recorded once, then the card goes to the card printer. */
+    /** How the card printer stands when it would refuse a payment now, or null when ready: asked before an order is made to be paid at once. */
+    async cardPrinterBlocked(): Promise<PrinterBlockedState | null> {
+      const state = await cardState();
+      return isPrinterReady(state) ? null : state;
+    },
+
     async pay(orderId: number, method: PaymentMethod, staff: Staff): Promise<Result<PvcOrder>> {
       // No money is taken for a card that cannot come out: the printer is asked just before.
       const state = await cardState();

@@ -1,4 +1,5 @@
 import type { AccountStatus } from './artisan.ts';
+import type { PrinterBlockedState } from './printers.ts';
 
 /** A member of the desk's staff, by name (never a PIN). */
 export type StaffMember = { id: number; name: string; createdAt: string };
@@ -28,7 +29,13 @@ export type IdDocument = (typeof ID_DOCUMENTS)[number];
 export type IssuanceResult =
   | { delivery: 'paper'; status: 'sent' | 'completed' | 'failed' }
   | { delivery: 'email'; status: 'sent' | 'queued'; maskedEmail?: string }
-  | { delivery: 'pvc'; status: 'sent' | 'failed' | 'already'; orderNumber: string };
+  | { delivery: 'pvc'; status: 'sent' | 'failed' | 'already'; orderNumber: string }
+  /**
+   * Nothing charged: the card printer would not print the card now (`printer` says why). Asked
+   * before an order is made, so `orderNumber` is null, unless the printer stopped in between:
+   * then the order made waits for its payment under "Commandes".
+   */
+  | { delivery: 'pvc'; status: 'refused'; printer: PrinterBlockedState; orderNumber: string | null };
 
 /**
  * Where an e-mailed card would go, said to staff before anything is sent: the account's

@@ -159,6 +159,9 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
         const masked = target.kind === 'account' ? { maskedEmail: target.maskedEmail } : {};
         return { ok: true, value: { delivery: 'email', status: sent ? 'sent' : 'queued', ...masked } };
       }
+      // No order is made for a card that cannot come out now: staff are told why, and nothing waits behind.
+      const blocked = await orders.cardPrinterBlocked();
+      if (blocked) return { ok: true, value: { delivery: 'pvc', status: 'refused', printer: blocked, orderNumber: null } };
       const asked = await orders.request({ rmNumber: c.rmNumber, year: c.year, chamber: c.chamber }, await renderCardPdf(c, 'card'), {
         actor: `staff:${staff.id}`,
         ticket: false,
@@ -169,6 +172,11 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
       if (state !== 'requested') return { ok: true, value: { delivery: 'pvc', status: 'already', orderNumber: number } };
       // Staff are at the desk with the artisan: the payment is taken now, once.
       const paid = await orders.pay(orderId, delivery.method, staff);
+      if (!paid.ok && (paid.error.code === 'PRINTER_NOT_SET' || paid.error.code === 'CARD_PRINTER_NOT_READY')) {
+        // The printer stopped between the two questions: the order made waits for its payment, and staff are told so.
+        const printer = (await orders.cardPrinterBlocked()) ?? 'unknown';
+        return { ok: true, value: { delivery: 'pvc', status: 'refused', printer, orderNumber: number } };
+      }
       if (!paid.ok) return paid;
       await audit(staff, 'card-issued', { ...details, order: number });
       return { ok: true, value: { delivery: 'pvc', status: paid.value.state === 'failed' ? 'failed' : 'sent', orderNumber: number } };

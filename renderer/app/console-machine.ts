@@ -78,7 +78,8 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       );
     case 'issued': {
       if (state.screen !== 'staff-issue-card') return no();
-      const ordered = action.result.delivery === 'pvc' ? action.result.orderNumber : state.issuance.ordered;
+      // A refused payment took no money: the PVC buttons stay, for once the printer is put right.
+      const ordered = action.result.delivery === 'pvc' && action.result.status !== 'refused' ? action.result.orderNumber : state.issuance.ordered;
       return {
         ...state,
         ...answered(state, state.notices),

@@ -98,6 +98,7 @@ describe('"Délivrer une carte" at the console, with the kiosk camera and the de
     await p.getByText(fr['issue.result.email.sent'].replace('{email}', 'j•••@example.com')).waitFor();
     assert.equal(await p.getByText(/feuille/).count(), 0, 'the sheet’s answer gave way to the e-mail’s');
     await button(p, fr['issue.pvcCash']).click();
+    await button(p, fr['issue.pvcYes.cash']).click();
     const paid = p.getByRole('status').filter({ hasText: /Commande P\d{6}-\d{3} payée/ });
     await paid.waitFor();
     const number = /Commande (P\d{6}-\d{3})/.exec(await paid.innerText())?.[1] ?? '';

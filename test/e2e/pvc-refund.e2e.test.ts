@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_REGISTRY_FILE } from '../../main/demo-registry/embedded.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { openDatabase } from '../../main/store/database.ts';
@@ -12,6 +12,7 @@ import { fr } from '../../renderer/i18n/fr.ts';
 import { noViolations } from '../support/axe.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
+import { focusIsOn } from '../support/confirm.ts';
 import { consoleSection, firstAgentOpensConsole, givePhoto, loginAsJeanPierre } from '../support/kiosk-flows.ts';
 import { startPrintChain } from '../support/print-services.ts';
 import { eventually, pc858Text } from '../support/pvc.ts';
@@ -19,6 +20,8 @@ import { startTcpCapture } from '../support/tcp-capture.ts';
 import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
+/** An order's id, as its heading carries it (`order-<id>`). */
+const orderIdOf = async (order: Locator) => ((await order.locator('h3').getAttribute('id')) ?? '').replace('order-', '');
 
 /**
  * The kiosk's way to CUPS, which the test can cut: the kiosk is told CUPS_SERVER is this port,
@@ -123,6 +126,11 @@ describe('a PVC card that cannot be printed: no payment without a ready printer,
     await order.getByText(fr['orders.failedWhy'].replace('{words}', fr['print.error.aborted'])).waitFor();
 
     // 4. Refund: means and reason, then the question, confirmed.
+    // Opened by mistake: "Annuler" gives the focus back to the button the form replaced.
+    await order.getByRole('button', { name: fr['orders.refund'] }).click();
+    await focusIsOn(p, 'INPUT', `refund-reason-${await orderIdOf(order)}`, 'the reason is asked first');
+    await order.getByRole('button', { name: fr['orders.back'], exact: true }).click();
+    await focusIsOn(p, 'BUTTON', fr['orders.refund'], '"Annuler" gives the focus back');
     await order.getByRole('button', { name: fr['orders.refund'] }).click();
     await order.getByRole('button', { name: fr['orders.refundNext'] }).click();
     await order.getByText(fr['orders.refundReasonRequired']).first().waitFor();
@@ -132,8 +140,14 @@ describe('a PVC card that cannot be printed: no payment without a ready printer,
     await screenshot(p, 'staff-pvc-refund-reason');
     await order.getByRole('button', { name: fr['orders.refundNext'] }).click();
     await order.getByText(`Confirmer le remboursement de 5,00\u00a0€ en espèces pour la commande ${number} ? La commande sera annulée.`).waitFor();
+    await focusIsOn(p, 'LEGEND', `Confirmer le remboursement de 5,00\u00a0€ en espèces pour la commande ${number} ? La commande sera annulée.`, 'the question');
     await noViolations(p);
     await screenshot(p, 'staff-pvc-refund-confirm');
+    // "Annuler" on the question: back to the form, what was typed kept, the focus on "Continuer".
+    await order.getByRole('button', { name: fr['confirm.cancel'], exact: true }).click();
+    await focusIsOn(p, 'BUTTON', fr['orders.refundNext'], '"Annuler" gives the focus back');
+    assert.equal(await order.getByRole('textbox', { name: fr['orders.refundReason'] }).inputValue(), 'Bourrage de l’imprimante à cartes');
+    await order.getByRole('button', { name: fr['orders.refundNext'] }).click();
     const before = receipts.received().length;
     await order.getByRole('button', { name: fr['orders.confirm'] }).click();
     await order.getByText(fr['orders.state.refunded']).waitFor();

@@ -92,6 +92,7 @@ describe('at the console: e-mail issuance tells the truth, and "Caisse du jour" 
     await noViolations(p);
     await screenshot(p, 'staff-issue-email-refused');
     await button(p, fr['issue.pvcCash']).click();
+    await button(p, fr['issue.pvcYes.cash']).click();
     await p
       .getByRole('status')
       .filter({ hasText: /Commande P\d{6}-\d{3} payée/ })
@@ -120,6 +121,7 @@ describe('at the console: e-mail issuance tells the truth, and "Caisse du jour" 
     assert.match(mails.find((m) => m.attachment)?.attachment ?? '', /^carte-professionnelle-\d{4}\.pdf$/);
     await screenshot(p, 'staff-issue-email-sent');
     await button(p, fr['issue.pvcCard']).click();
+    await button(p, fr['issue.pvcYes.card']).click();
     await p
       .getByRole('status')
       .filter({ hasText: /Commande P\d{6}-\d{3} payée/ })

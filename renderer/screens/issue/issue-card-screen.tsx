@@ -1,6 +1,7 @@
 import type { CardView } from '../../../main/shared/card.ts';
 import type { EmailTarget, IssuanceResult } from '../../../main/shared/staff.ts';
 import type { FieldError } from '../../app/machine.ts';
+import { ConfirmQuestion, useConfirmation } from '../../components/confirm-action.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { type Translate, useT } from '../../i18n/index.tsx';
 import { CardPreview } from '../card/card-preview.tsx';
@@ -25,9 +26,22 @@ export type IssueCardProps = {
 /** The card staff are about to hand over, and the three ways to do it. */
 export function IssueCardScreen({ card, result, emailTarget, ordered, error, pending, onRetake, onEmailTarget, onIssue, onFinish }: IssueCardProps) {
   const { t } = useT();
+  // The PVC card takes money: a tap only asks, naming the means, so a slip between the two buttons is seen.
+  const paying = useConfirmation<'cash' | 'card'>();
   const act = (label: string, delivery: Delivery, kind: 'primary' | 'secondary' = 'secondary') => (
     <button type="button" className={`button button-${kind}`} aria-disabled={pending || undefined} onClick={() => !pending && onIssue(delivery)}>
       {label}
+    </button>
+  );
+  const pvc = (method: 'cash' | 'card') => (
+    <button
+      id={`issue-pvc-${method}`}
+      type="button"
+      className="button button-primary"
+      aria-disabled={pending || undefined}
+      onClick={() => !pending && paying.ask(method, `issue-pvc-${method}`)}
+    >
+      {t(method === 'cash' ? 'issue.pvcCash' : 'issue.pvcCard')}
     </button>
   );
   return (
@@ -46,15 +60,32 @@ export function IssueCardScreen({ card, result, emailTarget, ordered, error, pen
         )}
         {/* One answer at a time: each action's replaces the previous one's (flow.ts). */}
         {result && (
-          <p className={`panel ${result.status === 'failed' || result.status === 'queued' ? 'panel-warning' : 'panel-success'}`} role="status">
+          <p
+            className={`panel ${result.status === 'failed' || result.status === 'queued' || result.status === 'refused' ? 'panel-warning' : 'panel-success'}`}
+            role="status"
+          >
             {resultWords(t, result)}
           </p>
         )}
         {emailTarget && <EmailTargetPanel target={emailTarget} pending={pending} onSend={() => onIssue({ kind: 'email' })} />}
+        {!ordered && paying.asking && (
+          <ConfirmQuestion
+            id={paying.questionId}
+            question={t(`issue.pvcConfirm.${paying.asking}`)}
+            confirmLabel={t(`issue.pvcYes.${paying.asking}`)}
+            pending={pending}
+            onConfirm={() => {
+              const method = paying.asking;
+              paying.close();
+              if (method) onIssue({ kind: 'pvc', method });
+            }}
+            onCancel={paying.cancel}
+          />
+        )}
         <div className="space-actions">
           {/* Once a PVC card is ordered here, these buttons go: a second tap must not charge again. */}
-          {!ordered && act(t('issue.pvcCash'), { kind: 'pvc', method: 'cash' }, 'primary')}
-          {!ordered && act(t('issue.pvcCard'), { kind: 'pvc', method: 'card' }, 'primary')}
+          {!ordered && !paying.asking && pvc('cash')}
+          {!ordered && !paying.asking && pvc('card')}
           {act(t('issue.paper'), { kind: 'paper' })}
           <button type="button" className="button button-secondary" aria-disabled={pending || undefined} onClick={() => !pending && onEmailTarget()}>
             {t('issue.email')}
@@ -99,6 +130,11 @@ function resultWords(t: Translate, result: IssuanceResult): string {
     case 'email':
       return t(`issue.result.email.${result.status}`, { email: result.maskedEmail ?? '' });
     case 'pvc':
+      if (result.status === 'refused')
+        return t('issue.result.pvc.refused', {
+          printer: t(`orders.cardPrinter.${result.printer}`),
+          order: result.orderNumber ? t('issue.result.pvc.orderWaits', { number: result.orderNumber }) : t('issue.result.pvc.noOrder'),
+        });
       return t(`issue.result.pvc.${result.status}`, { number: result.orderNumber });
   }
 }

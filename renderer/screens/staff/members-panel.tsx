@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { StaffMember } from '../../../main/shared/staff.ts';
 import type { Errors } from '../../app/machine.ts';
+import { ConfirmAction } from '../../components/confirm-action.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { NewPinFields, newPinErrors } from './new-pin-fields.tsx';
@@ -15,7 +16,10 @@ export type MembersPanelProps = {
   onPinChange(input: { current: string; pin: string; confirmation: string }): Promise<boolean>;
 };
 
-/** The desk's staff: each with their own PIN, so that the audit log says who did what. */
+/**
+ * The desk's staff: each with their own PIN, so that the audit log says who did what. Removing a
+ * colleague is asked twice: their code stops opening the console at once.
+ */
 export function MembersPanel({ members, selfId, errors, pending, onAdd, onRemove, onPinChange }: MembersPanelProps) {
   const { t } = useT();
   const [name, setName] = useState('');
@@ -54,9 +58,14 @@ export function MembersPanel({ members, selfId, errors, pending, onAdd, onRemove
             ) : (
               <>
                 {m.name}{' '}
-                <button type="button" className="button button-secondary" aria-disabled={pending || undefined} onClick={() => !pending && onRemove(m.id)}>
-                  {t('members.remove', { name: m.name })}
-                </button>
+                <ConfirmAction
+                  id={`member-remove-${m.id}`}
+                  label={t('members.remove', { name: m.name })}
+                  question={t('members.removeConfirm', { name: m.name })}
+                  confirmLabel={t('members.removeYes', { name: m.name })}
+                  pending={pending}
+                  onConfirm={() => onRemove(m.id)}
+                />
               </>
             )}
           </li>

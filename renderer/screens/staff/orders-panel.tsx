@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { InputOf } from '../../../main/api/contract.ts';
 import type { StaffOverview } from '../../../main/shared/console.ts';
+import { ConfirmQuestion, useConfirmation } from '../../components/confirm-action.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatAmount, formatTime } from '../format.ts';
@@ -12,38 +13,58 @@ export type OrderStep = InputOf<'staff:order'>;
 export type OrdersPanelProps = { orders: Order[]; pending: boolean; onStep(step: OrderStep): void };
 
 /**
- * PVC orders at the desk: take the payment (asked twice: a wrong tap would charge and print),
+ * PVC orders at the desk: take the payment or cancel the order (each asked twice: a wrong tap would
+ * charge and print, or end an order for good),
  * follow the printing, retry after a failure, reprint with a reason, hand the card over. Payment is
  * offered only while the card printer is ready (else the reason, in words); a paid card that cannot
  * print is refunded (asked twice, with why) or handed over on paper or by e-mail.
  */
 export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
   const { t, locale } = useT();
-  const [paying, setPaying] = useState<{ orderId: number; method: 'cash' | 'card' } | null>(null);
-  const [reprinting, setReprinting] = useState<{ orderId: number; reason: string } | null>(null);
-  const [refunding, setRefunding] = useState<number | null>(null);
-  // The tapped button gives way to a question: the focus goes to it, so that a keyboard or
-  // a screen reader follows instead of landing at the top of the page.
-  const payingId = paying ? `${paying.orderId}-${paying.method}` : null;
-  useEffect(() => {
-    if (payingId) document.getElementById(`pay-question-${payingId}`)?.focus();
-  }, [payingId]);
-  const reprintingId = reprinting?.orderId ?? null;
+  // Each question takes its button's place and the focus; "Annuler" gives the focus back (confirm-action.tsx).
+  const asking = useConfirmation<{ orderId: number; action: 'cash' | 'card' | 'cancel' }>();
+  const refunding = useConfirmation<number>();
+  const reprinting = useConfirmation<number>();
+  const [reason, setReason] = useState('');
+  const reprintingId = reprinting.asking;
   useEffect(() => {
     if (reprintingId !== null) document.getElementById(`reason-${reprintingId}`)?.focus();
   }, [reprintingId]);
   const step = (s: OrderStep) => {
     if (pending) return;
-    setPaying(null);
-    setReprinting(null);
-    setRefunding(null);
+    asking.close();
+    refunding.close();
+    reprinting.close();
     onStep(s);
   };
-  const button = (label: string, onClick: () => void, kind: 'primary' | 'secondary' = 'secondary') => (
-    <button type="button" className={`button button-${kind}`} aria-disabled={pending || undefined} onClick={() => !pending && onClick()}>
+  const button = (id: string, label: string, onClick: () => void, kind: 'primary' | 'secondary' = 'secondary') => (
+    <button id={id} type="button" className={`button button-${kind}`} aria-disabled={pending || undefined} onClick={() => !pending && onClick()}>
       {label}
     </button>
   );
+  const question = (o: Order, action: 'cash' | 'card' | 'cancel') => {
+    const amount = formatAmount(o.amountCents, locale);
+    return action === 'cancel' ? (
+      <ConfirmQuestion
+        id={asking.questionId}
+        question={t('orders.cancelConfirm', { number: o.number })}
+        confirmLabel={t('orders.cancelYes')}
+        cancelLabel={t('orders.cancelNo')}
+        pending={pending}
+        onConfirm={() => step({ action: 'cancel', orderId: o.id })}
+        onCancel={asking.cancel}
+      />
+    ) : (
+      <ConfirmQuestion
+        id={asking.questionId}
+        question={t('orders.confirmPay', { amount, method: t(`orders.method.${action}`), number: o.number })}
+        confirmLabel={t('orders.confirm')}
+        pending={pending}
+        onConfirm={() => step({ action: 'pay', orderId: o.id, method: action })}
+        onCancel={asking.cancel}
+      />
+    );
+  };
   return (
     <section className="panel panel-neutral" aria-labelledby="orders-title">
       <h2 id="orders-title">{t('orders.title')}</h2>
@@ -84,71 +105,58 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
               ) : (
                 <p>{t('orders.failedReady')}</p>
               ))}
-            {o.state === 'requested' && o.cardPrinter && (
-              <div className="space-actions">{button(t('orders.cancel'), () => step({ action: 'cancel', orderId: o.id }))}</div>
-            )}
             {o.state === 'requested' &&
-              !o.cardPrinter &&
-              (paying?.orderId === o.id ? (
-                <fieldset className="confirm">
-                  <legend id={`pay-question-${o.id}-${paying.method}`} tabIndex={-1}>
-                    {t('orders.confirmPay', { amount: formatAmount(o.amountCents, locale), method: t(`orders.method.${paying.method}`), number: o.number })}
-                  </legend>
-                  <div className="space-actions">
-                    {button(t('orders.confirm'), () => step({ action: 'pay', orderId: o.id, method: paying.method }), 'primary')}
-                    {button(t('orders.back'), () => setPaying(null))}
-                  </div>
-                </fieldset>
+              (asking.asking?.orderId === o.id ? (
+                question(o, asking.asking.action)
               ) : (
                 <div className="space-actions">
-                  {button(t('orders.payCash'), () => setPaying({ orderId: o.id, method: 'cash' }), 'primary')}
-                  {button(t('orders.payCard'), () => setPaying({ orderId: o.id, method: 'card' }), 'primary')}
-                  {button(t('orders.cancel'), () => step({ action: 'cancel', orderId: o.id }))}
+                  {!o.cardPrinter &&
+                    button(`pay-cash-${o.id}`, t('orders.payCash'), () => asking.ask({ orderId: o.id, action: 'cash' }, `pay-cash-${o.id}`), 'primary')}
+                  {!o.cardPrinter &&
+                    button(`pay-card-${o.id}`, t('orders.payCard'), () => asking.ask({ orderId: o.id, action: 'card' }, `pay-card-${o.id}`), 'primary')}
+                  {button(`cancel-${o.id}`, t('orders.cancel'), () => asking.ask({ orderId: o.id, action: 'cancel' }, `cancel-${o.id}`))}
                 </div>
               ))}
             {o.state === 'failed' &&
-              (refunding === o.id ? (
+              (refunding.asking === o.id ? (
                 <RefundForm
                   order={o}
                   pending={pending}
-                  onRefund={(method, reason) => step({ action: 'refund', orderId: o.id, method, reason })}
-                  onBack={() => setRefunding(null)}
+                  onRefund={(method, why) => step({ action: 'refund', orderId: o.id, method, reason: why })}
+                  onBack={refunding.cancel}
                 />
               ) : (
                 <div className="space-actions">
-                  {!o.cardPrinter && button(t('orders.retry'), () => step({ action: 'retry', orderId: o.id }), 'primary')}
-                  {button(t('orders.refund'), () => setRefunding(o.id))}
-                  {button(t('orders.handOverPaper'), () => step({ action: 'hand-over-as', orderId: o.id, as: 'paper' }))}
-                  {button(t('orders.handOverEmail'), () => step({ action: 'hand-over-as', orderId: o.id, as: 'email' }))}
+                  {!o.cardPrinter && button(`retry-${o.id}`, t('orders.retry'), () => step({ action: 'retry', orderId: o.id }), 'primary')}
+                  {button(`refund-${o.id}`, t('orders.refund'), () => refunding.ask(o.id, `refund-${o.id}`))}
+                  {button(`hand-over-paper-${o.id}`, t('orders.handOverPaper'), () => step({ action: 'hand-over-as', orderId: o.id, as: 'paper' }))}
+                  {button(`hand-over-email-${o.id}`, t('orders.handOverEmail'), () => step({ action: 'hand-over-as', orderId: o.id, as: 'email' }))}
                 </div>
               ))}
             {o.state === 'printed' &&
-              (reprinting?.orderId === o.id ? (
+              (reprinting.asking === o.id ? (
                 <form
                   noValidate
                   onSubmit={(e) => {
                     e.preventDefault();
-                    step({ action: 'reprint', orderId: o.id, reason: reprinting.reason });
+                    step({ action: 'reprint', orderId: o.id, reason });
                   }}
                 >
-                  <TextField
-                    id={`reason-${o.id}`}
-                    label={t('orders.reason')}
-                    value={reprinting.reason}
-                    maxLength={200}
-                    onChange={(reason) => setReprinting({ orderId: o.id, reason })}
-                  />
+                  <TextField id={`reason-${o.id}`} label={t('orders.reason')} value={reason} maxLength={200} onChange={setReason} />
                   <div className="space-actions">
                     <button type="submit" className="button button-primary" aria-disabled={pending || undefined}>
                       {t('orders.reprintConfirm')}
                     </button>
-                    {button(t('orders.back'), () => setReprinting(null))}
+                    {button(`reprint-back-${o.id}`, t('orders.back'), reprinting.cancel)}
                   </div>
                 </form>
               ) : (
                 <div className="space-actions">
-                  {button(t('orders.handOver'), () => step({ action: 'hand-over', orderId: o.id }), 'primary')}
-                  {button(t('orders.reprint'), () => setReprinting({ orderId: o.id, reason: '' }))}
+                  {button(`hand-over-${o.id}`, t('orders.handOver'), () => step({ action: 'hand-over', orderId: o.id }), 'primary')}
+                  {button(`reprint-${o.id}`, t('orders.reprint'), () => {
+                    setReason('');
+                    reprinting.ask(o.id, `reprint-${o.id}`);
+                  })}
                 </div>
               ))}
           </li>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ConfirmQuestion, useConfirmation } from '../../components/confirm-action.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatAmount } from '../format.ts';
@@ -14,33 +15,33 @@ export type RefundFormProps = {
 /**
  * "Annuler et rembourser", asked twice: first how the money goes back and why (required),
  * then the question with the amount, the means and the order number, to be confirmed.
- * What was typed stays when staff go back from the question.
+ * What was typed stays when staff go back from the question, and the focus goes back to "Continuer".
  */
 export function RefundForm({ order, pending, onRefund, onBack }: RefundFormProps) {
   const { t, locale } = useT();
   const [method, setMethod] = useState<Method>(order.payment?.method ?? 'cash');
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const [asking, setAsking] = useState(false);
+  const asking = useConfirmation<true>();
+  // The form opens on its first question; the confirmation's own focus is the hook's.
   useEffect(() => {
-    document.getElementById(asking ? `refund-question-${order.id}` : `refund-reason-${order.id}`)?.focus();
-  }, [asking, order.id]);
+    document.getElementById(`refund-reason-${order.id}`)?.focus();
+  }, [order.id]);
   const button = (label: string, onClick: () => void, kind: 'primary' | 'secondary' = 'secondary') => (
     <button type="button" className={`button button-${kind}`} aria-disabled={pending || undefined} onClick={() => !pending && onClick()}>
       {label}
     </button>
   );
-  if (asking)
+  if (asking.asking)
     return (
-      <fieldset className="confirm">
-        <legend id={`refund-question-${order.id}`} tabIndex={-1}>
-          {t('orders.confirmRefund', { amount: formatAmount(order.amountCents, locale), method: t(`orders.method.${method}`), number: order.number })}
-        </legend>
-        <div className="space-actions">
-          {button(t('orders.confirm'), () => onRefund(method, reason.trim()), 'primary')}
-          {button(t('orders.back'), () => setAsking(false))}
-        </div>
-      </fieldset>
+      <ConfirmQuestion
+        id={asking.questionId}
+        question={t('orders.confirmRefund', { amount: formatAmount(order.amountCents, locale), method: t(`orders.method.${method}`), number: order.number })}
+        confirmLabel={t('orders.confirm')}
+        pending={pending}
+        onConfirm={() => onRefund(method, reason.trim())}
+        onCancel={asking.cancel}
+      />
     );
   return (
     <form
@@ -49,7 +50,7 @@ export function RefundForm({ order, pending, onRefund, onBack }: RefundFormProps
         e.preventDefault();
         if (!reason.trim()) return setMissing(true);
         setMissing(false);
-        setAsking(true);
+        asking.ask(true, `refund-next-${order.id}`);
       }}
     >
       <fieldset className="choice">
@@ -70,7 +71,7 @@ export function RefundForm({ order, pending, onRefund, onBack }: RefundFormProps
         onChange={setReason}
       />
       <div className="space-actions">
-        <button type="submit" className="button button-primary" aria-disabled={pending || undefined}>
+        <button id={`refund-next-${order.id}`} type="submit" className="button button-primary" aria-disabled={pending || undefined}>
           {t('orders.refundNext')}
         </button>
         {button(t('orders.back'), onBack)}

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { SecretsView } from '../../../main/shared/kiosk.ts';
+import { ConfirmAction } from '../../components/confirm-action.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
 
@@ -12,7 +13,8 @@ export type SecretsPanelProps = {
 
 /**
  * The keychain as staff see it: where secrets live (or why the keychain cannot be used), which
- * are set, and the registry's secret, which can be replaced or erased but never shown.
+ * are set, and the registry's secret, which can be replaced or erased (asked twice: without it the
+ * kiosk no longer syncs) but never shown.
  */
 export function SecretsPanel({ secrets, pending, onSet, onDelete }: SecretsPanelProps) {
   const { t } = useT();
@@ -51,9 +53,14 @@ export function SecretsPanel({ secrets, pending, onSet, onDelete }: SecretsPanel
             {t('secrets.save')}
           </button>
           {registrySet && (
-            <button type="button" className="button button-secondary" aria-disabled={pending || undefined} onClick={() => !pending && onDelete()}>
-              {t('secrets.delete')}
-            </button>
+            <ConfirmAction
+              id="secret-delete"
+              label={t('secrets.delete')}
+              question={t('secrets.deleteConfirm')}
+              confirmLabel={t('secrets.deleteYes')}
+              pending={pending}
+              onConfirm={onDelete}
+            />
           )}
         </div>
       </form>

@@ -24,6 +24,7 @@ const OUTCOMES: readonly [IssuanceResult['delivery'], IssuanceResult['status']][
   ['pvc', 'sent'],
   ['pvc', 'failed'],
   ['pvc', 'already'],
+  ['pvc', 'refused'],
 ];
 
 describe('"Délivrer une carte" says each outcome in words, one at a time', () => {
@@ -56,5 +57,13 @@ describe('"Délivrer une carte" says each outcome in words, one at a time', () =
     assert.deepEqual([sent.errors, sent.result?.delivery, sent.ordered], [{}, 'email', 'P261201-001']);
     const retaken = onCardOf(consoleReducer(consoleReducer(paid, { type: 'retake-photo' }), { type: 'card-ready', card: onCardOf(paid).card }));
     assert.equal(retaken.ordered, 'P261201-001', 'a photo retaken keeps the order taken in this issuance');
+  });
+
+  it('a PVC payment refused (the card printer cannot print) takes nothing: the payment buttons stay', () => {
+    const refused = consoleReducer(DESK.issueCard(), {
+      type: 'issued',
+      result: { delivery: 'pvc', status: 'refused', printer: 'not-configured', orderNumber: null },
+    });
+    assert.deepEqual([onCardOf(refused).ordered, onCardOf(refused).result?.status], [null, 'refused']);
   });
 });
