@@ -522,7 +522,7 @@ export const en: Record<MessageKey, string> = {
   'error.STAFF_SELF': 'You cannot remove yourself.',
   'error.STAFF_NOT_FOUND': 'This staff member does not exist (or was already removed).',
   'settings.title': 'Settings',
-  'settings.registryUrl': 'Address of the chamber’s registry (https://…), empty for the demo',
+  'settings.registryUrl': 'Address of the chamber’s registry (https://…)',
   'settings.kioskId': 'This kiosk’s id at the registry',
   'settings.chamber': 'Name of the chamber, printed on tickets',
   'settings.idleWarnS': 'Warning after (seconds without a touch)',
@@ -584,6 +584,16 @@ export const en: Record<MessageKey, string> = {
     'dot|at|underscore|dash|plus|exclamation mark|question mark|hash|dollar|percent|ampersand|star|equals|slash|colon|semicolon|comma|open bracket|close bracket|apostrophe',
   'audio.numberSign': 'number',
   'audio.idleKey': 'Press any key to carry on.',
+  'settings.registryHint': 'Leave the address and the id empty to go back to the demo registry.',
+  'settings.inEffect.environment':
+    'Registry in use: {url}, kiosk “{kioskId}”. It is set by IT (variables KIOSK_REGISTRY_URL and KIOSK_ID) and is changed there, not in this console.',
+  'settings.inEffect.console': 'Registry in use: {url}, kiosk “{kioskId}”, saved in this console.',
+  'settings.inEffect.demo': 'Registry in use: the demo one, built into the kiosk.',
+  'settings.notUsed.no-keychain':
+    'The saved registry ({url}) is not in use: this kiosk has no system keychain to keep its secret, so it runs as a demo. Have the keychain installed (see “Secrets”) and restart the kiosk, or empty the address and the id.',
+  'error.REGISTRY_NEEDS_KEYCHAIN':
+    'This kiosk has no system keychain: it could not keep the registry’s secret. Have IT install the keychain (see “Secrets”), then try again.',
+  'error.REGISTRY_NEEDS_SECRET': 'The kiosk’s secret at the registry is not saved: save it first in “Secrets”, then try again.',
   'settings.save': 'Save the settings',
   'settings.saved': 'Settings saved: they apply from the next visit.',
   'settings.restart': 'The registry or the kiosk id changed: restart the kiosk to use them.',

@@ -534,7 +534,7 @@ export const fr = {
   'error.STAFF_SELF': 'Vous ne pouvez pas vous retirer vous-même.',
   'error.STAFF_NOT_FOUND': 'Cet agent n’existe pas (ou a déjà été retiré).',
   'settings.title': 'Réglages',
-  'settings.registryUrl': 'Adresse du registre de la chambre (https://…), vide pour la démonstration',
+  'settings.registryUrl': 'Adresse du registre de la chambre (https://…)',
   'settings.kioskId': 'Identifiant de cette borne auprès du registre',
   'settings.chamber': 'Nom de la chambre, imprimé sur les tickets',
   'settings.idleWarnS': 'Avertissement après (secondes sans toucher l’écran)',
@@ -596,6 +596,16 @@ export const fr = {
     'point|arobase|tiret bas|tiret|plus|point d’exclamation|point d’interrogation|dièse|dollar|pour cent|et commercial|étoile|égal|barre oblique|deux-points|point-virgule|virgule|parenthèse ouvrante|parenthèse fermante|apostrophe',
   'audio.numberSign': 'numéro',
   'audio.idleKey': 'Appuyez sur une touche pour continuer.',
+  'settings.registryHint': 'Laissez l’adresse et l’identifiant vides pour revenir au registre de démonstration.',
+  'settings.inEffect.environment':
+    'Registre en service : {url}, borne « {kioskId} ». Il est réglé par le service informatique (variables KIOSK_REGISTRY_URL et KIOSK_ID) et se change là, pas dans cette console.',
+  'settings.inEffect.console': 'Registre en service : {url}, borne « {kioskId} », enregistré dans cette console.',
+  'settings.inEffect.demo': 'Registre en service : celui de démonstration, intégré à la borne.',
+  'settings.notUsed.no-keychain':
+    'Le registre enregistré ({url}) n’est pas utilisé : cette borne n’a pas de trousseau du système pour garder son secret, elle fonctionne donc en démonstration. Faites installer le trousseau (voir « Secrets ») puis redémarrez la borne, ou videz l’adresse et l’identifiant.',
+  'error.REGISTRY_NEEDS_KEYCHAIN':
+    'Cette borne n’a pas de trousseau du système : elle ne pourrait pas garder le secret du registre. Faites installer le trousseau par le service informatique (voir « Secrets »), puis recommencez.',
+  'error.REGISTRY_NEEDS_SECRET': 'Le secret de la borne auprès du registre n’est pas enregistré : enregistrez-le d’abord dans « Secrets », puis recommencez.',
   'settings.save': 'Enregistrer les réglages',
   'settings.saved': 'Réglages enregistrés : ils valent dès la prochaine visite.',
   'settings.restart': 'Le registre ou l’identifiant de la borne a changé : redémarrez la borne pour les utiliser.',
