@@ -80,3 +80,38 @@ describe('a registry saved in the console never keeps the kiosk from starting', 
     assert.deepEqual([s.registryUrl, s.kioskId, s.chamber], [null, null, 'CMA Normandie'], 'the rest of the settings kept');
   });
 });
+
+describe('a registry IT sets in the environment', () => {
+  const ENV = { KIOSK_REGISTRY_URL: 'http://127.0.0.1:9/', KIOSK_ID: 'borne-078-2', KIOSK_REGISTRY_SECRET: 'a-secret-of-sixteen-chars' };
+
+  it('is refused at start, with a sentence for IT, when the console would refuse it: a short secret, an id with a space', async () => {
+    await assert.rejects(
+      startBrowserMode(tempDir(), { ...ENV, KIOSK_REGISTRY_SECRET: 'abc' }),
+      (e: Error) => e.message.includes('exited with 2') && e.message.includes('KIOSK_REGISTRY_SECRET is refused: it needs at least 16 characters'),
+    );
+    await assert.rejects(
+      startBrowserMode(tempDir(), { ...ENV, KIOSK_ID: 'borne 1' }),
+      (e: Error) => e.message.includes('exited with 2') && e.message.includes('KIOSK_ID may hold only letters, digits'),
+    );
+  });
+
+  it('is shown in Réglages as in effect and set by the environment, and no restart is asked for what a restart would not change', async () => {
+    const kiosk = await startBrowserMode(tempDir(), ENV, { waitForCopy: false });
+    try {
+      const invoke = bridgeClient(kiosk);
+      assert.equal((await invoke('staff:setup', NADIA)).ok, true);
+      const view = await invoke<SettingsView>('staff:settings');
+      assert.deepEqual(view.ok && [view.value.running, view.value.restartNeeded], [
+        { source: 'environment', registryUrl: ENV.KIOSK_REGISTRY_URL, kioskId: ENV.KIOSK_ID },
+        false,
+      ]);
+      const saved = await invoke<SettingsView>('staff:settings-set', { ...DEFAULT_SETTINGS, chamber: 'CMA Bretagne' });
+      assert.deepEqual(saved.ok && [saved.value.settings.chamber, saved.value.restartNeeded], ['CMA Bretagne', false]);
+      // The console's secret follows the same rule, and says so at its field.
+      const short = (await invoke('staff:secret-set', { name: 'registry-secret', value: 'abc' })) as { ok: boolean; error?: { code: string; field?: string } };
+      assert.deepEqual([short.ok, short.error?.code, short.error?.field], [false, 'SECRET_INVALID', 'registrySecret']);
+    } finally {
+      await kiosk.stop();
+    }
+  });
+});
