@@ -206,7 +206,13 @@ export async function createKiosk({
       hashBirthDate,
       clock,
       log: log.child('identity'),
-      replica: sync.replica,
+      // An empty copy the registry did not answer for is not "loading": the artisan is told to see the desk.
+      replica: async () => {
+        const state = await sync.replica();
+        if (state.complete) return state;
+        const s = await sync.status();
+        return { ...state, unreachable: s.records === 0 && s.lastError !== null && s.state !== 'syncing' };
+      },
       onPause: (paused) => events.emit({ kind: 'identification-paused', paused }),
     });
     const session = createSessionHolder();

@@ -120,6 +120,9 @@ export const en: Record<MessageKey, string> = {
   'outcome.loading.body': 'This kiosk is loading the chamber’s list of artisans: {percent}%. Your number is not in it yet.',
   'outcome.loading.bodyNoPercent': 'This kiosk is loading the chamber’s list of artisans. Your number is not in it yet.',
   'outcome.loading.next': 'Try again in a few minutes: what you typed is kept. The front desk can also help you right now.',
+  'outcome.unreachable.heading': 'The list of artisans is not available on this kiosk',
+  'outcome.unreachable.body': 'This kiosk cannot reach the chamber’s registry: it has not been able to load the list of artisans yet.',
+  'outcome.unreachable.next': 'Please ask at the front desk: staff can help you now. What you typed is kept.',
   'outcome.loading.retry': 'Try again',
   'outcome.paused.heading': 'Identification is paused',
   'outcome.paused.body':

@@ -126,6 +126,9 @@ export const fr = {
   'outcome.loading.body': 'Cette borne charge la liste des artisans de la chambre : {percent} %. Votre numéro n’y est pas encore.',
   'outcome.loading.bodyNoPercent': 'Cette borne charge la liste des artisans de la chambre. Votre numéro n’y est pas encore.',
   'outcome.loading.next': 'Réessayez dans quelques minutes : ce que vous avez saisi est gardé. L’accueil peut aussi vous aider dès maintenant.',
+  'outcome.unreachable.heading': 'La liste des artisans n’est pas disponible sur cette borne',
+  'outcome.unreachable.body': 'Cette borne n’arrive pas à joindre le registre de la chambre : elle n’a pas encore pu charger la liste des artisans.',
+  'outcome.unreachable.next': 'Adressez-vous à l’accueil : un agent peut vous aider dès maintenant. Ce que vous avez saisi est gardé.',
   'outcome.loading.retry': 'Réessayer',
   'outcome.paused.heading': 'L’identification est suspendue',
   'outcome.paused.body':

@@ -10,7 +10,7 @@ import { ROOT } from '../support/browser-mode.ts';
 import { tempDir } from '../support/temp.ts';
 
 describe('a registry address that does not exist (a typo) on a new kiosk', () => {
-  it('is said as an address to check, and `cli status` does not claim the empty copy serves', async () => {
+  it('is said as an address to check, the artisan is sent to the desk rather than told it loads, and `cli status` does not claim the empty copy serves', async () => {
     const dataDir = tempDir();
     // `.invalid` never resolves (RFC 2606): the DNS answers "no such host" as for a typo.
     const kiosk = await createKiosk({
@@ -24,6 +24,9 @@ describe('a registry address that does not exist (a typo) on a new kiosk', () =>
       await assert.rejects(kiosk.sync.syncNow());
       const s = await kiosk.sync.status();
       assert.deepEqual([s.state, s.records, s.lastError?.addressUnknown], ['offline', 0, true]);
+      // The artisan is not told "loading" for ever: the copy is empty and nothing is loading.
+      const r = await kiosk.identity.identify({ rmNumber: '123123127RM078', birthDate: { day: '14', month: '07', year: '1980' } });
+      assert.deepEqual(r, { ok: true, value: { kind: 'loading', rmNumber: '123123127RM078', percent: null, unreachable: true } });
     } finally {
       await kiosk.close();
     }
