@@ -26,13 +26,13 @@ import { createSyncEngine, SYNC_MARKS, type SyncEngine, type SyncOptions } from 
 import { checkBirthDateKey } from './secrets/key-id.ts';
 import { loadKioskSecrets } from './secrets/kiosk-secrets.ts';
 import { openSecretStore } from './secrets/open-secrets.ts';
-import type { SecretStore } from './secrets/secret-store.ts';
+import { KeychainUnavailable, type SecretStore } from './secrets/secret-store.ts';
 import { createSecretsService } from './secrets/secrets-service.ts';
 import { readSettings } from './settings/kiosk-settings.ts';
 import type { PrinterSettings } from './settings/printer-settings.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import type { StaffOverview } from './shared/console.ts';
-import type { AppInfo, SecretsState } from './shared/kiosk.ts';
+import type { AppInfo, RegistrySource, SecretsState, SettingsView } from './shared/kiosk.ts';
 import { systemSpeechEngine } from './speech/os-engines.ts';
 import type { SpeechEngine } from './speech/speech-engine.ts';
 import { createSpeechService, type SpeechOptions } from './speech/speech-service.ts';
@@ -127,11 +127,34 @@ export async function createKiosk({
     closers.push(() => db.close());
     // No registry given (the environment): the one staff set in the console, if any.
     const saved = await readSettings(db);
-    if (!registry && saved.registryUrl && saved.kioskId) registry = { url: saved.registryUrl, kioskId: saved.kioskId, secret: '' };
+    let source: RegistrySource = registry ? 'environment' : 'demo';
+    if (!registry && saved.registryUrl && saved.kioskId) {
+      registry = { url: saved.registryUrl, kioskId: saved.kioskId, secret: '' };
+      source = 'console';
+    }
+    let opened: { store: SecretStore; state: SecretsState };
+    let notUsed: SettingsView['notUsed'] = null;
+    if (secrets) opened = { store: secrets, state: { store: secrets.kind, problem: null } };
+    else {
+      try {
+        opened = await openSecretStore(dataDir, registry === undefined, log.child('secrets'));
+      } catch (error) {
+        // A registry saved in the console must never keep the kiosk from starting (nobody could
+        // reach the console to undo it): without a keychain, the demo, with the reason for staff
+        // and IT. One IT set in the environment is theirs to fix, and stops the start as before.
+        if (!(error instanceof KeychainUnavailable) || source !== 'console') throw error;
+        log.warn('saved-registry-not-used', {
+          reason: 'no-keychain',
+          problem: error.problem,
+          action: 'started on the demo registry; fix the keychain, or run `cli settings-reset-registry`',
+        });
+        registry = undefined;
+        source = 'demo';
+        notUsed = { reason: 'no-keychain', registryUrl: saved.registryUrl, kioskId: saved.kioskId };
+        opened = await openSecretStore(dataDir, true, log.child('secrets'));
+      }
+    }
     const demo = registry === undefined;
-    const opened = secrets
-      ? { store: secrets, state: { store: secrets.kind, problem: null } satisfies SecretsState }
-      : await openSecretStore(dataDir, demo, log.child('secrets'));
     const { birthDateKey, cardKeys } = await loadKioskSecrets(dataDir, opened.store, log.child('secrets'));
     await checkBirthDateKey(db, birthDateKey, SYNC_MARKS, log.child('secrets'));
     const hashBirthDate = birthDateHasher(birthDateKey);
@@ -183,7 +206,13 @@ export async function createKiosk({
       hashBirthDate,
       clock,
       log: log.child('identity'),
-      replica: sync.replica,
+      // An empty copy the registry did not answer for is not "loading": the artisan is told to see the desk.
+      replica: async () => {
+        const state = await sync.replica();
+        if (state.complete) return state;
+        const s = await sync.status();
+        return { ...state, unreachable: s.records === 0 && s.lastError !== null && s.state !== 'syncing' };
+      },
       onPause: (paused) => events.emit({ kind: 'identification-paused', paused }),
     });
     const session = createSessionHolder();
@@ -279,7 +308,9 @@ export async function createKiosk({
     const demoIdentities = demo ? DEMO_IDENTITIES.map((a) => ({ rmNumber: a.rmNumber, birthDate: a.dateOfBirth })) : [];
     const settings = createSettingsService({
       db,
-      running: { registryUrl: demo ? null : (registry?.url ?? null), kioskId: demo ? null : (registry?.kioskId ?? null) },
+      running: { source, registryUrl: registry?.url ?? null, kioskId: registry?.kioskId ?? null },
+      notUsed,
+      secrets: { store: opened.state.store, registrySecretSet: async () => (await opened.store.get('registry-secret')) !== null },
       clock,
       log: log.child('settings'),
     });

@@ -4,6 +4,7 @@ import { printCommand } from './print-command.ts';
 import { registryOpenApiCommand, registryServe, status, sync } from './registry-commands.ts';
 import { rmCheck } from './rm-check.ts';
 import { secretsCheck } from './secrets-check.ts';
+import { settingsResetRegistry } from './settings-reset.ts';
 
 /**
  * `npm run -s cli -- <command> [options]`. Each command prints its result on stdout (JSON
@@ -28,6 +29,10 @@ const COMMANDS: Record<string, { usage: string; run(args: string[]): Promise<num
   sync: { usage: 'sync --registry URL --db FILE   sync a kiosk store now (progress on stderr)', run: sync },
   'registry-openapi': { usage: 'registry-openapi   print the registry API (OpenAPI 3.1, JSON)', run: registryOpenApiCommand },
   'secrets-check': { usage: 'secrets-check [--data-dir DIR] [--json]   whether the OS keychain works, and which secrets it holds', run: secretsCheck },
+  'settings-reset-registry': {
+    usage: 'settings-reset-registry [--data-dir DIR]   forget the registry saved in the console (kiosk stopped): next start on the environment’s or the demo',
+    run: settingsResetRegistry,
+  },
   status: { usage: 'status --db FILE [--json]   what is synced, pending, and what went wrong last', run: status },
 };
 

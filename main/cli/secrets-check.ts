@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../config/paths.ts';
-import { KEYCHAIN_ADVICE, KeychainUnavailable, openKeychain } from '../secrets/secret-store.ts';
+import { KeychainUnavailable, openKeychain } from '../secrets/secret-store.ts';
 import { SECRET_NAMES } from '../shared/kiosk.ts';
+import { keychainAdviceForIt } from './cli-secrets.ts';
 
 /**
  * `secrets-check [--data-dir DIR] [--json]`: whether the OS keychain works here (a write,
@@ -18,7 +19,7 @@ export async function secretsCheck(args: string[]): Promise<number> {
     report = { keychain: 'ok', secrets };
   } catch (error) {
     if (!(error instanceof KeychainUnavailable)) throw error;
-    report = { keychain: 'unavailable', problem: error.problem, advice: KEYCHAIN_ADVICE[error.problem] };
+    report = { keychain: 'unavailable', problem: error.problem, advice: keychainAdviceForIt(error.problem) };
   }
   if (values.json) console.log(JSON.stringify(report));
   else if (report.keychain === 'ok')

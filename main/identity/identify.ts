@@ -35,7 +35,7 @@ export type IdentityDeps = {
   clock: () => Date;
   log: Logger;
   /** Whether the local copy is complete (the sync engine's replica state); complete if not given. */
-  replica?: () => Promise<{ complete: boolean; loadPercent: number | null }>;
+  replica?: () => Promise<{ complete: boolean; loadPercent: number | null; unreachable?: boolean }>;
   /** Told once committed that identification was paused (true) or resumed (false): the console's alert comes at once. */
   onPause?: (paused: boolean) => void;
 };
@@ -79,7 +79,15 @@ export function createIdentityService({ db, hashBirthDate, clock, log, replica, 
       const state = replica ? await replica() : { complete: true, loadPercent: null };
       if (!state.complete) {
         log.info('identify', { outcome: 'loading' });
-        return { ok: true, value: { kind: 'loading', rmNumber, percent: state.loadPercent } };
+        return {
+          ok: true,
+          value: {
+            kind: 'loading',
+            rmNumber,
+            percent: state.loadPercent,
+            ...('unreachable' in state && state.unreachable ? { unreachable: true as const } : {}),
+          },
+        };
       }
       log.info('identify', { outcome: 'not-found' });
       return { ok: true, value: { kind: 'not-found', rmNumber } };

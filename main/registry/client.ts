@@ -15,6 +15,8 @@ export class RegistryError extends Error {
     readonly retryAfterMs = 0,
     /** For a 4xx: the registry's error code and what it said with it (attempts left, until). */
     readonly answer: { status: number; code: string; details: Record<string, unknown> } | null = null,
+    /** No answer because the registry's host name is unknown: the address may be mistyped, not the network down. */
+    readonly addressUnknown = false,
   ) {
     super(message);
   }
@@ -42,6 +44,9 @@ export const MAX_PAGE_BYTES = 64 * 1024 * 1024;
 // idempotent anyway, so one new try on a fresh connection is safe.
 const RESET_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
 
+// The host name is not known to the DNS: a mistyped address as often as a network down.
+const ADDRESS_UNKNOWN = new Set(['ENOTFOUND', 'EAI_AGAIN']);
+
 export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 }: RegistryConfig, log: Logger) {
   const base = url.replace(/\/+$/, '');
   let token: string | null = null;
@@ -59,7 +64,7 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
           log.info('registry-connection-reset-retried', { cause });
           continue;
         }
-        throw new RegistryError('offline', `no answer from the registry (${cause})`);
+        throw new RegistryError('offline', `no answer from the registry (${cause})`, 0, null, ADDRESS_UNKNOWN.has(cause));
       }
     }
   }

@@ -242,6 +242,7 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     kind: error instanceof RegistryError ? error.kind : 'internal',
     at: clock().toISOString(),
     detail: error instanceof RegistryError ? error.message : 'unexpected error',
+    ...(error instanceof RegistryError && error.addressUnknown ? { addressUnknown: true as const } : {}),
   });
 
   async function run(asked: boolean): Promise<SyncResult> {

@@ -40,7 +40,9 @@ const KIND_WORDS: Record<RegistryErrorKind | 'internal', string> = {
 };
 
 /** Why a sync failed, in one sentence for a person: never a stack trace or a raw database message. */
-export function describeSyncFailure(problem: Pick<SyncProblem, 'kind' | 'detail'>): string {
+export function describeSyncFailure(problem: Pick<SyncProblem, 'kind' | 'detail' | 'addressUnknown'>): string {
+  if (problem.addressUnknown)
+    return `the registry’s address was not found (${problem.detail}): check the address in the settings or KIOSK_REGISTRY_URL, then the network’s DNS`;
   return problem.kind === 'internal' ? `${KIND_WORDS.internal} (the kiosk’s log has the details)` : `${KIND_WORDS[problem.kind]} (${problem.detail})`;
 }
 
@@ -64,6 +66,11 @@ export function describeSyncStatus(s: SyncStatus, now: Date): string[] {
   );
   if (s.lastError) lines.push(`Last problem with the changes feed (${s.lastError.at}, ${ago(s.lastError.at)}): ${describeSyncFailure(s.lastError)}.`);
   if (s.outboxError) lines.push(`Last problem sending to the registry (${s.outboxError.at}, ${ago(s.outboxError.at)}): ${describeSyncFailure(s.outboxError)}.`);
-  if (s.state === 'offline') lines.push('The kiosk works offline meanwhile: identification and card printing use the local copy.');
+  if (s.state === 'offline')
+    lines.push(
+      s.records === 0
+        ? 'The local copy is empty: no artisan can be identified, nor a card printed, until a sync succeeds.'
+        : 'The kiosk works offline meanwhile: identification and card printing use the local copy.',
+    );
   return lines;
 }

@@ -1,7 +1,8 @@
 import type { Logger } from '../logging/logger.ts';
-import type { Result } from '../shared/errors.ts';
+import { failFields, type Result } from '../shared/errors.ts';
 import type { SecretsState, SecretsView } from '../shared/kiosk.ts';
 import { SECRET_NAMES, type SecretName } from '../shared/kiosk.ts';
+import { registrySecretOk } from '../shared/rules/registry-config.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { KeychainUnavailable, type SecretStore } from './secret-store.ts';
@@ -52,8 +53,8 @@ export function createSecretsService({
   return {
     view,
     async set(name: StaffSecret, value: string, staffId: number): Promise<Result<SecretsView>> {
-      if (value.length < 16 || value.trim() !== value)
-        return { ok: false, error: { code: 'SECRET_INVALID', message: 'at least 16 characters, no spaces around' } };
+      // The environment's rule too (main/config/registry-env.ts); the form shows it at the field.
+      if (!registrySecretOk(value)) return failFields([{ field: 'registrySecret', code: 'SECRET_INVALID' }], 'at least 16 characters, no spaces around');
       return keychain(async () => {
         await store.set(name, value);
         await audited(staffId, 'secret-set', name);

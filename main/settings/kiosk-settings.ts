@@ -1,5 +1,6 @@
 import type { ErrorCode, ErrorField } from '../shared/errors.ts';
 import type { KioskSettings } from '../shared/kiosk.ts';
+import { kioskIdOk, registryUrlOk } from '../shared/rules/registry-config.ts';
 import type { ReadDb, TxDb } from '../store/database.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
 
@@ -20,17 +21,9 @@ export type SettingsProblem = { field: ErrorField & keyof KioskSettings; code: E
 /** What is wrong with a set of settings, field by field; empty when they can be kept. */
 export function settingsProblems(s: KioskSettings): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
-  if (s.registryUrl !== null) {
-    let url: URL | null = null;
-    try {
-      url = new URL(s.registryUrl);
-    } catch {
-      // Reported below.
-    }
-    const loopback = url !== null && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) problems.push({ field: 'registryUrl', code: 'REGISTRY_URL_INVALID' });
-  }
-  if (s.kioskId !== null && !/^[\w.-]{1,100}$/.test(s.kioskId)) problems.push({ field: 'kioskId', code: 'KIOSK_ID_INVALID' });
+  // The same rule as the environment's (main/config/registry-env.ts).
+  if (s.registryUrl !== null && !registryUrlOk(s.registryUrl)) problems.push({ field: 'registryUrl', code: 'REGISTRY_URL_INVALID' });
+  if (s.kioskId !== null && !kioskIdOk(s.kioskId)) problems.push({ field: 'kioskId', code: 'KIOSK_ID_INVALID' });
   if ((s.registryUrl === null) !== (s.kioskId === null)) problems.push({ field: s.registryUrl === null ? 'registryUrl' : 'kioskId', code: 'REGISTRY_PARTIAL' });
   if (!s.chamber.trim() || s.chamber.length > 120) problems.push({ field: 'chamber', code: 'CHAMBER_INVALID' });
   // A warning at least 20 s after the last touch, and at least 10 s to answer it.

@@ -23,8 +23,12 @@ export type IdentifyOutcome =
   | { kind: 'wrong-date'; rmNumber: string; triesLeft: number }
   | { kind: 'locked'; rmNumber: string; until: string }
   | { kind: 'radiated'; rmNumber: string; chamber: string; radiatedOn: string }
-  /** Not in the local copy yet, which is still being loaded: "not found" would be a guess. */
-  | { kind: 'loading'; rmNumber: string; percent: number | null }
+  /**
+   * Not in the local copy yet, which is still being loaded: "not found" would be a guess.
+   * `unreachable`: the copy is empty and the registry did not answer its last call (down, or a
+   * wrong address): nothing is loading, and waiting will not help; the desk must.
+   */
+  | { kind: 'loading'; rmNumber: string; percent: number | null; unreachable?: true }
   /** Too many wrong dates on this kiosk: identification waits for the desk. */
   | { kind: 'paused' };
 

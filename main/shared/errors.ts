@@ -86,6 +86,8 @@ export const ERROR_CODES = [
   'REGISTRY_URL_INVALID',
   'KIOSK_ID_INVALID',
   'REGISTRY_PARTIAL',
+  'REGISTRY_NEEDS_KEYCHAIN',
+  'REGISTRY_NEEDS_SECRET',
   'CHAMBER_INVALID',
   'IDLE_INVALID',
   // Staff-assisted issuance
@@ -117,6 +119,8 @@ export type ErrorField =
   | 'chamber'
   | 'idleWarnS'
   | 'idleEndS'
+  // The console's secrets
+  | 'registrySecret'
   // The staff PIN forms: first run, a colleague added, one's own PIN changed
   | 'staffName'
   | 'pin'

@@ -56,5 +56,18 @@ export type AppInfo = {
   speech: { available: boolean; aloud: boolean };
 };
 
-/** The console's settings, and whether the kiosk must restart for some of them to apply. */
-export type SettingsView = { settings: KioskSettings; restartNeeded: boolean };
+/** Where the registry in use comes from: IT's environment variables, the console's settings, or none (the demo). */
+export type RegistrySource = 'environment' | 'console' | 'demo';
+
+/**
+ * The console's settings, what is in effect and where it comes from, and whether a restart
+ * would change anything (never when the environment decides, nor when the saved registry
+ * cannot be used here: a restart would not change that).
+ */
+export type SettingsView = {
+  settings: KioskSettings;
+  restartNeeded: boolean;
+  running: { source: RegistrySource; registryUrl: string | null; kioskId: string | null };
+  /** A registry saved in the console that this start could not use, and why: the kiosk runs the demo instead. */
+  notUsed: { reason: 'no-keychain'; registryUrl: string | null; kioskId: string | null } | null;
+};

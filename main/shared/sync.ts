@@ -11,7 +11,8 @@
  */
 export type RegistryErrorKind = 'offline' | 'throttled' | 'server' | 'credentials' | 'malformed' | 'rejected' | 'stalled';
 
-export type SyncProblem = { kind: RegistryErrorKind | 'internal'; at: string; detail: string };
+/** `addressUnknown`: the registry's host name was not found, so its address may be wrong (said to staff and IT). */
+export type SyncProblem = { kind: RegistryErrorKind | 'internal'; at: string; detail: string; addressUnknown?: true };
 
 /** What staff and IT need to know about sync, kept in the store so the CLI can read it. */
 export type SyncStatus = {

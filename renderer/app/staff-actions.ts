@@ -74,10 +74,15 @@ export function useStaffActions(desk: ConsoleState, dispatch: Dispatch<ConsoleAc
   const removeMember = (id: number) =>
     call(kiosk().invoke('staff:member-remove', { id }), (members) => dispatch({ type: 'members', members, notices: ['members.removed'] }));
   const loadSecrets = () => call(kiosk().invoke('staff:secrets', {}), (secrets) => dispatch({ type: 'secrets', secrets }));
-  const setSecret = (value: string) =>
-    call(kiosk().invoke('staff:secret-set', { name: 'registry-secret', value }), (secrets) =>
-      dispatch({ type: 'secrets', secrets, notices: ['secrets.saved'] }),
-    );
+  /** True once the secret is kept, so the form lets go of it; a refused one stays typed, its error at the field. */
+  const setSecret = async (value: string) => {
+    let kept = false;
+    await call(kiosk().invoke('staff:secret-set', { name: 'registry-secret', value }), (secrets) => {
+      kept = true;
+      dispatch({ type: 'secrets', secrets, notices: ['secrets.saved'] });
+    });
+    return kept;
+  };
   const deleteSecret = () =>
     call(kiosk().invoke('staff:secret-delete', { name: 'registry-secret' }), (secrets) => dispatch({ type: 'secrets', secrets, notices: ['secrets.deleted'] }));
   const orderStep = (step: InputOf<'staff:order'>) => {

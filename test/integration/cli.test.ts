@@ -1,16 +1,36 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { STORE_FILE } from '../../main/store/open-store.ts';
 import { ROOT } from '../support/browser-mode.ts';
+import { tempDir } from '../support/temp.ts';
 import { RM_VECTORS } from '../support/vectors.ts';
 
 /** The CLI as IT runs it: a real process, its stdout and exit code. */
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return cliIn({}, ...args);
+}
+function cliIn(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 describe('CLI', () => {
+  it('without a keychain, sync and secrets-check tell IT what to do in English, like every other CLI line', () => {
+    const noKeychain = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
+    const dir = tempDir();
+    const sync = cliIn(noKeychain, 'sync', '--registry', 'http://127.0.0.1:9', '--db', path.join(dir, STORE_FILE));
+    const check = cliIn(noKeychain, 'secrets-check', '--data-dir', dir);
+    for (const [r, said] of [
+      [sync, sync.err],
+      [check, check.out],
+    ] as const) {
+      assert.equal(r.code, 1);
+      assert.match(said, /The system keychain cannot be used here \(no-service\)\. No keychain \(Secret Service\) on the session’s D-Bus/);
+      assert.doesNotMatch(said, /trousseau|Prévenez/);
+    }
+  });
   it('rm-check --json prints the parts of a valid number and exits 0', () => {
     const r = cli('rm-check', '123 123 127 RM 078', '--json');
     assert.equal(r.code, 0);

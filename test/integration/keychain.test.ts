@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CHANNELS } from '../../main/api/channels.ts';
+import { keychainAdviceForIt } from '../../main/cli/cli-secrets.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { LEGACY_BIRTH_DATE_KEY_FILE } from '../../main/secrets/birth-date-key.ts';
 import { cardKeysFromPem, LEGACY_CARD_KEY_FILE, newCardKeyPem } from '../../main/secrets/card-signing-key.ts';
@@ -46,7 +47,7 @@ describe('secrets in the OS keychain (a real gnome-keyring in a D-Bus session)',
     });
     // No session bus at all.
     const none = secretsCheck(dataDir, { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
-    assert.deepEqual(none, { code: 1, report: { keychain: 'unavailable', problem: 'no-service', advice: KEYCHAIN_ADVICE['no-service'] } });
+    assert.deepEqual(none, { code: 1, report: { keychain: 'unavailable', problem: 'no-service', advice: keychainAdviceForIt('no-service') } });
     // A keyring of its own, locked before the check.
     const lock =
       'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; ' +
@@ -54,7 +55,7 @@ describe('secrets in the OS keychain (a real gnome-keyring in a D-Bus session)',
       'org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null';
     assert.deepEqual(secretsCheck(dataDir, process.env, lock), {
       code: 1,
-      report: { keychain: 'unavailable', problem: 'locked', advice: KEYCHAIN_ADVICE.locked },
+      report: { keychain: 'unavailable', problem: 'locked', advice: keychainAdviceForIt('locked') },
     });
   });
 

@@ -104,11 +104,17 @@ export function OutcomeScreen({ outcome, onCorrect, onFinish, onNext, onRetry, o
     case 'loading':
       return (
         <main id="main" className="screen outcome-screen outcome-loading">
-          <ScreenHeading>{t('outcome.loading.heading')}</ScreenHeading>
+          <ScreenHeading>{t(outcome.unreachable ? 'outcome.unreachable.heading' : 'outcome.loading.heading')}</ScreenHeading>
           <div className="panel panel-warning" role="status">
-            <p className="lead">{outcome.percent === null ? t('outcome.loading.bodyNoPercent') : t('outcome.loading.body', { percent: outcome.percent })}</p>
+            <p className="lead">
+              {outcome.unreachable
+                ? t('outcome.unreachable.body')
+                : outcome.percent === null
+                  ? t('outcome.loading.bodyNoPercent')
+                  : t('outcome.loading.body', { percent: outcome.percent })}
+            </p>
           </div>
-          <p>{t('outcome.loading.next')}</p>
+          <p>{t(outcome.unreachable ? 'outcome.unreachable.next' : 'outcome.loading.next')}</p>
           <div className="actions">
             <button type="button" className="button button-primary button-wide" onClick={onRetry}>
               {t('outcome.loading.retry')}

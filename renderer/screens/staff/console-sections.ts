@@ -55,6 +55,8 @@ export function sectionAttention(
   if (broken > 0) add('printers', { words: 'console.badge.printerError', params: { count: broken } });
   const sync = overview?.sync;
   if (sync && (sync.state === 'error' || sync.outboxError)) add('sync', { words: 'console.badge.syncFailing' });
+  // Offline is no failure of the kiosk, but staff must know: a mistyped address looks the same.
+  else if (sync?.state === 'offline') add('sync', { words: 'console.badge.syncOffline' });
   if (overview?.identificationPausedUntil) add('settings', { words: 'console.badge.paused' });
   return out;
 }

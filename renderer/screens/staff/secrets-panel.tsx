@@ -1,13 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import type { SecretsView } from '../../../main/shared/kiosk.ts';
+import type { Errors } from '../../app/machine.ts';
 import { ConfirmAction } from '../../components/confirm-action.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
 
 export type SecretsPanelProps = {
   secrets: SecretsView | null;
+  errors: Errors;
   pending: boolean;
-  onSet(value: string): void;
+  /** Resolves true once kept: only then is what was typed cleared. */
+  onSet(value: string): Promise<boolean>;
   onDelete(): void;
 };
 
@@ -16,7 +19,7 @@ export type SecretsPanelProps = {
  * are set, and the registry's secret, which can be replaced or erased (asked twice: without it the
  * kiosk no longer syncs) but never shown.
  */
-export function SecretsPanel({ secrets, pending, onSet, onDelete }: SecretsPanelProps) {
+export function SecretsPanel({ secrets, errors, pending, onSet, onDelete }: SecretsPanelProps) {
   const { t } = useT();
   const [value, setValue] = useState('');
   if (!secrets) return null;
@@ -24,8 +27,8 @@ export function SecretsPanel({ secrets, pending, onSet, onDelete }: SecretsPanel
   const save = (e: FormEvent) => {
     e.preventDefault();
     if (pending) return;
-    onSet(value);
-    setValue('');
+    // Refused (too short), the value stays for staff to correct, with why above the field.
+    void onSet(value).then((kept) => kept && setValue(''));
   };
   return (
     <section className="panel panel-neutral" aria-labelledby="secrets-title">
@@ -47,7 +50,15 @@ export function SecretsPanel({ secrets, pending, onSet, onDelete }: SecretsPanel
         ))}
       </ul>
       <form noValidate onSubmit={save}>
-        <TextField id="registry-secret" label={t('secrets.newValue')} type="password" value={value} maxLength={200} onChange={setValue} />
+        <TextField
+          id="registry-secret"
+          label={t('secrets.newValue')}
+          type="password"
+          value={value}
+          error={errors.registrySecret}
+          maxLength={200}
+          onChange={setValue}
+        />
         <div className="space-actions">
           <button type="submit" className="button button-secondary" aria-disabled={pending || undefined}>
             {t('secrets.save')}

@@ -41,13 +41,16 @@ export function SettingsPanel({ view, errors, pending, onSave }: SettingsPanelPr
       </section>
     );
   const edit = (field: keyof Form) => (value: string) => setForm({ ...form, [field]: value });
+  const { running, notUsed } = view;
+  const byEnvironment = running.source === 'environment';
   const whole = (v: string) => (/^\d{1,6}$/.test(v.trim()) ? Number(v.trim()) : 0);
   const save = (e: FormEvent) => {
     e.preventDefault();
     if (pending) return;
+    // Set by the environment, the registry is not in the form: what the console had saved stays as it was.
     onSave({
-      registryUrl: form.registryUrl.trim() || null,
-      kioskId: form.kioskId.trim() || null,
+      registryUrl: byEnvironment ? view.settings.registryUrl : form.registryUrl.trim() || null,
+      kioskId: byEnvironment ? view.settings.kioskId : form.kioskId.trim() || null,
       chamber: form.chamber,
       idleWarnS: whole(form.idleWarnS),
       idleEndS: whole(form.idleEndS),
@@ -58,17 +61,29 @@ export function SettingsPanel({ view, errors, pending, onSave }: SettingsPanelPr
   return (
     <section className="panel panel-neutral" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
+      {/* What is in effect, and who sets it: a kiosk run by IT's environment is not a demo. */}
+      <p id="registry-in-effect">
+        {running.source === 'demo'
+          ? t('settings.inEffect.demo')
+          : t(`settings.inEffect.${running.source}`, { url: running.registryUrl ?? '', kioskId: running.kioskId ?? '' })}
+      </p>
+      {notUsed && <p className="error-message">{t(`settings.notUsed.${notUsed.reason}`, { url: notUsed.registryUrl ?? '' })}</p>}
       {view.restartNeeded && <p className="error-message">{t('settings.restart')}</p>}
       <form noValidate onSubmit={save}>
-        <TextField
-          id="registryUrl"
-          label={t('settings.registryUrl')}
-          value={form.registryUrl}
-          error={errors.registryUrl}
-          maxLength={300}
-          onChange={edit('registryUrl')}
-        />
-        <TextField id="kioskId" label={t('settings.kioskId')} value={form.kioskId} error={errors.kioskId} maxLength={100} onChange={edit('kioskId')} />
+        {!byEnvironment && (
+          <>
+            <TextField
+              id="registryUrl"
+              label={t('settings.registryUrl')}
+              hint={t('settings.registryHint')}
+              value={form.registryUrl}
+              error={errors.registryUrl}
+              maxLength={300}
+              onChange={edit('registryUrl')}
+            />
+            <TextField id="kioskId" label={t('settings.kioskId')} value={form.kioskId} error={errors.kioskId} maxLength={100} onChange={edit('kioskId')} />
+          </>
+        )}
         <TextField id="chamber" label={t('settings.chamber')} value={form.chamber} error={errors.chamber} maxLength={200} onChange={edit('chamber')} />
         <TextField
           id="idleWarnS"

@@ -40,7 +40,7 @@ export type StaffConsoleProps = {
   onMemberAdd(name: string, pin: string, confirmation: string): void;
   onMemberRemove(id: number): void;
   onPinChange(input: { current: string; pin: string; confirmation: string }): Promise<boolean>;
-  onSecretSet(value: string): void;
+  onSecretSet(value: string): Promise<boolean>;
   onSecretDelete(): void;
   error: FieldError | undefined;
   notices: MessageKey[];
@@ -140,7 +140,9 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
                 </div>
               </>
             )}
-            {section === 'secrets' && <SecretsPanel secrets={props.secrets} pending={pending} onSet={props.onSecretSet} onDelete={props.onSecretDelete} />}
+            {section === 'secrets' && (
+              <SecretsPanel secrets={props.secrets} errors={props.errors} pending={pending} onSet={props.onSecretSet} onDelete={props.onSecretDelete} />
+            )}
             {section === 'journal' && (
               <AuditJournal
                 version={String(overview?.audit[0]?.seq ?? 0)}

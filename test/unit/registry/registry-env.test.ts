@@ -17,9 +17,19 @@ describe('registry configuration from the environment', () => {
     assert.equal(registryFromEnv({ KIOSK_REGISTRY_URL: 'https://registre.example/', KIOSK_ID: 'k-078-1' })?.secret, '');
   });
   it('names what is missing, refuses plain http off loopback', () => {
+    const secret = 's'.repeat(16);
     assert.throws(() => registryFromEnv({ KIOSK_REGISTRY_URL: 'https://r.example' }), /set KIOSK_ID too/);
-    assert.throws(() => registryFromEnv({ KIOSK_REGISTRY_URL: 'http://r.example', KIOSK_ID: 'k', KIOSK_REGISTRY_SECRET: 'x' }), /must use https/);
-    assert.throws(() => registryFromEnv({ KIOSK_REGISTRY_URL: 'not a url', KIOSK_ID: 'k', KIOSK_REGISTRY_SECRET: 'x' }), /not a URL/);
-    assert.ok(registryFromEnv({ KIOSK_REGISTRY_URL: 'http://127.0.0.1:8099', KIOSK_ID: 'k', KIOSK_REGISTRY_SECRET: 'x' }));
+    assert.throws(() => registryFromEnv({ KIOSK_REGISTRY_URL: 'http://r.example', KIOSK_ID: 'k', KIOSK_REGISTRY_SECRET: secret }), /must be an https address/);
+    assert.throws(() => registryFromEnv({ KIOSK_REGISTRY_URL: 'not a url', KIOSK_ID: 'k', KIOSK_REGISTRY_SECRET: secret }), /must be an https address/);
+    assert.ok(registryFromEnv({ KIOSK_REGISTRY_URL: 'http://127.0.0.1:8099', KIOSK_ID: 'k', KIOSK_REGISTRY_SECRET: secret }));
+  });
+  it('refuses what the console refuses: a short secret, a kiosk id with a space (the same rule), never echoing the secret', () => {
+    const url = 'https://registre.example/';
+    assert.throws(
+      () => registryFromEnv({ KIOSK_REGISTRY_URL: url, KIOSK_ID: 'k-1', KIOSK_REGISTRY_SECRET: 'abc' }),
+      (e: Error) => /KIOSK_REGISTRY_SECRET is refused: it needs at least 16 characters/.test(e.message) && !e.message.includes('abc'),
+    );
+    assert.throws(() => registryFromEnv({ KIOSK_REGISTRY_URL: url, KIOSK_ID: 'k-1', KIOSK_REGISTRY_SECRET: ` ${'s'.repeat(20)}` }), /no space at either end/);
+    assert.throws(() => registryFromEnv({ KIOSK_REGISTRY_URL: url, KIOSK_ID: 'borne 1', KIOSK_REGISTRY_SECRET: 's'.repeat(20) }), /KIOSK_ID may hold only/);
   });
 });

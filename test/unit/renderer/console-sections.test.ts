@@ -33,11 +33,11 @@ describe('the console’s badges: which sections need the agent, in words', () =
     ]);
     assert.deepEqual(said(a), { printers: ['imprimante à cartes non réglée', '2 en erreur'] });
   });
-  it('says sync failing, on the changes feed or on sending, but not while offline (the desk works on its copy)', () => {
+  it('says sync failing, on the changes feed or on sending; offline is said as offline, not failing (a mistyped address looks the same)', () => {
     assert.deepEqual(said(sectionAttention({ ...calm, sync: { state: 'error', outboxError: null } }, ready)), { sync: ['en échec'] });
     const sending = { kind: 'server' as const, at: '2026-12-01T10:00:00Z', detail: '503' };
     assert.deepEqual(said(sectionAttention({ ...calm, sync: { state: 'ok', outboxError: sending } }, ready)), { sync: ['en échec'] });
-    assert.deepEqual(sectionAttention({ ...calm, sync: { state: 'offline', outboxError: null } }, ready), {});
+    assert.deepEqual(said(sectionAttention({ ...calm, sync: { state: 'offline', outboxError: null } }, ready)), { sync: ['hors ligne'] });
   });
   it('says identification paused on Réglages, where it is lifted', () => {
     assert.deepEqual(said(sectionAttention({ ...calm, identificationPausedUntil: '2026-12-01T10:15:00Z' }, ready)), { settings: ['identification suspendue'] });
@@ -48,6 +48,7 @@ describe('the console’s badges: which sections need the agent, in words', () =
       'console.badge.failed',
       'console.badge.cardUnset',
       'console.badge.printerError',
+      'console.badge.syncOffline',
       'console.badge.syncFailing',
       'console.badge.paused',
     ] as const)

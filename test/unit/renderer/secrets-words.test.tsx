@@ -16,8 +16,9 @@ function panel(problem: KeychainProblem, locale: Locale): string {
       locale,
       children: createElement(SecretsPanel, {
         secrets: { store: 'memory', problem, secrets: [] },
+        errors: {},
         pending: false,
-        onSet: () => {},
+        onSet: async () => false,
         onDelete: () => {},
       }),
     }),
