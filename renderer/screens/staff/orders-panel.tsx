@@ -9,19 +9,23 @@ import { RefundForm } from './refund-form.tsx';
 type Order = StaffOverview['orders'][number];
 export type OrderStep = InputOf<'staff:order'>;
 
-export type OrdersPanelProps = { orders: Order[]; pending: boolean; onStep(step: OrderStep): void };
+export type OrdersPanelProps = { orders: Order[]; pending: boolean; onStep(step: OrderStep): void; onCheckAgain(): void };
 
 /**
  * PVC orders at the desk: take the payment (asked twice: a wrong tap would charge and print),
  * follow the printing, retry after a failure, reprint with a reason, hand the card over. Payment is
- * offered only while the card printer is ready (else the reason, in words); a paid card that cannot
- * print is refunded (asked twice, with why) or handed over on paper or by e-mail.
+ * offered only while the card printer is ready (else the reason, in words), and while the receipt
+ * printer says it cannot print, only once staff choose to go on without a receipt (what to do to
+ * mend it comes first); a paid card that cannot print is refunded (asked twice, with why) or handed
+ * over on paper or by e-mail.
  */
-export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
+export function OrdersPanel({ orders, pending, onStep, onCheckAgain }: OrdersPanelProps) {
   const { t, locale } = useT();
   const [paying, setPaying] = useState<{ orderId: number; method: 'cash' | 'card' } | null>(null);
   const [reprinting, setReprinting] = useState<{ orderId: number; reason: string } | null>(null);
   const [refunding, setRefunding] = useState<number | null>(null);
+  // Orders for which staff chose to take the payment without a receipt (the receipt printer cannot print).
+  const [noReceipt, setNoReceipt] = useState<readonly number[]>([]);
   // The tapped button gives way to a question: the focus goes to it, so that a keyboard or
   // a screen reader follows instead of landing at the top of the page.
   const payingId = paying ? `${paying.orderId}-${paying.method}` : null;
@@ -87,15 +91,45 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
             {o.state === 'requested' && o.cardPrinter && (
               <div className="space-actions">{button(t('orders.cancel'), () => step({ action: 'cancel', orderId: o.id }))}</div>
             )}
+            {o.state === 'requested' && !o.cardPrinter && o.receiptPrinter && !noReceipt.includes(o.id) && (
+              <>
+                <p className="error-message" role="status">
+                  {t(`orders.receiptPrinter.${o.receiptPrinter}`)}
+                </p>
+                <div className="space-actions">
+                  {button(t('orders.checkAgain'), onCheckAgain, 'primary')}
+                  {button(t('orders.withoutReceipt'), () => setNoReceipt((ids) => [...ids, o.id]))}
+                  {button(t('orders.cancel'), () => step({ action: 'cancel', orderId: o.id }))}
+                </div>
+              </>
+            )}
+            {o.state === 'requested' && !o.cardPrinter && o.receiptPrinter && noReceipt.includes(o.id) && (
+              <p role="status">{t('orders.withoutReceiptChosen')}</p>
+            )}
             {o.state === 'requested' &&
               !o.cardPrinter &&
+              (!o.receiptPrinter || noReceipt.includes(o.id)) &&
               (paying?.orderId === o.id ? (
                 <fieldset className="confirm">
                   <legend id={`pay-question-${o.id}-${paying.method}`} tabIndex={-1}>
-                    {t('orders.confirmPay', { amount: formatAmount(o.amountCents, locale), method: t(`orders.method.${paying.method}`), number: o.number })}
+                    {t(o.receiptPrinter ? 'orders.confirmPayNoReceipt' : 'orders.confirmPay', {
+                      amount: formatAmount(o.amountCents, locale),
+                      method: t(`orders.method.${paying.method}`),
+                      number: o.number,
+                    })}
                   </legend>
                   <div className="space-actions">
-                    {button(t('orders.confirm'), () => step({ action: 'pay', orderId: o.id, method: paying.method }), 'primary')}
+                    {button(
+                      t('orders.confirm'),
+                      () =>
+                        step({
+                          action: 'pay',
+                          orderId: o.id,
+                          method: paying.method,
+                          ...(o.receiptPrinter && noReceipt.includes(o.id) ? { withoutReceipt: true } : {}),
+                        }),
+                      'primary',
+                    )}
                     {button(t('orders.back'), () => setPaying(null))}
                   </div>
                 </fieldset>
