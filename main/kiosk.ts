@@ -264,6 +264,7 @@ export async function createKiosk({
       print,
       printers: printers.settings,
       cardState: printers.cardState,
+      receiptState: printers.receiptState,
       clock,
       log: log.child('orders'),
       onChange: (orderId) => events.emit({ kind: 'orders-changed', orderId, jobId: null }),

@@ -136,12 +136,14 @@ export const contract = {
   'staff:sync-now': { input: z.object({}).strict(), output: returns<StaffOverview>() },
   /**
    * A staff step on a PVC order: payment taken (refused with PRINTER_NOT_SET or CARD_PRINTER_NOT_READY
-   * unless the card printer is ready now), retry, reprint (with why), handed over, cancelled; a paid
+   * unless the card printer is ready now, and with RECEIPT_PRINTER_NOT_READY while the receipt printer
+   * says it cannot print, unless `withoutReceipt`), retry, reprint (with why), handed over, cancelled; a paid
    * card that cannot print refunded (with why) or handed over on paper or by e-mail. Staff only.
    */
   'staff:order': {
     input: z.discriminatedUnion('action', [
-      z.object({ action: z.literal('pay'), orderId, method: z.enum(['cash', 'card']) }).strict(),
+      // withoutReceipt: staff chose to take the payment while the receipt printer cannot print.
+      z.object({ action: z.literal('pay'), orderId, method: z.enum(['cash', 'card']), withoutReceipt: z.boolean().optional() }).strict(),
       z.object({ action: z.literal('retry'), orderId }).strict(),
       z.object({ action: z.literal('reprint'), orderId, reason: text(200) }).strict(),
       z.object({ action: z.literal('hand-over'), orderId }).strict(),

@@ -136,7 +136,7 @@ export function createHandlers({
       asStaff(async (member) => {
         const step =
           input.action === 'pay'
-            ? await orders.pay(input.orderId, input.method, member)
+            ? await orders.pay(input.orderId, input.method, member, { withoutReceipt: input.withoutReceipt === true })
             : input.action === 'retry'
               ? await orders.retry(input.orderId, member)
               : input.action === 'reprint'

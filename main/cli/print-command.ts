@@ -43,7 +43,13 @@ export async function printCommand(args: string[]): Promise<number> {
           })
         : await print.printPdf(role, values.printer, new Uint8Array(await readFile(values.file as string)), `cli ${role}`);
     if (values.wait && job.status === 'sent') job = await print.follow(job.id, 120_000);
-    console.log(job.status === 'failed' ? `Job ${job.id} failed: ${job.error}` : `Job ${job.id}: ${job.status}${job.spoolerId ? ` (${job.spoolerId})` : ''}.`);
+    console.log(
+      job.status === 'failed'
+        ? `Job ${job.id} failed: ${job.error}`
+        : job.errorKind === 'receipt-unconfirmed'
+          ? `Job ${job.id}: sent, not confirmed: ${job.error}.`
+          : `Job ${job.id}: ${job.status}${job.spoolerId ? ` (${job.spoolerId})` : ''}.`,
+    );
     return job.status === 'failed' ? 1 : 0;
   } finally {
     await db.close();

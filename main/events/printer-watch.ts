@@ -1,5 +1,5 @@
 import type { Logger } from '../logging/logger.ts';
-import type { PrinterState } from '../shared/printers.ts';
+import type { CardPrinterState } from '../shared/printers.ts';
 import type { EventBus } from './events.ts';
 import { type Watch, watchWhile } from './watch.ts';
 
@@ -18,13 +18,13 @@ export function createPrinterWatch({
   log,
 }: {
   bus: EventBus;
-  cardState: () => Promise<PrinterState>;
+  cardState: () => Promise<CardPrinterState>;
   /** True while a staff member is logged in (the console is open). */
   staffPresent: () => boolean;
   everyMs?: number;
   log: Logger;
 }): Watch {
-  let last: PrinterState | null = null;
+  let last: CardPrinterState | null = null;
   return watchWhile({
     everyMs,
     log,

@@ -7,7 +7,7 @@ import type { PrinterSettings } from '../settings/printer-settings.ts';
 import { fail, type Result } from '../shared/errors.ts';
 import type { ConsoleOrder, OrderTicket, OrderView, PaymentMethod, PvcOrder, PvcOrderState } from '../shared/orders.ts';
 import type { PrintJob } from '../shared/print-jobs.ts';
-import { isPrinterReady, type PrinterBlockedState, type PrinterState } from '../shared/printers.ts';
+import { type CardPrinterState, isPrinterReady, isReceiptBlocked, type PrinterBlockedState, type PrinterState } from '../shared/printers.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
@@ -37,7 +37,9 @@ export type PvcOrderDeps = {
   print: PrintService;
   printers: () => Promise<PrinterSettings>;
   /** The card printer as it stands now (asked of the spooler each time): a payment waits for 'ready'. */
-  cardState: () => Promise<PrinterState>;
+  cardState: () => Promise<CardPrinterState>;
+  /** The receipt printer as it says it stands now: a payment waits while it is known not to print, unless staff go on without a receipt. */
+  receiptState?: () => Promise<PrinterState>;
   clock: () => Date;
   log: Logger;
   /** How often a job in the spooler is asked about. */
@@ -52,7 +54,17 @@ export type PvcOrderDeps = {
  * Every step is written, with its print job, before anything is sent; the payment is one row
  * keyed by the order, so no retry, double tap or restart can charge twice or print twice.
  */
-export function createPvcOrderService({ db, print, printers, cardState, clock, log, pollMs = 1000, onChange = () => undefined }: PvcOrderDeps) {
+export function createPvcOrderService({
+  db,
+  print,
+  printers,
+  cardState,
+  receiptState = async () => 'not-configured',
+  clock,
+  log,
+  pollMs = 1000,
+  onChange = () => undefined,
+}: PvcOrderDeps) {
   const following = new Set<number>();
   let closed = false;
   /** Writes a step of an order in one transaction, then says the order changed (never before it is committed). */
@@ -278,26 +290,21 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
               lines: [`Carte professionnelle ${order.year} en PVC`, 'Présentez ce ticket au personnel.'],
             })
           : null;
-      return {
-        ok: true,
-        value: {
-          orderId: order.id,
-          number: order.number,
-          amountCents: order.amountCents,
-          state: order.state,
-          ticket: job?.status === 'completed' ? 'printed' : 'not-printed',
-        },
-      };
+      return { ok: true, value: { orderId: order.id, number: order.number, amountCents: order.amountCents, state: order.state, ...ticketOf(job) } };
     },
 
-    /** Staff took the payment: recorded once, then the card goes to the card printer. */
     /** How the card printer stands when it would refuse a payment now, or null when ready: asked before an order is made to be paid at once. */
     async cardPrinterBlocked(): Promise<PrinterBlockedState | null> {
       const state = await cardState();
       return isPrinterReady(state) ? null : state;
     },
 
-    async pay(orderId: number, method: PaymentMethod, staff: Staff): Promise<Result<PvcOrder>> {
+    /**
+     * Staff took the payment: recorded once, then the card goes to the card printer. Refused while
+     * the receipt printer says it cannot print (no paper, cover open, error), unless staff chose to
+     * go on without a receipt (`withoutReceipt`): the receipt is still tried once the card is out.
+     */
+    async pay(orderId: number, method: PaymentMethod, staff: Staff, { withoutReceipt = false }: { withoutReceipt?: boolean } = {}): Promise<Result<PvcOrder>> {
       // No money is taken for a card that cannot come out: the printer is asked just before.
       const state = await cardState();
       if (!isPrinterReady(state)) {
@@ -305,6 +312,13 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
         return state === 'not-configured'
           ? { ok: false, error: { code: 'PRINTER_NOT_SET', message: 'no card printer', params: { role: 'card' } } }
           : { ok: false, error: { code: 'CARD_PRINTER_NOT_READY', message: `card printer ${state}`, params: { state } } };
+      }
+      if (!withoutReceipt) {
+        const receipt = await receiptState();
+        if (isReceiptBlocked(receipt)) {
+          log.info('pvc-pay-refused', { order: orderId, receiptPrinter: receipt });
+          return { ok: false, error: { code: 'RECEIPT_PRINTER_NOT_READY', message: `receipt printer ${receipt}`, params: { state: receipt } } };
+        }
       }
       const cardPrinter = (await printers()).card;
       const result = await staffStep(orderId, ['requested'], async (tx, order) => {
@@ -319,7 +333,7 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
         );
       });
       if (result.ok) {
-        log.info('pvc-paid', { order: orderId, method });
+        log.info('pvc-paid', { order: orderId, method, withoutReceipt });
         await sendCard(orderId);
       }
       return result.ok ? { ok: true, value: (await getOrder(db, orderId)) as PvcOrder } : result;
@@ -453,8 +467,9 @@ export function createPvcOrderService({ db, print, printers, cardState, clock, l
     async list(): Promise<OrderView[]> {
       const orders = await recentOrders(db, new Date(clock().getTime() - 86_400_000).toISOString());
       const waiting = orders.some((o) => o.state === 'requested' || o.state === 'failed');
-      const printer = waiting ? await cardState() : 'ready';
-      return orders.map((o) => viewOf(o, printer));
+      const toPay = orders.some((o) => o.state === 'requested');
+      const [printer, receipt] = await Promise.all([waiting ? cardState() : ('ready' as const), toPay ? receiptState() : ('ready' as const)]);
+      return orders.map((o) => viewOf(o, printer, receipt));
     },
 
     /**
@@ -488,10 +503,29 @@ export type PvcOrderService = ReturnType<typeof createPvcOrderService>;
 /** Failures that say how the printer stood then; the printer's state now replaces them. */
 const PRINTER_KINDS: readonly PrintErrorKind[] = ['not-configured', 'spooler-down', 'no-such-printer', 'not-accepting'];
 
-export function viewOf(order: ConsoleOrder, printer: PrinterState): OrderView {
+export function viewOf(order: ConsoleOrder, printer: CardPrinterState, receipt: PrinterState = 'ready'): OrderView {
   const waiting = order.state === 'requested' || order.state === 'failed';
   const blocked = waiting && !isPrinterReady(printer) ? printer : null;
   // "No printer set" once one is set and ready is no reason any more: only what the job itself met stays.
   const errorKind = order.errorKind && PRINTER_KINDS.includes(order.errorKind) ? null : order.errorKind;
-  return { ...order, errorKind, cardPrinter: blocked };
+  const receiptPrinter = order.state === 'requested' && isReceiptBlocked(receipt) ? receipt : null;
+  return { ...order, errorKind, cardPrinter: blocked, receiptPrinter };
+}
+
+/** What the artisan's screen says of the order's ticket: out, sent without the printer's word, or not out and why. */
+export function ticketOf(job: PrintJob | null): Pick<OrderTicket, 'ticket' | 'ticketWhy'> {
+  if (job?.status === 'completed') return { ticket: 'printed', ticketWhy: null };
+  if (job?.status === 'sent') return { ticket: 'unconfirmed', ticketWhy: null };
+  const why = job?.errorKind;
+  return {
+    ticket: 'not-printed',
+    ticketWhy:
+      why === 'receipt-paper-out'
+        ? 'paper-out'
+        : why === 'receipt-cover-open'
+          ? 'cover-open'
+          : why === 'receipt-error' || why === 'receipt-interrupted'
+            ? 'printer-error'
+            : null,
+  };
 }

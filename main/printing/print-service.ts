@@ -10,6 +10,7 @@ import type { WriteDb } from '../store/database.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
 import { getJob, markSubmitted, recordJob, unfinishedJobs, updateJob } from '../store/print-jobs-repo.ts';
 import type { SpoolState } from './cups.ts';
+import { RECEIPT_TIMEOUTS, type ReceiptTimeouts, type TicketOutcome } from './escpos-link.ts';
 import { PrintError } from './print-errors.ts';
 import { printReceipt, printTicket, type Receipt } from './receipt.ts';
 import type { Spooler } from './spooler.ts';
@@ -27,6 +28,8 @@ export type PrintDeps = {
    * background, doubling up to a minute: a page the printer holds may take hours to come out.
    */
   watchMs?: number;
+  /** How long the thermal printer is waited for (tests shorten them). */
+  receiptTimeouts?: ReceiptTimeouts;
 };
 /** The longest wait between two looks at a sent job, in the background. */
 const WATCH_MAX_MS = 60_000;
@@ -45,7 +48,15 @@ const STORE_TAG_KEY = 'print.store-tag';
  * (a retry, a restart after a crash) first asks the spooler for that tag, so a job the
  * spooler already has is followed, never sent twice.
  */
-export function createPrintService({ db, clock, log, spooler = systemSpooler(), onChange = () => undefined, watchMs = 2000 }: PrintDeps) {
+export function createPrintService({
+  db,
+  clock,
+  log,
+  spooler = systemSpooler(),
+  onChange = () => undefined,
+  watchMs = 2000,
+  receiptTimeouts = RECEIPT_TIMEOUTS,
+}: PrintDeps) {
   const mark = async (id: number, patch: Parameters<typeof updateJob>[2]) => {
     await db.transaction((tx) => updateJob(tx, id, patch, clock()));
     onChange(id);
@@ -234,14 +245,29 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
     const job = await getJob(db, id);
     if (!job) throw new Error(`no print job ${id}`);
     await db.transaction((tx) => markSubmitted(tx, id, clock()));
+    return sendTicketJob(id, () => printReceipt(job.printer, receipt, receiptTimeouts));
+  }
+
+  /**
+   * A ticket's job follows what the printer said: completed only on its word; sent, with
+   * 'receipt-unconfirmed', when it says nothing of itself; failed with why otherwise.
+   */
+  async function sendTicketJob(id: number, send: () => Promise<TicketOutcome>): Promise<PrintJob> {
+    let outcome: TicketOutcome;
     try {
-      await printReceipt(job.printer, receipt);
+      outcome = await send();
     } catch (error) {
       await mark(id, { status: 'failed', ...failed(error), attempt: true });
       logFailure('receipt-failed', { job: id }, error);
       return (await getJob(db, id)) as PrintJob;
     }
-    await mark(id, { status: 'completed', attempt: true });
+    if (outcome.kind === 'printed') {
+      await mark(id, { status: 'completed', attempt: true });
+      if (outcome.after !== 'ready') log.warn('receipt-paper-low', { job: id, after: outcome.after });
+    } else {
+      await mark(id, { status: 'sent', errorKind: 'receipt-unconfirmed', error: `the printer did not confirm the ticket (${outcome.why})`, attempt: true });
+      log.warn('receipt-unconfirmed', { job: id, why: outcome.why });
+    }
     return (await getJob(db, id)) as PrintJob;
   }
 
@@ -275,14 +301,7 @@ export function createPrintService({ db, clock, log, spooler = systemSpooler(), 
     /** Any other ticket for the thermal printer (the till's): recorded under `document`, then sent; a failure is in the job. */
     async printTicket(printer: string, document: string, compose: (p: ThermalPrinter) => void): Promise<PrintJob> {
       const id = await db.transaction((tx) => recordJob(tx, { role: 'receipt', printer, document }, clock()));
-      try {
-        await printTicket(printer, compose);
-        await mark(id, { status: 'completed', attempt: true });
-      } catch (error) {
-        await mark(id, { status: 'failed', ...failed(error), attempt: true });
-        logFailure('receipt-failed', { job: id }, error);
-      }
-      return (await getJob(db, id)) as PrintJob;
+      return sendTicketJob(id, () => printTicket(printer, compose, receiptTimeouts));
     },
 
     queueState: (queue: string) => spooler.queueState(queue),

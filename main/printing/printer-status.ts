@@ -1,9 +1,9 @@
 import type { Logger } from '../logging/logger.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
 import { PRINT_ROLES } from '../shared/print-jobs.ts';
-import type { PrinterState, PrinterStatus } from '../shared/printers.ts';
+import type { CardPrinterState, PrinterState, PrinterStatus } from '../shared/printers.ts';
+import { askReceiptPrinter, type ReceiptTimeouts } from './escpos-link.ts';
 import { PrintError } from './print-errors.ts';
-import { receiptPrinterReachable } from './receipt.ts';
 import type { Spooler } from './spooler.ts';
 
 /**
@@ -11,7 +11,7 @@ import type { Spooler } from './spooler.ts';
  * state, not an error). A failure the console can only call "unknown" is logged with its kind:
  * a spooler answer not understood as a warning, a bug (not a PrintError) as an error.
  */
-async function queueStateOf(printer: string, spooler: Spooler, log: Logger): Promise<PrinterState> {
+async function queueStateOf(printer: string, spooler: Spooler, log: Logger): Promise<CardPrinterState> {
   try {
     return await spooler.queueState(printer);
   } catch (error) {
@@ -26,17 +26,22 @@ async function queueStateOf(printer: string, spooler: Spooler, log: Logger): Pro
 }
 
 /** The card printer as it stands now, asked of the spooler (not remembered from the last job). */
-export async function cardPrinterState(settings: PrinterSettings, spooler: Spooler, log: Logger): Promise<PrinterState> {
+export async function cardPrinterState(settings: PrinterSettings, spooler: Spooler, log: Logger): Promise<CardPrinterState> {
   return settings.card ? queueStateOf(settings.card, spooler, log) : 'not-configured';
 }
 
-/** Each role's printer and its state: the spooler for card and paper, a TCP knock for the receipt printer. */
-export async function printerStatuses(settings: PrinterSettings, spooler: Spooler, log: Logger): Promise<PrinterStatus[]> {
+/** The receipt printer as it says it stands now (paper, cover, error), asked in ESC/POS. */
+export async function receiptPrinterState(settings: PrinterSettings, timeouts?: ReceiptTimeouts): Promise<PrinterState> {
+  return settings.receipt ? askReceiptPrinter(settings.receipt, timeouts) : 'not-configured';
+}
+
+/** Each role's printer and its state: the spooler for card and paper, the printer itself for receipts. */
+export async function printerStatuses(settings: PrinterSettings, spooler: Spooler, log: Logger, timeouts?: ReceiptTimeouts): Promise<PrinterStatus[]> {
   return Promise.all(
     PRINT_ROLES.map(async (role): Promise<PrinterStatus> => {
       const printer = settings[role];
       if (!printer) return { role, printer, state: 'not-configured' };
-      if (role === 'receipt') return { role, printer, state: (await receiptPrinterReachable(printer)) ? 'ready' : 'offline' };
+      if (role === 'receipt') return { role, printer, state: await askReceiptPrinter(printer, timeouts) };
       return { role, printer, state: await queueStateOf(printer, spooler, log) };
     }),
   );

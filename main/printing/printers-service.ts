@@ -2,11 +2,12 @@ import type { Logger } from '../logging/logger.ts';
 import { type PrinterSettings, readPrinters, validPrinter, writePrinter } from '../settings/printer-settings.ts';
 import type { Result } from '../shared/errors.ts';
 import type { PrintJob, PrintRole } from '../shared/print-jobs.ts';
-import type { PrinterState, PrinterStatus } from '../shared/printers.ts';
+import type { CardPrinterState, PrinterState, PrinterStatus } from '../shared/printers.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
+import type { ReceiptTimeouts } from './escpos-link.ts';
 import type { PrintService } from './print-service.ts';
-import { cardPrinterState, printerStatuses } from './printer-status.ts';
+import { cardPrinterState, printerStatuses, receiptPrinterState } from './printer-status.ts';
 import type { Spooler } from './spooler.ts';
 import { renderTestPage } from './test-pages.ts';
 
@@ -18,17 +19,21 @@ export type PrintersDeps = {
   chamber: () => Promise<string>;
   clock: () => Date;
   log: Logger;
+  /** How long the thermal printer is waited for when asked how it stands (tests shorten them). */
+  receiptTimeouts?: ReceiptTimeouts;
 };
 
 /** The printers of the desk as staff set them in the console: which one plays each role, its state, a test page. */
-export function createPrintersService({ db, print, spooler, defaults, chamber, clock, log }: PrintersDeps) {
+export function createPrintersService({ db, print, spooler, defaults, chamber, clock, log, receiptTimeouts }: PrintersDeps) {
   const settings = () => readPrinters(db, defaults);
-  const statuses = async () => printerStatuses(await settings(), spooler, log);
+  const statuses = async () => printerStatuses(await settings(), spooler, log, receiptTimeouts);
   return {
     settings,
     statuses,
     /** The card printer as it stands now: asked just before a payment is offered or taken. */
-    cardState: async (): Promise<PrinterState> => cardPrinterState(await settings(), spooler, log),
+    cardState: async (): Promise<CardPrinterState> => cardPrinterState(await settings(), spooler, log),
+    /** The receipt printer as it says it stands now: asked before a payment is offered or taken. */
+    receiptState: async (): Promise<PrinterState> => receiptPrinterState(await settings(), receiptTimeouts),
 
     async set(role: PrintRole, printer: string | null, staffId: number): Promise<Result<PrinterStatus[]>> {
       const value = printer?.trim() || null;

@@ -1,5 +1,5 @@
-import net from 'node:net';
 import { CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import { parseReceiptAddress, type ReceiptTimeouts, sendTicket, type TicketOutcome } from './escpos-link.ts';
 import { PrintError } from './print-errors.ts';
 
 /**
@@ -41,10 +41,10 @@ export function frenchDateTime(d: Date): string {
   return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-/** The ESC/POS bytes of a receipt, for `printer` (tcp://host:port). */
-export function receiptPrinter(printer: string, timeoutMs = 5000): ThermalPrinter {
-  if (!/^tcp:\/\/[^/:]+:\d+$/.test(printer)) throw new PrintError('not-configured', `not a network receipt printer address: ${printer}`);
-  return new ThermalPrinter({ type: PrinterTypes.EPSON, interface: printer, width: 42, removeSpecialCharacters: false, options: { timeout: timeoutMs } });
+/** Composes the ESC/POS bytes of a ticket for `printer` (tcp://host:port); never sends them itself. */
+export function receiptPrinter(printer: string): ThermalPrinter {
+  if (!parseReceiptAddress(printer)) throw new PrintError('not-configured', `not a network receipt printer address: ${printer}`);
+  return new ThermalPrinter({ type: PrinterTypes.EPSON, interface: printer, width: 42, removeSpecialCharacters: false });
 }
 
 export function composeReceipt(p: ThermalPrinter, r: Receipt): void {
@@ -76,37 +76,18 @@ export function composeReceipt(p: ThermalPrinter, r: Receipt): void {
   p.cut();
 }
 
-/** Prints a receipt; rejects with a PrintError ('receipt-offline') when the printer is not there. */
-export function printReceipt(printer: string, r: Receipt, timeoutMs = 5000): Promise<void> {
-  return printTicket(printer, (p) => composeReceipt(p, r), timeoutMs);
+/** Prints a receipt: what the printer said became of it, or a PrintError saying why it did not come out. */
+export function printReceipt(printer: string, r: Receipt, timeouts?: ReceiptTimeouts): Promise<TicketOutcome> {
+  return printTicket(printer, (p) => composeReceipt(p, r), timeouts);
 }
 
-/** Prints what `compose` writes (a receipt, the till's ticket); rejects with a PrintError ('receipt-offline') when the printer is not there. */
-export async function printTicket(printer: string, compose: (p: ThermalPrinter) => void, timeoutMs = 5000): Promise<void> {
-  const p = receiptPrinter(printer, timeoutMs);
+/**
+ * Prints what `compose` writes (a receipt, the till's ticket). node-thermal-printer composes the
+ * bytes; they go out on the kiosk's own connection, which asks the printer how it stands before
+ * and after (its `execute` counts bytes written as printed).
+ */
+export async function printTicket(printer: string, compose: (p: ThermalPrinter) => void, timeouts?: ReceiptTimeouts): Promise<TicketOutcome> {
+  const p = receiptPrinter(printer);
   compose(p);
-  try {
-    await p.execute();
-  } catch (error) {
-    throw new PrintError(
-      'receipt-offline',
-      `the receipt printer at ${printer} did not take the ticket (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-}
-
-/** Whether the thermal printer answers on its port (the console's printer state). */
-export function receiptPrinterReachable(printer: string, timeoutMs = 1500): Promise<boolean> {
-  const m = /^tcp:\/\/([^/:]+):(\d+)$/.exec(printer);
-  if (!m) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: m[1] ?? '', port: Number(m[2]) });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
+  return sendTicket(printer, p.getBuffer(), timeouts);
 }

@@ -75,6 +75,9 @@ export const ERROR_CODES = [
   'PRINTER_INVALID',
   // The card printer is set but not ready (params.state): no payment is taken.
   'CARD_PRINTER_NOT_READY',
+  // The receipt printer said it cannot print (no paper, cover open, error): no payment is taken
+  // unless staff choose to go on without a receipt.
+  'RECEIPT_PRINTER_NOT_READY',
   // The card sheet did not reach the office printer (params.kind): the order stays open.
   'PAPER_PRINT_FAILED',
   // The card sheet went to the office printer and has not come out yet: the order stays open,

@@ -1,5 +1,5 @@
 import type { PrintErrorKind } from './print-error-kinds.ts';
-import type { PrinterBlockedState } from './printers.ts';
+import type { PrinterBlockedState, ReceiptBlockedState } from './printers.ts';
 
 /** A PVC order's life: asked for, paid, printing, printed or failed, then handed over or cancelled. */
 export const PVC_ORDER_STATES = ['requested', 'paid', 'printing', 'printed', 'failed', 'handed-over', 'cancelled'] as const;
@@ -41,7 +41,22 @@ export type OrderView = ConsoleOrder & {
    * payment (or a retry) is not offered, and the console says this state in words.
    */
   cardPrinter: PrinterBlockedState | null;
+  /**
+   * Set on an order waiting for payment when the receipt printer says it cannot print now (no
+   * paper, cover open, error): the console says what to do, and payment waits for staff to choose
+   * to go on without a receipt.
+   */
+  receiptPrinter: ReceiptBlockedState | null;
 };
 
 /** What the artisan's screen says once the order is taken. */
-export type OrderTicket = { orderId: number; number: string; amountCents: number; state: PvcOrderState; ticket: 'printed' | 'not-printed' };
+export type OrderTicket = {
+  orderId: number;
+  number: string;
+  amountCents: number;
+  state: PvcOrderState;
+  /** `printed` on the printer's word only; `unconfirmed`: sent to a printer that says nothing of itself. */
+  ticket: 'printed' | 'unconfirmed' | 'not-printed';
+  /** Why a ticket did not come out, when the printer said so. */
+  ticketWhy: ReceiptBlockedState | null;
+};

@@ -17,6 +17,17 @@ export const PRINT_ERROR_KINDS = [
   'aborted',
   // The thermal printer does not answer on the network.
   'receipt-offline',
+  // The thermal printer said it has no paper (before the ticket: nothing sent; during it: stopped).
+  'receipt-paper-out',
+  // The thermal printer said its cover is open.
+  'receipt-cover-open',
+  // The thermal printer said it stopped on an error (cutter jammed, head too hot) or is offline.
+  'receipt-error',
+  // The thermal printer closed the connection before saying the ticket was out: cut off.
+  'receipt-interrupted',
+  // Not a failure: the ticket was sent, and the printer says nothing of itself (or nothing the
+  // kiosk can read), so whether it came out is unknown. Its job stays "sent" with this kind.
+  'receipt-unconfirmed',
   // The kiosk stopped while handing this job over, and this spooler cannot say whether it
   // took it (Windows): staff look at the printer, then retry or hand the card over.
   'uncertain',

@@ -50,6 +50,7 @@ export function ConsoleView({ desk: c, dispatch, call }: Props) {
           notices={c.notices}
           pending={c.pending}
           onOrderStep={staff.orderStep}
+          onCheckPrinters={staff.checkPrinters}
           onTill={staff.loadTill}
           onTillPrint={staff.printTill}
           onJournal={staff.loadJournal}

@@ -85,10 +85,20 @@ export function useStaffActions(desk: ConsoleState, dispatch: Dispatch<ConsoleAc
   };
   const deleteSecret = () =>
     call(kiosk().invoke('staff:secret-delete', { name: 'registry-secret' }), (secrets) => dispatch({ type: 'secrets', secrets, notices: ['secrets.deleted'] }));
-  const orderStep = (step: InputOf<'staff:order'>) => {
+  const orderStep = async (step: InputOf<'staff:order'>) => {
     const apply = fresh();
-    return call(kiosk().invoke('staff:order', step), apply);
+    const answer = kiosk().invoke('staff:order', step);
+    await call(answer, apply);
+    // Refused because a printer cannot print now: the overview, read again quietly, says under the order why and what to do.
+    const r = await answer.catch(() => null);
+    if (r && !r.ok && (r.error.code === 'RECEIPT_PRINTER_NOT_READY' || r.error.code === 'CARD_PRINTER_NOT_READY')) {
+      const quiet = fresh(true);
+      const again = await kiosk().invoke('staff:overview', {});
+      if (again.ok) quiet(again.value);
+    }
   };
+  /** "Vérifier de nouveau": the printers asked again (paper loaded, cover closed), the orders with them. */
+  const checkPrinters = () => loadOverview().then(loadPrinters);
   const savePrinter = (role: PrintRole, printer: string | null) =>
     call(kiosk().invoke('staff:printer-set', { role, printer }), (printers) => dispatch({ type: 'printers', printers, notices: ['printers.saved'] }));
   const testPrinter = async (role: PrintRole) => {
@@ -153,6 +163,7 @@ export function useStaffActions(desk: ConsoleState, dispatch: Dispatch<ConsoleAc
     setSecret,
     deleteSecret,
     orderStep,
+    checkPrinters,
     savePrinter,
     testPrinter,
     staffSyncNow,

@@ -408,6 +408,11 @@ export const fr = {
   'order.amount': 'À régler à l’accueil : {amount}',
   'order.ticketPrinted': 'Prenez votre ticket sous l’écran et présentez-le à l’accueil.',
   'order.ticketNotPrinted': 'Le ticket n’a pas pu être imprimé : notez ce numéro de commande et donnez-le à l’accueil.',
+  'order.ticketUnconfirmed':
+    'Le ticket est parti vers l’imprimante, qui ne dit pas s’il est sorti : s’il n’est pas sous l’écran, notez ce numéro de commande et donnez-le à l’accueil.',
+  'order.ticketWhy.paper-out': 'L’imprimante à tickets n’a plus de papier : l’accueil doit la recharger.',
+  'order.ticketWhy.cover-open': 'Le capot de l’imprimante à tickets est ouvert : l’accueil doit le refermer.',
+  'order.ticketWhy.printer-error': 'L’imprimante à tickets est en panne : l’accueil doit la vérifier.',
   'order.alreadyPaid': 'Cette commande est déjà réglée : votre carte est en cours d’impression à l’accueil.',
   'order.done': 'Terminer ma visite',
   'orders.title': 'Commandes de cartes PVC',
@@ -441,6 +446,14 @@ export const fr = {
   'print.error.not-accepting': 'l’imprimante refuse les impressions (mise hors service) : remettez-la en service, puis réessayez',
   'print.error.aborted': 'l’imprimante a arrêté l’impression (bourrage, cartes ou ruban épuisés) : vérifiez-la, puis réessayez',
   'print.error.receipt-offline': 'l’imprimante à tickets ne répond pas : vérifiez qu’elle est allumée et branchée au réseau',
+  'print.error.receipt-paper-out':
+    'l’imprimante à tickets n’a plus de papier : ouvrez son capot, posez un rouleau neuf, refermez le capot, puis imprimez de nouveau',
+  'print.error.receipt-cover-open': 'le capot de l’imprimante à tickets est ouvert : refermez-le jusqu’au déclic, puis imprimez de nouveau',
+  'print.error.receipt-error':
+    'l’imprimante à tickets s’est arrêtée sur une erreur (papier coincé, lame bloquée) : éteignez-la, dégagez le papier, rallumez-la, puis imprimez de nouveau',
+  'print.error.receipt-interrupted':
+    'l’imprimante à tickets a coupé la liaison au milieu du ticket : il est incomplet ou n’est pas sorti ; vérifiez-la, puis imprimez de nouveau',
+  'print.error.receipt-unconfirmed': 'l’imprimante à tickets ne dit pas son état : la borne ne sait pas si le ticket est sorti ; regardez sous l’imprimante',
   'print.error.other': 'erreur inattendue de l’impression : réessayez ; si elle persiste, consultez le journal de la borne',
   'orders.failedWhy': 'Pourquoi : {words}',
   'printers.title': 'Imprimantes',
@@ -460,6 +473,11 @@ export const fr = {
   'printers.state.spooler-down': 'Service d’impression arrêté',
   'printers.state.no-such-printer': 'Inconnue sur cet ordinateur',
   'printers.state.unknown': 'État inconnu',
+  'printers.state.paper-near-end': 'Prête, mais le rouleau de papier est presque fini : préparez-en un neuf',
+  'printers.state.paper-out': 'Plus de papier : ouvrez le capot, posez un rouleau neuf, refermez le capot',
+  'printers.state.cover-open': 'Capot ouvert : refermez-le jusqu’au déclic',
+  'printers.state.printer-error': 'Arrêtée sur une erreur : éteignez-la, dégagez le papier, rallumez-la',
+  'printers.state.no-status': 'Allumée, mais elle ne dit pas son état (papier, capot) : la borne ne peut pas savoir si un ticket est sorti',
   'printers.save': 'Enregistrer',
   'printers.test': 'Page de test',
   'printers.saved': 'Imprimante enregistrée.',
@@ -470,6 +488,7 @@ export const fr = {
   'printers.job.printing': 'en cours',
   'printers.job.failed': 'échec',
   'printers.job.unknown': 'envoyée, état inconnu : {why}',
+  'printers.job.receiptUnconfirmed': 'envoyé, non confirmé : l’imprimante ne dit pas si le ticket est sorti ; regardez sous l’imprimante',
   'printers.jobUnknown.spooler-down': 'le service d’impression de l’ordinateur est arrêté ; une fois redémarré, la borne saura si elle est imprimée',
   'printers.jobUnknown.other': 'la borne n’a pas pu le demander au service d’impression ; consultez le journal de la borne',
   'error.ORDER_NOT_FOUND': 'Cette commande n’existe pas (ou plus) sur cette borne.',
@@ -478,6 +497,8 @@ export const fr = {
   'error.PRINTER_NOT_SET': 'Aucune imprimante n’est réglée pour ce rôle.',
   'error.PRINTER_INVALID': 'Ce nom d’imprimante n’est pas valable : un nom de file d’impression, ou tcp://adresse:port pour l’imprimante à tickets.',
   'error.CARD_PRINTER_NOT_READY': 'L’imprimante de cartes n’est pas prête : aucun paiement n’est pris. La raison est sous la commande.',
+  'error.RECEIPT_PRINTER_NOT_READY':
+    'L’imprimante à tickets ne peut pas imprimer le reçu : aucun paiement n’est pris. Ce qu’il faut faire est sous la commande, dans « Commandes » ; on peut aussi y encaisser sans reçu.',
   'orders.cardPrinter.not-configured': 'Aucune imprimante de cartes n’est réglée : réglez-la dans « Imprimantes » avant de prendre le paiement.',
   'orders.cardPrinter.spooler-down': 'Le service d’impression est arrêté : redémarrez-le avant de prendre le paiement.',
   'orders.cardPrinter.no-such-printer': 'L’imprimante de cartes réglée n’existe pas sur cet ordinateur : vérifiez son nom dans « Imprimantes ».',
@@ -485,6 +506,16 @@ export const fr = {
   'orders.cardPrinter.paused': 'L’imprimante de cartes est en pause : reprenez-la avant de prendre le paiement.',
   'orders.cardPrinter.offline': 'L’imprimante de cartes ne répond pas.',
   'orders.cardPrinter.unknown': 'L’état de l’imprimante de cartes est inconnu : vérifiez-la dans « Imprimantes ».',
+  'orders.receiptPrinter.paper-out':
+    'L’imprimante à tickets n’a plus de papier : le reçu ne sortirait pas. Posez un rouleau neuf (ouvrez le capot, posez le rouleau, refermez), puis « Vérifier de nouveau » ; ou encaissez sans reçu.',
+  'orders.receiptPrinter.cover-open':
+    'Le capot de l’imprimante à tickets est ouvert : le reçu ne sortirait pas. Refermez-le jusqu’au déclic, puis « Vérifier de nouveau » ; ou encaissez sans reçu.',
+  'orders.receiptPrinter.printer-error':
+    'L’imprimante à tickets est arrêtée sur une erreur : le reçu ne sortirait pas. Éteignez-la, dégagez le papier, rallumez-la, puis « Vérifier de nouveau » ; ou encaissez sans reçu.',
+  'orders.checkAgain': 'Vérifier de nouveau',
+  'orders.withoutReceipt': 'Encaisser sans reçu',
+  'orders.withoutReceiptChosen': 'Sans reçu : le paiement sera pris même si le reçu ne sort pas.',
+  'orders.confirmPayNoReceipt': 'Confirmer le paiement de {amount} en {method} pour la commande {number}, sans reçu ?',
   'orders.failedReady': 'L’imprimante de cartes est prête maintenant : réessayez l’impression.',
   'printers.testFailed': 'Page de test : échec. Pourquoi : {words}',
   'error.PAPER_PRINT_FAILED': 'La feuille n’est pas partie vers l’imprimante de bureau : vérifiez-la dans « Imprimantes ». La commande reste ouverte.',

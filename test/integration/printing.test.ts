@@ -99,7 +99,7 @@ describe('printing for real: CUPS with a virtual IPP printer, and a TCP receipt 
     assert.equal((await print.printReceipt(printer.address, receipt)).status, 'completed');
     await printer.close();
     const offline = await print.printReceipt(printer.address, receipt);
-    assert.deepEqual([offline.status, /did not take the ticket/.test(offline.error ?? '')], ['failed', true]);
+    assert.deepEqual([offline.status, /does not answer/.test(offline.error ?? '')], ['failed', true]);
     await db.close();
   });
 });

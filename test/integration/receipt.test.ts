@@ -39,8 +39,12 @@ describe('receipts on a network thermal printer (ESC/POS over real TCP)', () => 
     const address = gone.address;
     await gone.close();
     await assert.rejects(
-      printReceipt(address, { title: 'Reçu', chamber: 'CMA', orderNumber: 'X', amountCents: 500, at: new Date() }, 1000),
-      (e: unknown) => e instanceof PrintError && e.kind === 'receipt-offline' && /did not take the ticket/.test(e.message),
+      printReceipt(
+        address,
+        { title: 'Reçu', chamber: 'CMA', orderNumber: 'X', amountCents: 500, at: new Date() },
+        { answerMs: 1000, printMs: 1000, pollMs: 100 },
+      ),
+      (e: unknown) => e instanceof PrintError && e.kind === 'receipt-offline' && /does not answer/.test(e.message),
     );
   });
 

@@ -16,7 +16,7 @@ export async function socketCardPrinter(queue: string): Promise<{ queue: string;
     started.push(spawn('cupsd', ['-f'], { stdio: 'ignore' }));
     await eventually(async () => cupsUp(), 'CUPS', 15_000);
   }
-  const capture = await startTcpCapture();
+  const capture = await startTcpCapture({ status: false });
   execFileSync('lpadmin', ['-p', queue, '-E', '-v', capture.address.replace('tcp://', 'socket://'), '-m', 'raw'], { stdio: 'ignore' });
   return {
     queue,

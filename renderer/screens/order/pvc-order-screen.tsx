@@ -13,6 +13,9 @@ export type PvcOrderScreenProps = {
   onFinish(): void;
 };
 
+/** What the artisan is told of the ticket: out, sent without the printer's word, or not out. */
+const ticketWords = { printed: 'order.ticketPrinted', unconfirmed: 'order.ticketUnconfirmed', 'not-printed': 'order.ticketNotPrinted' } as const;
+
 /**
  * "Commander une carte PVC": what it costs and where to pay, then the order number, which the
  * ticket also prints. Nothing is charged here: staff take the payment at the desk.
@@ -53,7 +56,8 @@ export function PvcOrderScreen({ order, error, pending, onConfirm, onBack, onFin
         ) : (
           <p>{t(order.state === 'printed' ? 'order.ready' : 'order.alreadyPaid')}</p>
         )}
-        {waiting && <p>{t(order.ticket === 'printed' ? 'order.ticketPrinted' : 'order.ticketNotPrinted')}</p>}
+        {waiting && <p>{t(ticketWords[order.ticket])}</p>}
+        {waiting && order.ticketWhy && <p>{t(`order.ticketWhy.${order.ticketWhy}`)}</p>}
       </div>
       <div className="space-actions">
         <button type="button" className="button button-primary" onClick={onFinish}>

@@ -28,8 +28,12 @@ export type Watched = {
   identificationPausedUntil: string | null;
 };
 
-/** Printer states that do not stop anything: a queue taking jobs. */
-const FINE: readonly PrinterStatus['state'][] = ['ready', 'printing'];
+/**
+ * Printer states that do not stop anything: a queue taking jobs, a roll nearly done (the panel
+ * says so), and a thermal printer that never reports its state (the panel says so; nothing to
+ * repair, and a badge for ever would teach staff to ignore badges).
+ */
+const FINE: readonly PrinterStatus['state'][] = ['ready', 'printing', 'paper-near-end', 'no-status'];
 
 /**
  * Which sections need attention now, from what the console already holds (the overview it

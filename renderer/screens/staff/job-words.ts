@@ -11,5 +11,7 @@ export function jobStatusWords(t: Translate, job: Pick<PrintJob, 'status' | 'err
   const status = t(`printers.job.${job.status}`);
   if (!job.errorKind) return status;
   if (job.status === 'failed') return `${status} (${t(`print.error.${job.errorKind}`)})`;
+  // A ticket sent to a thermal printer that does not say whether it came out: never "printed".
+  if (job.errorKind === 'receipt-unconfirmed') return t('printers.job.receiptUnconfirmed');
   return t('printers.job.unknown', { why: t(job.errorKind === 'spooler-down' ? 'printers.jobUnknown.spooler-down' : 'printers.jobUnknown.other') });
 }

@@ -10,22 +10,29 @@ import { RefundForm } from './refund-form.tsx';
 type Order = StaffOverview['orders'][number];
 export type OrderStep = InputOf<'staff:order'>;
 
-export type OrdersPanelProps = { orders: Order[]; pending: boolean; onStep(step: OrderStep): void };
+export type OrdersPanelProps = { orders: Order[]; pending: boolean; onStep(step: OrderStep): void; onCheckAgain(): void };
 
 /**
  * PVC orders at the desk: take the payment or cancel the order (each asked twice: a wrong tap would
  * charge and print, or end an order for good),
  * follow the printing, retry after a failure, reprint with a reason, hand the card over. Payment is
- * offered only while the card printer is ready (else the reason, in words); a paid card that cannot
- * print is refunded (asked twice, with why) or handed over on paper or by e-mail.
+ * offered only while the card printer is ready (else the reason, in words), and while the receipt
+ * printer says it cannot print, only once staff choose to go on without a receipt (what to do to
+ * mend it comes first); a paid card that cannot print is refunded (asked twice, with why) or handed
+ * over on paper or by e-mail.
  */
-export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
+export function OrdersPanel({ orders, pending, onStep, onCheckAgain }: OrdersPanelProps) {
   const { t, locale } = useT();
   // Each question takes its button's place and the focus; "Annuler" gives the focus back (confirm-action.tsx).
   const asking = useConfirmation<{ orderId: number; action: 'cash' | 'card' | 'cancel' }>();
   const refunding = useConfirmation<number>();
   const reprinting = useConfirmation<number>();
   const [reason, setReason] = useState('');
+  // Orders for which staff chose to take the payment without a receipt (the receipt printer cannot print).
+  const [noReceipt, setNoReceipt] = useState<readonly number[]>([]);
+  const withoutReceipt = (o: Order) => Boolean(o.receiptPrinter) && noReceipt.includes(o.id);
+  const payable = (o: Order) => !o.cardPrinter && (!o.receiptPrinter || noReceipt.includes(o.id));
+  const receiptBlocked = (o: Order) => !o.cardPrinter && Boolean(o.receiptPrinter) && !noReceipt.includes(o.id);
   const reprintingId = reprinting.asking;
   useEffect(() => {
     if (reprintingId !== null) document.getElementById(`reason-${reprintingId}`)?.focus();
@@ -57,10 +64,14 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
     ) : (
       <ConfirmQuestion
         id={asking.questionId}
-        question={t('orders.confirmPay', { amount, method: t(`orders.method.${action}`), number: o.number })}
+        question={t(withoutReceipt(o) ? 'orders.confirmPayNoReceipt' : 'orders.confirmPay', {
+          amount,
+          method: t(`orders.method.${action}`),
+          number: o.number,
+        })}
         confirmLabel={t('orders.confirm')}
         pending={pending}
-        onConfirm={() => step({ action: 'pay', orderId: o.id, method: action })}
+        onConfirm={() => step({ action: 'pay', orderId: o.id, method: action, ...(withoutReceipt(o) ? { withoutReceipt: true } : {}) })}
         onCancel={asking.cancel}
       />
     );
@@ -105,15 +116,28 @@ export function OrdersPanel({ orders, pending, onStep }: OrdersPanelProps) {
               ) : (
                 <p>{t('orders.failedReady')}</p>
               ))}
+            {o.state === 'requested' && receiptBlocked(o) && o.receiptPrinter && (
+              <p className="error-message" role="status">
+                {t(`orders.receiptPrinter.${o.receiptPrinter}`)}
+              </p>
+            )}
+            {o.state === 'requested' && withoutReceipt(o) && <p role="status">{t('orders.withoutReceiptChosen')}</p>}
             {o.state === 'requested' &&
               (asking.asking?.orderId === o.id ? (
                 question(o, asking.asking.action)
               ) : (
                 <div className="space-actions">
-                  {!o.cardPrinter &&
+                  {payable(o) &&
                     button(`pay-cash-${o.id}`, t('orders.payCash'), () => asking.ask({ orderId: o.id, action: 'cash' }, `pay-cash-${o.id}`), 'primary')}
-                  {!o.cardPrinter &&
+                  {payable(o) &&
                     button(`pay-card-${o.id}`, t('orders.payCard'), () => asking.ask({ orderId: o.id, action: 'card' }, `pay-card-${o.id}`), 'primary')}
+                  {receiptBlocked(o) && button(`check-again-${o.id}`, t('orders.checkAgain'), onCheckAgain, 'primary')}
+                  {receiptBlocked(o) &&
+                    button(`without-receipt-${o.id}`, t('orders.withoutReceipt'), () => {
+                      setNoReceipt((ids) => [...ids, o.id]);
+                      // Its button gives way to the payment's: the focus goes to the first of them.
+                      requestAnimationFrame(() => document.getElementById(`pay-cash-${o.id}`)?.focus());
+                    })}
                   {button(`cancel-${o.id}`, t('orders.cancel'), () => asking.ask({ orderId: o.id, action: 'cancel' }, `cancel-${o.id}`))}
                 </div>
               ))}

@@ -46,6 +46,8 @@ export type StaffConsoleProps = {
   notices: MessageKey[];
   pending: boolean;
   onOrderStep(step: OrderStep): void;
+  /** The printers asked again (the receipt printer reloaded), and the orders with them. */
+  onCheckPrinters(): void;
   onTill(day: string): Promise<Result<TillDay>>;
   onTillPrint(day: string): Promise<Result<TillPrint>>;
   onJournal(filter: InputOf<'staff:journal'>): Promise<Result<JournalDay>>;
@@ -102,7 +104,9 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
             </p>
           )}
           <div id="console-section" className={`console-section console-section-${section}`}>
-            {section === 'orders' && <OrdersPanel orders={overview?.orders ?? []} pending={pending} onStep={props.onOrderStep} />}
+            {section === 'orders' && (
+              <OrdersPanel orders={overview?.orders ?? []} pending={pending} onStep={props.onOrderStep} onCheckAgain={props.onCheckPrinters} />
+            )}
             {section === 'till' && (
               <TillPanel
                 version={(overview?.orders ?? []).map((o) => `${o.id}:${o.payment?.at ?? ''}:${o.refund?.at ?? ''}`).join(',')}

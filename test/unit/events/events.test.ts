@@ -7,7 +7,7 @@ import { createEventBus } from '../../../main/events/events.ts';
 import { createPrinterWatch } from '../../../main/events/printer-watch.ts';
 import { memoryLogger } from '../../../main/logging/logger.ts';
 import type { KioskEvent } from '../../../main/shared/events.ts';
-import type { PrinterState } from '../../../main/shared/printers.ts';
+import type { CardPrinterState } from '../../../main/shared/printers.ts';
 
 const until = async (check: () => boolean, what: string) => {
   for (let i = 0; i < 200; i++) {
@@ -144,7 +144,7 @@ describe('the activation watch (the registry asked for the waiting screen, which
 describe('the printer watch (the card printer asked for the console, which does not poll)', () => {
   it('asks only while staff are in and someone listens; says printer-state on a change, not on the first answer', async () => {
     const bus = createEventBus(memoryLogger());
-    let state: PrinterState = 'spooler-down';
+    let state: CardPrinterState = 'spooler-down';
     let staff = false;
     let asked = 0;
     const watch = createPrinterWatch({
