@@ -292,11 +292,11 @@ export async function createKiosk({
       // Online: the address an e-mailed card goes to is the registry's, as it stands now.
       account: async (rmNumber) => {
         try {
-          return await client.accounts('GET', `${rmNumber}/status`, accountStatusSchema);
+          return { kind: 'answer', status: await client.accounts('GET', `${rmNumber}/status`, accountStatusSchema) };
         } catch (error) {
           if (!(error instanceof RegistryError)) throw error;
-          log.info('account-unconfirmed', { kind: error.kind });
-          return null;
+          log.info('account-unanswered', { kind: error.kind });
+          return { kind: error.kind === 'malformed' ? 'malformed' : 'unreachable' };
         }
       },
       replica: sync.replica,
