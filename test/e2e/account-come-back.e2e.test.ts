@@ -89,7 +89,7 @@ describe('the kiosk remembers an activation, and e-mails a card only to an addre
     await p.close();
   });
 
-  it('Nadia e-mails Jean-Pierre’s card: the address shown masked; the registry names another at sending, then says "pending", then stops answering: nothing sent, said in words (fr, en)', async () => {
+  it('Nadia e-mails Jean-Pierre’s card: the address shown masked; the registry names another at sending, then says "pending": nothing sent, said in words (fr, en)', async () => {
     const p = await kioskPage(browser, undefined, { camera: true });
     await p.goto(url);
     await button(p, fr['welcome.start']).waitFor();
@@ -131,11 +131,11 @@ describe('the kiosk remembers an activation, and e-mails a card only to an addre
     await noViolations(p);
     await screenshot(p, 'staff-issue-email-untrusted');
     // 4. In English, the same refusal in words.
-    await button(p, fr['app.switchLanguage']).click();
+    await button(p, fr['app.switchLanguageLabel']).click();
     await p.getByText(en['issue.emailRefused.untrusted']).waitFor();
     await noViolations(p);
     await screenshot(p, 'staff-issue-email-untrusted-en');
-    await button(p, en['app.switchLanguage']).click();
+    await button(p, en['app.switchLanguageLabel']).click();
     await p.getByText(fr['issue.emailRefused.untrusted']).waitFor();
     assert.equal(await p.getByText(/Carte envoyée/).count(), 0, 'never "sent"');
     await button(p, fr['issue.finish']).click();
