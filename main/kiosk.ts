@@ -45,6 +45,9 @@ import { openStore } from './store/open-store.ts';
 import { isPending } from './store/outbox-repo.ts';
 import { recentJobs } from './store/print-jobs-repo.ts';
 
+/** How long identification waits for the registry's word on an account the replica does not know confirmed. */
+const LIVE_ACCOUNT_WAIT_MS = 2000;
+
 export type KioskOptions = {
   dataDir: string;
   log: Logger;
@@ -213,6 +216,26 @@ export async function createKiosk({
         const s = await sync.status();
         return { ...state, unreachable: s.records === 0 && s.lastError !== null && s.state !== 'syncing' };
       },
+      // A person waits at the keypad: asked once, for a short while; no answer leaves the replica's word.
+      liveAccount: async (rmNumber) => {
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), LIVE_ACCOUNT_WAIT_MS);
+        });
+        const asked = client.accounts('GET', `${rmNumber}/status`, accountStatusSchema).then(
+          (answer) => answer.status,
+          (error: unknown) => {
+            if (!(error instanceof RegistryError)) throw error;
+            log.info('identify-account-unanswered', { kind: error.kind });
+            return null;
+          },
+        );
+        try {
+          return await Promise.race([asked, late]);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
       onPause: (paused) => events.emit({ kind: 'identification-paused', paused }),
     });
     const session = createSessionHolder();
@@ -325,11 +348,11 @@ export async function createKiosk({
       // Online: the address an e-mailed card goes to is the registry's, as it stands now.
       account: async (rmNumber) => {
         try {
-          return await client.accounts('GET', `${rmNumber}/status`, accountStatusSchema);
+          return { kind: 'answer', status: await client.accounts('GET', `${rmNumber}/status`, accountStatusSchema) };
         } catch (error) {
           if (!(error instanceof RegistryError)) throw error;
-          log.info('account-unconfirmed', { kind: error.kind });
-          return null;
+          log.info('account-unanswered', { kind: error.kind });
+          return { kind: error.kind === 'malformed' ? 'malformed' : 'unreachable' };
         }
       },
       replica: sync.replica,

@@ -1,4 +1,4 @@
-import type { Logger } from '../logging/logger.ts';
+import { errorKind, type Logger } from '../logging/logger.ts';
 import {
   type AccountStatusWire,
   accountStatusSchema,
@@ -12,6 +12,7 @@ import type { MyInformation } from '../shared/artisan.ts';
 import { type FieldProblem, fail, type Result } from '../shared/errors.ts';
 import { isEmail, normaliseEmail } from '../shared/rules/email.ts';
 import { checkPassword } from '../shared/rules/password.ts';
+import { recordAccountKnown } from '../store/account-known-repo.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
@@ -89,6 +90,19 @@ export function createAccountsService({
     return fail({ code: 'REGISTRY_UNTRUSTED', message: `the registry's answer about the account is not believed (${reason})` });
   };
   const distrusted = () => session.get().account.distrust;
+  /**
+   * What the kiosk just saw of the account goes into its replica at once (account-known-repo.ts):
+   * an artisan back a minute later, here, is not offered "Activer mon compte" again. A store that
+   * fails here does not undo what the registry did: logged, and the visit goes on.
+   */
+  const known = async (rm: string, status: AccountStatusWire['status']): Promise<void> => {
+    if (status === 'none') return;
+    try {
+      await db.transaction((tx) => recordAccountKnown(tx, rm, status, clock()));
+    } catch (error) {
+      log.error('account-known-not-recorded', { kind: errorKind(error) });
+    }
+  };
   const malformed = (error: unknown) => error instanceof RegistryError && error.kind === 'malformed';
 
   /** The account's status, asked now and held against what the visit heard: the answer, or why it is not believed. */
@@ -118,6 +132,7 @@ export function createAccountsService({
       const heard = await hearStatus(rm);
       if ('distrust' in heard) return untrusted(heard.distrust);
       if (heard.answer.status !== 'active') return untrusted('exists-without-account');
+      await known(rm, 'active');
       log.info('activation-account-exists');
       return fromRegistry(refusal, log);
     } catch (error) {
@@ -154,6 +169,7 @@ export function createAccountsService({
       const judged = judgeStatus({ ...account, linkTo: email }, r);
       if ('distrust' in judged) return untrusted(judged.distrust);
       session.update({ email, typedEmail: email, activatedHere: true, account: judged.heard });
+      await known(rm, 'pending');
       awaitingConfirmation(rm);
       log.info('account-activation-requested');
       return { ok: true, value: { status: 'pending', email } };
@@ -168,6 +184,7 @@ export function createAccountsService({
         const heard = await hearStatus(rm);
         if ('distrust' in heard) return untrusted(heard.distrust);
         const s = heard.answer;
+        await known(rm, s.status);
         const current = session.get();
         if (s.status === 'active' && current.activatedHere && !current.loggedIn) session.update({ loggedIn: true, email: s.email });
         if (s.status === 'pending') awaitingConfirmation(rm);
@@ -191,6 +208,7 @@ export function createAccountsService({
           untrusted(heard.distrust);
           return 'untrusted';
         }
+        await known(rm, heard.answer.status);
         return heard.answer.status === 'active' ? 'confirmed' : 'pending';
       } catch (error) {
         if (!(error instanceof RegistryError)) throw error;
@@ -210,6 +228,7 @@ export function createAccountsService({
         const { account } = session.get();
         if (r.email === null || (account.linkTo !== null && !sameAddress(r.email, account.linkTo))) return untrusted('other-address');
         session.update({ account: { ...account, linkTo: account.linkTo ?? normaliseEmail(r.email) } });
+        await known(rm, 'pending');
         awaitingConfirmation(rm);
         return { ok: true, value: { email: r.email } };
       } catch (error) {
@@ -233,6 +252,7 @@ export function createAccountsService({
         const r = await client.accounts('POST', `${rm}/activation-email`, activationEmailResponseSchema, { email, birthDate });
         if (!sameAddress(r.email, email)) return untrusted('other-address');
         session.update({ email, typedEmail: email, account: { ...session.get().account, linkTo: email } });
+        await known(rm, 'pending');
         awaitingConfirmation(rm);
         log.info('activation-email-changed');
         return { ok: true, value: { email } };
@@ -267,6 +287,7 @@ export function createAccountsService({
         // Logged in, says the registry, but for another address than the one typed: not believed.
         if (!sameAddress(r.email, input.email)) return untrusted('other-address');
         session.update({ loggedIn: true, email: normaliseEmail(r.email), typedEmail: normaliseEmail(r.email) });
+        await known(rm, 'active');
         log.info('login');
         return { ok: true, value: { email: normaliseEmail(r.email) } };
       } catch (error) {

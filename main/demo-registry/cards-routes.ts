@@ -5,6 +5,7 @@ import { cardIssuanceSchema, cardLinkRequestSchema } from '../registry/accounts-
 import { type CardKey, cardKeyRegistrationSchema, cardKidSchema } from '../registry/card-keys-wire.ts';
 import type { Operation } from '../registry/wire.ts';
 import { keyIdOf } from '../secrets/card-signing-key.ts';
+import { normaliseEmail } from '../shared/rules/email.ts';
 import type { WriteDb } from '../store/database.ts';
 import type { Accounts } from './accounts-store.ts';
 import type { Mailer } from './mailer.ts';
@@ -155,6 +156,8 @@ export async function openCards(db: WriteDb, accounts: Accounts, mailer: Mailer,
       if (!issue.success || issue.data.delivery !== 'email' || !issue.data.pdf) return;
       const profile = await accounts.profile(issue.data.rmNumber);
       if (!profile) return;
+      // The kiosk named the address the artisan recognised: another one now gets nothing.
+      if (issue.data.email !== undefined && normaliseEmail(issue.data.email) !== normaliseEmail(profile.email)) return;
       await mailer.send({
         to: profile.email,
         account: issue.data.rmNumber,

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logging/logger.ts';
-import type { IdentifyOutcome } from '../shared/artisan.ts';
+import type { AccountStatus, IdentifyOutcome } from '../shared/artisan.ts';
 import { findByRmNumber } from '../store/artisans-repo.ts';
 import { clearAttempts, getAttempts, saveAttempts } from '../store/attempts-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
@@ -36,6 +36,12 @@ export type IdentityDeps = {
   log: Logger;
   /** Whether the local copy is complete (the sync engine's replica state); complete if not given. */
   replica?: () => Promise<{ complete: boolean; loadPercent: number | null; unreachable?: boolean }>;
+  /**
+   * The account as the registry has it now, asked when the replica knows no confirmed account:
+   * it syncs every minute, so an activation made a moment ago at another desk (or on the portal)
+   * may not be in it yet. null when the registry does not answer, in time or at all.
+   */
+  liveAccount?: (rmNumber: string) => Promise<AccountStatus | null>;
   /** Told once committed that identification was paused (true) or resumed (false): the console's alert comes at once. */
   onPause?: (paused: boolean) => void;
 };
@@ -51,7 +57,22 @@ function firstNameOf(firstNames: string): string {
   return firstNames.split(/[\s,]+/)[0] ?? firstNames;
 }
 
-export function createIdentityService({ db, hashBirthDate, clock, log, replica, onPause }: IdentityDeps) {
+const RANK: Record<AccountStatus, number> = { none: 0, pending: 1, active: 2 };
+
+export function createIdentityService({ db, hashBirthDate, clock, log, replica, liveAccount, onPause }: IdentityDeps) {
+  /**
+   * The furthest of the replica's word and the registry's, asked live while the replica knows no
+   * confirmed account. Never less than the replica says: it holds what this kiosk itself saw
+   * (account-known-repo.ts), and what the registry says after is checked on the next screen.
+   */
+  async function accountOf(rmNumber: string, kept: AccountStatus): Promise<AccountStatus> {
+    if (kept === 'active' || !liveAccount) return kept;
+    const live = await liveAccount(rmNumber);
+    if (live === null || RANK[live] <= RANK[kept]) return kept;
+    log.info('identify-account-newer-than-replica', { replica: kept, registry: live });
+    return live;
+  }
+
   async function identify(input: { rmNumber: string; birthDate: BirthDateParts }): Promise<IdentifyResult> {
     const now = clock();
     const rm = parseRmNumber(input.rmNumber);
@@ -138,7 +159,8 @@ export function createIdentityService({ db, hashBirthDate, clock, log, replica, 
       log.info('identify', { outcome: 'radiated' });
       return { ok: true, value: { kind: 'radiated', rmNumber, chamber: artisan.chamber, radiatedOn: artisan.radiatedOn } };
     }
-    log.info('identify', { outcome: 'found', account: artisan.accountStatus });
+    const accountStatus = await accountOf(rmNumber, artisan.accountStatus);
+    log.info('identify', { outcome: 'found', account: accountStatus });
     return {
       ok: true,
       value: {
@@ -150,7 +172,7 @@ export function createIdentityService({ db, hashBirthDate, clock, log, replica, 
           companyName: artisan.companyName ?? artisan.tradeName,
           qualification: artisan.qualification,
           chamber: artisan.chamber,
-          accountStatus: artisan.accountStatus,
+          accountStatus,
         },
       },
     };

@@ -72,4 +72,10 @@ export const cardIssuanceSchema = z.object({
   delivery: z.enum(['email', 'phone', 'paper', 'pvc']),
   /** The PDF (base64), when the registry must deliver it (e-mail). */
   pdf: z.string().max(400_000).optional(),
+  /**
+   * For an e-mail, the address the kiosk showed the artisan (who recognised it as theirs): the
+   * registry sends the card there only while it is still the account's address, else not at
+   * all (an operation may wait in the outbox while the account changes). Absent: the account's.
+   */
+  email: z.string().max(254).optional(),
 });

@@ -1,6 +1,7 @@
 import type { BirthDateHasher } from '../identity/birth-date-hash.ts';
 import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 import type { SyncProblem, SyncStatus } from '../shared/sync.ts';
+import { forgetKnownAccountsBefore, reassertKnownAccounts } from '../store/account-known-repo.ts';
 import { applyChangesPage, countArtisans, finishResync, startResync } from '../store/artisans-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import { deleteMeta, getMeta, setMeta } from '../store/meta-repo.ts';
@@ -48,6 +49,8 @@ type CheckedPage = {
   removed: string;
   cursor: string;
   hasMore: boolean;
+  /** When the kiosk asked for it (Unix ms): what the kiosk learnt of an account later is newer than its rows. */
+  askedAt: number;
 };
 
 export type ReplicaState = { complete: boolean; loadPercent: number | null };
@@ -116,7 +119,7 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
    * from them) and the rows' date-of-birth hashes. Each row is parsed, checked and dropped in
    * turn, so no page-sized string or parse is ever made (README, Performance: RSS).
    */
-  function checkedPage(bytes: Buffer): CheckedPage {
+  function checkedPage(bytes: Buffer, askedAt: number): CheckedPage {
     const page = readChangesPage(bytes);
     if (JSON.stringify(page.fields) !== FIELDS) throw new RegistryError('malformed', 'a changes page names other fields than this kiosk knows');
     const tooLarge = sizeProblem(page.rowCount, page.removed.length);
@@ -133,12 +136,14 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
       removed: JSON.stringify(page.removed),
       cursor: page.cursor,
       hasMore: page.hasMore,
+      askedAt,
     };
   }
 
   /** The next page, fetched and checked while the current one is written; its failure is handled when awaited. */
   function fetchPage(after: string | null): Promise<CheckedPage> {
-    const page = client.changesBytes(after, pageSize).then(checkedPage);
+    const askedAt = clock().getTime();
+    const page = client.changesBytes(after, pageSize).then((bytes) => checkedPage(bytes, askedAt));
     page.catch(() => undefined);
     return page;
   }
@@ -157,16 +162,24 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     // Every position this run was sent: one seen again means the feed went round in a circle.
     const seen = new Set<string>(start === null ? [] : [start]);
     let next: Promise<CheckedPage> | null = fetchPage(start);
+    let runAskedAt: number | null = null;
     while (next && !stopping) {
       const page: CheckedPage = await next;
+      runAskedAt ??= page.askedAt;
+      const firstAskedAt = runAskedAt;
       if (page.hasMore && seen.has(page.cursor)) throw stalled('the registry sent again a position of its changes feed it had already sent');
       if (page.hasMore && page.empty) throw stalled('the registry sent an empty page and said more would follow');
       seen.add(page.cursor);
       next = page.hasMore ? fetchPage(page.cursor) : null;
       const applied = await db.transaction(async (tx) => {
         const done = await applyChangesPage(tx, page.bytes, page.hashes, page.count, page.removed, resyncing);
+        // A page asked for before an activation (or a login) at this kiosk carries the account as
+        // it was: what the kiosk learnt since is put back, in the same transaction.
+        await reassertKnownAccounts(tx, page.askedAt);
         await setMeta(tx, CURSOR_KEY, page.cursor);
         if (!page.hasMore) {
+          // Read to the end from after that moment: the registry's word on those accounts stands.
+          await forgetKnownAccountsBefore(tx, firstAskedAt);
           if (!state.complete) await restoreSearchIndexes(tx);
           if (resyncing) {
             done.removed += await finishResync(tx);

@@ -23,12 +23,24 @@ export const ID_DOCUMENTS = ['carte-identite', 'passeport', 'titre-sejour', 'per
 export type IdDocument = (typeof ID_DOCUMENTS)[number];
 
 /**
+ * Why a card cannot go by e-mail (before sending, or at the moment of sending): no account,
+ * pending, active without an address; the registry not answering (the address cannot be shown,
+ * so nothing leaves); the registry's answers on the account not believed (off the API, or a
+ * status that went back); asked again at sending, an address other than the one the artisan was
+ * shown (`changed`: show it again); sending asked before any address was shown (`not-shown`).
+ */
+export const EMAIL_REFUSALS = ['no-account', 'pending', 'no-address', 'unreachable', 'untrusted', 'changed', 'not-shown'] as const;
+export type EmailRefusal = (typeof EMAIL_REFUSALS)[number];
+
+/**
  * What became of an issuance: the print job's state, the e-mail sent (the registry took it) or
- * queued (the outbox keeps it), the PVC order; for an e-mail, the address masked when known.
+ * queued (the outbox keeps it, for the address shown), or refused with the reason (nothing
+ * sent, nothing queued); the PVC order. For an e-mail, the address masked.
  */
 export type IssuanceResult =
   | { delivery: 'paper'; status: 'sent' | 'completed' | 'failed' }
-  | { delivery: 'email'; status: 'sent' | 'queued'; maskedEmail?: string }
+  | { delivery: 'email'; status: 'sent' | 'queued'; maskedEmail: string }
+  | { delivery: 'email'; status: 'refused'; reason: EmailRefusal }
   | { delivery: 'pvc'; status: 'sent' | 'failed' | 'already'; orderNumber: string }
   /**
    * Nothing charged: the card printer would not print the card now (`printer` says why). Asked
@@ -39,11 +51,8 @@ export type IssuanceResult =
 
 /**
  * Where an e-mailed card would go, said to staff before anything is sent: the account's
- * address as the registry has it (masked: the public walks past the desk); or, while the
- * registry does not answer, only that the local copy knows an active account (the card then
- * waits in the outbox); or why it cannot go by e-mail at all.
+ * address as the registry has it now (masked: the public walks past the desk; enough for the
+ * artisan to recognise it as theirs), or why it cannot go by e-mail at all. Only an answer of
+ * the registry the kiosk believes names an address: never the local copy's word alone.
  */
-export type EmailTarget =
-  | { kind: 'account'; maskedEmail: string }
-  | { kind: 'unconfirmed' }
-  | { kind: 'refused'; reason: 'no-account' | 'pending' | 'no-address' };
+export type EmailTarget = { kind: 'account'; maskedEmail: string } | { kind: 'refused'; reason: Exclude<EmailRefusal, 'changed' | 'not-shown'> };

@@ -1,3 +1,4 @@
+import { type AccountHeard, type Distrust, judgeStatus, NOTHING_HEARD, sameAddress } from '../accounts/account-trust.ts';
 import { buildCard, type CardModel, type CardSigner } from '../cards/card-model.ts';
 import { renderCardPdf } from '../cards/card-pdf.ts';
 import { cardViewOf, checkPhoto, PHOTO_REQUIRED } from '../cards/card-service.ts';
@@ -11,8 +12,9 @@ import type { PrinterSettings } from '../settings/printer-settings.ts';
 import type { CardView } from '../shared/card.ts';
 import { fail, type Result } from '../shared/errors.ts';
 import type { PaymentMethod } from '../shared/orders.ts';
+import { isEmail, normaliseEmail } from '../shared/rules/email.ts';
 import { maskEmail } from '../shared/rules/email-mask.ts';
-import type { EmailTarget, IdDocument, IssuanceResult, SearchHit } from '../shared/staff.ts';
+import type { EmailRefusal, EmailTarget, IdDocument, IssuanceResult, SearchHit } from '../shared/staff.ts';
 import { findByRmNumber, searchArtisans } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
@@ -20,6 +22,11 @@ import { enqueue } from '../store/outbox-repo.ts';
 
 export type Delivery = { kind: 'paper' } | { kind: 'email' } | { kind: 'pvc'; method: PaymentMethod };
 type Staff = { id: number; name: string };
+/**
+ * The registry asked for an account's status: its answer as the API shapes it, an answer off
+ * the API (a field missing, an unknown word, not JSON), or no answer (offline, busy, refused).
+ */
+export type AccountAnswer = { kind: 'answer'; status: AccountStatusWire } | { kind: 'malformed' } | { kind: 'unreachable' };
 type Deps = {
   db: WriteDb;
   /** The card key, and the verification page its QR codes point to. */
@@ -29,8 +36,8 @@ type Deps = {
   printers: () => Promise<PrinterSettings>;
   /** Pushes the outbox now; resolves true once the registry has the operation with this key. */
   pushNow: (key: string) => Promise<boolean>;
-  /** The artisan's account as the registry has it now; null when the registry cannot be asked. */
-  account: (rmNumber: string) => Promise<AccountStatusWire | null>;
+  /** The artisan's account as the registry has it now, asked live. */
+  account: (rmNumber: string) => Promise<AccountAnswer>;
   /** Whether the local copy is complete (the sync engine's replica state). */
   replica: () => Promise<{ complete: boolean }>;
   /** The artisan's photo as the registry keeps it, or as this kiosk's outbox still holds it (the newest); null when none is found. */
@@ -46,7 +53,12 @@ type Deps = {
  * memory only; every step that matters is in the audit log under the staff member's id.
  */
 export function createIssuanceService({ db, keys, print, orders, printers, pushNow, account, replica, recallPhoto, clock, log }: Deps) {
-  let current: { rmNumber: string; document: IdDocument; photo: Buffer | null } | null = null;
+  /**
+   * `heard`: what the registry said of the account in this issuance (account-trust.ts), its
+   * `linkTo` being the address staff were shown for it, masked, and the artisan recognised: the
+   * only address a card may go to.
+   */
+  let current: { rmNumber: string; document: IdDocument; photo: Buffer | null; heard: AccountHeard } | null = null;
 
   async function card(): Promise<Result<CardModel>> {
     if (!current) return fail('ISSUANCE_REQUIRED', 'no issuance in progress');
@@ -56,16 +68,44 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
     return built.ok ? { ok: true, value: built.card } : fail('CARD_RADIATED', 'radiated');
   }
 
-  /** The registry's word first; the local copy's account status only when the registry is away. */
-  async function emailTargetOf(rmNumber: string): Promise<EmailTarget> {
-    const online = await account(rmNumber);
-    if (online) {
-      if (online.status !== 'active') return { kind: 'refused', reason: online.status === 'pending' ? 'pending' : 'no-account' };
-      return online.email ? { kind: 'account', maskedEmail: maskEmail(online.email) } : { kind: 'refused', reason: 'no-address' };
+  /** The registry's word is no longer taken for this issuance: logged for IT (the reason, nothing of the person). */
+  function distrust(issuance: NonNullable<typeof current>, reason: Distrust): 'untrusted' {
+    if (issuance.heard.distrust === null) log.warn('account-answer-untrusted', { reason, where: 'issuance' });
+    issuance.heard = { ...issuance.heard, distrust: reason };
+    return 'untrusted';
+  }
+
+  /**
+   * The account as the registry has it now, held to what it said before in this issuance: the
+   * address of an active account (checked to be an address), or why no card goes by e-mail.
+   * Only a live answer the kiosk believes names an address: with the registry away nothing can
+   * be shown to the artisan, so nothing is sent (the local copy knows no address, and a status
+   * it holds may be minutes old). `shown`: the address the artisan was shown, which this answer
+   * must name again (else `changed`: shown anew before anything goes).
+   */
+  async function hearAccount(issuance: NonNullable<typeof current>, shown: string | null): Promise<{ email: string } | { refused: EmailRefusal }> {
+    if (issuance.heard.distrust) return { refused: 'untrusted' };
+    const asked = await account(issuance.rmNumber);
+    // The issuance ended (or another began) while the registry answered: nothing of it is heard.
+    if (current !== issuance) return { refused: 'unreachable' };
+    if (asked.kind === 'unreachable') return { refused: 'unreachable' };
+    if (asked.kind === 'malformed') return { refused: distrust(issuance, 'malformed') };
+    const answer = asked.status;
+    // "Active" for something that is not an address is an answer off the API, not "no address".
+    if (answer.email !== null && !isEmail(normaliseEmail(answer.email))) return { refused: distrust(issuance, 'malformed') };
+    // Confirmation is for good: held to the furthest status heard (an address change is judged below).
+    const judged = judgeStatus({ ...issuance.heard, linkTo: null }, answer);
+    if ('distrust' in judged) return { refused: distrust(issuance, judged.distrust) };
+    issuance.heard = { ...issuance.heard, status: answer.status };
+    if (answer.status !== 'active') return { refused: answer.status === 'pending' ? 'pending' : 'no-account' };
+    if (answer.email === null) return { refused: 'no-address' };
+    if (shown !== null && !sameAddress(answer.email, shown)) {
+      // Another address than the one the artisan recognised: nothing goes; it is shown anew.
+      issuance.heard = { ...issuance.heard, linkTo: null };
+      log.info('issuance-address-changed');
+      return { refused: 'changed' };
     }
-    const artisan = await findByRmNumber(db, rmNumber);
-    if (artisan?.accountStatus === 'active') return { kind: 'unconfirmed' };
-    return { kind: 'refused', reason: artisan?.accountStatus === 'pending' ? 'pending' : 'no-account' };
+    return { email: normaliseEmail(answer.email) };
   }
 
   const audit = (staff: Staff, action: string, details: Record<string, string | number>) =>
@@ -94,7 +134,7 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
       if (!artisan) return fail('ISSUANCE_REQUIRED', 'no such artisan in the replica');
       if (artisan.radiatedOn) return fail('CARD_RADIATED', 'radiated');
       current?.photo?.fill(0);
-      const started = { rmNumber, document, photo: null as Buffer | null };
+      const started = { rmNumber, document, photo: null as Buffer | null, heard: NOTHING_HEARD };
       current = started;
       await audit(staff, 'identity-checked', { rmNumber, document });
       // The photo the artisan already has (taken at a kiosk, kept by the registry) goes on the card; staff may retake it.
@@ -116,10 +156,19 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
       return this.view();
     },
 
-    /** Where the card would go by e-mail, before staff send it. */
+    /** Where the card would go by e-mail, shown (masked) to staff and the artisan before anything is sent. */
     async emailTarget(): Promise<Result<EmailTarget>> {
-      if (!current) return fail('ISSUANCE_REQUIRED', 'no issuance in progress');
-      return { ok: true, value: await emailTargetOf(current.rmNumber) };
+      const issuance = current;
+      if (!issuance) return fail('ISSUANCE_REQUIRED', 'no issuance in progress');
+      const heard = await hearAccount(issuance, null);
+      if ('refused' in heard) {
+        if (current === issuance) issuance.heard = { ...issuance.heard, linkTo: null };
+        // Only what hearing an account can say; `changed` and `not-shown` belong to sending.
+        const reason = heard.refused === 'changed' || heard.refused === 'not-shown' ? 'unreachable' : heard.refused;
+        return { ok: true, value: { kind: 'refused', reason } };
+      }
+      issuance.heard = { ...issuance.heard, linkTo: heard.email };
+      return { ok: true, value: { kind: 'account', maskedEmail: maskEmail(heard.email) } };
     },
 
     async view(): Promise<Result<CardView>> {
@@ -143,21 +192,29 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
         return { ok: true, value: { delivery: 'paper', status: job.status === 'failed' ? 'failed' : job.status === 'completed' ? 'completed' : 'sent' } };
       }
       if (delivery.kind === 'email') {
+        const issuance = current;
+        if (!issuance) return fail('ISSUANCE_REQUIRED', 'no issuance in progress');
+        const refused = (reason: EmailRefusal): Result<IssuanceResult> => {
+          log.info('card-email-refused', { reason });
+          return { ok: true, value: { delivery: 'email', status: 'refused', reason } };
+        };
+        // Only to the address the artisan was shown, and recognised as theirs.
+        const shown = issuance.heard.linkTo;
+        if (shown === null) return refused(issuance.heard.distrust ? 'untrusted' : 'not-shown');
         // Asked again at the moment of sending: the answer staff read may be minutes old.
-        const target = await emailTargetOf(c.rmNumber);
-        if (target.kind === 'refused')
-          return { ok: false, error: { code: 'NO_ACCOUNT', message: `no address to send to: ${target.reason}`, params: { reason: target.reason } } };
+        const heard = await hearAccount(issuance, shown);
+        if ('refused' in heard) return refused(heard.refused);
         const pdf = Buffer.from(await renderCardPdf(c, 'card')).toString('base64');
         const key = await db.transaction(async (tx) => {
-          const k = await enqueue(tx, 'card-issuance', { rmNumber: c.rmNumber, year: c.year, delivery: 'email', pdf }, clock());
+          // The address goes with the card: the registry sends it there only while it is still the account's.
+          const k = await enqueue(tx, 'card-issuance', { rmNumber: c.rmNumber, year: c.year, delivery: 'email', email: heard.email, pdf }, clock());
           await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'card-issued', details }, clock());
           return k;
         });
         // "Sent" only once the registry has taken the operation (it sends the mail); else it waits in the outbox.
         const sent = await pushNow(key);
         log.info('card-issued', { delivery: 'email', sent });
-        const masked = target.kind === 'account' ? { maskedEmail: target.maskedEmail } : {};
-        return { ok: true, value: { delivery: 'email', status: sent ? 'sent' : 'queued', ...masked } };
+        return { ok: true, value: { delivery: 'email', status: sent ? 'sent' : 'queued', maskedEmail: maskEmail(heard.email) } };
       }
       // No order is made for a card that cannot come out now: staff are told why, and nothing waits behind.
       const blocked = await orders.cardPrinterBlocked();

@@ -73,9 +73,13 @@ export function VisitView({ visit, dispatch, call, info, finish }: Props) {
     if (v.screen !== 'outcome' || v.outcome.kind !== 'found') return;
     const status = v.outcome.artisan.accountStatus;
     if (status === 'pending') {
-      // Show where the link went (the registry knows), then wait for it like after activating.
+      // Show where the link went (the registry knows), then wait for it like after activating. The
+      // kiosk's copy may be behind (confirmed since: log in) or ahead of a registry that dropped
+      // the activation (no account after all: activate).
       void call(kiosk().invoke('accounts:status', {}), (r) =>
-        dispatch(r.status === 'active' ? { type: 'chose-login' } : { type: 'mail-sent', email: r.email ?? '' }),
+        dispatch(
+          r.status === 'active' ? { type: 'chose-login' } : r.status === 'none' ? { type: 'chose-activate' } : { type: 'mail-sent', email: r.email ?? '' },
+        ),
       );
     } else dispatch({ type: status === 'none' ? 'chose-activate' : 'chose-login' });
   };

@@ -685,12 +685,17 @@ export const en: Record<MessageKey, string> = {
   'issue.result.paper.failed': 'The office printer did not take the sheet: see “Printers”.',
   'issue.result.email.sent': 'Card sent: the registry took the e-mail for {email}.',
   'issue.result.email.queued':
-    'Card waiting to be sent: the registry is not answering. The kiosk will pass it on as soon as it answers (see “Synchronisation”), and the registry will then send it to the account’s address.',
+    'Card waiting to be sent: the registry no longer answers. The kiosk will pass it on as soon as it answers (see “Sync”), and it will then send it to {email} if that is still the account’s address; otherwise nothing goes.',
   'issue.emailTo': 'The card will go to the account’s address: {email}',
+  'issue.emailConfirm': 'Ask the artisan whether this address is theirs before sending.',
   'issue.emailSend': 'Send the card to this address',
-  'issue.emailUnconfirmed':
-    'The registry is not answering: the account’s address cannot be shown. The card can wait in the kiosk; it will go to the account’s address as soon as the registry answers.',
-  'issue.emailSendLater': 'Send as soon as the registry answers',
+  'issue.emailRefused.unreachable':
+    'No sending by e-mail: the registry does not answer, so the account’s address can be neither checked nor shown to the artisan. Nothing is sent. Give the card on paper (A4) or as a PVC card, or try again later.',
+  'issue.emailRefused.untrusted':
+    'No sending by e-mail: the registry answered inconsistently about this artisan’s account (an unreadable answer, or a status that went back). Nothing is sent. Give the card on paper (A4) or as a PVC card.',
+  'issue.emailRefused.changed':
+    'Nothing is sent: asked just now, the registry gives another address than the one shown to the artisan. Press “Send by e-mail” again to show the current address and have it confirmed.',
+  'issue.emailRefused.not-shown': 'Nothing is sent: the address has not been shown to the artisan yet. Press “Send by e-mail” to show it.',
   'issue.emailRefused.no-account': 'No sending by e-mail: this artisan has no account on the portal. Give the card on paper (A4) or as a PVC card.',
   'issue.emailRefused.pending':
     'No sending by e-mail: this artisan’s account is not activated yet (confirmation link not followed). Give the card on paper (A4) or as a PVC card.',

@@ -699,12 +699,17 @@ export const fr = {
   'issue.result.paper.failed': 'L’imprimante de bureau n’a pas pris la feuille : voir « Imprimantes ».',
   'issue.result.email.sent': 'Carte envoyée : le registre a pris l’e-mail pour {email}.',
   'issue.result.email.queued':
-    'Carte en attente d’envoi : le registre ne répond pas. La borne la lui transmettra dès qu’il répondra (voir « Synchronisation »), et il l’enverra alors à l’adresse du compte.',
+    'Carte en attente d’envoi : le registre ne répond plus. La borne la lui transmettra dès qu’il répondra (voir « Synchronisation »), et il l’enverra alors à {email}, si c’est toujours l’adresse du compte ; sinon, rien ne part.',
   'issue.emailTo': 'La carte partira à l’adresse du compte : {email}',
+  'issue.emailConfirm': 'Demandez à l’artisan si cette adresse est bien la sienne avant d’envoyer.',
   'issue.emailSend': 'Envoyer la carte à cette adresse',
-  'issue.emailUnconfirmed':
-    'Le registre ne répond pas : l’adresse du compte ne peut pas être affichée. La carte peut attendre dans la borne ; elle partira à l’adresse du compte dès que le registre répondra.',
-  'issue.emailSendLater': 'Envoyer dès que le registre répondra',
+  'issue.emailRefused.unreachable':
+    'Pas d’envoi par e-mail : le registre ne répond pas, l’adresse du compte ne peut pas être vérifiée ni montrée à l’artisan. Rien n’est envoyé. Remettez la carte sur papier (A4) ou en carte PVC, ou réessayez plus tard.',
+  'issue.emailRefused.untrusted':
+    'Pas d’envoi par e-mail : le registre a répondu sur le compte de cet artisan de façon incohérente (réponse illisible, ou statut revenu en arrière). Rien n’est envoyé. Remettez la carte sur papier (A4) ou en carte PVC.',
+  'issue.emailRefused.changed':
+    'Rien n’est envoyé : interrogé à l’instant, le registre donne une autre adresse que celle montrée à l’artisan. Appuyez de nouveau sur « Envoyer par e-mail » pour afficher l’adresse actuelle et la faire confirmer.',
+  'issue.emailRefused.not-shown': 'Rien n’est envoyé : l’adresse n’a pas encore été montrée à l’artisan. Appuyez sur « Envoyer par e-mail » pour l’afficher.',
   'issue.emailRefused.no-account': 'Pas d’envoi par e-mail : cet artisan n’a pas de compte sur le portail. Remettez la carte sur papier (A4) ou en carte PVC.',
   'issue.emailRefused.pending':
     'Pas d’envoi par e-mail : le compte de cet artisan n’est pas encore activé (lien de confirmation non suivi). Remettez la carte sur papier (A4) ou en carte PVC.',

@@ -67,12 +67,12 @@ describe('e-mail issuance at the console: the address first, then "sent" only wh
     assert.equal(!future.ok && future.error.code, 'TILL_DAY_INVALID');
   });
 
-  it('no account: the target is refused in words before sending, and sending is refused too; nothing queued, no mail', async () => {
+  it('no account: the target is refused in words before sending, and sending (no address shown) is refused too; nothing queued, no mail', async () => {
     await start('123123127RM078', 'passeport');
     const target = await invoke<EmailTarget>('staff:issue-email-target', {});
     assert.deepEqual(target.ok && target.value, { kind: 'refused', reason: 'no-account' });
     const sent = await invoke<IssuanceResult>('staff:issue', { kind: 'email' });
-    assert.deepEqual(!sent.ok && [sent.error.code, sent.error.params], ['NO_ACCOUNT', { reason: 'no-account' }]);
+    assert.deepEqual(sent.ok && sent.value, { delivery: 'email', status: 'refused', reason: 'not-shown' });
     assert.equal((await kiosk.db.get<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE type = 'card-issuance'"))?.n, 0);
     assert.equal(smtp.mails.length, 0);
   });
@@ -89,19 +89,19 @@ describe('e-mail issuance at the console: the address first, then "sent" only wh
     assert.match(received.raw, /carte-professionnelle-\d{4}\.pdf/);
   });
 
-  it('an account and the registry down: the address cannot be confirmed, said so; the card is queued, said as such', async () => {
+  it('an account and the registry down: no address can be shown, so nothing is sent or queued, said so in words', async () => {
     await registry.close();
     registryUp = false;
     await start('401234562RE067', 'carte-identite');
     const target = await invoke<EmailTarget>('staff:issue-email-target', {});
-    assert.deepEqual(target.ok && target.value, { kind: 'unconfirmed' });
-    const queued = await invoke<IssuanceResult>('staff:issue', { kind: 'email' });
-    assert.deepEqual(queued.ok && queued.value, { delivery: 'email', status: 'queued' });
+    assert.deepEqual(target.ok && target.value, { kind: 'refused', reason: 'unreachable' });
+    const refused = await invoke<IssuanceResult>('staff:issue', { kind: 'email' });
+    assert.deepEqual(refused.ok && refused.value, { delivery: 'email', status: 'refused', reason: 'not-shown' });
     const waiting = await kiosk.db.get<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE type = 'card-issuance'");
-    assert.equal(waiting?.n, 1, 'the card waits in the outbox for the registry');
-    // Without the registry, an artisan the local copy knows without an account is still refused.
+    assert.equal(waiting?.n, 0, 'no card waits for an address nobody saw');
+    // Without the registry, an artisan the local copy knows without an account is refused the same way: nobody can say.
     await start('123123127RM078', 'passeport');
     const none = await invoke<EmailTarget>('staff:issue-email-target', {});
-    assert.deepEqual(none.ok && none.value, { kind: 'refused', reason: 'no-account' });
+    assert.deepEqual(none.ok && none.value, { kind: 'refused', reason: 'unreachable' });
   });
 });

@@ -13,7 +13,7 @@ import { KIOSK_ID, SECRET, startTestRegistry } from '../support/registry.ts';
 import { tempDir } from '../support/temp.ts';
 
 describe('staff-assisted issuance ("Délivrer une carte")', () => {
-  it('finds the artisan offline by RM number, SIREN or name, records the kind of document checked, issues by e-mail (queued while offline), all in the audit log', async () => {
+  it('finds the artisan offline by RM number, SIREN or name, records the kind of document checked, refuses the e-mail while offline (no address can be shown), all in the audit log', async () => {
     const registry = await startTestRegistry(200);
     const log = memoryLogger();
     const kiosk = await readyKiosk({
@@ -50,22 +50,24 @@ describe('staff-assisted issuance ("Délivrer une carte")', () => {
     const jpeg = readFileSync(path.join(ROOT, 'assets/demo-photos/portrait.jpg')).toString('base64');
     const withPhoto = await invoke<CardView>('staff:issue-photo', { jpeg });
     assert.match((withPhoto.ok && withPhoto.value.photo) || '', /^data:image\/jpeg;base64,/);
-    // Camille has no active account: nowhere to e-mail the card.
+    // No address shown (the registry is away, so none can be): no e-mail.
     const noAccount = await invoke<IssuanceResult>('staff:issue', { kind: 'email' });
-    assert.equal(!noAccount.ok && noAccount.error.code, 'NO_ACCOUNT');
+    assert.deepEqual(noAccount.ok && noAccount.value, { delivery: 'email', status: 'refused', reason: 'not-shown' });
     const paper = await invoke('staff:issue', { kind: 'paper' });
     assert.equal(!paper.ok && paper.error.code, 'PRINTER_NOT_SET', 'no office printer set: said so');
 
-    // Jean-Pierre has one: the card waits in the outbox while the registry is away.
+    // Jean-Pierre has one, but while the registry is away its address cannot be shown: nothing goes, nothing waits.
     assert.ok((await invoke('staff:issue-start', { rmNumber: '401234562RE067', document: 'carte-identite' })).ok);
     // The registry is away, so no photo of his comes back from it: none leaves without one.
     const noPhoto = await invoke<IssuanceResult>('staff:issue', { kind: 'email' });
     assert.equal(!noPhoto.ok && noPhoto.error.code, 'PHOTO_REQUIRED');
     assert.ok((await invoke('staff:issue-photo', { jpeg })).ok);
+    const target = await invoke('staff:issue-email-target', {});
+    assert.deepEqual(target.ok && target.value, { kind: 'refused', reason: 'unreachable' });
     const email = await invoke<IssuanceResult>('staff:issue', { kind: 'email' });
-    assert.deepEqual(email.ok && email.value, { delivery: 'email', status: 'queued' });
-    const queued = await kiosk.db.get<{ payload: string }>("SELECT payload FROM outbox WHERE type = 'card-issuance'");
-    assert.equal((JSON.parse(queued?.payload ?? '{}') as { rmNumber?: string }).rmNumber, '401234562RE067');
+    assert.deepEqual(email.ok && email.value, { delivery: 'email', status: 'refused', reason: 'not-shown' });
+    const queued = await kiosk.db.get<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE type = 'card-issuance'");
+    assert.equal(queued?.n, 0);
 
     const audit = await kiosk.db.all<{ actor: string; action: string; details: string }>('SELECT actor, action, details FROM audit_log ORDER BY seq');
     const checked = audit.find((a) => a.action === 'identity-checked');
@@ -76,7 +78,7 @@ describe('staff-assisted issuance ("Délivrer une carte")', () => {
         const { year: _year, ...d } = JSON.parse(a.details) as Record<string, unknown>;
         return [a.actor, d];
       });
-    assert.deepEqual(issued, [['staff:1', { rmNumber: '401234562RE067', delivery: 'email', document: 'carte-identite' }]]);
+    assert.deepEqual(issued, [], 'no card was issued');
     // Ended with the staff session: the photo is gone.
     assert.equal((await invoke('staff:logout', {})).ok, true);
     assert.equal((await invoke('staff:login', { pin: '482913' })).ok, true);

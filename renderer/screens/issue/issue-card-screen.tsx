@@ -100,9 +100,9 @@ export function IssueCardScreen({ card, result, emailTarget, ordered, error, pen
 }
 
 /**
- * Before an e-mail goes: the account's address as the registry has it (masked), then the
- * button that sends; while the registry is away, that the card can wait for it; or, with
- * no account or address, why not (paper and PVC stay just below).
+ * Before an e-mail goes: the account's address as the registry has it (masked, for the
+ * artisan to recognise), then the button that sends; or, with no account, no address, no
+ * answer from the registry or one it cannot believe, why not (paper and PVC stay just below).
  */
 function EmailTargetPanel({ target, pending, onSend }: { target: EmailTarget; pending: boolean; onSend(): void }) {
   const { t } = useT();
@@ -114,9 +114,10 @@ function EmailTargetPanel({ target, pending, onSend }: { target: EmailTarget; pe
     );
   return (
     <div className="panel panel-neutral" role="status">
-      <p>{target.kind === 'account' ? t('issue.emailTo', { email: target.maskedEmail }) : t('issue.emailUnconfirmed')}</p>
+      <p>{t('issue.emailTo', { email: target.maskedEmail })}</p>
+      <p>{t('issue.emailConfirm')}</p>
       <button type="button" className="button button-primary" aria-disabled={pending || undefined} onClick={() => !pending && onSend()}>
-        {target.kind === 'account' ? t('issue.emailSend') : t('issue.emailSendLater')}
+        {t('issue.emailSend')}
       </button>
     </div>
   );
@@ -128,7 +129,7 @@ function resultWords(t: Translate, result: IssuanceResult): string {
     case 'paper':
       return t(`issue.result.paper.${result.status}`);
     case 'email':
-      return t(`issue.result.email.${result.status}`, { email: result.maskedEmail ?? '' });
+      return result.status === 'refused' ? t(`issue.emailRefused.${result.reason}`) : t(`issue.result.email.${result.status}`, { email: result.maskedEmail });
     case 'pvc':
       if (result.status === 'refused')
         return t('issue.result.pvc.refused', {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { EmailTarget, IssuanceResult } from '../../../main/shared/staff.ts';
+import { EMAIL_REFUSALS, type IssuanceResult } from '../../../main/shared/staff.ts';
 import { consoleReducer } from '../../../renderer/app/console-machine.ts';
 import type { ConsoleState } from '../../../renderer/app/console-state.ts';
 import { en } from '../../../renderer/i18n/en.ts';
@@ -12,9 +12,10 @@ const onCardOf = (state: ConsoleState) => {
   return { ...state.issue, ordered: state.issuance.ordered, errors: state.errors };
 };
 
-// Written out so that a reason or an outcome added without its words fails here (the issue
-// screen builds these keys from values, where the compiler cannot follow).
-const REFUSALS: readonly Extract<EmailTarget, { kind: 'refused' }>['reason'][] = ['no-account', 'pending', 'no-address'];
+// Written out (the refusals from their one list) so that a reason or an outcome added without
+// its words fails here (the issue screen builds these keys from values, where the compiler
+// cannot follow). An e-mail refused at sending is said with the same sentences as before it.
+const REFUSALS = EMAIL_REFUSALS;
 const OUTCOMES: readonly [IssuanceResult['delivery'], IssuanceResult['status']][] = [
   ['paper', 'sent'],
   ['paper', 'completed'],

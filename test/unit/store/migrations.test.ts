@@ -275,6 +275,26 @@ describe('migrations', async () => {
     await db.close();
   });
 
+  it('0017 keeps what the kiosk learnt of an account, one line per artisan, only a status the replica can hold', async () => {
+    const db = await dbAt(16, migrations);
+    await migrate(db, migrations, log, 17);
+    assert.deepEqual(await columns(db, 'account_known'), ['rm_number', 'status', 'known_at']);
+    await db.transaction((tx) => tx.run("INSERT INTO account_known (rm_number, status, known_at) VALUES ('R1', 'pending', 1)"));
+    await assert.rejects(
+      db.transaction((tx) => tx.run("INSERT INTO account_known (rm_number, status, known_at) VALUES ('R1', 'active', 2)")),
+      /UNIQUE|PRIMARY/,
+    );
+    await assert.rejects(
+      db.transaction((tx) => tx.run("INSERT INTO account_known (rm_number, status, known_at) VALUES ('R2', 'none', 2)")),
+      /CHECK/,
+    );
+    await assert.rejects(
+      db.transaction((tx) => tx.run("INSERT INTO account_known (rm_number, status, known_at) VALUES ('R3', 'active', 'soon')")),
+      /cannot store/,
+    );
+    await db.close();
+  });
+
   it('are recorded once: running them again applies nothing', async () => {
     const db = await dbAt(Number.POSITIVE_INFINITY, migrations);
     assert.equal(await migrate(db, migrations, log), 0);
