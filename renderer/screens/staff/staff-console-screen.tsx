@@ -4,7 +4,7 @@ import type { StaffOverview } from '../../../main/shared/console.ts';
 import type { Result } from '../../../main/shared/errors.ts';
 import type { JournalDay, JournalPrint } from '../../../main/shared/journal.ts';
 import type { KioskSettings, SecretsView, SettingsView } from '../../../main/shared/kiosk.ts';
-import type { PrintJob } from '../../../main/shared/print-jobs.ts';
+import type { PrintCancelled, PrintJob } from '../../../main/shared/print-jobs.ts';
 import type { PrinterStatus } from '../../../main/shared/printers.ts';
 import type { StaffMember } from '../../../main/shared/staff.ts';
 import type { TillDay, TillPrint } from '../../../main/shared/till.ts';
@@ -52,6 +52,8 @@ export type StaffConsoleProps = {
   onJournalPrint(input: InputOf<'staff:journal-print'>): Promise<Result<JournalPrint>>;
   onPrinterSave(role: PrinterStatus['role'], printer: string | null): void;
   onPrinterTest(role: PrinterStatus['role']): Promise<PrintJob | null>;
+  /** Cancels a print job that waits for its printer; the list says the answer. */
+  onPrintCancel(jobId: number): Promise<Result<PrintCancelled>>;
   onSyncNow(): void;
   onResumeIdentification(): void;
   onIssue(): void;
@@ -113,7 +115,7 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
             {section === 'printers' && (
               <>
                 <PrintersPanel printers={printers} pending={pending} onSave={props.onPrinterSave} onTest={props.onPrinterTest} />
-                <PrintJobs jobs={overview?.jobs ?? []} />
+                <PrintJobs jobs={overview?.jobs ?? []} onCancel={props.onPrintCancel} />
               </>
             )}
             {section === 'sync' && <SyncPanel sync={overview?.sync} pending={pending} onSyncNow={props.onSyncNow} />}
