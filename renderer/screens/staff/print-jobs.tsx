@@ -51,7 +51,7 @@ export function PrintJobs({ jobs, onCancel, now: clock = wallClock }: PrintJobsP
     void onCancel(job.id).then((r) => {
       setBusy(null);
       setAsking(null);
-      setAnswer({ ...answerWords(t, r, jobDocumentWords(t, locale, job.document)), at: Date.now() });
+      setAnswer({ ...cancelAnswerWords(t, r, jobDocumentWords(t, locale, job.document)), at: Date.now() });
     });
   };
 
@@ -120,7 +120,7 @@ export function PrintJobs({ jobs, onCancel, now: clock = wallClock }: PrintJobsP
 }
 
 /** The answer to a cancel in words: what became of the job, and of what it was for. */
-function answerWords(t: Translate, r: Result<PrintCancelled>, document: string): { words: string; ok: boolean } {
+export function cancelAnswerWords(t: Translate, r: Result<PrintCancelled>, document: string): { words: string; ok: boolean } {
   if (!r.ok) {
     const kind = r.error.params?.kind;
     return r.error.code === 'PRINT_CANCEL_FAILED' && typeof kind === 'string'
