@@ -765,7 +765,7 @@ export const en: Record<MessageKey, string> = {
     'The card printer seems switched off or unplugged: nothing has come out for {minutes, plural, one {# minute} other {# minutes}}. Check that it is on, plugged in, and has cards and ribbon. If it cannot start again, cancel this print: it will no longer come out, even once the printer is switched back on. The order stays open with its card: you can print it again or hand it over another way, with nothing charged again.',
   'printJobs.stale.paper':
     'The office printer seems switched off or unplugged: nothing has come out for {minutes, plural, one {# minute} other {# minutes}}. Check that it is on, plugged in, and has paper. If it cannot start again, cancel this print: it will no longer come out, even once the printer is switched back on, and you can ask for it again.',
-  'printJobs.cancel': 'Cancel this print',
+  'printJobs.cancel': 'Cancel the print',
   'printJobs.cancelLabel': 'Cancel the print: {document}',
   'printJobs.confirmCancel': 'Cancel the print “{document}”? It will no longer come out, even if the printer is switched back on.',
   'printJobs.confirmYes': 'Yes, cancel the print',

@@ -782,7 +782,7 @@ export const fr = {
     'L’imprimante à cartes semble éteinte ou débranchée : rien n’est sorti depuis {minutes, plural, one {# minute} other {# minutes}}. Vérifiez qu’elle est allumée, branchée, et qu’elle a des cartes et du ruban. Si elle ne peut pas repartir, annulez cette impression : elle ne sortira plus, même quand l’imprimante se rallumera. La commande reste ouverte avec sa carte : vous pourrez l’imprimer de nouveau ou la remettre autrement, sans rien encaisser de plus.',
   'printJobs.stale.paper':
     'L’imprimante de bureau semble éteinte ou débranchée : rien n’est sorti depuis {minutes, plural, one {# minute} other {# minutes}}. Vérifiez qu’elle est allumée, branchée, et qu’elle a du papier. Si elle ne peut pas repartir, annulez cette impression : elle ne sortira plus, même quand l’imprimante se rallumera, et vous pourrez la demander de nouveau.',
-  'printJobs.cancel': 'Annuler cette impression',
+  'printJobs.cancel': 'Annuler l’impression',
   'printJobs.cancelLabel': 'Annuler l’impression : {document}',
   'printJobs.confirmCancel': 'Annuler l’impression « {document} » ? Elle ne sortira plus, même si l’imprimante se rallume.',
   'printJobs.confirmYes': 'Oui, annuler l’impression',
