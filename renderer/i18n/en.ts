@@ -601,6 +601,7 @@ export const en: Record<MessageKey, string> = {
   'console.badge.failed': '{count} failed',
   'console.badge.cardUnset': 'card printer not set',
   'console.badge.printerError': '{count} in error',
+  'console.badge.stuckJobs': '{count, plural, one {# print stuck} other {# prints stuck}}',
   'console.badge.syncFailing': 'failing',
   'console.badge.paused': 'identification paused',
   'issue.button': 'Issue a card',

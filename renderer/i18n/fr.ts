@@ -614,6 +614,7 @@ export const fr = {
   'console.badge.failed': '{count} en échec',
   'console.badge.cardUnset': 'imprimante à cartes non réglée',
   'console.badge.printerError': '{count} en erreur',
+  'console.badge.stuckJobs': '{count, plural, one {# impression bloquée} other {# impressions bloquées}}',
   'console.badge.syncFailing': 'en échec',
   'console.badge.paused': 'identification suspendue',
   'issue.button': 'Délivrer une carte',

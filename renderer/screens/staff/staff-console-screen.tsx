@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { InputOf } from '../../../main/api/contract.ts';
 import type { StaffOverview } from '../../../main/shared/console.ts';
 import type { Result } from '../../../main/shared/errors.ts';
@@ -73,6 +73,12 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
   const { overview, printers, error, notices, pending, section } = props;
   const { t } = useT();
   useKeyboardRoom();
+  // The badges read the time too (a print waiting past ten minutes): a clock on the page, never a call.
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
   // A section chosen by the agent takes the focus to its heading, so a screen reader says where
   // it landed; the first one shown (after the PIN) leaves the focus to the screen's heading.
   const chosen = useRef(false);
@@ -95,7 +101,13 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
     <main id="main" className="screen staff-console-screen">
       <ScreenHeading>{t('staff.consoleHeading')}</ScreenHeading>
       <div className="console-layout">
-        <ConsoleNav current={section} attention={sectionAttention(overview, printers)} onChoose={choose} onIssue={props.onIssue} onVerify={props.onVerify} />
+        <ConsoleNav
+          current={section}
+          attention={sectionAttention(overview, printers, now)}
+          onChoose={choose}
+          onIssue={props.onIssue}
+          onVerify={props.onVerify}
+        />
         <div className="console-body">
           <Notices keys={answered ? notices : []} />
           {answered && error && (
