@@ -62,6 +62,11 @@ describe('the console and a print whose printer never comes back', () => {
     await later.getByLabel(fr['staff.pin']).fill('482913');
     await button(later, fr['staff.enter']).click();
     await later.getByRole('heading', { name: fr['orders.title'], exact: true }).waitFor();
+    // From the orders, where the console opens, the navigation says a print is stuck.
+    await later
+      .getByRole('navigation', { name: fr['staff.sections'] })
+      .getByRole('button', { name: /^Imprimantes\s*,.*1 impression bloquée/ })
+      .waitFor();
     await consoleSection(later, fr['printers.title']);
     const job = pageJob(later);
     await job.getByText('envoyée, en attente de l’imprimante depuis 12 minutes').waitFor();
