@@ -38,12 +38,13 @@ import type { SpeechEngine } from './speech/speech-engine.ts';
 import { createSpeechService, type SpeechOptions } from './speech/speech-service.ts';
 import { createIssuanceService } from './staff/issuance-service.ts';
 import { createJournalService } from './staff/journal-service.ts';
+import { createPrintCancelService } from './staff/print-cancel-service.ts';
 import { createStaffService } from './staff/staff-service.ts';
 import { appendAudit, recentAuditLines } from './store/audit-repo.ts';
 import type { WriteDb } from './store/database.ts';
 import { openStore } from './store/open-store.ts';
 import { isPending } from './store/outbox-repo.ts';
-import { recentJobs } from './store/print-jobs-repo.ts';
+import { consoleJobs } from './store/print-jobs-repo.ts';
 
 /** How long identification waits for the registry's word on an account the replica does not know confirmed. */
 const LIVE_ACCOUNT_WAIT_MS = 2000;
@@ -318,7 +319,7 @@ export async function createKiosk({
     });
     const overview = async (): Promise<StaffOverview> => ({
       sync: await sync.status(),
-      jobs: await recentJobs(db, 10),
+      jobs: await consoleJobs(db, 10),
       audit: await recentAuditLines(db, 10),
       orders: await orders.list(),
       identificationPausedUntil: await identity.pause(),
@@ -376,6 +377,7 @@ export async function createKiosk({
       clock,
       log: log.child('journal'),
     });
+    const printCancel = createPrintCancelService({ db, print, orders, clock, log: log.child('print-cancel') });
     const info = async () => {
       const s = await readSettings(db);
       const speaks = (await speech.status()).available;
@@ -419,6 +421,7 @@ export async function createKiosk({
             issuance,
             till,
             journal,
+            printCancel,
             stopKiosk: async (staffId) => {
               await db.transaction((tx) => appendAudit(tx, { actor: `staff:${staffId}`, action: 'kiosk-stopped', details: {} }, clock()));
               log.info('kiosk-stop-asked', { staffId });

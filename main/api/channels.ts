@@ -33,6 +33,7 @@ export const CHANNELS = [
   'staff:printers',
   'staff:printer-set',
   'staff:printer-test',
+  'staff:print-cancel',
   'staff:secrets',
   'staff:search',
   'staff:issue-start',

@@ -6,7 +6,7 @@ import type { EventKind, KioskEvent } from '../shared/events.ts';
 import type { JournalDay, JournalPrint } from '../shared/journal.ts';
 import type { AppInfo, SecretsView, SettingsView } from '../shared/kiosk.ts';
 import type { OrderTicket } from '../shared/orders.ts';
-import type { PrintJob } from '../shared/print-jobs.ts';
+import type { PrintCancelled, PrintJob } from '../shared/print-jobs.ts';
 import type { PrinterStatus } from '../shared/printers.ts';
 import { JOURNAL_DAY_LIMIT, JOURNAL_KINDS } from '../shared/rules/journal-kinds.ts';
 import { type EmailTarget, ID_DOCUMENTS, type IssuanceResult, type SearchHit, type StaffMember, type StaffState } from '../shared/staff.ts';
@@ -161,6 +161,25 @@ export const contract = {
   'staff:printer-set': { input: z.object({ role, printer: text(300).nullable() }).strict(), output: returns<PrinterStatus[]>() },
   /** A test page (or test ticket) on the printer of a role; answers once the printer took it. Staff only. */
   'staff:printer-test': { input: z.object({ role }).strict(), output: returns<PrintJob>() },
+  /**
+   * Cancels a print job that waits for its printer (switched off for good): at the spooler first,
+   * so it does not print when the printer is back; in the audit log (print-cancelled). A job that
+   * had ended is not cancelled (`outcome: 'ended'`, the job as it ended). PRINT_JOB_NOT_FOUND,
+   * PRINT_JOB_NOT_SENT, PRINT_CANCEL_FAILED (params.kind: the spooler could not be asked; nothing
+   * changed). A PVC card's order stays open with its card. Staff only.
+   */
+  'staff:print-cancel': {
+    input: z
+      .object({
+        jobId: z
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 31),
+      })
+      .strict(),
+    output: returns<PrintCancelled & { overview: StaffOverview }>(),
+  },
   /** "Délivrer une carte": the local replica searched by RM number, SIREN or name (offline). Staff only. */
   'staff:search': { input: z.object({ query: text(120) }).strict(), output: returns<SearchHit[]>() },
   /** Staff checked an identity document of this kind (never its number or image): the issuance starts. */

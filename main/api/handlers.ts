@@ -16,6 +16,7 @@ import type { AppInfo } from '../shared/kiosk.ts';
 import type { SpeechService } from '../speech/speech-service.ts';
 import type { IssuanceService } from '../staff/issuance-service.ts';
 import type { JournalService } from '../staff/journal-service.ts';
+import type { PrintCancelService } from '../staff/print-cancel-service.ts';
 import type { StaffService } from '../staff/staff-service.ts';
 import type { Handlers } from './handle.ts';
 
@@ -35,6 +36,7 @@ export type HandlerDeps = {
   issuance: IssuanceService;
   till: TillService;
   journal: JournalService;
+  printCancel: PrintCancelService;
   speech: SpeechService;
   /** Stops the kiosk (Electron quits; browser mode ends its process), after the answer is sent. */
   stopKiosk: (staffId: number) => Promise<void>;
@@ -60,6 +62,7 @@ export function createHandlers({
   issuance,
   till,
   journal,
+  printCancel,
   stopKiosk,
   overview,
   syncNow,
@@ -153,6 +156,11 @@ export function createHandlers({
     'staff:printers': () => staffOnly(printers.statuses),
     'staff:printer-set': (input) => asStaff((member) => printers.set(input.role, input.printer, member.id)),
     'staff:printer-test': (input) => asStaff((member) => printers.test(input.role, member.id)),
+    'staff:print-cancel': (input) =>
+      asStaff(async (member) => {
+        const done = await printCancel.cancel(input.jobId, member);
+        return done.ok ? ok({ ...done.value, overview: await overview() }) : done;
+      }),
     'staff:search': (input) => asStaff(() => issuance.search(input.query)),
     'staff:issue-start': (input) => asStaff((member) => issuance.start(input.rmNumber, input.document, member)),
     'staff:issue-photo': (input) => asStaff(() => issuance.setPhoto(input.jpeg)),

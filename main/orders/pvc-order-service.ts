@@ -112,10 +112,19 @@ export function createPvcOrderService({
       return;
     }
     if (job.status === 'failed') {
-      await step(order.id, async (tx) => {
+      // Once: the follower and a staff cancel may both see the job end. The order stays open with
+      // its card kept and its payment, for a retry, a refund or a hand-over another way.
+      const moved = await db.transaction(async (tx) => {
+        const now = await getOrder(tx, order.id);
+        if (!now || now.cardJobId !== job.id || (now.state !== 'paid' && now.state !== 'printing')) return false;
         await setOrder(tx, order.id, { state: 'failed', errorKind: job.errorKind ?? 'other' }, clock());
-        await appendAudit(tx, { actor: 'kiosk', action: 'pvc-print-failed', details: { order: order.number, kind: job.errorKind ?? 'other' } }, clock());
+        // A job staff cancelled is in the journal by their own entry (print-cancelled), not as the kiosk's failure.
+        if (job.errorKind !== 'cancelled')
+          await appendAudit(tx, { actor: 'kiosk', action: 'pvc-print-failed', details: { order: order.number, kind: job.errorKind ?? 'other' } }, clock());
+        return true;
       });
+      if (!moved) return;
+      onChange(order.id);
       log.warn('pvc-print-failed', { order: order.id, kind: job.errorKind });
       return;
     }
@@ -488,6 +497,16 @@ export function createPvcOrderService({
           log.error('pvc-resume-failed', { order: order.id, kind: errorKind(error) });
         }
       }
+    },
+
+    /**
+     * A card job that ended outside the order's follower (staff cancelled it at the console): its
+     * order moves now, as the follower would have moved it (failed, card kept, nothing refunded).
+     */
+    async cardJobEnded(jobId: number): Promise<void> {
+      const order = (await ordersIn(db, ['paid', 'printing'])).find((o) => o.cardJobId === jobId);
+      const job = order ? await getJob(db, jobId) : undefined;
+      if (order && job) await settle(order, job);
     },
 
     /** For tests and shutdown: true while a card job is being followed. */

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { PrintRole } from '../shared/print-jobs.ts';
 import type { QueueState } from '../shared/printers.ts';
-import { deviceCompletedJobs, ippJob, ippJobs, ippPurgeJob } from './ipp-job-state.ts';
+import { deviceCompletedJobs, ippCancelJob, ippJob, ippJobs, ippPurgeJob } from './ipp-job-state.ts';
 import { PrintError, spoolerErrorKind } from './print-errors.ts';
 
 const exec = promisify(execFile);
@@ -14,7 +14,7 @@ const run = (cmd: string, args: string[]) => exec(cmd, args, { env: { ...process
 
 /**
  * The operating system's print spooler on Linux and macOS: CUPS, through its commands
- * (lp, lpstat, cancel). PDFs go as they are: a card printer gets the CR80 page untouched
+ * (lp, lpstat) and IPP. PDFs go as they are: a card printer gets the CR80 page untouched
  * (`-o raw`: its own driver knows the card), an office printer gets the A4 sheet at 100 %.
  */
 export type SpoolState = 'pending' | 'completed' | 'failed' | 'lost';
@@ -145,8 +145,18 @@ export async function purge(spoolId: string): Promise<void> {
   }
 }
 
-export async function cancel(spoolId: string): Promise<void> {
-  await run('cancel', [spoolId]).catch(async (error: unknown) => {
-    throw await failure(`cannot cancel ${spoolId}`, error);
-  });
+/**
+ * Cancels a job that waits (for a printer switched off, say) over IPP: 'cancelled' once the
+ * scheduler dropped it, so it will not print when the printer comes back; 'ended' when it had
+ * ended before (printed, stopped or gone), which the caller then asks about. A scheduler that
+ * cannot be asked is a PrintError ('spooler-down' when it is stopped): nothing was cancelled.
+ */
+export async function cancelJob(spoolId: string): Promise<'cancelled' | 'ended'> {
+  const jobId = Number(/-(\d+)$/.exec(spoolId)?.[1]);
+  if (!Number.isInteger(jobId)) throw new PrintError('other', `not a CUPS job id: ${spoolId}`);
+  try {
+    return await ippCancelJob(jobId);
+  } catch (error) {
+    throw new PrintError((await schedulerRunning()) ? 'other' : 'spooler-down', `cannot cancel ${spoolId}: ${String(error)}`);
+  }
 }

@@ -96,6 +96,31 @@ export function purgeJobRequest(jobId: number, requestId = 1): Buffer {
   ]);
 }
 
+/**
+ * Cancel-Job (RFC 8011 §4.3.3) of a job still waiting or printing: the scheduler drops it and
+ * stops its backend (which cancels what it had handed to the printer), so it cannot come out
+ * later. Its documents stay until purged (purgeJobRequest), once the kiosk has recorded the end.
+ */
+export function cancelJobRequest(jobId: number, requestId = 1): Buffer {
+  return ippRequest(0x0008, requestId, [
+    attribute(TAG.uri, 'job-uri', `ipp://localhost/jobs/${jobId}`),
+    // Only the job's owner may: ask as the user lp ran as.
+    attribute(TAG.name, 'requesting-user-name', userInfo().username),
+  ]);
+}
+
+/**
+ * What a Cancel-Job answer says: cancelled; or ended already (client-error-not-possible: "Job #12
+ * is already completed - can't cancel", or canceled, or aborted; client-error-not-found: purged),
+ * so nothing was cancelled and how it ended is to be asked; null for another refusal.
+ */
+export function parseCancelled(body: Buffer): 'cancelled' | 'ended' | null {
+  if (body.length < 8) return null;
+  const status = body.readUInt16BE(2);
+  if (status < 0x0100) return 'cancelled';
+  return status === 0x0404 || status === 0x0406 ? 'ended' : null;
+}
+
 /** Whether a purge was done (or there was nothing left to purge); null for a refusal. */
 export function parsePurged(body: Buffer): true | null {
   if (body.length < 8) return null;
@@ -277,4 +302,9 @@ export function ippJobs(queue: string, env: NodeJS.ProcessEnv = process.env, tim
 /** Deletes a finished job's documents from the scheduler (see purgeJobRequest). */
 export async function ippPurgeJob(jobId: number, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): Promise<void> {
   await ippCall('/jobs/', purgeJobRequest(jobId), parsePurged, `purging job ${jobId}`, env, timeoutMs);
+}
+
+/** Cancels a job that has not ended (see cancelJobRequest); 'ended' when it had ended already. */
+export function ippCancelJob(jobId: number, env: NodeJS.ProcessEnv = process.env, timeoutMs = 5000): Promise<'cancelled' | 'ended'> {
+  return ippCall('/jobs/', cancelJobRequest(jobId), parseCancelled, `cancelling job ${jobId}`, env, timeoutMs);
 }

@@ -11,7 +11,7 @@ import { getMeta, setMeta } from '../store/meta-repo.ts';
 import { getJob, markSubmitted, recordJob, unfinishedJobs, updateJob } from '../store/print-jobs-repo.ts';
 import type { SpoolState } from './cups.ts';
 import { RECEIPT_TIMEOUTS, type ReceiptTimeouts, type TicketOutcome } from './escpos-link.ts';
-import { PrintError } from './print-errors.ts';
+import { PrintError, type PrintErrorKind } from './print-errors.ts';
 import { printReceipt, printTicket, type Receipt } from './receipt.ts';
 import type { Spooler } from './spooler.ts';
 import { systemSpooler } from './system-spooler.ts';
@@ -41,6 +41,14 @@ function outstanding(job: PrintJob | undefined): job is PrintJob & { spoolerId: 
 }
 
 const STORE_TAG_KEY = 'print.store-tag';
+
+/** What cancelling a job did (PrintService.cancel). */
+export type JobCancel =
+  | { kind: 'cancelled'; job: PrintJob }
+  | { kind: 'ended'; job: PrintJob }
+  | { kind: 'not-sent'; job: PrintJob }
+  | { kind: 'unreachable'; job: PrintJob; errorKind: PrintErrorKind }
+  | { kind: 'missing' };
 
 /**
  * Prints, with every job written to the store before it is sent and followed to its end.
@@ -133,12 +141,10 @@ export function createPrintService({
    * time per job: the background watcher, the order follower and a screen may ask together, and
    * each must read what the previous look wrote (a reason logged once, a job settled once).
    */
-  const looking = new Map<number, Promise<PrintJob>>();
-  function check(id: number): Promise<PrintJob> {
-    const next = (looking.get(id) ?? Promise.resolve(undefined)).then(
-      () => checkOnce(id),
-      () => checkOnce(id),
-    );
+  const looking = new Map<number, Promise<unknown>>();
+  /** Runs `work` on job `id` after every look or cancel of that job asked before it has ended. */
+  function inTurn<T>(id: number, work: () => Promise<T>): Promise<T> {
+    const next = (looking.get(id) ?? Promise.resolve(undefined)).then(work, work);
     looking.set(id, next);
     const forget = () => {
       if (looking.get(id) === next) looking.delete(id);
@@ -146,6 +152,7 @@ export function createPrintService({
     next.then(forget, forget);
     return next;
   }
+  const check = (id: number): Promise<PrintJob> => inTurn(id, () => checkOnce(id));
 
   async function checkOnce(id: number): Promise<PrintJob> {
     const job = await getJob(db, id);
@@ -201,6 +208,39 @@ export function createPrintService({
     }
     if (changed) log.warn('print-state-unknown', { role: job.role, job: job.id, kind });
     return (await getJob(db, job.id)) as PrintJob;
+  }
+
+  /**
+   * Staff cancel a job that waits (a printer switched off for good): the spooler drops it first,
+   * so it cannot come out when the printer is back, and only then is it recorded failed
+   * ('cancelled'). In turn with the looks at the job: a job that ended meanwhile (printed a moment
+   * before, or failed) is recorded as it ended and nothing is cancelled ('ended'). A spooler that
+   * cannot be asked cancels nothing and changes nothing ('unreachable', with why): the job may
+   * still print, and the console says so. A job never handed over is 'not-sent'.
+   */
+  function cancel(id: number): Promise<JobCancel> {
+    return inTurn(id, async (): Promise<JobCancel> => {
+      const job = await getJob(db, id);
+      if (!job) return { kind: 'missing' };
+      if (!outstanding(job)) return job.spoolerId || job.status === 'completed' || job.status === 'failed' ? { kind: 'ended', job } : { kind: 'not-sent', job };
+      let answer: 'cancelled' | 'ended';
+      try {
+        answer = spooler.cancel ? await spooler.cancel(job.printer, job.spoolerId) : 'ended';
+      } catch (error) {
+        if (!(error instanceof PrintError)) throw error;
+        log.warn('print-cancel-failed', { role: job.role, job: id, kind: error.kind, error: error.message });
+        return { kind: 'unreachable', job, errorKind: error.kind };
+      }
+      if (answer === 'ended') {
+        // Refused because it had ended: how it ended is recorded as any look would.
+        const ended = await checkOnce(id);
+        return outstanding(ended) ? { kind: 'unreachable', job: ended, errorKind: ended.errorKind ?? 'other' } : { kind: 'ended', job: ended };
+      }
+      await mark(id, { status: 'failed', errorKind: 'cancelled', error: 'cancelled by staff at the console while it waited; the spooler dropped it' });
+      log.info('print-cancelled', { role: job.role, job: id });
+      await spooler.purge?.(job.spoolerId).catch((error: unknown) => logFailure('print-purge-failed', { role: job.role, job: id }, error));
+      return { kind: 'cancelled', job: (await getJob(db, id)) as PrintJob };
+    });
   }
 
   /**
@@ -274,6 +314,7 @@ export function createPrintService({
   return {
     send,
     check,
+    cancel,
     sendReceipt,
 
     /** A PDF to a queue (card or paper role): recorded, then sent. */

@@ -22,6 +22,12 @@ export type Spooler = {
    * the spooler keeps nothing after printing (Windows, unless "Keep printed documents" is set).
    */
   purge?(spoolId: string): Promise<void>;
+  /**
+   * Drops a job that has not ended, so that it never prints (staff cancelled it at the console):
+   * 'cancelled', or 'ended' when it had ended already. Absent where a job taken is a job done
+   * (Windows: the kiosk never holds one as waiting).
+   */
+  cancel?(queue: string, spoolId: string): Promise<'cancelled' | 'ended'>;
 };
 
 export const cupsSpooler: Spooler = {
@@ -31,4 +37,5 @@ export const cupsSpooler: Spooler = {
   jobState: cups.jobState,
   queueState: cups.queueState,
   purge: cups.purge,
+  cancel: (_queue, spoolId) => cups.cancelJob(spoolId),
 };

@@ -103,6 +103,11 @@ export const ERROR_CODES = [
   // The journal: a day after today; the entries to print are not those the filters select now.
   'JOURNAL_DAY_INVALID',
   'JOURNAL_CHANGED',
+  // A print job staff asked to cancel: not this kiosk's; never handed to the spooler (nothing to
+  // cancel there); the spooler could not be asked (params.kind), so it was not cancelled and may print.
+  'PRINT_JOB_NOT_FOUND',
+  'PRINT_JOB_NOT_SENT',
+  'PRINT_CANCEL_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -34,6 +34,9 @@ export const PRINT_ERROR_KINDS = [
   // The printer was switched off (or unplugged) while it held the page, and forgot it: the
   // spooler saw no end to the job; staff look whether the page came out, and print it again.
   'printer-lost',
+  // Staff cancelled it at the console while it waited (a printer switched off for good): the
+  // spooler dropped it, so it will not come out when the printer comes back.
+  'cancelled',
   'other',
 ] as const;
 

@@ -24,3 +24,9 @@ export type PrintJob = {
   createdAt: string;
   updatedAt: string;
 };
+
+/**
+ * What staff cancelling a waiting job at the console did: cancelled at the spooler (it will not
+ * come out), or nothing to cancel because it had ended (printed, or failed) a moment before.
+ */
+export type PrintCancelled = { outcome: 'cancelled' | 'ended'; job: PrintJob };

@@ -54,6 +54,22 @@ export async function recentJobs(db: ReadDb, limit = 50): Promise<PrintJob[]> {
   return checkRows(jobRow, await db.all(`SELECT ${COLUMNS} FROM print_jobs ORDER BY id DESC LIMIT ?`, [limit]), 'recent print jobs');
 }
 
+/**
+ * The console's jobs: the newest `limit`, and every job still waiting at a spooler however old
+ * (a printer switched off for good): staff must see it, and may cancel it, whatever came after.
+ */
+export async function consoleJobs(db: ReadDb, limit = 10): Promise<PrintJob[]> {
+  return checkRows(
+    jobRow,
+    await db.all(
+      `SELECT ${COLUMNS} FROM print_jobs WHERE id IN (SELECT id FROM print_jobs ORDER BY id DESC LIMIT ?)
+         OR (status IN ('sent', 'printing') AND spooler_id IS NOT NULL) ORDER BY id DESC`,
+      [limit],
+    ),
+    'console print jobs',
+  );
+}
+
 /** Written just before the spooler is asked to take the job: a crash after it leaves a trace. */
 export async function markSubmitted(tx: TxDb, id: number, now: Date): Promise<void> {
   await tx.run('UPDATE print_jobs SET submitted_at = ?, updated_at = ? WHERE id = ?', [now.toISOString(), now.toISOString(), id]);

@@ -57,6 +57,7 @@ export function ConsoleView({ desk: c, dispatch, call }: Props) {
           onJournalPrint={staff.printJournal}
           onPrinterSave={staff.savePrinter}
           onPrinterTest={staff.testPrinter}
+          onPrintCancel={staff.cancelPrint}
           onStopKiosk={staff.stopKiosk}
           onIssue={() => dispatch({ type: 'chose-issue' })}
           onSyncNow={staff.staffSyncNow}

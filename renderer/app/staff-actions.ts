@@ -2,7 +2,7 @@ import { type Dispatch, useEffect, useRef } from 'react';
 import type { InputOf } from '../../main/api/contract.ts';
 import type { Result } from '../../main/shared/errors.ts';
 import type { KioskSettings } from '../../main/shared/kiosk.ts';
-import type { PrintJob, PrintRole } from '../../main/shared/print-jobs.ts';
+import type { PrintCancelled, PrintJob, PrintRole } from '../../main/shared/print-jobs.ts';
 import type { Delivery } from '../screens/issue/issue-card-screen.tsx';
 import type { Call } from './call.ts';
 import type { ConsoleAction, ConsoleState } from './console-state.ts';
@@ -109,6 +109,21 @@ export function useStaffActions(desk: ConsoleState, dispatch: Dispatch<ConsoleAc
     });
     return job;
   };
+  /**
+   * Cancels a waiting print job: the answer goes to the list (which says it), the overview it
+   * carries to the console (the job cancelled, a PVC order kept open), the newest asked only.
+   */
+  const cancelPrint = async (jobId: number): Promise<Result<PrintCancelled>> => {
+    const apply = fresh(true);
+    // A bridge gone answers in words too: the list's buttons must not wait for ever.
+    const r = await kiosk()
+      .invoke('staff:print-cancel', { jobId })
+      .catch((): Result<never> => ({ ok: false, error: { code: 'KIOSK_UNREACHABLE', message: 'the call was rejected' } }));
+    if (!r.ok) return r;
+    const { overview, ...done } = r.value;
+    apply(overview);
+    return { ok: true, value: done };
+  };
   // The console follows the desk by itself (orders paid elsewhere, cards coming out, the sync,
   // the card printer switched off or on) by the kiosk's events, never on a timer: on each, the
   // overview is read again, quietly (no one waits for it), and only the newest asked is shown.
@@ -166,6 +181,7 @@ export function useStaffActions(desk: ConsoleState, dispatch: Dispatch<ConsoleAc
     checkPrinters,
     savePrinter,
     testPrinter,
+    cancelPrint,
     staffSyncNow,
     resumeIdentification,
     stopKiosk,

@@ -667,6 +667,7 @@ export const fr = {
   'console.badge.failed': '{count} en échec',
   'console.badge.cardUnset': 'imprimante à cartes non réglée',
   'console.badge.printerError': '{count} en erreur',
+  'console.badge.stuckJobs': '{count, plural, one {# impression bloquée} other {# impressions bloquées}}',
   'console.badge.syncFailing': 'en échec',
   'console.badge.syncOffline': 'hors ligne',
   'console.badge.paused': 'identification suspendue',
@@ -845,6 +846,44 @@ export const fr = {
     'Rien n’est encaissé : la carte PVC ne peut pas sortir maintenant. {printer} {order} La carte peut aussi être délivrée sur papier ou par e-mail.',
   'issue.result.pvc.noOrder': 'Aucune commande n’a été créée.',
   'issue.result.pvc.orderWaits': 'La commande {number} attend son paiement dans « Commandes ».',
+  'printers.job.waitingFor': 'envoyée, en attente de l’imprimante depuis {minutes, plural, =0 {moins d’une minute} one {# minute} other {# minutes}}',
+  'printers.job.printingFor': 'en cours depuis {minutes, plural, =0 {moins d’une minute} one {# minute} other {# minutes}}',
+  'printers.job.cancelled': 'annulée à l’accueil : elle ne sortira pas, même si l’imprimante se rallume',
+  'printers.doc.card': 'Carte PVC, commande {order}',
+  'printers.doc.card-sheet': 'Carte sur papier, commande {order}',
+  'printers.doc.card-sheet-desk': 'Carte sur papier (délivrée à l’accueil)',
+  'printers.doc.journal': 'Journal du {day}',
+  'printers.doc.test-page': 'Page de test',
+  'printJobs.stale.card':
+    'L’imprimante à cartes semble éteinte ou débranchée : rien n’est sorti depuis {minutes, plural, one {# minute} other {# minutes}}. Vérifiez qu’elle est allumée, branchée, et qu’elle a des cartes et du ruban. Si elle ne peut pas repartir, annulez cette impression : elle ne sortira plus, même quand l’imprimante se rallumera. La commande reste ouverte avec sa carte : vous pourrez l’imprimer de nouveau ou la remettre autrement, sans rien encaisser de plus.',
+  'printJobs.stale.paper':
+    'L’imprimante de bureau semble éteinte ou débranchée : rien n’est sorti depuis {minutes, plural, one {# minute} other {# minutes}}. Vérifiez qu’elle est allumée, branchée, et qu’elle a du papier. Si elle ne peut pas repartir, annulez cette impression : elle ne sortira plus, même quand l’imprimante se rallumera, et vous pourrez la demander de nouveau.',
+  'printJobs.cancel': 'Annuler l’impression',
+  'printJobs.cancelLabel': 'Annuler l’impression : {document}',
+  'printJobs.confirmCancel': 'Annuler l’impression « {document} » ? Elle ne sortira plus, même si l’imprimante se rallume.',
+  'printJobs.confirmYes': 'Oui, annuler l’impression',
+  'printJobs.confirmNo': 'Non, la garder',
+  'printJobs.cancelling': 'Annulation auprès du service d’impression…',
+  'printJobs.cancelled': 'L’impression « {document} » est annulée : elle ne sortira pas, même si l’imprimante se rallume.',
+  'printJobs.cancelledCard':
+    'L’impression « {document} » est annulée : elle ne sortira pas, même si l’imprimante se rallume. La commande reste ouverte avec sa carte : dans « Commandes », imprimez-la de nouveau ou remettez-la autrement ; rien n’est encaissé de nouveau.',
+  'printJobs.cancelledAgain':
+    'L’impression « {document} » est annulée : elle ne sortira pas, même si l’imprimante se rallume. Vous pouvez la demander de nouveau.',
+  'printJobs.endedPrinted': 'Rien n’est annulé : « {document} » venait de sortir, elle est imprimée.',
+  'printJobs.endedFailed': 'Rien n’est annulé : « {document} » s’était déjà arrêtée ({words}).',
+  'printJobs.cancelFailed':
+    'L’impression « {document} » n’est pas annulée : {words}. Tant qu’elle ne l’est pas, elle peut encore sortir quand l’imprimante se rallumera.',
+  'print.error.cancelled':
+    'l’impression a été annulée à l’accueil pendant qu’elle attendait l’imprimante : elle ne sortira pas ; imprimez-la de nouveau une fois l’imprimante rallumée, ou remettez la carte autrement',
+  'error.PRINT_JOB_NOT_FOUND': 'Cette impression n’existe pas sur cette borne.',
+  'error.PRINT_JOB_NOT_SENT': 'Cette impression n’a pas été envoyée à l’imprimante : il n’y a rien à annuler.',
+  'error.PRINT_CANCEL_FAILED':
+    'L’impression n’est pas annulée : le service d’impression n’a pas pu être joint. Elle peut encore sortir quand l’imprimante se rallumera ; réessayez une fois le service redémarré.',
+  'audit.print-cancelled': '{who} a annulé une impression en attente ({role}, impression n° {job})',
+  'audit.print-cancelled.card': '{who} a annulé l’impression de la carte de la commande {order}, qui attendait l’imprimante',
+  'audit.print-cancelled.card-sheet': '{who} a annulé l’impression sur papier de la carte de la commande {order}, qui attendait l’imprimante',
+  'audit.print-cancelled.journal': '{who} a annulé l’impression du journal du {day}, qui attendait l’imprimante',
+  'audit.print-cancelled.test-page': '{who} a annulé la page de test ({role}), qui attendait l’imprimante',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -16,7 +16,7 @@ export const JOURNAL_KIND_ACTIONS: Record<JournalKind, readonly string[]> = {
   money: ['pvc-ordered', 'pvc-paid', 'pvc-refunded', 'pvc-cancelled', 'till-printed'],
   // Cards that left, and the identity checks before them.
   cards: ['card-issued', 'identity-checked', 'pvc-handed-over'],
-  printing: ['pvc-printed', 'pvc-print-failed', 'pvc-retry', 'pvc-reprint', 'printer-set', 'printer-test', 'journal-printed'],
+  printing: ['pvc-printed', 'pvc-print-failed', 'pvc-retry', 'pvc-reprint', 'printer-set', 'printer-test', 'journal-printed', 'print-cancelled'],
   // Agents and their PINs: first run, logins, colleagues added or removed.
   agents: ['staff-created', 'staff-login', 'staff-added', 'staff-removed', 'staff-pin-changed'],
   settings: ['settings-changed', 'secret-set', 'secret-deleted'],

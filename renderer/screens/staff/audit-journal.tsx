@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'secret-deleted',
   'till-printed',
   'journal-printed',
+  'print-cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -88,6 +89,7 @@ function params(line: AuditLine, t: Translate, locale: Locale): Record<string, s
     count: text('wrongDates'),
     minutes: text('minutes'),
     day: text('day') ? formatIsoDate(text('day'), locale) : '',
+    job: text('job'),
   };
 }
 
@@ -102,6 +104,14 @@ export function auditSentence(line: AuditLine, t: Translate, locale: Locale): st
   if (line.action === 'printer-set' && !p.printer) return t('audit.printer-unset', p);
   // A journal whose sheet was not seen come out (still at the printer, or failed) was asked for, not printed.
   if (line.action === 'journal-printed' && line.details.printed !== true) return t('audit.journal-print-asked', p);
+  // A print cancelled says what it was for: a PVC order's card or sheet, a day's journal, a test page.
+  if (line.action === 'print-cancelled') {
+    const what = line.details.what;
+    if (what === 'card' && p.order) return t('audit.print-cancelled.card', p);
+    if (what === 'card-sheet' && p.order) return t('audit.print-cancelled.card-sheet', p);
+    if (what === 'journal' && p.day) return t('audit.print-cancelled.journal', p);
+    if (what === 'test-page') return t('audit.print-cancelled.test-page', p);
+  }
   return t(`audit.${line.action}`, p);
 }
 

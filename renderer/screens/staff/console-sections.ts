@@ -1,5 +1,7 @@
 import type { StaffOverview } from '../../../main/shared/console.ts';
+import type { PrintJob } from '../../../main/shared/print-jobs.ts';
 import type { PrinterStatus } from '../../../main/shared/printers.ts';
+import { jobWait } from '../../../main/shared/rules/print-wait.ts';
 import type { MessageKey } from '../../i18n/index.tsx';
 
 /** The console's sections, shown one at a time ("Délivrer une carte" opens its own screens). */
@@ -26,6 +28,8 @@ export type Watched = {
   orders: readonly Pick<StaffOverview['orders'][number], 'state'>[];
   sync: Pick<StaffOverview['sync'], 'state' | 'outboxError'>;
   identificationPausedUntil: string | null;
+  /** The console's print jobs: one waiting past PRINT_STALE_MS needs the agent (a printer switched off). */
+  jobs?: readonly Pick<PrintJob, 'status' | 'spoolerId' | 'submittedAt' | 'createdAt' | 'errorKind'>[];
 };
 
 /**
@@ -43,6 +47,7 @@ const FINE: readonly PrinterStatus['state'][] = ['ready', 'printing', 'paper-nea
 export function sectionAttention(
   overview: Watched | null,
   printers: readonly Pick<PrinterStatus, 'role' | 'state'>[] | null,
+  now?: Date,
 ): Partial<Record<ConsoleSection, Attention[]>> {
   const out: Partial<Record<ConsoleSection, Attention[]>> = {};
   const add = (section: ConsoleSection, a: Attention) => {
@@ -57,6 +62,9 @@ export function sectionAttention(
   if (card && card.state === 'not-configured') add('printers', { words: 'console.badge.cardUnset' });
   const broken = (printers ?? []).filter((p) => p.state !== 'not-configured' && !FINE.includes(p.state)).length;
   if (broken > 0) add('printers', { words: 'console.badge.printerError', params: { count: broken } });
+  // A print waiting past ten minutes: the printer seems off, and the agent may be on another section.
+  const stuck = now ? (overview?.jobs ?? []).filter((j) => !j.errorKind && jobWait(j, now)?.stale).length : 0;
+  if (stuck > 0) add('printers', { words: 'console.badge.stuckJobs', params: { count: stuck } });
   const sync = overview?.sync;
   if (sync && (sync.state === 'error' || sync.outboxError)) add('sync', { words: 'console.badge.syncFailing' });
   // Offline is no failure of the kiosk, but staff must know: a mistyped address looks the same.

@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { InputOf } from '../../../main/api/contract.ts';
 import type { StaffOverview } from '../../../main/shared/console.ts';
 import type { Result } from '../../../main/shared/errors.ts';
 import type { JournalDay, JournalPrint } from '../../../main/shared/journal.ts';
 import type { KioskSettings, SecretsView, SettingsView } from '../../../main/shared/kiosk.ts';
-import type { PrintJob } from '../../../main/shared/print-jobs.ts';
+import type { PrintCancelled, PrintJob } from '../../../main/shared/print-jobs.ts';
 import type { PrinterStatus } from '../../../main/shared/printers.ts';
 import type { StaffMember } from '../../../main/shared/staff.ts';
 import type { TillDay, TillPrint } from '../../../main/shared/till.ts';
@@ -54,6 +54,8 @@ export type StaffConsoleProps = {
   onJournalPrint(input: InputOf<'staff:journal-print'>): Promise<Result<JournalPrint>>;
   onPrinterSave(role: PrinterStatus['role'], printer: string | null): void;
   onPrinterTest(role: PrinterStatus['role']): Promise<PrintJob | null>;
+  /** Cancels a print job that waits for its printer; the list says the answer. */
+  onPrintCancel(jobId: number): Promise<Result<PrintCancelled>>;
   onSyncNow(): void;
   onResumeIdentification(): void;
   onIssue(): void;
@@ -73,6 +75,12 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
   const { overview, printers, error, notices, pending, section } = props;
   const { t } = useT();
   useKeyboardRoom();
+  // The badges read the time too (a print waiting past ten minutes): a clock on the page, never a call.
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
   // A section chosen by the agent takes the focus to its heading, so a screen reader says where
   // it landed; the first one shown (after the PIN) leaves the focus to the screen's heading.
   const chosen = useRef(false);
@@ -95,7 +103,13 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
     <main id="main" className="screen staff-console-screen">
       <ScreenHeading>{t('staff.consoleHeading')}</ScreenHeading>
       <div className="console-layout">
-        <ConsoleNav current={section} attention={sectionAttention(overview, printers)} onChoose={choose} onIssue={props.onIssue} onVerify={props.onVerify} />
+        <ConsoleNav
+          current={section}
+          attention={sectionAttention(overview, printers, now)}
+          onChoose={choose}
+          onIssue={props.onIssue}
+          onVerify={props.onVerify}
+        />
         <div className="console-body">
           <Notices keys={answered ? notices : []} />
           {answered && error && (
@@ -117,7 +131,7 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
             {section === 'printers' && (
               <>
                 <PrintersPanel printers={printers} pending={pending} onSave={props.onPrinterSave} onTest={props.onPrinterTest} />
-                <PrintJobs jobs={overview?.jobs ?? []} />
+                <PrintJobs jobs={overview?.jobs ?? []} onCancel={props.onPrintCancel} />
               </>
             )}
             {section === 'sync' && <SyncPanel sync={overview?.sync} pending={pending} onSyncNow={props.onSyncNow} />}
