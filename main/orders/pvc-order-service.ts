@@ -197,6 +197,20 @@ export function createPvcOrderService({
    * A look that fails (a bug, the store busy) is logged and tried again, less and less often:
    * giving up would leave a paid card "printing" until the next start of the kiosk.
    */
+  // The followers' waits between looks, woken by close(): a wait left running (pollMs grows
+  // with failures) kept a closed kiosk's process alive for minutes.
+  const sleeping = new Set<() => void>();
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleeping.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      sleeping.add(wake);
+    });
+
   function follow(orderId: number): void {
     if (following.has(orderId) || closed) return;
     following.add(orderId);
@@ -216,7 +230,7 @@ export function createPvcOrderService({
             failures += 1;
             if (!closed) log.error('pvc-follow-failed', { order: orderId, failures, kind: errorKind(error), where: errorWhere(error) });
           }
-          await new Promise((r) => setTimeout(r, pollMs * 2 ** Math.min(failures, 5)));
+          await pause(pollMs * 2 ** Math.min(failures, 5));
         }
       } finally {
         following.delete(orderId);
@@ -513,6 +527,7 @@ export function createPvcOrderService({
     busy: () => following.size > 0,
     close(): void {
       closed = true;
+      for (const wake of [...sleeping]) wake();
     },
   };
 }

@@ -121,9 +121,15 @@ describe('a registry that lies about an account, as the artisan sees it', () => 
 
   it('in French: "an account exists" where the copy said none, and the registry has it active: on to log in, the address typed kept, in words', async () => {
     const p = await open();
+    // The account appears between her identification (the registry, asked live, had none) and
+    // her activation (made meanwhile at another desk, or on the portal).
+    let activating = false;
     lie = (call) => {
-      if (call.path.endsWith('/activate')) return { status: 409, body: { error: { code: 'ACCOUNT_EXISTS', message: 'ACCOUNT_EXISTS' } } };
-      if (call.path.endsWith('/status')) return { body: { status: 'active', email: 'c.durand@orange.fr' } };
+      if (call.path.endsWith('/activate')) {
+        activating = true;
+        return { status: 409, body: { error: { code: 'ACCOUNT_EXISTS', message: 'ACCOUNT_EXISTS' } } };
+      }
+      if (activating && call.path.endsWith('/status')) return { body: { status: 'active', email: 'c.durand@orange.fr' } };
       return undefined;
     };
     await activate(p, fr);

@@ -189,6 +189,8 @@ describe('accounts against the reference registry, e-mail over real SMTP', () =>
       birthDate: null,
       loggedIn: false,
       email: null,
+      // The address typed in the visit (the only one its demo mailbox may open) goes too.
+      typedEmail: null,
       activatedHere: false,
       account: { linkTo: null, status: null, distrust: null },
       photo: null,
