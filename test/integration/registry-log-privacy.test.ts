@@ -61,6 +61,8 @@ describe('the reference registry’s log (the embedded demo’s lines land in th
       assert.ok((await invoke('staff:issue-start', { rmNumber: '401234562RE067', document: 'passeport' })).ok);
       const jpeg = readFileSync(path.join(ROOT, 'assets/demo-photos/portrait.jpg')).toString('base64');
       assert.ok((await invoke('staff:issue-photo', { jpeg })).ok);
+      // The address is shown (masked) to the artisan before any card is e-mailed.
+      assert.ok((await invoke('staff:issue-email-target', {})).ok);
       const sent = await invoke<{ status: string }>('staff:issue', { kind: 'email' });
       assert.equal(sent.ok && sent.value.status, 'queued', JSON.stringify(sent));
       assert.ok(

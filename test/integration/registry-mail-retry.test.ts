@@ -35,6 +35,8 @@ describe('a card e-mail the mail server refused is sent once it is back, never l
       assert.ok((await invoke('staff:issue-start', { rmNumber: '401234562RE067', document: 'passeport' })).ok);
       const jpeg = readFileSync(path.join(ROOT, 'assets/demo-photos/portrait.jpg')).toString('base64');
       assert.ok((await invoke('staff:issue-photo', { jpeg })).ok);
+      // The address is shown (masked) to the artisan before any card is e-mailed.
+      assert.ok((await invoke('staff:issue-email-target', {})).ok);
 
       const sent = await invoke<IssuanceResult>('staff:issue', { kind: 'email' });
       // Not "envoyée": the registry could not send it.
