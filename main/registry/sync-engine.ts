@@ -2,8 +2,8 @@ import type { BirthDateHasher } from '../identity/birth-date-hash.ts';
 import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 import type { SyncProblem, SyncStatus } from '../shared/sync.ts';
 import { forgetKnownAccountsBefore, reassertKnownAccounts } from '../store/account-known-repo.ts';
-import { applyChangesPage, countArtisans, finishResync, startResync } from '../store/artisans-repo.ts';
-import type { WriteDb } from '../store/database.ts';
+import { applyChangesPage, countArtisans, finishResync, type PageApplied, startResync } from '../store/artisans-repo.ts';
+import type { TxDb, WriteDb } from '../store/database.ts';
 import { deleteMeta, getMeta, setMeta } from '../store/meta-repo.ts';
 import { pendingCount } from '../store/outbox-repo.ts';
 import { deferSearchIndexes, restoreSearchIndexes } from '../store/search-index.ts';
@@ -35,6 +35,16 @@ export type SyncOptions = PushOptions & {
 
 export type SyncResult = { upserted: number; removed: number; older: number; pages: number; resynced: boolean; delivered: number };
 type PullResult = Omit<SyncResult, 'delivered'>;
+
+/** A page on its way: `settled` once it can be taken without waiting (arrived and checked, or failed). */
+type Fetching = { page: Promise<CheckedPage>; settled: boolean };
+
+/**
+ * At most this many rows in one transaction of the sync: with pages of 3,000, ten pages. At a
+ * million artisans, ten pages a commit write the load in about half the time of one (README,
+ * Performance), and a writer waiting for the store still gets it after one page.
+ */
+const BATCH_ROWS = 30_000;
 
 /** A changes page checked whole: what its write needs, and no parsed row. */
 type CheckedPage = {
@@ -140,12 +150,42 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     };
   }
 
-  /** The next page, fetched and checked while the current one is written; its failure is handled when awaited. */
-  function fetchPage(after: string | null): Promise<CheckedPage> {
+  /**
+   * The next page, fetched and checked while the current one is written; its failure is
+   * handled when awaited. `settled` says whether it can be taken without waiting.
+   */
+  function fetchPage(after: string | null): Fetching {
     const askedAt = clock().getTime();
-    const page = client.changesBytes(after, pageSize).then((bytes) => checkedPage(bytes, askedAt));
-    page.catch(() => undefined);
-    return page;
+    const fetching: Fetching = { page: client.changesBytes(after, pageSize).then((bytes) => checkedPage(bytes, askedAt)), settled: false };
+    fetching.page.then(
+      () => {
+        fetching.settled = true;
+      },
+      () => {
+        fetching.settled = true;
+      },
+    );
+    return fetching;
+  }
+
+  /** Writes one checked page and its cursor; what ends the feed is written with its last page. */
+  async function writePage(tx: TxDb, page: CheckedPage, run: { firstAskedAt: number; wasComplete: boolean; resyncing: boolean }): Promise<PageApplied> {
+    const done = await applyChangesPage(tx, page.bytes, page.hashes, page.count, page.removed, run.resyncing);
+    // A page asked for before an activation (or a login) at this kiosk carries the account as
+    // it was: what the kiosk learnt since is put back, in the same transaction.
+    await reassertKnownAccounts(tx, page.askedAt);
+    await setMeta(tx, CURSOR_KEY, page.cursor);
+    if (!page.hasMore) {
+      // Read to the end from after that moment: the registry's word on those accounts stands.
+      await forgetKnownAccountsBefore(tx, run.firstAskedAt);
+      if (!run.wasComplete) await restoreSearchIndexes(tx);
+      if (run.resyncing) {
+        done.removed += await finishResync(tx);
+        await deleteMeta(tx, RESYNC_KEY);
+      }
+      await setMeta(tx, COMPLETE_KEY, '1');
+    }
+    return done;
   }
 
   async function pullOnce(result: PullResult): Promise<void> {
@@ -161,48 +201,58 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     if (!state.complete) await db.transaction(deferSearchIndexes);
     // Every position this run was sent: one seen again means the feed went round in a circle.
     const seen = new Set<string>(start === null ? [] : [start]);
-    let next: Promise<CheckedPage> | null = fetchPage(start);
+    /** Why the feed cannot go on from this page, or null: checked before anything of it is written. */
+    const refusal = (page: CheckedPage): RegistryError | null => {
+      if (page.hasMore && seen.has(page.cursor)) return stalled('the registry sent again a position of its changes feed it had already sent');
+      if (page.hasMore && page.empty) return stalled('the registry sent an empty page and said more would follow');
+      return null;
+    };
+    let fetching: Fetching | null = fetchPage(start);
     let runAskedAt: number | null = null;
-    while (next && !stopping) {
-      const page: CheckedPage = await next;
-      runAskedAt ??= page.askedAt;
-      const firstAskedAt = runAskedAt;
-      if (page.hasMore && seen.has(page.cursor)) throw stalled('the registry sent again a position of its changes feed it had already sent');
-      if (page.hasMore && page.empty) throw stalled('the registry sent an empty page and said more would follow');
-      seen.add(page.cursor);
-      next = page.hasMore ? fetchPage(page.cursor) : null;
-      const applied = await db.transaction(async (tx) => {
-        const done = await applyChangesPage(tx, page.bytes, page.hashes, page.count, page.removed, resyncing);
-        // A page asked for before an activation (or a login) at this kiosk carries the account as
-        // it was: what the kiosk learnt since is put back, in the same transaction.
-        await reassertKnownAccounts(tx, page.askedAt);
-        await setMeta(tx, CURSOR_KEY, page.cursor);
-        if (!page.hasMore) {
-          // Read to the end from after that moment: the registry's word on those accounts stands.
-          await forgetKnownAccountsBefore(tx, firstAskedAt);
-          if (!state.complete) await restoreSearchIndexes(tx);
-          if (resyncing) {
-            done.removed += await finishResync(tx);
-            await deleteMeta(tx, RESYNC_KEY);
-          }
-          await setMeta(tx, COMPLETE_KEY, '1');
+    while (fetching && !stopping) {
+      // A batch starts with a page already here: no transaction is ever held open on the network.
+      const first: CheckedPage = await fetching.page;
+      const problem = refusal(first);
+      if (problem) throw problem;
+      runAskedAt ??= first.askedAt;
+      const run = { firstAskedAt: runAskedAt, wasComplete: state.complete, resyncing };
+      const written = await db.transaction(async (tx) => {
+        const batch: { page: CheckedPage; applied: PageApplied }[] = [];
+        let page = first;
+        let rows = 0;
+        for (;;) {
+          seen.add(page.cursor);
+          fetching = page.hasMore ? fetchPage(page.cursor) : null;
+          const applied = await writePage(tx, page, run);
+          batch.push({ page, applied });
+          rows += page.count;
+          // More pages in one transaction while they keep coming (README, Performance: each
+          // commit writes again every index page the batch touched, and a page of random RM
+          // numbers touches thousands). The batch ends at a page not yet here, a bad one
+          // (refused outside, after this commit), a writer waiting, or its size.
+          if (!fetching || stopping || !fetching.settled || rows >= BATCH_ROWS || db.waiting() > 0) break;
+          const upcoming = await fetching.page.catch(() => null);
+          if (upcoming === null || refusal(upcoming)) break;
+          page = upcoming;
         }
-        return done;
+        return batch;
       });
-      result.pages++;
-      result.upserted += applied.upserted;
-      result.older += applied.older;
-      result.removed += applied.removed;
-      if (applied.older > 0) log.warn('sync-older-rows-skipped', { count: applied.older });
-      if (!page.hasMore) state.complete = true;
-      loaded += applied.upserted - applied.removed;
+      for (const { page, applied } of written) {
+        result.pages++;
+        result.upserted += applied.upserted;
+        result.older += applied.older;
+        result.removed += applied.removed;
+        if (applied.older > 0) log.warn('sync-older-rows-skipped', { count: applied.older });
+        if (!page.hasMore) state.complete = true;
+        loaded += applied.upserted - applied.removed;
+        options.onPage?.({ records: result.upserted, removed: result.removed, hasMore: page.hasMore });
+      }
       state.loadPercent = state.complete || !expected ? null : Math.min(99, Math.floor((loaded / expected) * 100));
       if (current) notify({ ...current, replicaComplete: state.complete, loadPercent: state.loadPercent });
-      options.onPage?.({ records: result.upserted, removed: result.removed, hasMore: page.hasMore });
     }
     // Stopped with the next page still on its way: it is not applied, and its failure (the
     // abort of stop(), mostly) is not one: the next run asks for that page again.
-    if (next) next.catch(() => undefined);
+    if (fetching) fetching.page.catch(() => undefined);
   }
 
   async function pull(): Promise<PullResult> {
