@@ -1,4 +1,5 @@
 import { type AccountsService, createAccountsService } from './accounts/accounts-service.ts';
+import type { AccountAnswer } from './accounts/card-mail-check.ts';
 import { createSessionHolder, type SessionHolder } from './accounts/session.ts';
 import { createDispatcher, type Dispatch } from './api/handle.ts';
 import { createHandlers } from './api/handlers.ts';
@@ -13,6 +14,7 @@ import { createPrinterWatch } from './events/printer-watch.ts';
 import { birthDateHasher } from './identity/birth-date-hash.ts';
 import { createIdentityService, type IdentityService } from './identity/identify.ts';
 import { errorKind, type Logger } from './logging/logger.ts';
+import { createHandOverByEmail } from './orders/hand-over-email.ts';
 import { createPvcOrderService, type PvcOrderService } from './orders/pvc-order-service.ts';
 import { createTillService } from './orders/till-service.ts';
 import { createPrintService } from './printing/print-service.ts';
@@ -339,6 +341,17 @@ export async function createKiosk({
       clock,
       log: log.child('settings'),
     });
+    // Online: the address an e-mailed card goes to is the registry's, as it stands now.
+    const accountNow = async (rmNumber: string): Promise<AccountAnswer> => {
+      try {
+        return { kind: 'answer', status: await client.accounts('GET', `${rmNumber}/status`, accountStatusSchema) };
+      } catch (error) {
+        if (!(error instanceof RegistryError)) throw error;
+        log.info('account-unanswered', { kind: error.kind });
+        return { kind: error.kind === 'malformed' ? 'malformed' : 'unreachable' };
+      }
+    };
+    const handOverMail = createHandOverByEmail({ db, orders, account: accountNow, pushNow, log: log.child('hand-over-email') });
     const issuance = createIssuanceService({
       db,
       keys: signer,
@@ -346,16 +359,7 @@ export async function createKiosk({
       orders,
       printers: printers.settings,
       pushNow,
-      // Online: the address an e-mailed card goes to is the registry's, as it stands now.
-      account: async (rmNumber) => {
-        try {
-          return { kind: 'answer', status: await client.accounts('GET', `${rmNumber}/status`, accountStatusSchema) };
-        } catch (error) {
-          if (!(error instanceof RegistryError)) throw error;
-          log.info('account-unanswered', { kind: error.kind });
-          return { kind: error.kind === 'malformed' ? 'malformed' : 'unreachable' };
-        }
-      },
+      account: accountNow,
       replica: sync.replica,
       recallPhoto: async (rmNumber) => (await recallPhoto({ db, client, log: log.child('issuance') }, rmNumber)).photo?.jpeg ?? null,
       clock,
@@ -405,6 +409,7 @@ export async function createKiosk({
       endVisit: () => {
         session.end();
         issuance.end();
+        handOverMail.end();
         staff.logout();
       },
       dispatcher: (transport, trustedOrigins) =>
@@ -415,6 +420,7 @@ export async function createKiosk({
             cards,
             staff,
             orders,
+            handOverMail,
             printers,
             secrets: secretsService,
             settings,

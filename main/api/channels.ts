@@ -41,6 +41,7 @@ export const CHANNELS = [
   'staff:issue',
   'staff:issue-end',
   'staff:issue-email-target',
+  'staff:order-email-target',
   'staff:till',
   'staff:till-print',
   'staff:journal',

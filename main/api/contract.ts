@@ -5,11 +5,19 @@ import type { StaffOverview } from '../shared/console.ts';
 import type { EventKind, KioskEvent } from '../shared/events.ts';
 import type { JournalDay, JournalPrint } from '../shared/journal.ts';
 import type { AppInfo, SecretsView, SettingsView } from '../shared/kiosk.ts';
-import type { OrderTicket } from '../shared/orders.ts';
+import type { HandedOverByEmail, OrderTicket } from '../shared/orders.ts';
 import type { PrintCancelled, PrintJob } from '../shared/print-jobs.ts';
 import type { PrinterStatus } from '../shared/printers.ts';
 import { JOURNAL_DAY_LIMIT, JOURNAL_KINDS } from '../shared/rules/journal-kinds.ts';
-import { type EmailTarget, ID_DOCUMENTS, type IssuanceResult, type SearchHit, type StaffMember, type StaffState } from '../shared/staff.ts';
+import {
+  type EmailTarget,
+  ID_DOCUMENTS,
+  type IssuanceResult,
+  type OrderEmailTarget,
+  type SearchHit,
+  type StaffMember,
+  type StaffState,
+} from '../shared/staff.ts';
 import type { TillDay, TillPrint } from '../shared/till.ts';
 import type { Channel, EVENTS } from './channels.ts';
 
@@ -138,7 +146,11 @@ export const contract = {
    * A staff step on a PVC order: payment taken (refused with PRINTER_NOT_SET or CARD_PRINTER_NOT_READY
    * unless the card printer is ready now, and with RECEIPT_PRINTER_NOT_READY while the receipt printer
    * says it cannot print, unless `withoutReceipt`), retry, reprint (with why), handed over, cancelled; a paid
-   * card that cannot print refunded (with why) or handed over on paper or by e-mail. Staff only.
+   * card that cannot print refunded (with why) or handed over on paper or by e-mail. By e-mail only
+   * to the address shown (`showing`, from staff:order-email-target) and named again by the registry
+   * now: else CARD_EMAIL_REFUSED (params.reason), nothing sent; `mail` then says whether the
+   * registry took it or the outbox keeps it. A second tap, or another console, gets ORDER_STATE.
+   * Staff only.
    */
   'staff:order': {
     input: z.discriminatedUnion('action', [
@@ -151,10 +163,16 @@ export const contract = {
       // A paid card that cannot be printed: money back (by the means staff used), with why.
       z.object({ action: z.literal('refund'), orderId, method: z.enum(['cash', 'card']), reason: text(200) }).strict(),
       // A paid card that cannot be printed, given on a paper sheet or by e-mail instead.
-      z.object({ action: z.literal('hand-over-as'), orderId, as: z.enum(['paper', 'email']) }).strict(),
+      z.object({ action: z.literal('hand-over-as'), orderId, as: z.enum(['paper', 'email']), showing: text(64).optional() }).strict(),
     ]),
-    output: returns<StaffOverview>(),
+    output: returns<StaffOverview & { mail?: HandedOverByEmail }>(),
   },
+  /**
+   * Before a PVC order's card goes by e-mail: the account's address, masked, as the registry has it
+   * now, with the id of this showing (to send with); or why it cannot go (as staff:issue-email-target).
+   * ORDER_STATE when the order no longer waits for another way out. Staff only.
+   */
+  'staff:order-email-target': { input: z.object({ orderId }).strict(), output: returns<OrderEmailTarget>() },
   /** Each printer role, the printer set for it, and how it stands. Staff only. */
   'staff:printers': { input: z.object({}).strict(), output: returns<PrinterStatus[]>() },
   /** Sets (or clears, with null) the printer of a role. Staff only. */

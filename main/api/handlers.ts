@@ -5,6 +5,7 @@ import type { CardService } from '../cards/card-service.ts';
 import { type BirthDateParts, localIsoDate, parseBirthDate } from '../identity/birth-date.ts';
 import type { IdentityService } from '../identity/identify.ts';
 import { DATE_ERROR, RM_ERROR } from '../identity/refusal-codes.ts';
+import type { HandOverByEmailService } from '../orders/hand-over-email.ts';
 import type { PvcOrderService } from '../orders/pvc-order-service.ts';
 import type { TillService } from '../orders/till-service.ts';
 import type { PrintersService } from '../printing/printers-service.ts';
@@ -26,6 +27,8 @@ export type HandlerDeps = {
   cards: CardService;
   staff: StaffService;
   orders: PvcOrderService;
+  /** A failed PVC order's card by e-mail, to the address shown only. */
+  handOverMail: HandOverByEmailService;
   printers: PrintersService;
   secrets: SecretsService;
   overview: () => Promise<StaffOverview>;
@@ -56,6 +59,7 @@ export function createHandlers({
   cards,
   staff,
   orders,
+  handOverMail,
   printers,
   secrets,
   settings,
@@ -122,6 +126,7 @@ export function createHandlers({
     'staff:logout': async () => {
       staff.logout();
       issuance.end();
+      handOverMail.end();
       return ok({});
     },
     'staff:overview': () => staffOnly(overview),
@@ -137,6 +142,10 @@ export function createHandlers({
       }),
     'staff:order': (input) =>
       asStaff(async (member) => {
+        if (input.action === 'hand-over-as' && input.as === 'email') {
+          const sent = await handOverMail.send(input.orderId, input.showing ?? null, member);
+          return sent.ok ? ok({ ...(await overview()), mail: sent.value }) : sent;
+        }
         const step =
           input.action === 'pay'
             ? await orders.pay(input.orderId, input.method, member, { withoutReceipt: input.withoutReceipt === true })
@@ -149,10 +158,11 @@ export function createHandlers({
                   : input.action === 'refund'
                     ? await orders.refund(input.orderId, input.method, input.reason, member)
                     : input.action === 'hand-over-as'
-                      ? await orders.handOverAs(input.orderId, input.as, member)
+                      ? await orders.handOverAs(input.orderId, 'paper', member)
                       : await orders.cancel(input.orderId, member);
         return step.ok ? ok(await overview()) : step;
       }),
+    'staff:order-email-target': (input) => asStaff(() => handOverMail.target(input.orderId)),
     'staff:printers': () => staffOnly(printers.statuses),
     'staff:printer-set': (input) => asStaff((member) => printers.set(input.role, input.printer, member.id)),
     'staff:printer-test': (input) => asStaff((member) => printers.test(input.role, member.id)),

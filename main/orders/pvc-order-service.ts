@@ -1,3 +1,4 @@
+import assert from 'node:assert';
 import { cardSheet } from '../cards/card-pdf.ts';
 import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 import type { PrintErrorKind } from '../printing/print-errors.ts';
@@ -8,7 +9,6 @@ import { fail, type Result } from '../shared/errors.ts';
 import type { ConsoleOrder, OrderTicket, OrderView, PaymentMethod, PvcOrder, PvcOrderState } from '../shared/orders.ts';
 import type { PrintJob } from '../shared/print-jobs.ts';
 import { type CardPrinterState, isPrinterReady, isReceiptBlocked, type PrinterBlockedState, type PrinterState } from '../shared/printers.ts';
-import { findByRmNumber } from '../store/artisans-repo.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
 import { enqueue } from '../store/outbox-repo.ts';
@@ -276,6 +276,21 @@ export function createPvcOrderService({
     return { ok: true, value: (await getOrder(db, orderId)) as PvcOrder };
   }
 
+  /** A failed order closed as handed over another way, once (a second tap, or a second console, finds it closed). */
+  function closeHandedOver(
+    orderId: number,
+    as: 'paper' | 'email',
+    staff: Staff,
+    alsoIn: (tx: TxDb, order: PvcOrder) => Promise<void> = async () => undefined,
+  ): Promise<Result<PvcOrder>> {
+    return staffStep(orderId, ['failed'], async (tx, o) => {
+      await alsoIn(tx, o);
+      await setOrder(tx, orderId, { state: 'handed-over', handedOverAs: as, erasePdf: true }, clock());
+      await event(tx, o, 'handed-over', { as });
+      await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'pvc-handed-over', details: { order: o.number, as } }, clock());
+    });
+  }
+
   return {
     /**
      * The artisan asks for a PVC card. Asking again while an order is on its way returns that
@@ -440,38 +455,48 @@ export function createPvcOrderService({
     },
 
     /**
-     * A paid card that cannot be printed, given another way: on a sheet of paper (the office
-     * printer) or by e-mail (the registry sends it, through the outbox). The order is closed as
-     * handed over that way; nothing is charged or refunded.
+     * A paid card that cannot be printed, given on a sheet of paper (the office printer), once.
+     * The order is closed as handed over that way; nothing is charged or refunded.
      */
-    async handOverAs(orderId: number, as: 'paper' | 'email', staff: Staff): Promise<Result<PvcOrder>> {
+    async handOverAs(orderId: number, as: 'paper', staff: Staff): Promise<Result<PvcOrder>> {
       const order = await getOrder(db, orderId);
       if (!order) return fail('ORDER_NOT_FOUND', `no order ${orderId}`);
       if (order.state !== 'failed') return fail('ORDER_STATE', `order ${orderId} is ${order.state}`);
       const pdf = await cardPdfOf(db, orderId);
       if (!pdf) return fail('ORDER_STATE', `order ${orderId} has no card kept`);
-      if (as === 'paper') {
-        const printer = (await printers()).paper;
-        if (!printer) return { ok: false, error: { code: 'PRINTER_NOT_SET', message: 'no paper printer', params: { role: 'paper' } } };
-        const job = await paperSheet(order, pdf, printer);
-        if (job.status === 'failed')
-          return {
-            ok: false,
-            error: { code: 'PAPER_PRINT_FAILED', message: `paper sheet failed: ${job.errorKind}`, params: { kind: job.errorKind ?? 'other' } },
-          };
-        // Not out yet (the printer slow, or switched off with the sheet): the order stays open
-        // with its card, and asking again follows this sheet instead of printing another.
-        if (job.status !== 'completed') return fail('PAPER_PRINT_PENDING', `paper sheet ${job.id} is ${job.status}`);
-      } else if ((await findByRmNumber(db, order.rmNumber))?.accountStatus !== 'active') {
-        return fail('NO_ACCOUNT', 'the artisan has no active account to send to');
-      }
-      return staffStep(orderId, ['failed'], async (tx, o) => {
-        if (as === 'email')
-          await enqueue(tx, 'card-issuance', { rmNumber: o.rmNumber, year: o.year, delivery: 'email', pdf: Buffer.from(pdf).toString('base64') }, clock());
-        await setOrder(tx, orderId, { state: 'handed-over', handedOverAs: as, erasePdf: true }, clock());
-        await event(tx, o, 'handed-over', { as });
-        await appendAudit(tx, { actor: `staff:${staff.id}`, action: 'pvc-handed-over', details: { order: o.number, as } }, clock());
+      const printer = (await printers()).paper;
+      if (!printer) return { ok: false, error: { code: 'PRINTER_NOT_SET', message: 'no paper printer', params: { role: 'paper' } } };
+      const job = await paperSheet(order, pdf, printer);
+      if (job.status === 'failed')
+        return {
+          ok: false,
+          error: { code: 'PAPER_PRINT_FAILED', message: `paper sheet failed: ${job.errorKind}`, params: { kind: job.errorKind ?? 'other' } },
+        };
+      // Not out yet (the printer slow, or switched off with the sheet): the order stays open
+      // with its card, and asking again follows this sheet instead of printing another.
+      if (job.status !== 'completed') return fail('PAPER_PRINT_PENDING', `paper sheet ${job.id} is ${job.status}`);
+      return closeHandedOver(orderId, as, staff);
+    },
+
+    /**
+     * A paid card that cannot be printed, sent by e-mail to `email`: the address the registry,
+     * asked at this very moment, gave for the account, and the one the artisan was shown
+     * (main/orders/hand-over-email.ts checks both). The registry sends it, through the outbox,
+     * only while it is still the account's address; `mailKey` is the operation's key.
+     */
+    async handOverByEmail(orderId: number, email: string, staff: Staff): Promise<Result<{ order: PvcOrder; mailKey: string }>> {
+      let mailKey = '';
+      const closed = await closeHandedOver(orderId, 'email', staff, async (tx, o) => {
+        const pdf = await cardPdfOf(tx, orderId);
+        assert(pdf, 'a failed order keeps its card');
+        mailKey = await enqueue(
+          tx,
+          'card-issuance',
+          { rmNumber: o.rmNumber, year: o.year, delivery: 'email', email, pdf: Buffer.from(pdf).toString('base64') },
+          clock(),
+        );
       });
+      return closed.ok ? { ok: true, value: { order: closed.value, mailKey } } : closed;
     },
 
     /** An order never paid (the artisan left): closed, its drawn card erased. */

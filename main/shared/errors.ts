@@ -83,6 +83,9 @@ export const ERROR_CODES = [
   // The card sheet went to the office printer and has not come out yet: the order stays open,
   // its card kept, and asking again sends no second sheet while this one may still come out.
   'PAPER_PRINT_PENDING',
+  // A card by e-mail stopped before sending (params.reason: an EmailRefusal of shared/staff.ts):
+  // nothing sent or queued, the order still open with its payment.
+  'CARD_EMAIL_REFUSED',
   // Secrets and settings
   'SECRET_INVALID',
   'KEYCHAIN_UNAVAILABLE',

@@ -60,3 +60,6 @@ export type OrderTicket = {
   /** Why a ticket did not come out, when the printer said so. */
   ticketWhy: ReceiptBlockedState | null;
 };
+
+/** A PVC order's card handed over by e-mail: the registry took it (it sends the mail), or the outbox keeps it for when it answers; to the address shown, masked. */
+export type HandedOverByEmail = { mail: 'sent' | 'queued'; maskedEmail: string };

@@ -56,3 +56,10 @@ export type IssuanceResult =
  * the registry the kiosk believes names an address: never the local copy's word alone.
  */
 export type EmailTarget = { kind: 'account'; maskedEmail: string } | { kind: 'refused'; reason: Exclude<EmailRefusal, 'changed' | 'not-shown'> };
+
+/**
+ * Where the card of a PVC order that could not be printed would go by e-mail (as `EmailTarget`),
+ * with the id of this showing when an address is shown: sending names it, so the card goes only
+ * to the address this console showed (another console may have shown another since).
+ */
+export type OrderEmailTarget = (Extract<EmailTarget, { kind: 'account' }> & { showing: string }) | Extract<EmailTarget, { kind: 'refused' }>;

@@ -1,4 +1,4 @@
-import { type AccountHeard, type Distrust, judgeStatus, NOTHING_HEARD, sameAddress } from '../accounts/account-trust.ts';
+import { type AccountAnswer, type CardMailCheck, createCardMailCheck } from '../accounts/card-mail-check.ts';
 import { buildCard, type CardModel, type CardSigner } from '../cards/card-model.ts';
 import { renderCardPdf } from '../cards/card-pdf.ts';
 import { cardViewOf, checkPhoto, PHOTO_REQUIRED } from '../cards/card-service.ts';
@@ -7,12 +7,10 @@ import { parseRmNumber } from '../identity/rm-number.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { PvcOrderService } from '../orders/pvc-order-service.ts';
 import type { PrintService } from '../printing/print-service.ts';
-import type { AccountStatusWire } from '../registry/accounts-wire.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
 import type { CardView } from '../shared/card.ts';
 import { fail, type Result } from '../shared/errors.ts';
 import type { PaymentMethod } from '../shared/orders.ts';
-import { isEmail, normaliseEmail } from '../shared/rules/email.ts';
 import { maskEmail } from '../shared/rules/email-mask.ts';
 import type { EmailRefusal, EmailTarget, IdDocument, IssuanceResult, SearchHit } from '../shared/staff.ts';
 import { findByRmNumber, searchArtisans } from '../store/artisans-repo.ts';
@@ -22,11 +20,6 @@ import { enqueue } from '../store/outbox-repo.ts';
 
 export type Delivery = { kind: 'paper' } | { kind: 'email' } | { kind: 'pvc'; method: PaymentMethod };
 type Staff = { id: number; name: string };
-/**
- * The registry asked for an account's status: its answer as the API shapes it, an answer off
- * the API (a field missing, an unknown word, not JSON), or no answer (offline, busy, refused).
- */
-export type AccountAnswer = { kind: 'answer'; status: AccountStatusWire } | { kind: 'malformed' } | { kind: 'unreachable' };
 type Deps = {
   db: WriteDb;
   /** The card key, and the verification page its QR codes point to. */
@@ -54,11 +47,11 @@ type Deps = {
  */
 export function createIssuanceService({ db, keys, print, orders, printers, pushNow, account, replica, recallPhoto, clock, log }: Deps) {
   /**
-   * `heard`: what the registry said of the account in this issuance (account-trust.ts), its
-   * `linkTo` being the address staff were shown for it, masked, and the artisan recognised: the
-   * only address a card may go to.
+   * `mail`: the registry held to what it said of the account in this issuance (card-mail-check.ts);
+   * `showing`: the address last shown to staff, masked, and recognised by the artisan: the only
+   * address a card may go to.
    */
-  let current: { rmNumber: string; document: IdDocument; photo: Buffer | null; heard: AccountHeard } | null = null;
+  let current: { rmNumber: string; document: IdDocument; photo: Buffer | null; mail: CardMailCheck; showing: string | null } | null = null;
 
   async function card(): Promise<Result<CardModel>> {
     if (!current) return fail('ISSUANCE_REQUIRED', 'no issuance in progress');
@@ -66,46 +59,6 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
     if (!artisan) return fail('ISSUANCE_REQUIRED', 'artisan no longer in the replica');
     const built = buildCard(artisan, current.photo ? new Uint8Array(current.photo) : null, localIsoDate(clock()), keys);
     return built.ok ? { ok: true, value: built.card } : fail('CARD_RADIATED', 'radiated');
-  }
-
-  /** The registry's word is no longer taken for this issuance: logged for IT (the reason, nothing of the person). */
-  function distrust(issuance: NonNullable<typeof current>, reason: Distrust): 'untrusted' {
-    if (issuance.heard.distrust === null) log.warn('account-answer-untrusted', { reason, where: 'issuance' });
-    issuance.heard = { ...issuance.heard, distrust: reason };
-    return 'untrusted';
-  }
-
-  /**
-   * The account as the registry has it now, held to what it said before in this issuance: the
-   * address of an active account (checked to be an address), or why no card goes by e-mail.
-   * Only a live answer the kiosk believes names an address: with the registry away nothing can
-   * be shown to the artisan, so nothing is sent (the local copy knows no address, and a status
-   * it holds may be minutes old). `shown`: the address the artisan was shown, which this answer
-   * must name again (else `changed`: shown anew before anything goes).
-   */
-  async function hearAccount(issuance: NonNullable<typeof current>, shown: string | null): Promise<{ email: string } | { refused: EmailRefusal }> {
-    if (issuance.heard.distrust) return { refused: 'untrusted' };
-    const asked = await account(issuance.rmNumber);
-    // The issuance ended (or another began) while the registry answered: nothing of it is heard.
-    if (current !== issuance) return { refused: 'unreachable' };
-    if (asked.kind === 'unreachable') return { refused: 'unreachable' };
-    if (asked.kind === 'malformed') return { refused: distrust(issuance, 'malformed') };
-    const answer = asked.status;
-    // "Active" for something that is not an address is an answer off the API, not "no address".
-    if (answer.email !== null && !isEmail(normaliseEmail(answer.email))) return { refused: distrust(issuance, 'malformed') };
-    // Confirmation is for good: held to the furthest status heard (an address change is judged below).
-    const judged = judgeStatus({ ...issuance.heard, linkTo: null }, answer);
-    if ('distrust' in judged) return { refused: distrust(issuance, judged.distrust) };
-    issuance.heard = { ...issuance.heard, status: answer.status };
-    if (answer.status !== 'active') return { refused: answer.status === 'pending' ? 'pending' : 'no-account' };
-    if (answer.email === null) return { refused: 'no-address' };
-    if (shown !== null && !sameAddress(answer.email, shown)) {
-      // Another address than the one the artisan recognised: nothing goes; it is shown anew.
-      issuance.heard = { ...issuance.heard, linkTo: null };
-      log.info('issuance-address-changed');
-      return { refused: 'changed' };
-    }
-    return { email: normaliseEmail(answer.email) };
   }
 
   const audit = (staff: Staff, action: string, details: Record<string, string | number>) =>
@@ -134,7 +87,13 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
       if (!artisan) return fail('ISSUANCE_REQUIRED', 'no such artisan in the replica');
       if (artisan.radiatedOn) return fail('CARD_RADIATED', 'radiated');
       current?.photo?.fill(0);
-      const started = { rmNumber, document, photo: null as Buffer | null, heard: NOTHING_HEARD };
+      const started = {
+        rmNumber,
+        document,
+        photo: null as Buffer | null,
+        mail: createCardMailCheck({ rmNumber, account, log, where: 'issuance' }),
+        showing: null as string | null,
+      };
       current = started;
       await audit(staff, 'identity-checked', { rmNumber, document });
       // The photo the artisan already has (taken at a kiosk, kept by the registry) goes on the card; staff may retake it.
@@ -160,15 +119,9 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
     async emailTarget(): Promise<Result<EmailTarget>> {
       const issuance = current;
       if (!issuance) return fail('ISSUANCE_REQUIRED', 'no issuance in progress');
-      const heard = await hearAccount(issuance, null);
-      if ('refused' in heard) {
-        if (current === issuance) issuance.heard = { ...issuance.heard, linkTo: null };
-        // Only what hearing an account can say; `changed` and `not-shown` belong to sending.
-        const reason = heard.refused === 'changed' || heard.refused === 'not-shown' ? 'unreachable' : heard.refused;
-        return { ok: true, value: { kind: 'refused', reason } };
-      }
-      issuance.heard = { ...issuance.heard, linkTo: heard.email };
-      return { ok: true, value: { kind: 'account', maskedEmail: maskEmail(heard.email) } };
+      const { target, showing } = await issuance.mail.target(() => current === issuance);
+      if (current === issuance) issuance.showing = showing;
+      return { ok: true, value: target };
     },
 
     async view(): Promise<Result<CardView>> {
@@ -198,11 +151,9 @@ export function createIssuanceService({ db, keys, print, orders, printers, pushN
           log.info('card-email-refused', { reason });
           return { ok: true, value: { delivery: 'email', status: 'refused', reason } };
         };
-        // Only to the address the artisan was shown, and recognised as theirs.
-        const shown = issuance.heard.linkTo;
-        if (shown === null) return refused(issuance.heard.distrust ? 'untrusted' : 'not-shown');
-        // Asked again at the moment of sending: the answer staff read may be minutes old.
-        const heard = await hearAccount(issuance, shown);
+        // Only to the address the artisan was shown, and recognised as theirs, asked again at the
+        // moment of sending: the answer staff read may be minutes old.
+        const heard = await issuance.mail.beforeSending(issuance.showing, () => current === issuance);
         if ('refused' in heard) return refused(heard.refused);
         const pdf = Buffer.from(await renderCardPdf(c, 'card')).toString('base64');
         const key = await db.transaction(async (tx) => {

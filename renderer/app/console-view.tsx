@@ -51,6 +51,8 @@ export function ConsoleView({ desk: c, dispatch, call }: Props) {
           pending={c.pending}
           onOrderStep={staff.orderStep}
           onCheckPrinters={staff.checkPrinters}
+          onOrderEmailTarget={staff.orderEmailTarget}
+          onOrderEmailSend={staff.orderEmailSend}
           onTill={staff.loadTill}
           onTillPrint={staff.printTill}
           onJournal={staff.loadJournal}

@@ -2,6 +2,7 @@ import { type Dispatch, useEffect, useRef } from 'react';
 import type { InputOf } from '../../main/api/contract.ts';
 import type { Result } from '../../main/shared/errors.ts';
 import type { KioskSettings } from '../../main/shared/kiosk.ts';
+import type { HandedOverByEmail } from '../../main/shared/orders.ts';
 import type { PrintCancelled, PrintJob, PrintRole } from '../../main/shared/print-jobs.ts';
 import type { Delivery } from '../screens/issue/issue-card-screen.tsx';
 import type { Call } from './call.ts';
@@ -97,6 +98,17 @@ export function useStaffActions(desk: ConsoleState, dispatch: Dispatch<ConsoleAc
       if (again.ok) quiet(again.value);
     }
   };
+  /** A failed order's card by e-mail: the address first (the panel shows it as its question), then the sending; the answers go to the panel. */
+  const orderEmailTarget = (orderId: number) => kiosk().invoke('staff:order-email-target', { orderId });
+  const orderEmailSend = async (orderId: number, showing: string): Promise<Result<HandedOverByEmail>> => {
+    const apply = fresh(true);
+    const r = await kiosk().invoke('staff:order', { action: 'hand-over-as', orderId, as: 'email', showing });
+    if (!r.ok) return r;
+    const { mail, ...overview } = r.value;
+    apply(overview);
+    // Always set for an e-mail; an answer without it is a bug, said as one.
+    return mail ? { ok: true, value: mail } : { ok: false, error: { code: 'INTERNAL', message: 'no mail outcome' } };
+  };
   /** "Vérifier de nouveau": the printers asked again (paper loaded, cover closed), the orders with them. */
   const checkPrinters = () => loadOverview().then(loadPrinters);
   const savePrinter = (role: PrintRole, printer: string | null) =>
@@ -178,6 +190,8 @@ export function useStaffActions(desk: ConsoleState, dispatch: Dispatch<ConsoleAc
     setSecret,
     deleteSecret,
     orderStep,
+    orderEmailTarget,
+    orderEmailSend,
     checkPrinters,
     savePrinter,
     testPrinter,

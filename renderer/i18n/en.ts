@@ -424,7 +424,7 @@ export const en: Record<MessageKey, string> = {
   'orders.back': 'Cancel',
   'orders.cancel': 'Cancel the order',
   'orders.retry': 'Try printing again',
-  'orders.handOver': 'Card handed over',
+  'orders.handOver': 'Hand the card over',
   'orders.reprint': 'Reprint',
   'orders.reason': 'Reason for the reprint (required)',
   'orders.reprintConfirm': 'Reprint the card',
@@ -520,6 +520,28 @@ export const en: Record<MessageKey, string> = {
   'orders.refundReasonRequired': 'Give the reason for the refund.',
   'orders.handOverPaper': 'Hand over on an A4 sheet',
   'orders.handOverEmail': 'Send by e-mail',
+  'error.CARD_EMAIL_REFUSED':
+    'Nothing is sent by e-mail: the account’s address could not be checked at the moment of sending. The order stays open with its payment; give the card on an A4 sheet.',
+  'orders.handOverConfirm': 'Hand the card of order {number} over to the artisan? The order will be closed.',
+  'orders.handOverYes': 'Yes, the card is handed over',
+  'orders.paperConfirm': 'Print the card of order {number} on an A4 sheet for the artisan? The order will be closed once the sheet is out, with no refund.',
+  'orders.paperYes': 'Print and hand over the sheet',
+  'orders.emailConfirm': 'The card of order {number} will go to the account’s address: {email}. Read it to the artisan: is it theirs?',
+  'orders.emailYes': 'Yes, send the card to this address',
+  'orders.emailRefused.unreachable':
+    'Nothing is sent: the registry does not answer, so the account’s address can be neither checked nor shown to the artisan. The order stays open with its payment: give the card on an A4 sheet, or try the e-mail again later.',
+  'orders.emailRefused.untrusted':
+    'Nothing is sent: the registry answered inconsistently about this artisan’s account (an unreadable answer, or a status that went back). The order stays open with its payment: give the card on an A4 sheet.',
+  'orders.emailRefused.changed':
+    'Nothing is sent: asked just now, the registry gives another address than the one read to the artisan. The order stays open: press “Send by e-mail” again to show the current address and have it confirmed, or give the card on an A4 sheet.',
+  'orders.emailRefused.not-shown':
+    'Nothing is sent: the address has not been shown to the artisan. Press “Send by e-mail” to show it. The order stays open with its payment.',
+  'orders.emailRefused.no-account':
+    'No sending by e-mail: this artisan has no account on the portal. The order stays open with its payment: give the card on an A4 sheet.',
+  'orders.emailRefused.pending':
+    'No sending by e-mail: this artisan’s account is not activated yet (confirmation link not followed). The order stays open with its payment: give the card on an A4 sheet.',
+  'orders.emailRefused.no-address':
+    'No sending by e-mail: this artisan’s account has no e-mail address. The order stays open with its payment: give the card on an A4 sheet.',
   'secrets.title': 'Kiosk secrets',
   'secrets.inKeychain': 'Secrets are kept in the system keychain.',
   'secrets.inMemory': 'Demo without a keychain: secrets are kept only until the kiosk stops, and written nowhere.',

@@ -436,7 +436,7 @@ export const fr = {
   'orders.back': 'Annuler',
   'orders.cancel': 'Annuler la commande',
   'orders.retry': 'Réessayer l’impression',
-  'orders.handOver': 'Carte remise',
+  'orders.handOver': 'Remettre la carte',
   'orders.reprint': 'Réimprimer',
   'orders.reason': 'Raison de la réimpression (obligatoire)',
   'orders.reprintConfirm': 'Réimprimer la carte',
@@ -533,6 +533,29 @@ export const fr = {
   'orders.refundReasonRequired': 'Indiquez la raison du remboursement.',
   'orders.handOverPaper': 'Remettre sur feuille A4',
   'orders.handOverEmail': 'Envoyer par e-mail',
+  'error.CARD_EMAIL_REFUSED':
+    'Rien n’est envoyé par e-mail : l’adresse du compte n’a pas pu être vérifiée au moment d’envoyer. La commande reste ouverte avec son paiement ; remettez la carte sur feuille A4.',
+  'orders.handOverConfirm': 'Remettre la carte de la commande {number} à l’artisan ? La commande sera close.',
+  'orders.handOverYes': 'Oui, la carte est remise',
+  'orders.paperConfirm':
+    'Imprimer la carte de la commande {number} sur une feuille A4 pour l’artisan ? La commande sera close une fois la feuille sortie, sans remboursement.',
+  'orders.paperYes': 'Imprimer et remettre la feuille',
+  'orders.emailConfirm': 'La carte de la commande {number} partira à l’adresse du compte : {email}. Lisez-la à l’artisan : est-ce bien la sienne ?',
+  'orders.emailYes': 'Oui, envoyer la carte à cette adresse',
+  'orders.emailRefused.unreachable':
+    'Rien n’est envoyé : le registre ne répond pas, l’adresse du compte ne peut être ni vérifiée ni montrée à l’artisan. La commande reste ouverte avec son paiement : remettez la carte sur feuille A4, ou réessayez l’e-mail plus tard.',
+  'orders.emailRefused.untrusted':
+    'Rien n’est envoyé : le registre a répondu sur le compte de cet artisan de façon incohérente (réponse illisible, ou statut revenu en arrière). La commande reste ouverte avec son paiement : remettez la carte sur feuille A4.',
+  'orders.emailRefused.changed':
+    'Rien n’est envoyé : interrogé à l’instant, le registre donne une autre adresse que celle lue à l’artisan. La commande reste ouverte : appuyez de nouveau sur « Envoyer par e-mail » pour afficher l’adresse actuelle et la faire confirmer, ou remettez la carte sur feuille A4.',
+  'orders.emailRefused.not-shown':
+    'Rien n’est envoyé : l’adresse n’a pas été montrée à l’artisan. Appuyez sur « Envoyer par e-mail » pour l’afficher. La commande reste ouverte avec son paiement.',
+  'orders.emailRefused.no-account':
+    'Pas d’envoi par e-mail : cet artisan n’a pas de compte sur le portail. La commande reste ouverte avec son paiement : remettez la carte sur feuille A4.',
+  'orders.emailRefused.pending':
+    'Pas d’envoi par e-mail : le compte de cet artisan n’est pas encore activé (lien de confirmation non suivi). La commande reste ouverte avec son paiement : remettez la carte sur feuille A4.',
+  'orders.emailRefused.no-address':
+    'Pas d’envoi par e-mail : le compte de cet artisan n’a pas d’adresse e-mail. La commande reste ouverte avec son paiement : remettez la carte sur feuille A4.',
   'secrets.title': 'Secrets de la borne',
   'secrets.inKeychain': 'Les secrets sont gardés dans le trousseau du système.',
   'secrets.inMemory': 'Démonstration sans trousseau : les secrets ne sont gardés que jusqu’à l’arrêt de la borne, et écrits nulle part.',

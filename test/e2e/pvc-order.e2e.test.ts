@@ -78,7 +78,9 @@ describe('a PVC card, from the artisan asking to the card in hand', () => {
     await eventually(async () => pc858Text(receipts.received()).includes('Reçu de paiement'), 'the payment receipt');
     await noViolations(p);
     await screenshot(p, 'staff-pvc-printed');
+    // Handing the card over is asked twice (test/e2e/pvc-hand-over.e2e.test.ts).
     await order.getByRole('button', { name: fr['orders.handOver'] }).click();
+    await order.getByRole('button', { name: fr['orders.handOverYes'] }).click();
     await order.getByText(fr['orders.state.handed-over']).waitFor();
 
     // The same console in English, and in landscape.

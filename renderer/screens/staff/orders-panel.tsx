@@ -5,26 +5,29 @@ import { ConfirmQuestion, useConfirmation } from '../../components/confirm-actio
 import { TextField } from '../../components/text-field.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formatAmount, formatTime } from '../format.ts';
+import { type OrderEmailCalls, useOrderEmail } from './order-email.tsx';
 import { RefundForm } from './refund-form.tsx';
 
 type Order = StaffOverview['orders'][number];
 export type OrderStep = InputOf<'staff:order'>;
 
-export type OrdersPanelProps = { orders: Order[]; pending: boolean; onStep(step: OrderStep): void; onCheckAgain(): void };
+export type OrdersPanelProps = OrderEmailCalls & { orders: Order[]; pending: boolean; onStep(step: OrderStep): void; onCheckAgain(): void };
 
 /**
- * PVC orders at the desk: take the payment or cancel the order (each asked twice: a wrong tap would
- * charge and print, or end an order for good),
- * follow the printing, retry after a failure, reprint with a reason, hand the card over. Payment is
+ * PVC orders at the desk: take the payment, cancel the order, hand the card over (each asked twice:
+ * a wrong tap would charge and print, end an order for good, or close it with the card still on the
+ * desk), follow the printing, retry after a failure, reprint with a reason. Payment is
  * offered only while the card printer is ready (else the reason, in words), and while the receipt
  * printer says it cannot print, only once staff choose to go on without a receipt (what to do to
  * mend it comes first); a paid card that cannot print is refunded (asked twice, with why) or handed
- * over on paper or by e-mail.
+ * over on paper (asked twice) or by e-mail (the address shown first, as the question: order-email.tsx).
  */
-export function OrdersPanel({ orders, pending, onStep, onCheckAgain }: OrdersPanelProps) {
+export function OrdersPanel({ orders, pending, onStep, onCheckAgain, onEmailTarget, onEmailSend }: OrdersPanelProps) {
   const { t, locale } = useT();
   // Each question takes its button's place and the focus; "Annuler" gives the focus back (confirm-action.tsx).
-  const asking = useConfirmation<{ orderId: number; action: 'cash' | 'card' | 'cancel' }>();
+  const asking = useConfirmation<{ orderId: number; action: 'cash' | 'card' | 'cancel' | 'hand-over' | 'paper' }>();
+  const mail = useOrderEmail({ onEmailTarget, onEmailSend }, pending);
+  const waiting = pending || mail.busy;
   const refunding = useConfirmation<number>();
   const reprinting = useConfirmation<number>();
   const [reason, setReason] = useState('');
@@ -38,19 +41,31 @@ export function OrdersPanel({ orders, pending, onStep, onCheckAgain }: OrdersPan
     if (reprintingId !== null) document.getElementById(`reason-${reprintingId}`)?.focus();
   }, [reprintingId]);
   const step = (s: OrderStep) => {
-    if (pending) return;
+    if (waiting) return;
     asking.close();
     refunding.close();
     reprinting.close();
+    mail.close();
     onStep(s);
   };
   const button = (id: string, label: string, onClick: () => void, kind: 'primary' | 'secondary' = 'secondary') => (
-    <button id={id} type="button" className={`button button-${kind}`} aria-disabled={pending || undefined} onClick={() => !pending && onClick()}>
+    <button id={id} type="button" className={`button button-${kind}`} aria-disabled={waiting || undefined} onClick={() => !waiting && onClick()}>
       {label}
     </button>
   );
-  const question = (o: Order, action: 'cash' | 'card' | 'cancel') => {
+  const question = (o: Order, action: 'cash' | 'card' | 'cancel' | 'hand-over' | 'paper') => {
     const amount = formatAmount(o.amountCents, locale);
+    if (action === 'hand-over' || action === 'paper')
+      return (
+        <ConfirmQuestion
+          id={asking.questionId}
+          question={t(action === 'paper' ? 'orders.paperConfirm' : 'orders.handOverConfirm', { number: o.number })}
+          confirmLabel={t(action === 'paper' ? 'orders.paperYes' : 'orders.handOverYes')}
+          pending={waiting}
+          onConfirm={() => step(action === 'paper' ? { action: 'hand-over-as', orderId: o.id, as: 'paper' } : { action: 'hand-over', orderId: o.id })}
+          onCancel={asking.cancel}
+        />
+      );
     return action === 'cancel' ? (
       <ConfirmQuestion
         id={asking.questionId}
@@ -141,6 +156,7 @@ export function OrdersPanel({ orders, pending, onStep, onCheckAgain }: OrdersPan
                   {button(`cancel-${o.id}`, t('orders.cancel'), () => asking.ask({ orderId: o.id, action: 'cancel' }, `cancel-${o.id}`))}
                 </div>
               ))}
+            {mail.words(o.id)}
             {o.state === 'failed' &&
               (refunding.asking === o.id ? (
                 <RefundForm
@@ -149,12 +165,22 @@ export function OrdersPanel({ orders, pending, onStep, onCheckAgain }: OrdersPan
                   onRefund={(method, why) => step({ action: 'refund', orderId: o.id, method, reason: why })}
                   onBack={refunding.cancel}
                 />
+              ) : asking.asking?.orderId === o.id ? (
+                question(o, asking.asking.action)
+              ) : mail.asking(o.id) ? (
+                mail.question(o.id)
               ) : (
                 <div className="space-actions">
                   {!o.cardPrinter && button(`retry-${o.id}`, t('orders.retry'), () => step({ action: 'retry', orderId: o.id }), 'primary')}
                   {button(`refund-${o.id}`, t('orders.refund'), () => refunding.ask(o.id, `refund-${o.id}`))}
-                  {button(`hand-over-paper-${o.id}`, t('orders.handOverPaper'), () => step({ action: 'hand-over-as', orderId: o.id, as: 'paper' }))}
-                  {button(`hand-over-email-${o.id}`, t('orders.handOverEmail'), () => step({ action: 'hand-over-as', orderId: o.id, as: 'email' }))}
+                  {button(`hand-over-paper-${o.id}`, t('orders.handOverPaper'), () => {
+                    mail.close();
+                    asking.ask({ orderId: o.id, action: 'paper' }, `hand-over-paper-${o.id}`);
+                  })}
+                  {button(`hand-over-email-${o.id}`, t('orders.handOverEmail'), () => {
+                    asking.close();
+                    void mail.ask(o.id, o.number, `hand-over-email-${o.id}`);
+                  })}
                 </div>
               ))}
             {o.state === 'printed' &&
@@ -174,9 +200,11 @@ export function OrdersPanel({ orders, pending, onStep, onCheckAgain }: OrdersPan
                     {button(`reprint-back-${o.id}`, t('orders.back'), reprinting.cancel)}
                   </div>
                 </form>
+              ) : asking.asking?.orderId === o.id ? (
+                question(o, asking.asking.action)
               ) : (
                 <div className="space-actions">
-                  {button(`hand-over-${o.id}`, t('orders.handOver'), () => step({ action: 'hand-over', orderId: o.id }), 'primary')}
+                  {button(`hand-over-${o.id}`, t('orders.handOver'), () => asking.ask({ orderId: o.id, action: 'hand-over' }, `hand-over-${o.id}`), 'primary')}
                   {button(`reprint-${o.id}`, t('orders.reprint'), () => {
                     setReason('');
                     reprinting.ask(o.id, `reprint-${o.id}`);

@@ -17,6 +17,7 @@ import { ConsoleNav } from './console-nav.tsx';
 import { type ConsoleSection, sectionAttention } from './console-sections.ts';
 import { useKeyboardRoom } from './keyboard-room.ts';
 import { MembersPanel } from './members-panel.tsx';
+import type { OrderEmailCalls } from './order-email.tsx';
 import { type OrderStep, OrdersPanel } from './orders-panel.tsx';
 import { PausePanel } from './pause-panel.tsx';
 import { PrintJobs } from './print-jobs.tsx';
@@ -48,6 +49,8 @@ export type StaffConsoleProps = {
   onOrderStep(step: OrderStep): void;
   /** The printers asked again (the receipt printer reloaded), and the orders with them. */
   onCheckPrinters(): void;
+  onOrderEmailTarget: OrderEmailCalls['onEmailTarget'];
+  onOrderEmailSend: OrderEmailCalls['onEmailSend'];
   onTill(day: string): Promise<Result<TillDay>>;
   onTillPrint(day: string): Promise<Result<TillPrint>>;
   onJournal(filter: InputOf<'staff:journal'>): Promise<Result<JournalDay>>;
@@ -119,7 +122,14 @@ export function StaffConsoleScreen(props: StaffConsoleProps) {
           )}
           <div id="console-section" className={`console-section console-section-${section}`}>
             {section === 'orders' && (
-              <OrdersPanel orders={overview?.orders ?? []} pending={pending} onStep={props.onOrderStep} onCheckAgain={props.onCheckPrinters} />
+              <OrdersPanel
+                orders={overview?.orders ?? []}
+                pending={pending}
+                onStep={props.onOrderStep}
+                onCheckAgain={props.onCheckPrinters}
+                onEmailTarget={props.onOrderEmailTarget}
+                onEmailSend={props.onOrderEmailSend}
+              />
             )}
             {section === 'till' && (
               <TillPanel
