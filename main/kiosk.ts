@@ -10,11 +10,13 @@ import { DEMO_IDENTITIES } from './demo-registry/seed.ts';
 import { createActivationWatch } from './events/activation-watch.ts';
 import { createEventBus, type EventBus } from './events/events.ts';
 import { createPrinterWatch } from './events/printer-watch.ts';
+import { createReceiptWatch } from './events/receipt-watch.ts';
 import { birthDateHasher } from './identity/birth-date-hash.ts';
 import { createIdentityService, type IdentityService } from './identity/identify.ts';
 import { errorKind, type Logger } from './logging/logger.ts';
 import { createPvcOrderService, type PvcOrderService } from './orders/pvc-order-service.ts';
 import { createTillService } from './orders/till-service.ts';
+import { askReceiptPrinterIfIdle } from './printing/escpos-link.ts';
 import { createPrintService } from './printing/print-service.ts';
 import { createPrintersService } from './printing/printers-service.ts';
 import type { Spooler } from './printing/spooler.ts';
@@ -301,6 +303,15 @@ export async function createKiosk({
       log: log.child('printer-watch'),
     });
     closers.push(async () => printerWatch.stop());
+    // The thermal printer says nothing of a roll run out or a cover open until a ticket is due:
+    // asked in the background while no ticket prints, so staff mend it before an artisan pays.
+    const receiptWatch = createReceiptWatch({
+      bus: events,
+      printer: async () => (await printers.settings()).receipt,
+      ask: (printer) => askReceiptPrinterIfIdle(printer),
+      log: log.child('receipt-watch'),
+    });
+    closers.push(async () => receiptWatch.stop());
     closers.push(async () => orders.close());
     // What a stopped kiosk left half-done (a paid card not yet out) is carried on now.
     await orders.resume().catch((e: unknown) => log.error('orders-resume-failed', { kind: errorKind(e) }));
