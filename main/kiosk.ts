@@ -299,6 +299,7 @@ export async function createKiosk({
     const printerWatch = createPrinterWatch({
       bus: events,
       cardState: printers.cardState,
+      paperState: printers.paperState,
       staffPresent: () => staff.current() !== null,
       log: log.child('printer-watch'),
     });

@@ -456,6 +456,9 @@ export const en: Record<MessageKey, string> = {
   'printers.state.paused': 'Paused: it keeps jobs without printing them',
   'printers.state.not-accepting': 'Out of service: it refuses jobs',
   'printers.state.offline': 'Not answering',
+  'printers.state.unreachable': 'Unreachable: it does not answer (switched off or unplugged); nothing prints',
+  'printers.state.unreachableWaiting':
+    'Unreachable: it does not answer (switched off or unplugged); {count, plural, one {# job waits} other {# jobs wait}} for it to come back',
   'printers.state.not-configured': 'Not set',
   'printers.state.spooler-down': 'Print service stopped',
   'printers.state.no-such-printer': 'Unknown on this computer',
@@ -492,6 +495,7 @@ export const en: Record<MessageKey, string> = {
   'orders.cardPrinter.not-accepting': 'The card printer refuses jobs (taken out of service): put it back in service.',
   'orders.cardPrinter.paused': 'The card printer is paused: resume it before taking the payment.',
   'orders.cardPrinter.offline': 'The card printer does not answer.',
+  'orders.cardPrinter.unreachable': 'The card printer does not answer (switched off or unplugged): switch it on and check its cable before taking the payment.',
   'orders.cardPrinter.unknown': 'The state of the card printer is unknown: check it in “Printers”.',
   'orders.receiptPrinter.paper-out':
     'The receipt printer is out of paper: the receipt would not come out. Put in a new roll (open the cover, drop the roll in, close it), then “Check again”; or take the payment without a receipt.',

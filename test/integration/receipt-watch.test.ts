@@ -97,13 +97,17 @@ describe('the receipt printer watched while the kiosk is idle', () => {
     try {
       await eventually(async () => watch.state() === 'ready', 'the first answer');
       const before = printer.questions().length;
-      const outcome = await printReceipt(printer.address, {
-        title: 'Reçu de paiement',
-        chamber: 'CMA Test',
-        orderNumber: 'PVC-2026-000001',
-        amountCents: 500,
-        at: new Date(2026, 10, 27, 14, 5),
-      }, quick);
+      const outcome = await printReceipt(
+        printer.address,
+        {
+          title: 'Reçu de paiement',
+          chamber: 'CMA Test',
+          orderNumber: 'PVC-2026-000001',
+          amountCents: 500,
+          at: new Date(2026, 10, 27, 14, 5),
+        },
+        quick,
+      );
       assert.deepEqual(outcome, { kind: 'printed', after: 'ready' });
       const asked = printer.questions().slice(before);
       const end = asked.indexOf('GS r 1');
