@@ -233,7 +233,9 @@ async function followTicket(link: Link, timeouts: ReceiptTimeouts, cutOff: (why:
       asked = false;
       const stopped = conditionOf(0, b, 0);
       const state = stopped.coverOpen ? 'cover-open' : stopped.paperOut ? 'paper-out' : stopped.error ? 'printer-error' : null;
-      if (state) throw new PrintError(BLOCKED_KINDS[state], `the receipt printer stopped during the ticket: ${state}`);
+      // Out of paper mid-ticket, what is left waits in the printer for the next roll: not "sent nothing".
+      const kind = state === 'paper-out' ? 'receipt-paper-out-mid-ticket' : state && BLOCKED_KINDS[state];
+      if (state && kind) throw new PrintError(kind, `the receipt printer stopped during the ticket: ${state}`);
       continue;
     }
     if (b === 'timeout' && !asked) {

@@ -435,6 +435,8 @@ export const en: Record<MessageKey, string> = {
   'print.error.aborted': 'the printer stopped the job (jam, out of cards or ribbon): check it, then try again',
   'print.error.receipt-offline': 'the receipt printer does not answer: check that it is on and connected to the network',
   'print.error.receipt-paper-out': 'the receipt printer is out of paper: open its cover, put in a new roll, close the cover, then print again',
+  'print.error.receipt-paper-out-mid-ticket':
+    'the receipt printer ran out of paper in the middle of the ticket: put in a new roll; the ticket may finish by itself once the paper is back: check before printing it again',
   'print.error.receipt-cover-open': 'the receipt printer’s cover is open: close it until it clicks, then print again',
   'print.error.receipt-error':
     'the receipt printer stopped on an error (paper jammed, cutter stuck): switch it off, clear the paper, switch it on, then print again',

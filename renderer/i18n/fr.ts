@@ -448,6 +448,8 @@ export const fr = {
   'print.error.receipt-offline': 'l’imprimante à tickets ne répond pas : vérifiez qu’elle est allumée et branchée au réseau',
   'print.error.receipt-paper-out':
     'l’imprimante à tickets n’a plus de papier : ouvrez son capot, posez un rouleau neuf, refermez le capot, puis imprimez de nouveau',
+  'print.error.receipt-paper-out-mid-ticket':
+    'l’imprimante à tickets n’a plus de papier au milieu du ticket : posez un rouleau neuf ; le ticket peut reprendre seul à la remise du papier : vérifiez avant de réimprimer',
   'print.error.receipt-cover-open': 'le capot de l’imprimante à tickets est ouvert : refermez-le jusqu’au déclic, puis imprimez de nouveau',
   'print.error.receipt-error':
     'l’imprimante à tickets s’est arrêtée sur une erreur (papier coincé, lame bloquée) : éteignez-la, dégagez le papier, rallumez-la, puis imprimez de nouveau',
