@@ -11,12 +11,14 @@ import { DEMO_IDENTITIES } from './demo-registry/seed.ts';
 import { createActivationWatch } from './events/activation-watch.ts';
 import { createEventBus, type EventBus } from './events/events.ts';
 import { createPrinterWatch } from './events/printer-watch.ts';
+import { createReceiptWatch } from './events/receipt-watch.ts';
 import { birthDateHasher } from './identity/birth-date-hash.ts';
 import { createIdentityService, type IdentityService } from './identity/identify.ts';
 import { errorKind, type Logger } from './logging/logger.ts';
 import { createHandOverByEmail } from './orders/hand-over-email.ts';
 import { createPvcOrderService, type PvcOrderService } from './orders/pvc-order-service.ts';
 import { createTillService } from './orders/till-service.ts';
+import { askReceiptPrinterIfIdle } from './printing/escpos-link.ts';
 import { createPrintService } from './printing/print-service.ts';
 import { createPrintersService } from './printing/printers-service.ts';
 import type { Spooler } from './printing/spooler.ts';
@@ -299,10 +301,20 @@ export async function createKiosk({
     const printerWatch = createPrinterWatch({
       bus: events,
       cardState: printers.cardState,
+      paperState: printers.paperState,
       staffPresent: () => staff.current() !== null,
       log: log.child('printer-watch'),
     });
     closers.push(async () => printerWatch.stop());
+    // The thermal printer says nothing of a roll run out or a cover open until a ticket is due:
+    // asked in the background while no ticket prints, so staff mend it before an artisan pays.
+    const receiptWatch = createReceiptWatch({
+      bus: events,
+      printer: async () => (await printers.settings()).receipt,
+      ask: (printer) => askReceiptPrinterIfIdle(printer),
+      log: log.child('receipt-watch'),
+    });
+    closers.push(async () => receiptWatch.stop());
     closers.push(async () => orders.close());
     // What a stopped kiosk left half-done (a paid card not yet out) is carried on now.
     await orders.resume().catch((e: unknown) => log.error('orders-resume-failed', { kind: errorKind(e) }));

@@ -4,27 +4,30 @@ import type { EventBus } from './events.ts';
 import { type Watch, watchWhile } from './watch.ts';
 
 /**
- * The card printer as the console sees it (whether a payment can be taken), without the
- * console polling: a printer switched off or CUPS stopped announces nothing, so while staff
- * are at the console and someone listens, the main process asks the spooler every `everyMs`
- * and says `printer-state` when the answer changes. The first answer after the console opens
- * is the baseline (the console has just read the overview): only changes are told.
+ * The card printer as the console sees it (whether a payment can be taken), and the office
+ * printer (switched off with jobs waiting), without the console polling: a printer switched
+ * off or CUPS stopped announces nothing, so while staff are at the console and someone
+ * listens, the main process asks the spooler every `everyMs` and says `printer-state` when an
+ * answer changes. The first answers after the console opens are the baseline (the console has
+ * just read the overview): only changes are told.
  */
 export function createPrinterWatch({
   bus,
   cardState,
+  paperState = async () => 'not-configured',
   staffPresent,
   everyMs = 2000,
   log,
 }: {
   bus: EventBus;
   cardState: () => Promise<CardPrinterState>;
+  paperState?: () => Promise<CardPrinterState>;
   /** True while a staff member is logged in (the console is open). */
   staffPresent: () => boolean;
   everyMs?: number;
   log: Logger;
 }): Watch {
-  let last: CardPrinterState | null = null;
+  let last: { card: CardPrinterState; paper: CardPrinterState } | null = null;
   return watchWhile({
     everyMs,
     log,
@@ -34,10 +37,11 @@ export function createPrinterWatch({
       return on;
     },
     check: async () => {
-      const now = await cardState();
-      const changed = last !== null && now !== last;
+      const now = { card: await cardState(), paper: await paperState() };
+      const was = last;
       last = now;
-      if (changed) bus.emit({ kind: 'printer-state', role: 'card' });
+      if (was === null) return;
+      for (const role of ['card', 'paper'] as const) if (now[role] !== was[role]) bus.emit({ kind: 'printer-state', role });
     },
   });
 }

@@ -579,7 +579,7 @@ export function ticketOf(job: PrintJob | null): Pick<OrderTicket, 'ticket' | 'ti
   return {
     ticket: 'not-printed',
     ticketWhy:
-      why === 'receipt-paper-out'
+      why === 'receipt-paper-out' || why === 'receipt-paper-out-mid-ticket'
         ? 'paper-out'
         : why === 'receipt-cover-open'
           ? 'cover-open'

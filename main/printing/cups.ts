@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import net from 'node:net';
 import { promisify } from 'node:util';
 import type { PrintRole } from '../shared/print-jobs.ts';
 import type { QueueState } from '../shared/printers.ts';
@@ -53,15 +54,72 @@ export async function listQueues(): Promise<{ name: string; state: string }[]> {
   }
 }
 
-/** How a queue stands: ready, printing, paused (cupsdisable) or refusing jobs (cupsreject). */
+/**
+ * How a queue stands: ready, printing, paused (cupsdisable), refusing jobs (cupsreject), or
+ * unreachable: CUPS says "printing" as long as a job waits for its backend, a printer switched
+ * off included, so "printing" is believed only while the printer answers (see printerAway).
+ */
 export async function queueState(queue: string): Promise<QueueState> {
   try {
-    const [printer, accepting] = await Promise.all([run('lpstat', ['-p', queue]), run('lpstat', ['-a', queue])]);
+    const [printer, accepting] = await Promise.all([run('lpstat', ['-l', '-p', queue]), run('lpstat', ['-a', queue])]);
     if (/not accepting/.test(accepting.stdout)) return 'not-accepting';
     if (/disabled/.test(printer.stdout)) return 'paused';
-    return /now printing/.test(printer.stdout) ? 'printing' : 'ready';
+    if (!/now printing/.test(printer.stdout)) return 'ready';
+    return (await printerAway(queue, printer.stdout)) ? 'unreachable' : 'printing';
   } catch (error) {
     throw await failure(`cannot read the state of ${queue}`, error);
+  }
+}
+
+/**
+ * What the backend says of a printer it cannot reach: IPP reasons (RFC 8011 §5.4.12, CUPS's
+ * `offline-report`, `connecting-to-device`, `timed-out`), or its message, which CUPS writes in
+ * the scheduler's language (the C locale of lpstat does not translate it): English and French.
+ */
+const AWAY_REASONS = /\b(offline-report|offline|connecting-to-device|timed-out)\b/;
+const AWAY_MESSAGES =
+  /may not exist or is unavailable|unavailable at this time|not responding|unreachable|waiting for printer|unable to locate printer|unable to connect|injoignable|ne répond pas|indisponible|en attente de l.imprimante|impossible de se connecter/i;
+
+/**
+ * Whether the printer behind a "printing" queue is away: the backend says so (its reasons or its
+ * message), or, for a network IPP printer, the printer itself does not take a connection (the
+ * same printer the kiosk asks for its own jobs when CUPS cannot confirm one). A raw-socket
+ * printer (socket://) is not probed: it serves one connection at a time, CUPS's own.
+ */
+async function printerAway(queue: string, long: string): Promise<boolean> {
+  const alerts = /^\s*Alerts:(.*)$/m.exec(long)?.[1] ?? '';
+  // The line after "printer Q now printing…" is the backend's message, if it has one.
+  const message = /^printer .*\n\t(?!Form mounted:)(.+)$/m.exec(long)?.[1] ?? '';
+  if (AWAY_REASONS.test(alerts) || AWAY_MESSAGES.test(message)) return true;
+  const device = /device for \S+: (\S+)/.exec((await run('lpstat', ['-v', queue]).catch(() => ({ stdout: '' }))).stdout)?.[1] ?? '';
+  const at = /^(ipps?|https?):\/\/([^/:]+|\[[^\]]+\])(?::(\d+))?/.exec(device);
+  if (!at) return false;
+  const host = (at[2] ?? '').replace(/^\[|\]$/g, '');
+  const port = Number(at[3] ?? (at[1] === 'http' ? 80 : at[1] === 'https' ? 443 : 631));
+  return !(await answers(host, port, 2000));
+}
+
+/** Whether something takes a TCP connection at host:port within `ms`. */
+function answers(host: string, port: number, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(ms, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** How many jobs wait in the queue (not yet ended). */
+export async function waitingJobs(queue: string): Promise<number> {
+  try {
+    const { stdout } = await run('lpstat', ['-o', queue]);
+    return stdout.split('\n').filter((l) => l.startsWith(`${queue}-`)).length;
+  } catch (error) {
+    throw await failure(`cannot list the jobs of ${queue}`, error);
   }
 }
 

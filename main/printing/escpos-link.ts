@@ -124,8 +124,47 @@ async function condition(link: Link, ms: number): Promise<ReceiptCondition | 'ti
 
 const BLOCKED_KINDS = { 'paper-out': 'receipt-paper-out', 'cover-open': 'receipt-cover-open', 'printer-error': 'receipt-error' } as const;
 
+/**
+ * One conversation at a time with each printer. A network thermal printer serves one connection
+ * on its raw port at a time, as a rule: a status question opened while a ticket prints would
+ * wait behind it, or take the port the ticket needs. So the questions and the tickets of this
+ * process queue here, each on its own turn.
+ */
+const lines = new Map<string, Promise<void>>();
+
+function onLine<T>(printer: string, talk: () => Promise<T>): Promise<T> {
+  const before = lines.get(printer) ?? Promise.resolve();
+  let release: () => void = () => undefined;
+  const done = new Promise<void>((r) => {
+    release = r;
+  });
+  const mine = before.then(() => done);
+  lines.set(printer, mine);
+  return before.then(talk).finally(() => {
+    release();
+    if (lines.get(printer) === mine) lines.delete(printer);
+  });
+}
+
+/** Whether a ticket (or a question) is on its way to this printer now. */
+export function receiptLineBusy(printer: string): boolean {
+  return lines.has(printer);
+}
+
 /** How the printer stands now, asked of it (the console's state, and the check before a payment). */
-export async function askReceiptPrinter(printer: string, timeouts: ReceiptTimeouts = RECEIPT_TIMEOUTS): Promise<ReceiptPrinterState> {
+export function askReceiptPrinter(printer: string, timeouts: ReceiptTimeouts = RECEIPT_TIMEOUTS): Promise<ReceiptPrinterState> {
+  return onLine(printer, () => askNow(printer, timeouts));
+}
+
+/**
+ * The background watch's question: asked only while nothing else talks to the printer (a
+ * ticket printing is never interrupted nor delayed by it), else null: not asked this time.
+ */
+export function askReceiptPrinterIfIdle(printer: string, timeouts: ReceiptTimeouts = RECEIPT_TIMEOUTS): Promise<ReceiptPrinterState> | null {
+  return receiptLineBusy(printer) ? null : askReceiptPrinter(printer, timeouts);
+}
+
+async function askNow(printer: string, timeouts: ReceiptTimeouts): Promise<ReceiptPrinterState> {
   let link: Link;
   try {
     link = await open(printer, timeouts.answerMs);
@@ -148,7 +187,11 @@ export async function askReceiptPrinter(printer: string, timeouts: ReceiptTimeou
  * `printMs` passes (unconfirmed). A printer that closes the connection before it has said the
  * ticket is out has cut it off: 'receipt-interrupted'.
  */
-export async function sendTicket(printer: string, ticket: Buffer, timeouts: ReceiptTimeouts = RECEIPT_TIMEOUTS): Promise<TicketOutcome> {
+export function sendTicket(printer: string, ticket: Buffer, timeouts: ReceiptTimeouts = RECEIPT_TIMEOUTS): Promise<TicketOutcome> {
+  return onLine(printer, () => sendNow(printer, ticket, timeouts));
+}
+
+async function sendNow(printer: string, ticket: Buffer, timeouts: ReceiptTimeouts): Promise<TicketOutcome> {
   const link = await open(printer, timeouts.answerMs);
   const cutOff = (why: string) => new PrintError('receipt-interrupted', `the receipt printer at ${printer} ${why}`);
   try {
@@ -190,7 +233,9 @@ async function followTicket(link: Link, timeouts: ReceiptTimeouts, cutOff: (why:
       asked = false;
       const stopped = conditionOf(0, b, 0);
       const state = stopped.coverOpen ? 'cover-open' : stopped.paperOut ? 'paper-out' : stopped.error ? 'printer-error' : null;
-      if (state) throw new PrintError(BLOCKED_KINDS[state], `the receipt printer stopped during the ticket: ${state}`);
+      // Out of paper mid-ticket, what is left waits in the printer for the next roll: not "sent nothing".
+      const kind = state === 'paper-out' ? 'receipt-paper-out-mid-ticket' : state && BLOCKED_KINDS[state];
+      if (state && kind) throw new PrintError(kind, `the receipt printer stopped during the ticket: ${state}`);
       continue;
     }
     if (b === 'timeout' && !asked) {

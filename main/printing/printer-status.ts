@@ -30,6 +30,11 @@ export async function cardPrinterState(settings: PrinterSettings, spooler: Spool
   return settings.card ? queueStateOf(settings.card, spooler, log) : 'not-configured';
 }
 
+/** The office printer as it stands now, asked of the spooler. */
+export async function paperPrinterState(settings: PrinterSettings, spooler: Spooler, log: Logger): Promise<CardPrinterState> {
+  return settings.paper ? queueStateOf(settings.paper, spooler, log) : 'not-configured';
+}
+
 /** The receipt printer as it says it stands now (paper, cover, error), asked in ESC/POS. */
 export async function receiptPrinterState(settings: PrinterSettings, timeouts?: ReceiptTimeouts): Promise<PrinterState> {
   return settings.receipt ? askReceiptPrinter(settings.receipt, timeouts) : 'not-configured';
@@ -42,7 +47,13 @@ export async function printerStatuses(settings: PrinterSettings, spooler: Spoole
       const printer = settings[role];
       if (!printer) return { role, printer, state: 'not-configured' };
       if (role === 'receipt') return { role, printer, state: await askReceiptPrinter(printer, timeouts) };
-      return { role, printer, state: await queueStateOf(printer, spooler, log) };
+      const state = await queueStateOf(printer, spooler, log);
+      if (state !== 'unreachable' || !spooler.waitingJobs) return { role, printer, state };
+      const waiting = await spooler.waitingJobs(printer).catch((error: unknown) => {
+        log.warn('printer-jobs-unknown', { kind: error instanceof PrintError ? error.kind : 'other' });
+        return null;
+      });
+      return waiting === null ? { role, printer, state } : { role, printer, state, waiting };
     }),
   );
 }

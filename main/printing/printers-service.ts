@@ -7,7 +7,7 @@ import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
 import type { ReceiptTimeouts } from './escpos-link.ts';
 import type { PrintService } from './print-service.ts';
-import { cardPrinterState, printerStatuses, receiptPrinterState } from './printer-status.ts';
+import { cardPrinterState, paperPrinterState, printerStatuses, receiptPrinterState } from './printer-status.ts';
 import type { Spooler } from './spooler.ts';
 import { renderTestPage } from './test-pages.ts';
 
@@ -32,6 +32,8 @@ export function createPrintersService({ db, print, spooler, defaults, chamber, c
     statuses,
     /** The card printer as it stands now: asked just before a payment is offered or taken. */
     cardState: async (): Promise<CardPrinterState> => cardPrinterState(await settings(), spooler, log),
+    /** The office printer as the spooler says it stands now (the console's watch). */
+    paperState: async (): Promise<CardPrinterState> => paperPrinterState(await settings(), spooler, log),
     /** The receipt printer as it says it stands now: asked before a payment is offered or taken. */
     receiptState: async (): Promise<PrinterState> => receiptPrinterState(await settings(), receiptTimeouts),
 

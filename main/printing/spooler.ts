@@ -16,6 +16,8 @@ export type Spooler = {
   findByTag(queue: string, tag: string): Promise<string | null>;
   jobState(queue: string, spoolId: string): Promise<SpoolState>;
   queueState(queue: string): Promise<QueueState>;
+  /** How many jobs wait in the queue: said with an unreachable printer. Absent where unknown. */
+  waitingJobs?(queue: string): Promise<number>;
   /**
    * Deletes what the spooler still keeps of a job that has ended (its document: a card holds a
    * face, a name, an RM number). Called once the kiosk has recorded the job's end; absent where
@@ -36,6 +38,7 @@ export const cupsSpooler: Spooler = {
   findByTag: cups.findByTag,
   jobState: cups.jobState,
   queueState: cups.queueState,
+  waitingJobs: cups.waitingJobs,
   purge: cups.purge,
   cancel: (_queue, spoolId) => cups.cancelJob(spoolId),
 };

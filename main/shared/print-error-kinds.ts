@@ -17,8 +17,12 @@ export const PRINT_ERROR_KINDS = [
   'aborted',
   // The thermal printer does not answer on the network.
   'receipt-offline',
-  // The thermal printer said it has no paper (before the ticket: nothing sent; during it: stopped).
+  // The thermal printer said it has no paper before the ticket: nothing sent.
   'receipt-paper-out',
+  // The roll ended in the middle of the ticket: the printer stopped with the rest in its buffer,
+  // and an Epson prints that rest once a roll is loaded (the cut included). A ticket printed
+  // again may then come out beside the end of the first: staff look before printing it again.
+  'receipt-paper-out-mid-ticket',
   // The thermal printer said its cover is open.
   'receipt-cover-open',
   // The thermal printer said it stopped on an error (cutter jammed, head too hot) or is offline.

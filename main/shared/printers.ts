@@ -1,7 +1,11 @@
 import type { PrintRole } from './print-jobs.ts';
 
-/** How the spooler says a queue stands (CUPS, or the Windows spooler). */
-export type QueueState = 'ready' | 'printing' | 'paused' | 'not-accepting';
+/**
+ * How the spooler says a queue stands (CUPS, or the Windows spooler). `unreachable`: the queue
+ * is "processing" for the spooler, but the printer does not answer (switched off, unplugged):
+ * its jobs wait, nothing prints.
+ */
+export type QueueState = 'ready' | 'printing' | 'paused' | 'not-accepting' | 'unreachable';
 
 /**
  * How the thermal printer says it stands when asked (ESC/POS real-time status). `no-status`:
@@ -21,7 +25,13 @@ export function isReceiptBlocked(state: PrinterState): state is ReceiptBlockedSt
 
 /** How a printer stands, as the console says it in words (renderer/i18n `printer.state.*`). */
 export type PrinterState = QueueState | ReceiptPrinterState | 'not-configured' | 'spooler-down' | 'no-such-printer' | 'unknown';
-export type PrinterStatus = { role: PrintRole; printer: string | null; state: PrinterState };
+export type PrinterStatus = {
+  role: PrintRole;
+  printer: string | null;
+  state: PrinterState;
+  /** With `unreachable`: how many jobs wait for the printer in its queue (when the spooler can say). */
+  waiting?: number;
+};
 
 /** The states a card (or paper) printer can be in: what the spooler says, never what a thermal printer says of its roll. */
 export type CardPrinterState = Exclude<PrinterState, Exclude<ReceiptPrinterState, 'ready' | 'offline'>>;

@@ -435,6 +435,8 @@ export const en: Record<MessageKey, string> = {
   'print.error.aborted': 'the printer stopped the job (jam, out of cards or ribbon): check it, then try again',
   'print.error.receipt-offline': 'the receipt printer does not answer: check that it is on and connected to the network',
   'print.error.receipt-paper-out': 'the receipt printer is out of paper: open its cover, put in a new roll, close the cover, then print again',
+  'print.error.receipt-paper-out-mid-ticket':
+    'the receipt printer ran out of paper in the middle of the ticket: put in a new roll; the ticket may finish by itself once the paper is back: check before printing it again',
   'print.error.receipt-cover-open': 'the receipt printer’s cover is open: close it until it clicks, then print again',
   'print.error.receipt-error':
     'the receipt printer stopped on an error (paper jammed, cutter stuck): switch it off, clear the paper, switch it on, then print again',
@@ -456,6 +458,9 @@ export const en: Record<MessageKey, string> = {
   'printers.state.paused': 'Paused: it keeps jobs without printing them',
   'printers.state.not-accepting': 'Out of service: it refuses jobs',
   'printers.state.offline': 'Not answering',
+  'printers.state.unreachable': 'Unreachable: it does not answer (switched off or unplugged); nothing prints',
+  'printers.state.unreachableWaiting':
+    'Unreachable: it does not answer (switched off or unplugged); {count, plural, one {# job waits} other {# jobs wait}} for it to come back',
   'printers.state.not-configured': 'Not set',
   'printers.state.spooler-down': 'Print service stopped',
   'printers.state.no-such-printer': 'Unknown on this computer',
@@ -492,6 +497,7 @@ export const en: Record<MessageKey, string> = {
   'orders.cardPrinter.not-accepting': 'The card printer refuses jobs (taken out of service): put it back in service.',
   'orders.cardPrinter.paused': 'The card printer is paused: resume it before taking the payment.',
   'orders.cardPrinter.offline': 'The card printer does not answer.',
+  'orders.cardPrinter.unreachable': 'The card printer does not answer (switched off or unplugged): switch it on and check its cable before taking the payment.',
   'orders.cardPrinter.unknown': 'The state of the card printer is unknown: check it in “Printers”.',
   'orders.receiptPrinter.paper-out':
     'The receipt printer is out of paper: the receipt would not come out. Put in a new roll (open the cover, drop the roll in, close it), then “Check again”; or take the payment without a receipt.',

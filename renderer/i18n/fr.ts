@@ -448,6 +448,8 @@ export const fr = {
   'print.error.receipt-offline': 'l’imprimante à tickets ne répond pas : vérifiez qu’elle est allumée et branchée au réseau',
   'print.error.receipt-paper-out':
     'l’imprimante à tickets n’a plus de papier : ouvrez son capot, posez un rouleau neuf, refermez le capot, puis imprimez de nouveau',
+  'print.error.receipt-paper-out-mid-ticket':
+    'l’imprimante à tickets n’a plus de papier au milieu du ticket : posez un rouleau neuf ; le ticket peut reprendre seul à la remise du papier : vérifiez avant de réimprimer',
   'print.error.receipt-cover-open': 'le capot de l’imprimante à tickets est ouvert : refermez-le jusqu’au déclic, puis imprimez de nouveau',
   'print.error.receipt-error':
     'l’imprimante à tickets s’est arrêtée sur une erreur (papier coincé, lame bloquée) : éteignez-la, dégagez le papier, rallumez-la, puis imprimez de nouveau',
@@ -469,6 +471,9 @@ export const fr = {
   'printers.state.paused': 'En pause : elle garde les impressions sans les faire',
   'printers.state.not-accepting': 'Hors service : elle refuse les impressions',
   'printers.state.offline': 'Ne répond pas',
+  'printers.state.unreachable': 'Injoignable : elle ne répond pas (éteinte ou débranchée) ; rien ne s’imprime',
+  'printers.state.unreachableWaiting':
+    'Injoignable : elle ne répond pas (éteinte ou débranchée) ; {count, plural, one {# impression attend} other {# impressions attendent}} qu’elle revienne',
   'printers.state.not-configured': 'Non réglée',
   'printers.state.spooler-down': 'Service d’impression arrêté',
   'printers.state.no-such-printer': 'Inconnue sur cet ordinateur',
@@ -505,6 +510,8 @@ export const fr = {
   'orders.cardPrinter.not-accepting': 'L’imprimante de cartes refuse les impressions (mise hors service) : remettez-la en service.',
   'orders.cardPrinter.paused': 'L’imprimante de cartes est en pause : reprenez-la avant de prendre le paiement.',
   'orders.cardPrinter.offline': 'L’imprimante de cartes ne répond pas.',
+  'orders.cardPrinter.unreachable':
+    'L’imprimante de cartes ne répond pas (éteinte ou débranchée) : allumez-la et vérifiez son câble avant de prendre le paiement.',
   'orders.cardPrinter.unknown': 'L’état de l’imprimante de cartes est inconnu : vérifiez-la dans « Imprimantes ».',
   'orders.receiptPrinter.paper-out':
     'L’imprimante à tickets n’a plus de papier : le reçu ne sortirait pas. Posez un rouleau neuf (ouvrez le capot, posez le rouleau, refermez), puis « Vérifier de nouveau » ; ou encaissez sans reçu.',

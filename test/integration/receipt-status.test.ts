@@ -4,6 +4,7 @@ import { askReceiptPrinter, type ReceiptTimeouts } from '../../main/printing/esc
 import { PrintError } from '../../main/printing/print-errors.ts';
 import { printReceipt, type Receipt } from '../../main/printing/receipt.ts';
 import type { PrintErrorKind } from '../../main/shared/print-error-kinds.ts';
+import { translate } from '../../renderer/i18n/index.tsx';
 import { pc858Text } from '../support/pvc.ts';
 import { type CaptureOptions, startTcpCapture } from '../support/tcp-capture.ts';
 
@@ -96,9 +97,15 @@ describe('a receipt printer asked how it stands, in ESC/POS, over real TCP', () 
     });
   });
 
-  it('paper that runs out in the middle of the ticket: the printer stops, and the kiosk hears it stopped', async () => {
+  it('paper that runs out in the middle of the ticket: the printer stops, and the kiosk hears it stopped, with the rest still in the printer', async () => {
     await withPrinter({ paperRunsOutAfter: 60 }, async (printer) => {
-      await assert.rejects(printReceipt(printer.address, receipt, quick), refusedAs('receipt-paper-out', /during the ticket/));
+      await assert.rejects(printReceipt(printer.address, receipt, quick), refusedAs('receipt-paper-out-mid-ticket', /during the ticket/));
+      // An Epson finishes the ticket once a roll is loaded: staff are told before they print it again.
+      assert.match(
+        translate('fr', 'print.error.receipt-paper-out-mid-ticket'),
+        /le ticket peut reprendre seul à la remise du papier : vérifiez avant de réimprimer/,
+      );
+      assert.match(translate('en', 'print.error.receipt-paper-out-mid-ticket'), /may finish by itself once the paper is back: check before printing it again/);
       assert.equal(printer.received().length, 60);
       assert.ok(printer.questions().includes('DLE EOT 2'), 'asked while the ticket was out why the printer had stopped');
     });

@@ -37,7 +37,9 @@ export function PrintersPanel({ printers, pending, onSave, onTest }: PrintersPan
           <form key={p.role} noValidate onSubmit={save} className="printer" aria-labelledby={`printer-${p.role}`}>
             <h3 id={`printer-${p.role}`}>{t(`printers.role.${p.role}`)}</h3>
             <p className="printer-state" role="status">
-              {t(`printers.state.${p.state}`)}
+              {p.state === 'unreachable' && p.waiting !== undefined && p.waiting > 0
+                ? t('printers.state.unreachableWaiting', { count: p.waiting })
+                : t(`printers.state.${p.state}`)}
             </p>
             <TextField
               id={`printer-field-${p.role}`}
