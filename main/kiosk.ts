@@ -286,6 +286,7 @@ export async function createKiosk({
       chamber: async () => chamberName ?? (await readSettings(db)).chamber,
       clock,
       log: log.child('printers'),
+      onSet: (role) => events.emit({ kind: 'printer-state', role }),
     });
     const orders = createPvcOrderService({
       db,

@@ -21,10 +21,17 @@ export type PrintersDeps = {
   log: Logger;
   /** How long the thermal printer is waited for when asked how it stands (tests shorten them). */
   receiptTimeouts?: ReceiptTimeouts;
+  /**
+   * Told once staff set a role's printer (written): what the console drew from the printer
+   * before (an order's payment offered or held back) is read again now. Nothing else would say
+   * it: the printer watch follows only the card printer, and only a change it sees between two
+   * of its looks.
+   */
+  onSet?: (role: PrintRole) => void;
 };
 
 /** The printers of the desk as staff set them in the console: which one plays each role, its state, a test page. */
-export function createPrintersService({ db, print, spooler, defaults, chamber, clock, log, receiptTimeouts }: PrintersDeps) {
+export function createPrintersService({ db, print, spooler, defaults, chamber, clock, log, receiptTimeouts, onSet = () => undefined }: PrintersDeps) {
   const settings = () => readPrinters(db, defaults);
   const statuses = async () => printerStatuses(await settings(), spooler, log, receiptTimeouts);
   return {
@@ -46,6 +53,7 @@ export function createPrintersService({ db, print, spooler, defaults, chamber, c
         await appendAudit(tx, { actor: `staff:${staffId}`, action: 'printer-set', details: { role, printer: value } }, clock());
       });
       log.info('printer-set', { role });
+      onSet(role);
       return { ok: true, value: await statuses() };
     },
 

@@ -16,7 +16,7 @@ export type KioskEvent =
   | { kind: 'account-untrusted' }
   /** A PVC order moved (created, paid, printed, failed, refunded, handed over…) or a print job changed state. */
   | { kind: 'orders-changed'; orderId: number | null; jobId: number | null }
-  /** A printer of this role now stands otherwise (as the spooler answers). */
+  /** A printer of this role now stands otherwise (as the spooler answers), or staff set another one for it. */
   | { kind: 'printer-state'; role: PrintRole }
   /** Identification on this kiosk was paused (too many wrong dates) or resumed by staff. */
   | { kind: 'identification-paused'; paused: boolean };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { fr } from '../../renderer/i18n/fr.ts';
-import { ROOT, type RunningKiosk } from './browser-mode.ts';
+import { bridgeClient, ROOT, type RunningKiosk } from './browser-mode.ts';
 
 /** From the welcome screen to the answer of identification, typing as a person would. */
 export async function identifyAs(
@@ -78,4 +78,35 @@ export async function consoleSection(p: Page, label: string, navName: string = f
   const item = p.getByRole('navigation', { name: navName }).getByRole('button', { name: new RegExp(`^${escaped}(\\s*,|$)`) });
   await item.click();
   await p.waitForFunction((el) => el?.getAttribute('aria-current') === 'page', await item.elementHandle());
+}
+
+/**
+ * An artisan orders a PVC card through the calls the artisan's screens make (identify, log in
+ * or activate, photo, order), on a kiosk whose console stays open in a page: the two demo
+ * identities a desk meets one after the other. Camille DURAND has no account yet: hers is
+ * activated and confirmed by the demo mailbox's link first. Resolves with the order number.
+ */
+export async function orderPvcByCalls(kiosk: RunningKiosk, who: 'jean-pierre' | 'camille'): Promise<string> {
+  const call = bridgeClient(kiosk);
+  const must = async <T>(channel: string, input: object = {}): Promise<T> => {
+    const r = await call<T>(channel, input);
+    assert.ok(r.ok, `${channel}: ${JSON.stringify(r)}`);
+    return r.value;
+  };
+  await must('session:end');
+  if (who === 'jean-pierre') {
+    await must('identity:identify', { rmNumber: '401234562RE067', birthDate: { day: '02', month: '03', year: '1975' } });
+    await must('accounts:login', { email: 'jean-pierre.muller@example.com', password: 'Menuiserie-Muller-1975' });
+  } else {
+    const password = 'Pain-au-levain-2026';
+    await must('identity:identify', { rmNumber: '123123127RM078', birthDate: { day: '14', month: '07', year: '1980' } });
+    await must('accounts:activate', { email: 'camille.durand@gmail.com', mobile: '', password, confirmation: password });
+    const { url } = await must<{ url: string }>('accounts:demo-mailbox');
+    const link = /href="([^"]+)">Ouvrir le lien de confirmation/.exec(await (await fetch(url)).text())?.[1]?.replaceAll('&amp;', '&');
+    assert.ok(link, 'the demo mailbox has the confirmation link');
+    assert.ok((await fetch(new URL(link, url))).ok, 'the link confirms the account');
+    await must('accounts:login', { email: 'camille.durand@gmail.com', password });
+  }
+  await must('photo:set', { jpeg: readFileSync(path.join(ROOT, 'assets/demo-photos/portrait.jpg')).toString('base64') });
+  return (await must<{ number: string }>('order:request')).number;
 }
