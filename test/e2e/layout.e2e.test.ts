@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { en } from '../../renderer/i18n/en.ts';
 import { fr, type MessageKey } from '../../renderer/i18n/fr.ts';
 import { ROOT, type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
-import { kioskPage, LANDSCAPE, launchChromium, PORTRAIT, screenshot } from '../support/chromium.ts';
+import { kioskPage, LANDSCAPE, launchChromium, PORTRAIT, SCREENSHOTS, screenshot } from '../support/chromium.ts';
+import { coveredAsShown, hiddenWhileTyped } from '../support/fields-in-sight.ts';
 import { identifyAs } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 import { offScreen } from '../support/touch-targets.ts';
@@ -19,6 +20,9 @@ const button = (p: Page, name: string) => p.getByRole('button', { name, exact: t
  * normal and large text ("Texte plus grand"), portrait 1080x1920 and landscape 1920x1080. Each
  * time it must be whole on the screen, uncovered, without scrolling: a person at a kiosk does
  * not know to scroll, and one who needs large text must not be the one left without a way on.
+ * No field shown may be covered (by a sticky button). Then each field of the screen is typed
+ * into with the on-screen keyboard open, reached with the keyboard closed and by "Tab": the
+ * field, its label and its error must stay in sight above the keyboard.
  * What is wrong is added to `wrong`, so that one run names every screen that fails; the
  * large-text pictures are kept. The page ends as it began: French, normal text, portrait.
  */
@@ -32,9 +36,13 @@ async function primaryOnScreen(p: Page, screen: string, action: MessageKey, wron
         ['landscape', LANDSCAPE],
       ] as const) {
         await p.setViewportSize(size);
+        const where = `${screen}, ${lang}, ${large ? 'large text' : 'normal text'}, ${orientation}`;
         const problem = await offScreen(p, words[action]);
-        if (problem) wrong.push(`${screen}, ${lang}, ${large ? 'large text' : 'normal text'}, ${orientation}: "${words[action]}" ${problem}`);
+        if (problem) wrong.push(`${where}: "${words[action]}" ${problem}`);
+        for (const covered of await coveredAsShown(p)) wrong.push(`${where}: ${covered}`);
         if (large) await screenshot(p, `layout-${screen}-${lang}-${orientation}-large`);
+        const shots = large && lang === 'fr' ? path.join(SCREENSHOTS, `layout-${screen}-${lang}-${orientation}-large-keyboard`) : null;
+        for (const hidden of await hiddenWhileTyped(p, shots)) wrong.push(`${where}: ${hidden}`);
       }
       if (large) await button(p, words['app.largeText']).click();
     }
@@ -43,7 +51,7 @@ async function primaryOnScreen(p: Page, screen: string, action: MessageKey, wron
   await p.setViewportSize(PORTRAIT);
 }
 
-describe('the artisan’s path: each screen’s primary action on screen without scrolling, in both languages, both orientations, normal and large text', () => {
+describe('the artisan’s path: each screen’s primary action on screen without scrolling, and each field in sight above the on-screen keyboard, in both languages, both orientations, normal and large text', () => {
   let browser: Browser;
   let kiosk: RunningKiosk;
   before(async () => {

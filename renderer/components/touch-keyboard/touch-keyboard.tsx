@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
 import { KeyButton } from '../key-button.tsx';
+import { keepInSight } from './keep-in-sight.ts';
 import { KEYBOARD_KINDS, type KeyboardKind, typeInto } from './type-into.ts';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
@@ -51,15 +52,27 @@ export function TouchKeyboard() {
   }, []);
 
   useEffect(() => {
-    // The field stays in sight in the middle of what the keyboard leaves uncovered, with room
-    // under it for its hint ("Vouliez-vous dire …"), even in landscape where the keyboard
-    // takes half the screen. The keyboard opens on its letters: an address tapped after a
-    // password shows its @ and domains, not the symbols left from before.
+    // The field stays in sight in the middle of what the keyboard leaves uncovered, with its
+    // label and error, even in landscape where the keyboard takes half the screen; and again
+    // whenever the keyboard changes height (letters, symbols). The keyboard opens on its
+    // letters: an address tapped after a password shows its @ and domains, not the symbols
+    // left from before.
     setSymbols(false);
-    if (!field) return;
-    const top = ref.current?.getBoundingClientRect().top ?? window.innerHeight;
-    const box = field.input.getBoundingClientRect();
-    window.scrollBy({ top: box.top + box.height / 2 - top / 2 });
+    const board = ref.current;
+    if (!field || !board) return;
+    // Measured after layout (a ResizeObserver), the keyboard is the one drawn: its letters, not
+    // the shorter symbols left from before, under which the field would end up hidden.
+    const keep = (centre: boolean) => keepInSight(field.input, board.getBoundingClientRect().top, centre);
+    let opened = false;
+    const watch = new ResizeObserver(() => {
+      // The room under the screens (styles.css) is at least the keyboard's height, so that the
+      // last field of a page can always be scrolled above it.
+      document.documentElement.style.setProperty('--keyboard-height', `${Math.ceil(board.offsetHeight)}px`);
+      keep(!opened);
+      opened = true;
+    });
+    watch.observe(board);
+    return () => watch.disconnect();
   }, [field]);
 
   if (!field) return null;

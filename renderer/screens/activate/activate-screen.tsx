@@ -49,8 +49,9 @@ export function ActivateScreen({ form, errors: refused, errorTick, pending, onEd
       <form noValidate onSubmit={submit}>
         {/* Side by side in landscape (styles.css): one under the other, "Activer" fell below a
             1080-pixel screen in large text. The summary and the contact first, then the
-            password, and "Activer" under it, in reading order. */}
-        <div className="columns">
+            password, and "Activer" under it, in reading order. In large text the confirmation and
+            "Activer" go beside the password (styles.css says why). */}
+        <div className="columns activate-columns">
           <div className="column">
             <ErrorSummary items={summary} tick={errorTick} />
             <TextField
