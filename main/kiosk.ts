@@ -24,6 +24,7 @@ import { createPrintersService } from './printing/printers-service.ts';
 import type { Spooler } from './printing/spooler.ts';
 import { systemSpooler } from './printing/system-spooler.ts';
 import { accountStatusSchema } from './registry/accounts-wire.ts';
+import { answerWithin } from './registry/answer-within.ts';
 import { createRegistryClient, type RegistryConfig, RegistryError } from './registry/client.ts';
 import { createPushNow } from './registry/push-now.ts';
 import { createSyncEngine, SYNC_MARKS, type SyncEngine, type SyncOptions } from './registry/sync-engine.ts';
@@ -223,10 +224,6 @@ export async function createKiosk({
       },
       // A person waits at the keypad: asked once, for a short while; no answer leaves the replica's word.
       liveAccount: async (rmNumber) => {
-        let timer: NodeJS.Timeout | undefined;
-        const late = new Promise<null>((resolve) => {
-          timer = setTimeout(() => resolve(null), LIVE_ACCOUNT_WAIT_MS);
-        });
         const asked = client.accounts('GET', `${rmNumber}/status`, accountStatusSchema).then(
           (answer) => answer.status,
           (error: unknown) => {
@@ -235,11 +232,8 @@ export async function createKiosk({
             return null;
           },
         );
-        try {
-          return await Promise.race([asked, late]);
-        } finally {
-          clearTimeout(timer);
-        }
+        const answer = await answerWithin(asked, LIVE_ACCOUNT_WAIT_MS);
+        return answer.late ? null : answer.value;
       },
       onPause: (paused) => events.emit({ kind: 'identification-paused', paused }),
     });

@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger.ts';
+import { answerWithin } from '../registry/answer-within.ts';
 import { type RegistryClient, RegistryError } from '../registry/client.ts';
 import type { ReadDb } from '../store/database.ts';
 import { newestPending } from '../store/outbox-repo.ts';
@@ -23,22 +24,16 @@ export async function recallPhoto({ db, client, log, waitMs = WAIT_MS }: Deps, r
   const local: RecalledPhoto | null = pending && jpeg ? { jpeg, takenAt: pending.createdAt, from: 'outbox' } : null;
   let remote: RecalledPhoto | null = null;
   let answered = false;
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), waitMs);
-    });
-    const got = await Promise.race([client.photo(rmNumber), timeout]);
-    if (got === 'timeout') log.warn('photo-recall-failed', { kind: 'timeout' });
+    const got = await answerWithin(client.photo(rmNumber), waitMs);
+    if (got.late) log.warn('photo-recall-failed', { kind: 'timeout' });
     else {
       answered = true;
-      if (got) remote = { jpeg: Buffer.from(got.jpeg, 'base64'), takenAt: got.takenAt, from: 'registry' };
+      if (got.value) remote = { jpeg: Buffer.from(got.value.jpeg, 'base64'), takenAt: got.value.takenAt, from: 'registry' };
     }
   } catch (error) {
     if (!(error instanceof RegistryError)) throw error;
     log.warn('photo-recall-failed', { kind: error.kind });
-  } finally {
-    clearTimeout(timer);
   }
   // Ours wins a tie: it is the one this kiosk's artisan just saw and validated.
   const photo = local && remote ? (Date.parse(remote.takenAt) > Date.parse(local.takenAt) ? remote : local) : (local ?? remote);
