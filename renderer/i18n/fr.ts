@@ -18,6 +18,7 @@ export const fr = {
   'link.restartedKept': 'La borne a redémarré. Ce que vous avez saisi est conservé : vous pouvez continuer.',
   'link.restartedEnded':
     'La borne a redémarré : votre visite a été effacée pour protéger vos informations. Touchez « Commencer » pour reprendre. Si vous avez demandé l’activation de votre compte, le lien reçu par e-mail reste valable.',
+  'link.restartedStaff': 'La borne a redémarré : saisissez de nouveau votre code.',
   'link.refused': 'Cette page n’est plus reliée à la borne, qui a redémarré. Adressez-vous à l’accueil.',
   'path.step': 'Étape {number} sur {total} — {name}',
   'path.next': 'Étape suivante : {name}',
