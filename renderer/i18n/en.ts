@@ -184,6 +184,7 @@ export const en: Record<MessageKey, string> = {
 
   'changeEmail.heading': 'What is your e-mail address?',
   'changeEmail.lead': 'The activation link was sent to {email}. Type the right address: we will send a new link there, and the old one will stop working.',
+  'changeEmail.leadNoAddress': 'Type the right address: we will send a new link there to activate your account, and the one sent before will stop working.',
   'changeEmail.email': 'New e-mail address',
   'changeEmail.hint': 'You will receive a new link there to activate your account.',
   'changeEmail.submit': 'Send the link to this address',

@@ -193,6 +193,8 @@ export const fr = {
   'changeEmail.heading': 'Quelle est votre adresse e-mail ?',
   'changeEmail.lead':
     'Le lien d’activation a été envoyé à {email}. Saisissez la bonne adresse : nous y enverrons un nouveau lien, et l’ancien ne fonctionnera plus.',
+  'changeEmail.leadNoAddress':
+    'Saisissez la bonne adresse : nous y enverrons un nouveau lien pour activer votre compte, et celui envoyé avant ne fonctionnera plus.',
   'changeEmail.email': 'Nouvelle adresse e-mail',
   'changeEmail.hint': 'Vous y recevrez un nouveau lien pour activer votre compte.',
   'changeEmail.submit': 'Envoyer le lien à cette adresse',
