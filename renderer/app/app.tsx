@@ -14,7 +14,7 @@ import { type AfterRestart, useBridgeLink } from './bridge-link.ts';
 import { makeCall } from './call.ts';
 import type { ConsoleAction } from './console-state.ts';
 import { ConsoleView } from './console-view.tsx';
-import { kiosk } from './kiosk-client.ts';
+import { kiosk, takeRestarted } from './kiosk-client.ts';
 import { initialKiosk, kioskReducer, screenOf } from './kiosk-machine.ts';
 import { finishesInScreen } from './path.ts';
 import { VisitProviders } from './providers.tsx';
@@ -124,14 +124,18 @@ export function App() {
   // of the visit had reached the kiosk yet; otherwise the page loads again, the visit wiped.
   const stateRef = useRef(state);
   stateRef.current = state;
-  const afterRestart = useCallback((): { what: AfterRestart; screen: string } => {
+  // The console's member is signed out by a restart: the page comes back on the PIN screen.
+  const afterRestart = useCallback((): { what: AfterRestart; screen: string; staff: boolean } => {
     const now = stateRef.current;
     const screen = screenOf(now);
-    if (now.mode !== 'visit') return { what: 'reload', screen };
+    if (now.mode !== 'visit') return { what: 'reload', screen, staff: true };
     const place = 'returnTo' in now.visit ? now.visit.returnTo : now.visit;
-    return { what: place.screen === 'welcome' ? 'quiet' : place.screen === 'identify' ? 'keep' : 'reload', screen };
+    return { what: place.screen === 'welcome' ? 'quiet' : place.screen === 'identify' ? 'keep' : 'reload', screen, staff: false };
   }, []);
   const linkNotice = useBridgeLink(afterRestart);
+  useEffect(() => {
+    if (takeRestarted() === 'staff') openStaff();
+  }, [openStaff]);
 
   const s = screenOf(state);
   const onWelcome = s === 'welcome';

@@ -16,6 +16,13 @@ export type LinkNotice = {
  */
 export type AfterRestart = 'keep' | 'quiet' | 'reload';
 
+/** What the page loaded again after a restart says first: the staff on their PIN screen, an artisan on the welcome. */
+function afterReload(): LinkNotice | null {
+  const restarted = takeRestarted();
+  if (restarted === 'staff') return { key: 'link.restartedStaff', screen: 'staff-pin' };
+  return restarted === 'visit' ? { key: 'link.restartedEnded', screen: 'welcome' } : null;
+}
+
 // A stream cut and back within this time (the browser reconnects in 2 s) is not worth a word.
 const DOWN_GRACE_MS = 3000;
 
@@ -26,8 +33,8 @@ const DOWN_GRACE_MS = 3000;
  * (never carrying it into the next one), and says so on its welcome; a page too old for the
  * kiosk to know is told to call the desk.
  */
-export function useBridgeLink(afterRestart: () => { what: AfterRestart; screen: string }): LinkNotice | null {
-  const [notice, setNotice] = useState<LinkNotice | null>(() => (takeRestarted() ? { key: 'link.restartedEnded', screen: 'welcome' } : null));
+export function useBridgeLink(afterRestart: () => { what: AfterRestart; screen: string; staff: boolean }): LinkNotice | null {
+  const [notice, setNotice] = useState<LinkNotice | null>(afterReload);
   useEffect(() => {
     let grace: number | undefined;
     const stop = watchLink((event) => {
@@ -40,8 +47,8 @@ export function useBridgeLink(afterRestart: () => { what: AfterRestart; screen: 
           setNotice((n) => (n?.key === 'link.down' ? null : n));
           return;
         case 'renewed': {
-          const { what, screen } = afterRestart();
-          if (what === 'reload') return reloadAfterRestart();
+          const { what, screen, staff } = afterRestart();
+          if (what === 'reload') return reloadAfterRestart(staff ? 'staff' : 'visit');
           setNotice(what === 'keep' ? { key: 'link.restartedKept', screen } : null);
           return;
         }

@@ -32,10 +32,19 @@ type Renewal = 'same' | 'renewed' | 'refused' | 'down';
 
 const linkListeners = new Set<(event: LinkEvent) => void>();
 let lastLink: LinkEvent = 'up';
+// While the kiosk is down, the page asks it this often whether it is back (linkCheck).
+const LINK_CHECK_MS = 2000;
+let linkCheck: (() => void) | undefined;
+let checking: number | undefined;
 const tellLink = (event: LinkEvent) => {
   // `renewed` is said each time; the others when they change.
   if (event === lastLink && event !== 'renewed') return;
   lastLink = event;
+  // A call that met a kiosk down may be the page's last word to it (no events open on the
+  // screen, the person waiting for an answer): the page keeps asking until it is back, so a
+  // restart is noticed, and said, without anyone touching the screen.
+  window.clearTimeout(checking);
+  checking = event === 'down' && linkCheck ? window.setTimeout(() => linkCheck?.(), LINK_CHECK_MS) : undefined;
   for (const listener of [...linkListeners]) listener(event);
 };
 
@@ -50,17 +59,20 @@ let reloading = false;
  * After a restart that the visit on screen cannot survive (the kiosk forgot it): the page is
  * loaded again, with the new token and nothing of the visit, and says why on its welcome.
  */
-export function reloadAfterRestart(): void {
+export function reloadAfterRestart(who: Restarted = 'visit'): void {
   reloading = true;
-  sessionStorage.setItem(RESTARTED_KEY, '1');
+  sessionStorage.setItem(RESTARTED_KEY, who);
   window.location.reload();
 }
 
-let restartedAtLoad: boolean | undefined;
-/** Whether this page was loaded again after a restart: read once, then gone from the tab. */
-export function takeRestarted(): boolean {
+/** Whose screen the restart ended: an artisan's visit, or the staff console (told to sign in again). */
+export type Restarted = 'visit' | 'staff';
+let restartedAtLoad: Restarted | null | undefined;
+/** Whether, and whose screen, this page was loaded again after a restart: read from the tab once, then gone from it. */
+export function takeRestarted(): Restarted | null {
   if (restartedAtLoad === undefined) {
-    restartedAtLoad = sessionStorage.getItem(RESTARTED_KEY) === '1';
+    const kept = sessionStorage.getItem(RESTARTED_KEY);
+    restartedAtLoad = kept === 'visit' || kept === 'staff' ? kept : null;
     sessionStorage.removeItem(RESTARTED_KEY);
   }
   return restartedAtLoad;
@@ -79,7 +91,8 @@ function eventStream(token: () => string, renew: () => Promise<Renewal>) {
     for (const listener of [...listeners]) listener(event);
   };
   const open = () => {
-    const s = new EventSource(`/api/events?token=${encodeURIComponent(token())}`);
+    const openedWith = token();
+    const s = new EventSource(`/api/events?token=${encodeURIComponent(openedWith)}`);
     source = s;
     s.onopen = () => {
       tellLink('up');
@@ -109,7 +122,8 @@ function eventStream(token: () => string, renew: () => Promise<Renewal>) {
             reopen = undefined;
             if (listeners.size > 0 && !source) open();
           },
-          renewal === 'renewed' ? 0 : REOPEN_MS,
+          // The page's link check may have swapped the token first: opened again at once too.
+          renewal === 'renewed' || token() !== openedWith ? 0 : REOPEN_MS,
         );
       });
     };
@@ -173,6 +187,13 @@ function bridgeClient(): KioskApi {
       return renewal;
     });
     return renewing;
+  };
+  // Still down: asked again (tellLink only sets the next question when the link changes).
+  linkCheck = () => {
+    if (reloading) return;
+    void renew().then((renewal) => {
+      if (renewal === 'down' && lastLink === 'down' && !reloading) checking = window.setTimeout(() => linkCheck?.(), LINK_CHECK_MS);
+    });
   };
   const events = eventStream(() => token, renew);
   stream = events;

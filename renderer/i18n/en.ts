@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'link.restartedKept': 'The kiosk has restarted. What you typed is kept: you can carry on.',
   'link.restartedEnded':
     'The kiosk has restarted: your visit was erased to protect your information. Touch “Start” to begin again. If you asked to activate your account, the link you received by e-mail still works.',
+  'link.restartedStaff': 'The kiosk has restarted: please enter your code again.',
   'link.refused': 'This page is no longer connected to the kiosk, which has restarted. Please ask at the front desk.',
   'path.step': 'Step {number} of {total} — {name}',
   'path.next': 'Next step: {name}',
@@ -183,6 +184,7 @@ export const en: Record<MessageKey, string> = {
 
   'changeEmail.heading': 'What is your e-mail address?',
   'changeEmail.lead': 'The activation link was sent to {email}. Type the right address: we will send a new link there, and the old one will stop working.',
+  'changeEmail.leadNoAddress': 'Type the right address: we will send a new link there to activate your account, and the one sent before will stop working.',
   'changeEmail.email': 'New e-mail address',
   'changeEmail.hint': 'You will receive a new link there to activate your account.',
   'changeEmail.submit': 'Send the link to this address',

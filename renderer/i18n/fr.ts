@@ -18,6 +18,7 @@ export const fr = {
   'link.restartedKept': 'La borne a redémarré. Ce que vous avez saisi est conservé : vous pouvez continuer.',
   'link.restartedEnded':
     'La borne a redémarré : votre visite a été effacée pour protéger vos informations. Touchez « Commencer » pour reprendre. Si vous avez demandé l’activation de votre compte, le lien reçu par e-mail reste valable.',
+  'link.restartedStaff': 'La borne a redémarré : saisissez de nouveau votre code.',
   'link.refused': 'Cette page n’est plus reliée à la borne, qui a redémarré. Adressez-vous à l’accueil.',
   'path.step': 'Étape {number} sur {total} — {name}',
   'path.next': 'Étape suivante : {name}',
@@ -192,6 +193,8 @@ export const fr = {
   'changeEmail.heading': 'Quelle est votre adresse e-mail ?',
   'changeEmail.lead':
     'Le lien d’activation a été envoyé à {email}. Saisissez la bonne adresse : nous y enverrons un nouveau lien, et l’ancien ne fonctionnera plus.',
+  'changeEmail.leadNoAddress':
+    'Saisissez la bonne adresse : nous y enverrons un nouveau lien pour activer votre compte, et celui envoyé avant ne fonctionnera plus.',
   'changeEmail.email': 'Nouvelle adresse e-mail',
   'changeEmail.hint': 'Vous y recevrez un nouveau lien pour activer votre compte.',
   'changeEmail.submit': 'Envoyer le lien à cette adresse',

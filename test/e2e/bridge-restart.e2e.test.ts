@@ -5,7 +5,9 @@ import { en } from '../../renderer/i18n/en.ts';
 import { fr } from '../../renderer/i18n/fr.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
 import { kioskPage, launchChromium, screenshot } from '../support/chromium.ts';
-import { identifyAs } from '../support/kiosk-flows.ts';
+import { firstAgentOpensConsole, identifyAs } from '../support/kiosk-flows.ts';
+import { startLyingRegistry } from '../support/lying-registry.ts';
+import { KIOSK_ID, SECRET, startTestRegistry } from '../support/registry.ts';
 import { tempDir } from '../support/temp.ts';
 
 const button = (p: Page, name: string) => p.getByRole('button', { name, exact: true });
@@ -112,6 +114,79 @@ describe('browser mode: the kiosk restarts under an open page', () => {
     await screenshot(p, 'bridge-restart-refused-en');
     assert.deepEqual(asked, ['/api/identity%3Aidentify', '/api/renew'], 'one call, one question, no new token');
     assert.match(kiosk.stderr(), /"status":401/);
+    await p.close();
+  });
+});
+
+/**
+ * The kiosk killed (as in a power cut) while the page waits for its answer, and started again:
+ * no events were open on that screen, so only the page's own link check can notice it is back.
+ * The registry is the reference one behind a proxy that makes activation slow.
+ */
+describe('browser mode: the kiosk is killed during a call and comes back', () => {
+  let browser: Browser;
+  let kiosk: RunningKiosk;
+  const dataDir = tempDir('kiosk-killed-');
+  let port = 0;
+  const closers: (() => Promise<void>)[] = [];
+  let env: NodeJS.ProcessEnv = {};
+  before(async () => {
+    const registry = await startTestRegistry(50);
+    // Activation takes 5 s at the registry: the kiosk is killed while it waits.
+    const slow = await startLyingRegistry(registry.server.url, async (call) => {
+      if (call.path.endsWith('/activate')) await new Promise((r) => setTimeout(r, 5000));
+      return undefined;
+    });
+    closers.push(registry.close, slow.close);
+    env = { ...ENV, KIOSK_REGISTRY_URL: slow.url, KIOSK_ID, KIOSK_REGISTRY_SECRET: SECRET };
+    kiosk = await startBrowserMode(dataDir, env);
+    port = Number(new URL(kiosk.url).port);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await kiosk?.stop();
+    for (const close of closers.reverse()) await close();
+  });
+  const killAndRestart = async () => {
+    await kiosk.kill();
+    kiosk = await startBrowserMode(dataDir, env, { port });
+  };
+
+  it('"Activer" pressed, the kiosk killed 1 s later: once back, the page says by itself that the visit was wiped, with no tap', async () => {
+    const p = await kioskPage(browser);
+    await identifyAs(p, kiosk, '123123127RM078', ['14', '07', '1980']);
+    await button(p, fr['outcome.found.activate']).click();
+    await field(p, fr['activate.email']).fill('camille.durand@gmail.com');
+    await p.getByLabel(fr['activate.password'], { exact: true }).fill('Pain-au-levain-2026');
+    await p.getByLabel(fr['activate.confirmation'], { exact: true }).fill('Pain-au-levain-2026');
+    await button(p, fr['activate.submit']).click();
+    await p.waitForTimeout(1000);
+    await killAndRestart();
+    // Nobody touches the screen: within seconds of the kiosk being back, the page knows.
+    await p.getByRole('status').filter({ hasText: fr['link.restartedEnded'] }).waitFor({ timeout: 15_000 });
+    await button(p, fr['welcome.start']).waitFor();
+    await screenshot(p, 'bridge-killed-activate-ended');
+    const shown = await p.locator('body').innerText();
+    assert.ok(!shown.includes(fr['link.down']), `no "the kiosk does not answer" once it is back: ${shown}`);
+    assert.ok(!/camille|durand/i.test(shown), `nothing of the visit on screen: ${shown}`);
+    assert.equal(await p.evaluate(() => sessionStorage.getItem('kiosk-token')), kiosk.token);
+    await p.close();
+  });
+
+  it('with the staff console open: the page comes back on the PIN screen, with words for the staff, not the artisan’s', async () => {
+    const p = await kioskPage(browser);
+    await p.goto(kiosk.url);
+    await firstAgentOpensConsole(p);
+    await killAndRestart();
+    await p.getByRole('status').filter({ hasText: fr['link.restartedStaff'] }).waitFor({ timeout: 15_000 });
+    await p.getByLabel(fr['staff.pin']).waitFor();
+    assert.equal(await p.getByText(fr['link.restartedEnded']).count(), 0, 'not the artisan’s sentence');
+    await screenshot(p, 'bridge-killed-staff-fr');
+    await p.getByLabel(fr['staff.pin']).fill('482913');
+    await button(p, fr['staff.enter']).click();
+    await p.getByRole('heading', { name: fr['orders.title'], exact: true }).waitFor();
+    assert.equal(await p.getByText(fr['link.restartedStaff']).count(), 0, 'the words go once signed in');
     await p.close();
   });
 });

@@ -38,7 +38,8 @@ export function ChangeEmailScreen({ form, email, typedEmails, state, onEdit, onS
   return (
     <main id="main" className="screen change-email-screen">
       <ScreenHeading>{t('changeEmail.heading')}</ScreenHeading>
-      <p className="lead">{t('changeEmail.lead', { email: email ? emailForScreen(email, typedEmails) : '' })}</p>
+      {/* The registry may not say where the pending link went (an account made elsewhere): no "sent to ." then. */}
+      <p className="lead">{email ? t('changeEmail.lead', { email: emailForScreen(email, typedEmails) }) : t('changeEmail.leadNoAddress')}</p>
       <ErrorSummary items={summaryFor(errors, 'change-email', ['email'])} tick={state.errorTick} />
       <form noValidate onSubmit={submit}>
         <TextField
