@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEMO_IDENTITIES, generateArtisans } from '../../../main/demo-registry/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_IDENTITIES, generateArtisans } from '../../../main/demo-registry/seed.ts';
 import { registerOf } from '../../../main/identity/departments.ts';
 import { parseRmNumber } from '../../../main/identity/rm-number.ts';
 
@@ -21,6 +21,20 @@ describe('demo data generator', () => {
     );
     assert.deepEqual([jeanPierre?.rmNumber, jeanPierre?.dateOfBirth, jeanPierre?.accountStatus], ['401234562RE067', '1975-03-02', 'active']);
     assert.deepEqual([marieAnge?.rmNumber, marieAnge?.dateOfBirth, marieAnge?.radiatedOn !== null], ['552032534RM02A', '1968-11-30', true]);
+  });
+
+  it('promises no account the demo registry does not hold: only the demo accounts are active or pending', () => {
+    const withAccount = artisans.filter((a) => a.accountStatus !== 'none').map((a) => a.rmNumber);
+    assert.deepEqual(
+      withAccount,
+      DEMO_ACCOUNTS.map((a) => a.rmNumber),
+    );
+    // The draws are unchanged: two artisans the seed used to mark 'active' and 'pending' (a
+    // tester met them at a demo desk: a login that always failed, a link never sent) are the
+    // same people, now without an account.
+    const byNumber = new Map(artisans.map((a) => [a.rmNumber, a]));
+    assert.deepEqual([byNumber.get('305692998RM006')?.dateOfBirth, byNumber.get('305692998RM006')?.accountStatus], ['1993-12-04', 'none']);
+    assert.deepEqual([byNumber.get('282102037RM043')?.dateOfBirth, byNumber.get('282102037RM043')?.accountStatus], ['1971-03-27', 'none']);
   });
 
   it('makes valid, unique RM numbers whose register follows the department', () => {
