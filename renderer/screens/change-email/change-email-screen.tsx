@@ -40,7 +40,7 @@ export function ChangeEmailScreen({ form, email, typedEmails, state, onEdit, onS
       <ScreenHeading>{t('changeEmail.heading')}</ScreenHeading>
       <p className="lead">{t('changeEmail.lead', { email: email ? emailForScreen(email, typedEmails) : '' })}</p>
       <ErrorSummary items={summaryFor(errors, 'change-email', ['email'])} tick={state.errorTick} />
-      <form noValidate onSubmit={submit}>
+      <form autoComplete="off" noValidate onSubmit={submit}>
         <TextField
           id="change-email-email"
           label={t('changeEmail.email')}
@@ -48,7 +48,6 @@ export function ChangeEmailScreen({ form, email, typedEmails, state, onEdit, onS
           error={errors.email}
           value={form.email}
           type="email"
-          autoComplete="email"
           onChange={onEdit}
         >
           <EmailSuggestion value={form.email} onAccept={onEdit} />

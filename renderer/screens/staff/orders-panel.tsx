@@ -160,6 +160,7 @@ export function OrdersPanel({ orders, pending, onStep, onCheckAgain }: OrdersPan
             {o.state === 'printed' &&
               (reprinting.asking === o.id ? (
                 <form
+                  autoComplete="off"
                   noValidate
                   onSubmit={(e) => {
                     e.preventDefault();
