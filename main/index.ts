@@ -110,6 +110,10 @@ async function start(): Promise<void> {
     void window?.loadURL(`${APP_ORIGIN}/index.html`);
   };
   window.webContents.on('render-process-gone', (_e, details) => restart(details.reason));
+  // A page load (a reload, Ctrl+R, a navigation) shows the welcome screen: the visit behind it
+  // ends too, or the artisan stays logged in for whoever touches the screen next. The renderer
+  // also asks for this at boot (app.tsx); this one holds even if the page never boots.
+  window.webContents.on('did-navigate', () => kiosk?.endVisit());
   window.on('unresponsive', () => restart('unresponsive'));
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }

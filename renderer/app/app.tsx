@@ -101,6 +101,17 @@ export function App() {
     setAudio(false);
     loadInfo();
   }, [loadInfo, visitDispatch]);
+  // A page load (F5, a reload) starts on the welcome screen: any visit the kiosk still holds ends
+  // with it (the artisan's session, an agent signed in), or the last artisan would stay logged in
+  // behind the welcome screen with no idle timeout left to end it. A kiosk restarted under a page
+  // kept open is not a page load (useBridgeLink below keeps what was typed there).
+  useEffect(() => {
+    void endSession(
+      () => kiosk().invoke('session:end', {}),
+      () => visitDispatch({ type: 'end-failed' }),
+    );
+    void kiosk().invoke('staff:logout', {});
+  }, [visitDispatch]);
   const finish = useCallback(() => {
     endVisit();
     dispatch({ type: 'finish' });

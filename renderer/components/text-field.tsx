@@ -14,23 +14,10 @@ export type TextFieldProps = {
   children?: React.ReactNode;
   /** The on-screen keyboard this field asks for; by default from its type. */
   keyboard?: KeyboardKind;
-} & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'inputMode' | 'maxLength'>;
+} & Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode' | 'maxLength'>;
 
-/** A labelled input with its hint and, above it, its error: the GOV.UK pattern. */
-export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  value,
-  onChange,
-  children,
-  type = 'text',
-  autoComplete = 'off',
-  inputMode,
-  maxLength = 254,
-  keyboard,
-}: TextFieldProps) {
+/** A labelled input with its hint and, above it, its error: the GOV.UK pattern. Never remembered by the browser. */
+export function TextField({ id, label, hint, error, value, onChange, children, type = 'text', inputMode, maxLength = 254, keyboard }: TextFieldProps) {
   const { t } = useT();
   const kind: KeyboardKind =
     keyboard ?? (type === 'email' ? 'email' : type === 'tel' ? 'tel' : type === 'password' ? 'password' : inputMode === 'numeric' ? 'numeric' : 'text');
@@ -54,7 +41,9 @@ export function TextField({
         id={id}
         className="input"
         type={type}
-        autoComplete={autoComplete}
+        // A kiosk is shared: nothing typed here is the browser's to remember and offer the next
+        // person (Chromium's saved form entries). No field may ask otherwise, so this is no prop.
+        autoComplete="off"
         spellCheck={false}
         autoCapitalize="off"
         maxLength={maxLength}

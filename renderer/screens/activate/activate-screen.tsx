@@ -46,7 +46,7 @@ export function ActivateScreen({ form, errors: refused, errorTick, pending, onEd
     <main id="main" className="screen activate-screen">
       <ScreenHeading>{t('activate.heading')}</ScreenHeading>
       <p className="lead">{t('activate.lead')}</p>
-      <form noValidate onSubmit={submit}>
+      <form autoComplete="off" noValidate onSubmit={submit}>
         {/* Side by side in landscape (styles.css): one under the other, "Activer" fell below a
             1080-pixel screen in large text. The summary and the contact first, then the
             password, and "Activer" under it, in reading order. In large text the confirmation and
@@ -61,7 +61,6 @@ export function ActivateScreen({ form, errors: refused, errorTick, pending, onEd
               error={errors.email}
               value={form.email}
               type="email"
-              autoComplete="email"
               onChange={(v) => onEdit('email', v)}
             >
               <EmailSuggestion value={form.email} onAccept={(suggestion) => onEdit('email', suggestion)} />
@@ -73,7 +72,6 @@ export function ActivateScreen({ form, errors: refused, errorTick, pending, onEd
               error={errors.mobile}
               value={form.mobile}
               type="tel"
-              autoComplete="tel"
               maxLength={40}
               onChange={(v) => onEdit('mobile', v)}
             />
@@ -86,7 +84,6 @@ export function ActivateScreen({ form, errors: refused, errorTick, pending, onEd
               value={form.password}
               type={show ? 'text' : 'password'}
               keyboard="password"
-              autoComplete="new-password"
               maxLength={200}
               onChange={(v) => onEdit('password', v)}
             >
@@ -113,7 +110,6 @@ export function ActivateScreen({ form, errors: refused, errorTick, pending, onEd
               value={form.confirmation}
               type={show ? 'text' : 'password'}
               keyboard="password"
-              autoComplete="new-password"
               maxLength={200}
               onChange={(v) => onEdit('confirmation', v)}
             />

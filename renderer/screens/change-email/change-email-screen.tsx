@@ -41,7 +41,7 @@ export function ChangeEmailScreen({ form, email, typedEmails, state, onEdit, onS
       {/* The registry may not say where the pending link went (an account made elsewhere): no "sent to ." then. */}
       <p className="lead">{email ? t('changeEmail.lead', { email: emailForScreen(email, typedEmails) }) : t('changeEmail.leadNoAddress')}</p>
       <ErrorSummary items={summaryFor(errors, 'change-email', ['email'])} tick={state.errorTick} />
-      <form noValidate onSubmit={submit}>
+      <form autoComplete="off" noValidate onSubmit={submit}>
         <TextField
           id="change-email-email"
           label={t('changeEmail.email')}
@@ -49,7 +49,6 @@ export function ChangeEmailScreen({ form, email, typedEmails, state, onEdit, onS
           error={errors.email}
           value={form.email}
           type="email"
-          autoComplete="email"
           onChange={onEdit}
         >
           <EmailSuggestion value={form.email} onAccept={onEdit} />

@@ -107,7 +107,7 @@ export function IdentifyScreen({ form, errors: refused, errorTick, pending, demo
       <ScreenHeading>{t('identify.heading')}</ScreenHeading>
       {/* Two columns in landscape (styles.css): what is typed, and the keypad with "Valider"
           under it, so that no summary or long message pushes "Valider" below the screen. */}
-      <form noValidate onSubmit={submit} className="identify-form">
+      <form autoComplete="off" noValidate onSubmit={submit} className="identify-form">
         <div className="identify-fields">
           <ErrorSummary items={summary} tick={errorTick} />
           <div className={`field ${errors.rmNumber ? 'field-error' : ''}`}>

@@ -42,7 +42,7 @@ export function IssueSearchScreen({ issue, errors, pending, onEdit, onSearch, on
         </p>
       )}
       <search>
-        <form noValidate onSubmit={search}>
+        <form autoComplete="off" noValidate onSubmit={search}>
           <TextField id="issue-query" label={t('issue.search')} value={issue.query} maxLength={120} onChange={(query) => onEdit({ query })} />
           <button type="submit" className="button button-primary" aria-disabled={pending || undefined}>
             {t('issue.searchButton')}

@@ -33,16 +33,8 @@ export function LoginScreen({ form, state, onEdit, onSubmit, onForgot, onBack }:
       <p className="lead">{t('login.lead')}</p>
       <Notices keys={state.notices} />
       <ErrorSummary items={summaryFor(state.errors, 'login', ['email', 'password'])} tick={state.errorTick} />
-      <form noValidate onSubmit={submit}>
-        <TextField
-          id="login-email"
-          label={t('login.email')}
-          error={state.errors.email}
-          value={form.email}
-          type="email"
-          autoComplete="username"
-          onChange={(v) => onEdit('email', v)}
-        />
+      <form autoComplete="off" noValidate onSubmit={submit}>
+        <TextField id="login-email" label={t('login.email')} error={state.errors.email} value={form.email} type="email" onChange={(v) => onEdit('email', v)} />
         <TextField
           id="login-password"
           label={t('login.password')}
@@ -50,7 +42,6 @@ export function LoginScreen({ form, state, onEdit, onSubmit, onForgot, onBack }:
           value={form.password}
           type={show ? 'text' : 'password'}
           keyboard="password"
-          autoComplete="current-password"
           maxLength={200}
           onChange={(v) => onEdit('password', v)}
         >
@@ -95,8 +86,8 @@ export function ForgotScreen({ email, state, onEdit, onSubmit, onBack }: ForgotS
       <p className="lead">{t('forgot.lead')}</p>
       <Notices keys={state.notices} />
       <ErrorSummary items={summaryFor(state.errors, 'forgot', ['email'])} tick={state.errorTick} />
-      <form noValidate onSubmit={submit}>
-        <TextField id="forgot-email" label={t('login.email')} error={state.errors.email} value={email} type="email" autoComplete="username" onChange={onEdit} />
+      <form autoComplete="off" noValidate onSubmit={submit}>
+        <TextField id="forgot-email" label={t('login.email')} error={state.errors.email} value={email} type="email" onChange={onEdit} />
         <button id="forgot-submit" type="submit" className="button button-primary button-wide" aria-disabled={state.pending || undefined}>
           {t('forgot.submit')}
         </button>

@@ -76,7 +76,7 @@ export function SpaceScreen({ state, form, typedEmails, onEdit, onSave, onLogout
         </dl>
         <p className="hint">{t('space.registryHint', { chamber: r.chamber })}</p>
       </section>
-      <form noValidate onSubmit={save} aria-labelledby="contact-title">
+      <form autoComplete="off" noValidate onSubmit={save} aria-labelledby="contact-title">
         <h2 id="contact-title">{t('space.contactTitle')}</h2>
         <TextField
           id="contact-email"
@@ -85,7 +85,6 @@ export function SpaceScreen({ state, form, typedEmails, onEdit, onSave, onLogout
           error={errors.email}
           value={form.email}
           type="email"
-          autoComplete="email"
           onChange={(v) => onEdit('email', v)}
         >
           <EmailSuggestion value={form.email} onAccept={(suggestion) => onEdit('email', suggestion)} />
@@ -97,46 +96,23 @@ export function SpaceScreen({ state, form, typedEmails, onEdit, onSave, onLogout
           error={state.errors.mobile}
           value={form.mobile}
           type="tel"
-          autoComplete="tel"
           maxLength={40}
           onChange={(v) => onEdit('mobile', v)}
         />
         <fieldset className="field" id="contact-deliveryAddress" tabIndex={-1}>
           <legend className="label">{t('space.deliveryTitle')}</legend>
           {state.errors.deliveryAddress && <p className="error-message">{t(state.errors.deliveryAddress.key)}</p>}
-          <TextField
-            id="contact-line1"
-            label={t('space.line1')}
-            value={form.line1}
-            autoComplete="address-line1"
-            maxLength={200}
-            onChange={(v) => onEdit('line1', v)}
-          />
-          <TextField
-            id="contact-line2"
-            label={t('space.line2')}
-            value={form.line2}
-            autoComplete="address-line2"
-            maxLength={200}
-            onChange={(v) => onEdit('line2', v)}
-          />
+          <TextField id="contact-line1" label={t('space.line1')} value={form.line1} maxLength={200} onChange={(v) => onEdit('line1', v)} />
+          <TextField id="contact-line2" label={t('space.line2')} value={form.line2} maxLength={200} onChange={(v) => onEdit('line2', v)} />
           <TextField
             id="contact-postalCode"
             label={t('space.postalCode')}
             value={form.postalCode}
-            autoComplete="postal-code"
             inputMode="numeric"
             maxLength={10}
             onChange={(v) => onEdit('postalCode', v)}
           />
-          <TextField
-            id="contact-city"
-            label={t('space.city')}
-            value={form.city}
-            autoComplete="address-level2"
-            maxLength={100}
-            onChange={(v) => onEdit('city', v)}
-          />
+          <TextField id="contact-city" label={t('space.city')} value={form.city} maxLength={100} onChange={(v) => onEdit('city', v)} />
         </fieldset>
         <button id="contact-submit" type="submit" className="button button-primary button-wide" aria-disabled={state.pending || undefined}>
           {t('space.save')}

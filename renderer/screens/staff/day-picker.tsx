@@ -60,6 +60,7 @@ export function DayPicker({ id, day, today, onChange }: DayPickerProps) {
           id={id}
           className="input day-picker-input"
           type="date"
+          autoComplete="off"
           max={today}
           value={day}
           required

@@ -71,7 +71,7 @@ export function MembersPanel({ members, selfId, errors, pending, onAdd, onRemove
           </li>
         ))}
       </ul>
-      <form noValidate onSubmit={add} aria-labelledby="member-add-title">
+      <form autoComplete="off" noValidate onSubmit={add} aria-labelledby="member-add-title">
         <h3 id="member-add-title">{t('members.addTitle')}</h3>
         <TextField
           id="member-name"
@@ -94,7 +94,7 @@ export function MembersPanel({ members, selfId, errors, pending, onAdd, onRemove
           {t('members.add')}
         </button>
       </form>
-      <form noValidate onSubmit={submitChange} aria-labelledby="pin-change-title">
+      <form autoComplete="off" noValidate onSubmit={submitChange} aria-labelledby="pin-change-title">
         <h3 id="pin-change-title">{t('members.changeTitle')}</h3>
         <TextField
           id="current-pin"
@@ -104,7 +104,6 @@ export function MembersPanel({ members, selfId, errors, pending, onAdd, onRemove
           type="password"
           inputMode="numeric"
           keyboard="numeric"
-          autoComplete="current-password"
           maxLength={8}
           onChange={(current) => setChange({ ...change, current })}
         />

@@ -53,7 +53,6 @@ export function NewPinFields({ ids, labels, pin, confirmation, errors, onPin, on
         type="password"
         inputMode="numeric"
         keyboard="numeric"
-        autoComplete="new-password"
         maxLength={PIN_MAX}
         onChange={onPin}
       />
@@ -65,7 +64,6 @@ export function NewPinFields({ ids, labels, pin, confirmation, errors, onPin, on
         type="password"
         inputMode="numeric"
         keyboard="numeric"
-        autoComplete="new-password"
         maxLength={PIN_MAX}
         onChange={onConfirmation}
       />

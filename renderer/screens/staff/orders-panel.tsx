@@ -186,6 +186,7 @@ export function OrdersPanel({ orders, pending, onStep, onCheckAgain, onEmailTarg
             {o.state === 'printed' &&
               (reprinting.asking === o.id ? (
                 <form
+                  autoComplete="off"
                   noValidate
                   onSubmit={(e) => {
                     e.preventDefault();

@@ -34,7 +34,7 @@ export function PrintersPanel({ printers, pending, onSave, onTest }: PrintersPan
           void onTest(p.role).then((job) => job && setTested((was) => ({ ...was, [p.role]: { status: job.status, errorKind: job.errorKind } })));
         };
         return (
-          <form key={p.role} noValidate onSubmit={save} className="printer" aria-labelledby={`printer-${p.role}`}>
+          <form autoComplete="off" key={p.role} noValidate onSubmit={save} className="printer" aria-labelledby={`printer-${p.role}`}>
             <h3 id={`printer-${p.role}`}>{t(`printers.role.${p.role}`)}</h3>
             <p className="printer-state" role="status">
               {p.state === 'unreachable' && p.waiting !== undefined && p.waiting > 0

@@ -45,6 +45,7 @@ export function RefundForm({ order, pending, onRefund, onBack }: RefundFormProps
     );
   return (
     <form
+      autoComplete="off"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();

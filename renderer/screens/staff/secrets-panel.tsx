@@ -49,7 +49,7 @@ export function SecretsPanel({ secrets, errors, pending, onSet, onDelete }: Secr
           <li key={s.name}>{t('secrets.line', { name: t(`secrets.name.${s.name}`), state: t(s.set ? 'secrets.set' : 'secrets.notSet') })}</li>
         ))}
       </ul>
-      <form noValidate onSubmit={save}>
+      <form autoComplete="off" noValidate onSubmit={save}>
         <TextField
           id="registry-secret"
           label={t('secrets.newValue')}

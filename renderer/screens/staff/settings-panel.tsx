@@ -69,7 +69,7 @@ export function SettingsPanel({ view, errors, pending, onSave }: SettingsPanelPr
       </p>
       {notUsed && <p className="error-message">{t(`settings.notUsed.${notUsed.reason}`, { url: notUsed.registryUrl ?? '' })}</p>}
       {view.restartNeeded && <p className="error-message">{t('settings.restart')}</p>}
-      <form noValidate onSubmit={save}>
+      <form autoComplete="off" noValidate onSubmit={save}>
         {!byEnvironment && (
           <>
             <TextField

@@ -52,12 +52,12 @@ export function StaffPinScreen({ notices = [], configured, errors, errorTick, pe
       <Notices keys={notices} />
       {!configured && <p className="lead">{t('staff.setupLead')}</p>}
       <ErrorSummary items={items} tick={errorTick} />
-      <form noValidate onSubmit={submit}>
+      <form autoComplete="off" noValidate onSubmit={submit}>
         {configured ? (
           <TextField id="staff-pin" label={t('staff.pin')} value={pin} type="password" inputMode="numeric" keyboard="numeric" maxLength={8} onChange={setPin} />
         ) : (
           <>
-            <TextField id="staff-name" label={t('staff.name')} error={nameError} value={name} autoComplete="off" maxLength={80} onChange={setName} />
+            <TextField id="staff-name" label={t('staff.name')} error={nameError} value={name} maxLength={80} onChange={setName} />
             <NewPinFields
               ids={{ pin: 'staff-pin', confirmation: 'staff-pin-confirmation' }}
               labels={{ pin: 'staff.pin', confirmation: 'staff.pinConfirmation' }}
