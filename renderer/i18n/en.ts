@@ -345,6 +345,8 @@ export const en: Record<MessageKey, string> = {
   'staff.auditTitle': 'Log',
   'audit.who.kiosk': 'The kiosk',
   'audit.who.artisan': 'An artisan',
+  'audit.who.cli': 'IT (command line)',
+  'audit.who.other': 'An unrecognised author ({code})',
   'audit.who.staffId': 'Staff member no. {id}',
   'audit.unknownArtisan': 'artisan not in the local copy',
   'audit.delivery.email': 'sent by e-mail',

@@ -356,6 +356,8 @@ export const fr = {
   'staff.auditTitle': 'Journal',
   'audit.who.kiosk': 'La borne',
   'audit.who.artisan': 'Un artisan',
+  'audit.who.cli': 'Service informatique (ligne de commande)',
+  'audit.who.other': 'Un auteur non reconnu ({code})',
   'audit.who.staffId': 'L’agent n° {id}',
   'audit.unknownArtisan': 'artisan inconnu de la copie locale',
   'audit.delivery.email': 'envoyée par e-mail',
