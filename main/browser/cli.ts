@@ -8,7 +8,8 @@ import { registryFromEnv } from '../config/registry-env.ts';
 import { createKiosk } from '../kiosk.ts';
 import { fileSink, teeSink } from '../logging/file-sink.ts';
 import { createLogger } from '../logging/logger.ts';
-import { KEYCHAIN_ADVICE, KeychainUnavailable } from '../secrets/secret-store.ts';
+import { KeychainUnavailable } from '../secrets/secret-store.ts';
+import { KEYCHAIN_ADVICE } from '../shared/rules/keychain-advice.ts';
 import { packageVersion } from '../version.ts';
 import { startBridge } from './bridge.ts';
 import { keepDigest, previousDigest } from './token-handoff.ts';
@@ -75,8 +76,9 @@ const kiosk = await createKiosk({
   ...(registry ? { registry } : {}),
 }).catch((error: unknown) => {
   // A chamber's kiosk without a keychain has nowhere safe for its secrets: it says what to do.
+  // In English, as the rest of this terminal: IT reads it (the kiosk's screen speaks French).
   if (!(error instanceof KeychainUnavailable)) throw error;
-  console.error(KEYCHAIN_ADVICE[error.problem]);
+  console.error(KEYCHAIN_ADVICE.en[error.problem]);
   process.exit(1);
 });
 const bridge = await startBridge({

@@ -47,11 +47,21 @@ function refused(res: http.ServerResponse): void {
   );
 }
 
+// The registry of a French chamber: its mail is dated as a person at the desk reads a clock, in
+// French and Paris time, whatever the server's own zone ("14 juillet 2026 à 10:05").
+const SENT_AT = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
+
+/** When a mail was sent, in words: "le 14 juillet 2026 à 10:05" (Europe/Paris); the stored value itself if it is not a date. */
+export function sentAtWords(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : `le ${SENT_AT.format(at)}`;
+}
+
 function item(token: string, m: MailboxEntry): string {
   const action = m.attachmentName
     ? `<a href="/demo/mailbox/${token}/attachment/${m.id}">Pièce jointe : ${escapeHtml(m.attachmentName)}</a>`
     : `<a href="${escapeHtml(m.link)}">${m.link.includes('/reset') ? 'Choisir un nouveau mot de passe' : 'Ouvrir le lien de confirmation'}</a>`;
-  return `<li><strong>${escapeHtml(m.subject)}</strong><br>À : ${escapeHtml(m.to)} — ${escapeHtml(m.sentAt)}<br>${action}</li>`;
+  return `<li><strong>${escapeHtml(m.subject)}</strong><br>À : ${escapeHtml(m.to)} — envoyé <time datetime="${escapeHtml(m.sentAt)}">${escapeHtml(sentAtWords(m.sentAt))}</time><br>${action}</li>`;
 }
 
 function listing(res: http.ServerResponse, token: string, access: MailboxAccess, mails: MailboxEntry[]): void {

@@ -5,6 +5,7 @@ import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 import { ARTISAN_FIELDS, DEFAULT_PAGE, MAX_PAGE, operationsRequestSchema, tokenRequestSchema, tupleToArtisan } from '../registry/wire.ts';
 import { accountsApi, accountsPages, applyAccountOperation } from './accounts-routes.ts';
 import { type Accounts, openAccounts } from './accounts-store.ts';
+import { hasAdminToken } from './admin-token.ts';
 import { openCards } from './cards-routes.ts';
 import { demoMailbox, prepareMailbox } from './demo-mailbox.ts';
 import { type Faults, faultPicker, NO_FAULTS } from './faults.ts';
@@ -132,7 +133,7 @@ export async function startRegistryServer({
     if (await cards.download(req, res, url)) return;
     if (await cards.open(req, res, url, json)) return;
     if (path.startsWith('/v1/_admin/')) {
-      if (!adminToken || req.headers.authorization !== `Bearer ${adminToken}`) return problem(res, 403, 'FORBIDDEN', 'admin endpoints need the admin token');
+      if (!hasAdminToken(req.headers.authorization, adminToken)) return problem(res, 403, 'FORBIDDEN', 'admin endpoints need the admin token');
       const input = safeJson(body) as { count?: number; rmNumber?: string; kid?: string; email?: string } | undefined;
       if (path === '/v1/_admin/mutate') return json(res, 200, JSON.stringify({ changed: (await store.mutate(Number(input?.count ?? 0))).length }));
       if (path === '/v1/_admin/remove') return json(res, 200, JSON.stringify({ removed: await store.remove(String(input?.rmNumber ?? '')) }));

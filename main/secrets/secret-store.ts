@@ -32,8 +32,9 @@ export class KeychainUnavailable extends Error {
 export const KEYCHAIN_SERVICE = 'fr.cma.carte-professionnelle.kiosk';
 
 /**
- * What to tell a person, in French, for each problem: the command line and the startup
- * error print it; the console shows the same sentences from the renderer's i18n files.
+ * What to tell a person, in French, for each problem: the Electron startup dialog shows it on
+ * the kiosk's screen; the console shows the same sentences from the renderer's i18n files.
+ * A terminal (browser mode, the command line) prints the English ones, for IT.
  */
 export const KEYCHAIN_ADVICE: Record<KeychainProblem, string> = ADVICE.fr;
 

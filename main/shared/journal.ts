@@ -1,8 +1,17 @@
 import type { PrintJob } from './print-jobs.ts';
 import type { JournalKind } from './rules/journal-kinds.ts';
 
-/** Who made an entry, as the console names them. */
-export type AuditActor = { kind: 'staff'; id: number; name: string | null } | { kind: 'kiosk' } | { kind: 'artisan' } | { kind: 'other'; code: string };
+/**
+ * Who made an entry, as the console names them: an agent, the kiosk itself, the artisan at the
+ * screen, IT on the command line (main/cli/), or a code this version does not know (kept, so
+ * that IT can still tell who it was).
+ */
+export type AuditActor =
+  | { kind: 'staff'; id: number; name: string | null }
+  | { kind: 'kiosk' }
+  | { kind: 'artisan' }
+  | { kind: 'cli' }
+  | { kind: 'other'; code: string };
 
 /**
  * An audit entry as the console's journal reads it: the action code and its details as

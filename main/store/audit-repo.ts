@@ -101,7 +101,7 @@ type LineRow = z.infer<typeof lineSchema>;
 function actorOf(actor: string, name: string | null): AuditActor {
   const staff = /^staff:(\d+)$/.exec(actor);
   if (staff) return { kind: 'staff', id: Number(staff[1]), name };
-  if (actor === 'kiosk' || actor === 'artisan') return { kind: actor };
+  if (actor === 'kiosk' || actor === 'artisan' || actor === 'cli') return { kind: actor };
   return { kind: 'other', code: actor };
 }
 

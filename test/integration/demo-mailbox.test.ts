@@ -83,6 +83,13 @@ describe('the demo mailbox: one per recipient, reached only by its own link', ()
     assert.match(mine.html, /Vos e-mails de démonstration/);
     assert.match(mine.html, /Your demo e-mails/);
     assert.ok(mine.html.includes(`À : ${other.email}`), 'the second artisan’s confirmation is there');
+    // Dated for a person, in French on Paris time, not as a machine's ISO timestamp.
+    const shown = mine.html.replace(/<[^>]*>/g, '');
+    assert.doesNotMatch(shown, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'no raw timestamp on the page');
+    const sent = /envoyé le (\d{1,2} \p{L}+ \d{4}) à (\d{2}:\d{2})/u.exec(shown);
+    assert.ok(sent, shown);
+    const paris = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', ...options }).format(new Date());
+    assert.equal(sent[1], paris({ day: 'numeric', month: 'long', year: 'numeric' }), 'today in Paris, in French');
     assert.ok(!mine.html.includes(CAMILLE.email), 'nothing of the first artisan');
     const [confirm] = links(mine.html).filter((l) => l.includes('/confirm?token='));
     assert.ok(confirm);

@@ -11,7 +11,8 @@ import { memoryLogger } from '../../main/logging/logger.ts';
 import { LEGACY_BIRTH_DATE_KEY_FILE } from '../../main/secrets/birth-date-key.ts';
 import { cardKeysFromPem, LEGACY_CARD_KEY_FILE, newCardKeyPem } from '../../main/secrets/card-signing-key.ts';
 import { keyId } from '../../main/secrets/key-id.ts';
-import { accountPrefix, KEYCHAIN_ADVICE, KEYCHAIN_SERVICE } from '../../main/secrets/secret-store.ts';
+import { accountPrefix, KEYCHAIN_SERVICE } from '../../main/secrets/secret-store.ts';
+import { KEYCHAIN_ADVICE } from '../../main/shared/rules/keychain-advice.ts';
 import { getMeta } from '../../main/store/meta-repo.ts';
 import { bridgeClient, ROOT, startBrowserMode } from '../support/browser-mode.ts';
 import { readyKiosk } from '../support/kiosk.ts';
@@ -127,7 +128,7 @@ describe('secrets in the OS keychain (a real gnome-keyring in a D-Bus session)',
     }
   });
 
-  it('without a keychain: the demo kiosk runs on secrets in memory, a chamber’s kiosk refuses to start and says what to do', async () => {
+  it('without a keychain: the demo kiosk runs on secrets in memory and writes none to disk', async () => {
     const noBus = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
     const dataDir = tempDir();
     const demo = await startBrowserMode(dataDir, noBus);
@@ -144,9 +145,18 @@ describe('secrets in the OS keychain (a real gnome-keyring in a D-Bus session)',
       ['card-signing-key.pub.pem'],
       'no secret written to disk',
     );
-    await assert.rejects(
-      startBrowserMode(tempDir(), { ...noBus, KIOSK_REGISTRY_URL: 'http://127.0.0.1:9', KIOSK_ID: 'k-1' }),
-      (e: Error) => e.message.includes('exited with 1') && e.message.includes(KEYCHAIN_ADVICE['no-service']),
+  });
+
+  it('without a keychain, a chamber’s kiosk in browser mode tells IT on the terminal, in English, what to do', async () => {
+    const noBus = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
+    const failure = await startBrowserMode(tempDir(), { ...noBus, KIOSK_REGISTRY_URL: 'http://127.0.0.1:9', KIOSK_ID: 'k-1' }).then(
+      () => assert.fail('the kiosk started without a keychain'),
+      (e: Error) => e.message,
     );
+    assert.match(failure, /exited with 1/);
+    assert.ok(failure.includes(KEYCHAIN_ADVICE.en['no-service']), failure);
+    // The French sentence stays for the kiosk's screen (the Electron dialog, the console).
+    assert.ok(!failure.includes(KEYCHAIN_ADVICE.fr['no-service']), failure);
+    assert.doesNotMatch(failure, /trousseau/i);
   });
 });

@@ -56,8 +56,10 @@ function who(line: AuditLine, t: Translate): string {
       return t('audit.who.kiosk');
     case 'artisan':
       return t('audit.who.artisan');
+    case 'cli':
+      return t('audit.who.cli');
     case 'other':
-      return line.actor.code;
+      return t('audit.who.other', { code: line.actor.code });
   }
 }
 
