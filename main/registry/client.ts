@@ -1,8 +1,8 @@
 import type { Logger } from '../logging/logger.ts';
 import type { RegistryErrorKind } from '../shared/sync.ts';
 import { cardLinkResponseSchema } from './accounts-wire.ts';
-import { cardLinkProblem } from './card-link-check.ts';
 import { type CardKey, cardKeySchema, cardKeysSchema } from './card-keys-wire.ts';
+import { cardLinkProblem } from './card-link-check.ts';
 import { type ArtisanPhoto, artisanPhotoSchema } from './photo-wire.ts';
 import { healthSchema, type Operation, operationsResponseSchema, tokenResponseSchema } from './wire.ts';
 

@@ -51,7 +51,10 @@ describe('a registry that answers a phone link the kiosk should not show', () =>
   const lies: [string, (liarUrl: string) => object | string][] = [
     ['a link to another host', () => ({ url: 'https://evil.example/x', expiresAt: inMinutes(15) })],
     ['plain http on a host that is not this machine', () => ({ url: 'http://192.0.2.10/cards/download?token=abc', expiresAt: inMinutes(15) })],
-    ['the registry’s own address over https while it is spoken to over http', (u) => ({ url: `${u.replace('http:', 'https:')}/cards/download?token=abc`, expiresAt: inMinutes(15) })],
+    [
+      'the registry’s own address over https while it is spoken to over http',
+      (u) => ({ url: `${u.replace('http:', 'https:')}/cards/download?token=abc`, expiresAt: inMinutes(15) }),
+    ],
     ['a link already expired', (u) => ({ url: `${u}/cards/download?token=abc`, expiresAt: inMinutes(-1) })],
     ['a link that expires in 2099', (u) => ({ url: `${u}/cards/download?token=abc`, expiresAt: '2099-01-01T00:00:00Z' })],
     ['an expiry that is not an instant', (u) => ({ url: `${u}/cards/download?token=abc`, expiresAt: 'demain' })],

@@ -61,7 +61,7 @@ describe('a registry answering contact changes with nonsense', () => {
       assert.equal((await pendingCount(kiosk.db)).pending, 0, 'delivered');
       const profile = await registry.server.accounts.profile(MULLER);
       assert.equal(profile?.mobile, e164, 'the registry holds the new mobile');
-      const held = await registry.store.db.get<{ n: number }>('SELECT count(*) AS n FROM operations WHERE idempotency_key = ?', [rows[0]?.key]);
+      const held = await registry.store.db.get<{ n: number }>('SELECT count(*) AS n FROM operations WHERE idempotency_key = ?', [rows[0]?.key ?? null]);
       assert.equal(held?.n, 1, 'applied once');
     });
   });
