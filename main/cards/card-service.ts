@@ -133,7 +133,12 @@ export function createCardService({ db, client, session, keys, trusted, clock, l
         log.info('card-issued', { delivery: 'phone' });
         return { ok: true, value: link };
       } catch (error) {
-        if (error instanceof RegistryError) return fail({ code: error.kind === 'offline' ? 'REGISTRY_UNREACHABLE' : 'REGISTRY_ERROR', message: error.message });
+        if (error instanceof RegistryError) {
+          // A link the kiosk cannot read or believe goes on no screen: the registry is not trusted with this one.
+          if (error.kind === 'malformed') log.warn('card-link-refused', { reason: error.message });
+          const code = error.kind === 'offline' ? 'REGISTRY_UNREACHABLE' : error.kind === 'malformed' ? 'REGISTRY_UNTRUSTED' : 'REGISTRY_ERROR';
+          return fail({ code, message: error.message });
+        }
         throw error;
       }
     },

@@ -2,6 +2,7 @@ import type { Logger } from '../logging/logger.ts';
 import type { RegistryErrorKind } from '../shared/sync.ts';
 import { cardLinkResponseSchema } from './accounts-wire.ts';
 import { type CardKey, cardKeySchema, cardKeysSchema } from './card-keys-wire.ts';
+import { cardLinkProblem } from './card-link-check.ts';
 import { type ArtisanPhoto, artisanPhotoSchema } from './photo-wire.ts';
 import { healthSchema, type Operation, operationsResponseSchema, tokenResponseSchema } from './wire.ts';
 
@@ -149,7 +150,7 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
       }
     },
 
-    /** A one-time link for a phone to download a card PDF (online only). */
+    /** A one-time link for a phone to download a card PDF (online only); 'malformed' when it is not to be shown (card-link-check.ts). */
     async cardLink(rmNumber: string, pdfBase64: string): Promise<{ url: string; expiresAt: string }> {
       const res = await authorized('/v1/cards/links', {
         method: 'POST',
@@ -158,6 +159,8 @@ export function createRegistryClient({ url, kioskId, secret, timeoutMs = 20_000 
       });
       const parsed = cardLinkResponseSchema.safeParse(await res.json().catch(() => undefined));
       if (!parsed.success) throw new RegistryError('malformed', 'the card link answer does not match the API');
+      const problem = cardLinkProblem(parsed.data, base, new Date());
+      if (problem) throw new RegistryError('malformed', problem);
       return parsed.data;
     },
 

@@ -275,7 +275,8 @@ export function registryOpenApi(): Record<string, unknown> {
           operationId: 'createCardLink',
           tags: ['cards'],
           summary: 'Make a one-time download link for a card PDF, for the artisan’s phone',
-          description: 'The link (GET /cards/download?token=…) serves the PDF once and expires after 15 minutes.',
+          description:
+            'The link (GET /cards/download?token=…) is on the registry’s own address (the one kiosks call), serves the PDF once and expires after 15 minutes. A kiosk shows no link elsewhere, or one whose expiresAt (an instant with its zone) is past or more than an hour ahead.',
           security: bearer,
           requestBody: { required: true, content: json('CardLinkRequest') },
           responses: {

@@ -77,7 +77,8 @@ export function createOutboxPusher({ db, client, clock, log, options }: Deps) {
    * Delivers what the outbox holds. `retries` transient failures are waited out here
    * (backoff, or what a 429 asks, capped); past them the batch is postponed and the error
    * thrown. A person waiting on a screen gets `retries: 0`: one try, no wait, and the
-   * background sync does the rest. An operation the registry refuses (4xx) is found by
+   * background sync does the rest (an unreadable answer counts as transient too). An
+   * operation the registry refuses (4xx) is found by
    * sending one at a time, postponed alone, and does not hold back the others.
    * `now`: a person asked ("Synchroniser maintenant", the CLI): backoffs are forgotten first.
    */
@@ -97,7 +98,11 @@ export function createOutboxPusher({ db, client, clock, log, options }: Deps) {
       }
       const { error, ids, attempts } = s.failed;
       const postponeAll = (at: number) => db.transaction((tx) => postpone(tx, ids, at, error.kind));
-      if (error.kind === 'rejected' || error.kind === 'malformed') {
+      // Only a refusal (4xx) is about one operation. An answer the kiosk cannot read (a proxy's
+      // HTML page, a body cut short, JSON of another shape) says nothing about any of them:
+      // not known to be delivered, so the batch is sent again later like after a 5xx, and the
+      // idempotency keys keep the registry from applying anything twice.
+      if (error.kind === 'rejected') {
         if (ids.length > 1) {
           limit = 1;
           continue;
@@ -108,7 +113,7 @@ export function createOutboxPusher({ db, client, clock, log, options }: Deps) {
         continue;
       }
       failures++;
-      const transient = error.kind === 'offline' || error.kind === 'server' || error.kind === 'throttled';
+      const transient = error.kind === 'offline' || error.kind === 'server' || error.kind === 'throttled' || error.kind === 'malformed';
       if (!transient || failures > retries) {
         await postponeAll(clock().getTime() + Math.max(backoff(failures), error.kind === 'throttled' ? error.retryAfterMs : 0));
         throw error;

@@ -2,10 +2,12 @@ import type { Logger } from '../logging/logger.ts';
 import { RegistryError, type RegistryErrorKind } from './client.ts';
 
 /**
- * The registry is away or busy for now: the operation waits in the outbox and the background
- * sync sends it, so a person may be told "queued" (en attente d'envoi) truthfully.
+ * The registry is away or busy for now, or answered something the kiosk cannot read (so it is
+ * not known to have the operation): the operation waits in the outbox and the background sync
+ * sends it again under the same idempotency key, so a person may be told "queued" (en attente
+ * d'envoi) truthfully.
  */
-const FOR_LATER: ReadonlySet<RegistryErrorKind> = new Set(['offline', 'server', 'throttled']);
+const FOR_LATER: ReadonlySet<RegistryErrorKind> = new Set(['offline', 'server', 'throttled', 'malformed']);
 
 type Deps = {
   /** One delivery of the outbox, no retry (the sync engine's push with `retries: 0`). */
@@ -18,9 +20,9 @@ type Deps = {
 /**
  * A person is waiting on an operation just recorded: one try to deliver it, no wait. True
  * once the registry has it; false ("queued for later") only when the registry is offline,
- * failing (5xx) or asking to slow down. Anything else is not passed off as "queued": a bug
- * (a TypeError, a broken store), kiosk credentials the registry refuses, an answer that does
- * not match the API, the operation itself refused. It is logged with its kind (never its
+ * failing (5xx), asking to slow down or answering what does not match the API. Anything else
+ * is not passed off as "queued": a bug (a TypeError, a broken store), kiosk credentials the
+ * registry refuses, the operation itself refused. It is logged with its kind (never its
  * message, which may quote a payload) and thrown, and the contract's handle() answers
  * INTERNAL. An operation refused beside this one's, this one delivered, is still delivered.
  */

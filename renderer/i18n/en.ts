@@ -290,7 +290,12 @@ export const en: Record<MessageKey, string> = {
   'card.emailSent': 'Your card is sent to your account’s e-mail address.',
   'card.emailQueued': 'Your card will be sent to your account’s e-mail address as soon as the connection is back.',
   'card.phoneLink': 'Scan this code with your phone to download your card. The link works once and expires at {time}.',
+  'card.phoneLinkDated': 'Scan this code with your phone to download your card. The link works once and expires on {date} at {time}.',
   'card.phoneQr': 'QR code to download your card',
+  'card.phoneOffline':
+    'Your chamber’s service is not answering right now: the link for your phone cannot be made. Try again in a moment, or get your card by e-mail.',
+  'card.phoneUntrusted':
+    'Your chamber’s service answered with a link the kiosk cannot check: to be safe, it is not shown. Get your card by e-mail, or ask at the front desk.',
   'card.takeHome': 'To leave with your card, the front desk can print it on paper or on a PVC card (€5).',
   'space.myPhoto': 'Take or change my photo',
   'space.myCard': 'See my card',

@@ -12,6 +12,13 @@ export function formatTime(isoInstant: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(isoInstant));
 }
 
+/** An instant's day in the kiosk's zone, "31/12/2024" (fr) or "31 December 2024" (en); null when it is today. */
+export function formatDayUnlessToday(isoInstant: string, locale: Locale, now: Date = new Date()): string | null {
+  const day = (d: Date) => new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: locale === 'fr' ? 'short' : 'long' }).format(d);
+  const at = new Date(isoInstant);
+  return day(at) === day(now) ? null : day(at);
+}
+
 /** "123123127RM078" -> "123 123 127 RM 078": easier to check against a document. */
 export function spacedRmNumber(rm: string): string {
   const m = /^(\d{3})(\d{3})(\d{3})(R[ME])(.{3})$/.exec(rm);

@@ -5,8 +5,8 @@ import { Notices } from '../../components/notices.tsx';
 import { QrCode } from '../../components/qr-code.tsx';
 import { ScreenHeading } from '../../components/screen-heading.tsx';
 import { useSeen } from '../../components/use-seen.ts';
-import { useT } from '../../i18n/index.tsx';
-import { formatTime } from '../format.ts';
+import { type MessageKey, useT } from '../../i18n/index.tsx';
+import { formatDayUnlessToday, formatTime } from '../format.ts';
 import { CardPreview } from './card-preview.tsx';
 
 export type CardScreenProps = {
@@ -18,6 +18,11 @@ export type CardScreenProps = {
   onBack(): void;
 };
 
+const PHONE_SENTENCES: Partial<Record<MessageKey, MessageKey>> = {
+  'error.REGISTRY_UNREACHABLE': 'card.phoneOffline',
+  'error.REGISTRY_UNTRUSTED': 'card.phoneUntrusted',
+};
+
 /** "Ma carte": the card as it prints, front and back, drawn from the same fields as the PDF. */
 export function CardScreen({ state, onPhoto, onEmail, onPhone, onPvc, onBack }: CardScreenProps) {
   const { t, locale } = useT();
@@ -25,6 +30,10 @@ export function CardScreen({ state, onPhoto, onEmail, onPhone, onPvc, onBack }: 
   // The code for the phone comes below the buttons: out of sight in landscape, where the tap
   // seemed to do nothing. Each new link is brought into view and read out.
   const linkRef = useSeen<HTMLDivElement>(cardLink);
+  const linkDay = cardLink && formatDayUnlessToday(cardLink.expiresAt, locale);
+  // The registry's refusals read for this button: nothing was typed here to be "kept", and a
+  // link the kiosk does not believe is about a download, not an account.
+  const general = errors.general && (PHONE_SENTENCES[errors.general.key] ?? errors.general.key);
   if (!card) {
     return (
       <main id="main" className="screen card-screen">
@@ -56,9 +65,9 @@ export function CardScreen({ state, onPhoto, onEmail, onPhone, onPvc, onBack }: 
           <section className="take-home" aria-labelledby="download-title">
             <h2 id="download-title">{t('card.download')}</h2>
             <p>{t('card.downloadLead')}</p>
-            {errors.general && (
+            {errors.general && general && (
               <p className="error-message" role="alert">
-                {t(errors.general.key, errors.general.params)}
+                {t(general, errors.general.params)}
               </p>
             )}
             <div className="space-actions">
@@ -69,10 +78,15 @@ export function CardScreen({ state, onPhoto, onEmail, onPhone, onPvc, onBack }: 
                 {t('card.byPhone')}
               </button>
             </div>
-            {cardLink && (
+            {/* A refusal is the latest word on this panel: an earlier code does not stay beside it. */}
+            {cardLink && !general && (
               <div ref={linkRef} tabIndex={-1} className="panel panel-neutral phone-link">
                 <QrCode text={cardLink.url} label={t('card.phoneQr')} size={240} />
-                <p>{t('card.phoneLink', { time: formatTime(cardLink.expiresAt, locale) })}</p>
+                <p>
+                  {linkDay
+                    ? t('card.phoneLinkDated', { date: linkDay, time: formatTime(cardLink.expiresAt, locale) })
+                    : t('card.phoneLink', { time: formatTime(cardLink.expiresAt, locale) })}
+                </p>
               </div>
             )}
           </section>
