@@ -305,9 +305,9 @@ export const fr = {
   'card.phoneLinkDated': 'Scannez ce code avec votre téléphone pour télécharger votre carte. Le lien ne sert qu’une fois et expire le {date} à {time}.',
   'card.phoneQr': 'Code QR pour télécharger votre carte',
   'card.phoneOffline':
-    'Le service de votre chambre ne répond pas pour le moment : le lien pour votre téléphone ne peut pas être créé. Réessayez dans un instant, ou recevez votre carte par e-mail.',
+    'Le service de votre chambre ne répond pas pour le moment : le lien pour votre téléphone ne peut pas être créé. Réessayez dans un instant, ou recevez votre carte par e-mail.',
   'card.phoneUntrusted':
-    'Le service de votre chambre a répondu par un lien que la borne ne peut pas vérifier : par prudence, il n’est pas affiché. Recevez votre carte par e-mail, ou adressez-vous à l’accueil.',
+    'Le service de votre chambre a répondu par un lien que la borne ne peut pas vérifier : par prudence, il n’est pas affiché. Recevez votre carte par e-mail, ou adressez-vous à l’accueil.',
   'card.takeHome': 'Pour repartir avec votre carte, l’accueil peut l’imprimer sur papier ou sur une carte PVC (5 €).',
   'space.myPhoto': 'Prendre ou changer ma photo',
   'space.myCard': 'Voir ma carte',

@@ -115,10 +115,7 @@ describe('a bug while asking the spooler is not passed off as "pending"', () => 
     const print = createPrintService({ db, clock: () => new Date(), log, spooler: broken });
     const job = await print.printPdf('card', 'Broken', PDF, 'card 2026-000043');
     assert.deepEqual([job.status, job.errorKind], ['failed', 'other']);
-    assert.equal(
-      (await consoleSays(db)).fr,
-      'échec (erreur inattendue de l’impression\u00a0: réessayez\u202f; si elle persiste, consultez le journal de la borne)',
-    );
+    assert.equal((await consoleSays(db)).fr, 'échec (erreur inattendue de l’impression\u00a0: réessayez\u202f; si elle persiste, consultez le journal de la borne)');
     const failed = parsed(log.lines).find((l) => l.event === 'print-failed');
     assert.deepEqual([failed?.level, failed?.kind, failed?.error], ['error', 'TypeError', undefined]);
     await db.close();

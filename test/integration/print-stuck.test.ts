@@ -325,10 +325,7 @@ describe('a print job whose printer never comes back', () => {
       const answer = await k.cancel.cancel(job.id, k.nadia);
       assert.ok(answer.ok);
       assert.deepEqual([answer.value.outcome, answer.value.job.status], ['ended', 'completed']);
-      assert.equal(
-        cancelAnswerWords(fr, answer, 'Page de test').words,
-        'Rien n’est annulé\u00a0: «\u00a0Page de test\u00a0» venait de sortir, elle est imprimée.',
-      );
+      assert.equal(cancelAnswerWords(fr, answer, 'Page de test').words, 'Rien n’est annulé\u00a0: «\u00a0Page de test\u00a0» venait de sortir, elle est imprimée.');
       assert.equal((await auditRows(k, 'print-cancelled')).length, 0);
       // A job that was never handed to a spooler, or that does not exist: said so, nothing done.
       assert.equal(code(await k.cancel.cancel(987_654, k.nadia)), 'PRINT_JOB_NOT_FOUND');
