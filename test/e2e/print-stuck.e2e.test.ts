@@ -100,7 +100,7 @@ describe('the console and a print whose printer never comes back', () => {
     assert.equal(await later.evaluate(() => document.activeElement?.getAttribute('role')), 'status', 'the focus goes to the answer');
     assert.equal(await later.evaluate(() => document.activeElement?.textContent), said);
     await job.getByText(fr['printers.job.cancelled']).waitFor();
-    assert.equal(await button(job, `Annuler l’impression\u00a0: ${fr['printers.doc.test-page']}`).count(), 0, 'nothing left to cancel');
+    assert.equal(await button(job, `Annuler l’impression : ${fr['printers.doc.test-page']}`).count(), 0, 'nothing left to cancel');
     await noViolations(later);
     await screenshot(later, 'staff-print-stuck-cancelled');
 

@@ -151,7 +151,7 @@ describe('a PVC card that cannot be printed: no payment without a ready printer,
     const before = receipts.received().length;
     await order.getByRole('button', { name: fr['orders.confirm'] }).click();
     await order.getByText(fr['orders.state.refunded']).waitFor();
-    assert.match(await order.innerText(), /Remboursée en espèces à \d\d:\d\d par Nadia\. Raison\s: Bourrage de l’imprimante à cartes/);
+    assert.match(await order.innerText(), /Remboursée en espèces à \d\d:\d\d par Nadia\. Raison : Bourrage de l’imprimante à cartes/);
     await eventually(async () => pc858Text(receipts.received().subarray(before)).includes('Reçu de remboursement'), 'the refund receipt');
     assert.match(pc858Text(receipts.received().subarray(before)), /5,00 €[\s\S]*Remboursé en espèces[\s\S]*Raison : Bourrage de l'imprimante à cartes/);
     await noViolations(p);

@@ -86,7 +86,7 @@ describe('a receipt printer out of paper, at the order screen and at the desk', 
     await order.getByRole('button', { name: fr['orders.withoutReceipt'] }).click();
     await order.getByText(fr['orders.withoutReceiptChosen']).waitFor();
     await order.getByRole('button', { name: fr['orders.payCash'] }).click();
-    await order.getByText(`Confirmer le paiement de 5,00\u00a0€ en espèces pour la commande ${number}, sans reçu\u202f?`).waitFor();
+    await order.getByText(`Confirmer le paiement de 5,00\u00a0€ en espèces pour la commande ${number}, sans reçu ?`).waitFor();
     await noViolations(p);
     await screenshot(p, 'staff-order-pay-without-receipt');
     await order.getByRole('button', { name: fr['orders.confirm'] }).click();

@@ -78,7 +78,7 @@ describe('staff actions that cannot be undone are asked twice, by touch, with th
     await button(p, fr['staff.syncNow']).click();
     const error = translate('fr', 'staff.lastError', { words: fr['staff.error.credentials'] });
     await p.getByText(error).waitFor();
-    assert.match(error, /«\sSecrets\s»/);
+    assert.match(error, /« Secrets »/);
     assert.equal(fr['console.nav.secrets'], 'Secrets', 'the section named is the console’s own');
     await screenshot(p, 'staff-confirm-secret-sync-error');
     await button(p, fr['app.switchLanguageLabel']).click();

@@ -61,7 +61,7 @@ describe('the console’s journal, as the desk reads it', () => {
     assert.ok(fr.includes('Sophie Martin a vérifié la pièce d’identité (Passeport) de Camille DURAND (…127 RM 078)'), fr.join('\n'));
     assert.ok(fr.includes('Sophie Martin a mis la borne en service (premier agent)'), fr.join('\n'));
     assert.ok(fr.includes(`La borne a imprimé la carte PVC, commande ${order}, Camille DURAND (…127 RM 078)`), fr.join('\n'));
-    assert.ok(fr.includes('Sophie Martin a réglé l’imprimante «\u00a0Cartes\u00a0» (Imprimante à cartes PVC)'), fr.join('\n'));
+    assert.ok(fr.includes('Sophie Martin a réglé l’imprimante « Cartes » (Imprimante à cartes PVC)'), fr.join('\n'));
     const en = lines('en');
     assert.ok(en.includes(`Sophie Martin took €5.00 (cash), order ${order}, Camille DURAND (…127 RM 078)`), en.join('\n'));
     assert.ok(en.includes('Sophie Martin checked the identity document (Passport) of Camille DURAND (…127 RM 078)'), en.join('\n'));

@@ -136,13 +136,13 @@ describe('the journal: a day of the log filtered in the store, and printed on th
     ]);
     assert.deepEqual(await sentences({ kind: 'money' }), [
       'Sophie Martin a encaissé 5,00\u00a0€ (espèces), commande P261201-001, Camille DURAND (…127 RM 078)',
-      'Nadia Benali a remboursé 5,00\u00a0€ (espèces, motif\u00a0: Panne), commande P261201-001, Camille DURAND (…127 RM 078)',
+      'Nadia Benali a remboursé 5,00\u00a0€ (espèces, motif : Panne), commande P261201-001, Camille DURAND (…127 RM 078)',
     ]);
     assert.deepEqual(await sentences({ memberId: d.nadia.id, kind: 'money' }), [
-      'Nadia Benali a remboursé 5,00\u00a0€ (espèces, motif\u00a0: Panne), commande P261201-001, Camille DURAND (…127 RM 078)',
+      'Nadia Benali a remboursé 5,00\u00a0€ (espèces, motif : Panne), commande P261201-001, Camille DURAND (…127 RM 078)',
     ]);
     assert.deepEqual(await sentences({ kind: 'agents' }), ['Nadia Benali a ajouté l’agent Sophie Martin']);
-    assert.deepEqual(await sentences({ kind: 'settings' }), ['Nadia Benali a modifié les réglages\u00a0: nom de la chambre']);
+    assert.deepEqual(await sentences({ kind: 'settings' }), ['Nadia Benali a modifié les réglages : nom de la chambre']);
     assert.deepEqual(await sentences({ memberId: d.sophie.id, kind: 'settings' }), []);
     const all = await journal.day({ day: '2026-12-01' });
     assert.doesNotMatch(JSON.stringify(all), /123123127/, 'the whole RM number never leaves the core');

@@ -63,7 +63,7 @@ describe('the office printer switched off in the middle of a print', () => {
     en: jobStatusWords((k, p) => translate('en', k, p), job),
   });
   const LOST = {
-    fr: 'échec (l’imprimante s’est éteinte ou a été débranchée pendant l’impression\u00a0: regardez si la page est sortie\u202f; sinon, imprimez-la de nouveau)',
+    fr: 'échec (l’imprimante s’est éteinte ou a été débranchée pendant l’impression : regardez si la page est sortie ; sinon, imprimez-la de nouveau)',
     en: 'failed (the printer was switched off or unplugged while printing: check whether the page came out; if not, print it again)',
   };
   const services = (db: WriteDb) => {

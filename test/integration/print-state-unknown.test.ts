@@ -48,7 +48,7 @@ describe('a sent job whose spooler cannot be asked is "state unknown", with why;
         assert.deepEqual([unknown.status, unknown.errorKind], ['sent', 'spooler-down'], 'not failed: CUPS keeps the job and may print it');
         assert.match(unknown.error ?? '', /state unknown/);
         assert.deepEqual(await consoleSays(db), {
-          fr: 'envoyée, état inconnu\u00a0: le service d’impression de l’ordinateur est arrêté\u202f; une fois redémarré, la borne saura si elle est imprimée',
+          fr: 'envoyée, état inconnu : le service d’impression de l’ordinateur est arrêté ; une fois redémarré, la borne saura si elle est imprimée',
           en: 'sent, state unknown: the computer’s print service is stopped; once it is restarted, the kiosk will know whether it printed',
         });
         // Asked again (the order follower asks every few seconds): still unknown, logged once.
@@ -115,7 +115,7 @@ describe('a bug while asking the spooler is not passed off as "pending"', () => 
     const print = createPrintService({ db, clock: () => new Date(), log, spooler: broken });
     const job = await print.printPdf('card', 'Broken', PDF, 'card 2026-000043');
     assert.deepEqual([job.status, job.errorKind], ['failed', 'other']);
-    assert.equal((await consoleSays(db)).fr, 'échec (erreur inattendue de l’impression\u00a0: réessayez\u202f; si elle persiste, consultez le journal de la borne)');
+    assert.equal((await consoleSays(db)).fr, 'échec (erreur inattendue de l’impression : réessayez ; si elle persiste, consultez le journal de la borne)');
     const failed = parsed(log.lines).find((l) => l.event === 'print-failed');
     assert.deepEqual([failed?.level, failed?.kind, failed?.error], ['error', 'TypeError', undefined]);
     await db.close();

@@ -187,7 +187,7 @@ describe('a print job whose printer never comes back', () => {
       assert.ok(cancelled.ok, JSON.stringify(cancelled));
       assert.equal(cancelled.value.outcome, 'cancelled');
       assert.deepEqual([cancelled.value.job.status, cancelled.value.job.errorKind], ['failed', 'cancelled']);
-      assert.equal(jobStatusWords(fr, cancelled.value.job), 'annulée à l’accueil\u00a0: elle ne sortira pas, même si l’imprimante se rallume');
+      assert.equal(jobStatusWords(fr, cancelled.value.job), 'annulée à l’accueil : elle ne sortira pas, même si l’imprimante se rallume');
       // At the spooler: dropped (canceled, or purged since).
       const spoolId = Number(/-(\d+)$/.exec(job.spoolerId ?? '')?.[1]);
       assert.ok(['canceled', 'not-found'].includes((await ippJob(spoolId)).state), 'CUPS no longer holds it to print');
@@ -263,7 +263,7 @@ describe('a print job whose printer never comes back', () => {
       assert.match(fr('orders.failedWhy', { words: fr('print.error.cancelled') }), /annulée à l’accueil .* elle ne sortira pas/);
       assert.equal(
         cancelAnswerWords(fr, cancelled, jobDocumentWords(fr, 'fr', cancelled.value.job.document)).words,
-        `L’impression «\u00a0Carte PVC, commande ${number}\u00a0» est annulée\u00a0: elle ne sortira pas, même si l’imprimante se rallume. La commande reste ouverte avec sa carte\u00a0: dans «\u00a0Commandes\u00a0», imprimez-la de nouveau ou remettez-la autrement\u202f; rien n’est encaissé de nouveau.`,
+        `L’impression « Carte PVC, commande ${number} » est annulée : elle ne sortira pas, même si l’imprimante se rallume. La commande reste ouverte avec sa carte : dans « Commandes », imprimez-la de nouveau ou remettez-la autrement ; rien n’est encaissé de nouveau.`,
       );
       // The journal: the agent's cancel, not a failure of the kiosk's own.
       assert.deepEqual(await printingJournal(k), [`Nadia Benali a annulé l’impression de la carte de la commande ${number}, qui attendait l’imprimante`]);
@@ -325,7 +325,7 @@ describe('a print job whose printer never comes back', () => {
       const answer = await k.cancel.cancel(job.id, k.nadia);
       assert.ok(answer.ok);
       assert.deepEqual([answer.value.outcome, answer.value.job.status], ['ended', 'completed']);
-      assert.equal(cancelAnswerWords(fr, answer, 'Page de test').words, 'Rien n’est annulé\u00a0: «\u00a0Page de test\u00a0» venait de sortir, elle est imprimée.');
+      assert.equal(cancelAnswerWords(fr, answer, 'Page de test').words, 'Rien n’est annulé : « Page de test » venait de sortir, elle est imprimée.');
       assert.equal((await auditRows(k, 'print-cancelled')).length, 0);
       // A job that was never handed to a spooler, or that does not exist: said so, nothing done.
       assert.equal(code(await k.cancel.cancel(987_654, k.nadia)), 'PRINT_JOB_NOT_FOUND');
@@ -418,7 +418,7 @@ describe('a print job whose printer never comes back', () => {
       assert.equal((await auditRows(k, 'print-cancelled')).length, 0);
       assert.equal(
         cancelAnswerWords(fr, refused as Result<never>, 'Page de test').words,
-        'L’impression «\u00a0Page de test\u00a0» n’est pas annulée\u00a0: le service d’impression de l’ordinateur est arrêté\u00a0: redémarrez-le, puis réessayez. Tant qu’elle ne l’est pas, elle peut encore sortir quand l’imprimante se rallumera.',
+        'L’impression « Page de test » n’est pas annulée : le service d’impression de l’ordinateur est arrêté : redémarrez-le, puis réessayez. Tant qu’elle ne l’est pas, elle peut encore sortir quand l’imprimante se rallumera.',
       );
       assert.equal(
         cancelAnswerWords(en, refused as Result<never>, 'Test page').words,

@@ -51,7 +51,7 @@ describe('an office printer switched off with jobs waiting', () => {
       30_000,
     );
     assert.deepEqual({ state: away.state, waiting: away.waiting }, { state: 'unreachable', waiting: 2 });
-    assert.equal(words('fr', away), 'Injoignable\u00a0: elle ne répond pas (éteinte ou débranchée)\u202f; 2 impressions attendent qu’elle revienne');
+    assert.equal(words('fr', away), 'Injoignable : elle ne répond pas (éteinte ou débranchée) ; 2 impressions attendent qu’elle revienne');
     assert.equal(words('en', away), 'Unreachable: it does not answer (switched off or unplugged); 2 jobs wait for it to come back');
     assert.doesNotMatch(words('fr', away), /Imprime/);
 

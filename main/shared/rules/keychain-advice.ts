@@ -12,8 +12,8 @@
 export const KEYCHAIN_DESK = {
   fr: {
     'not-installed':
-      'Le trousseau du système n’est pas utilisable sur cette borne : les secrets ne peuvent pas y être gardés. Prévenez le service informatique de la chambre.',
-    'no-service': 'Le trousseau du système ne répond pas. Relancez la borne ; si le problème reste, prévenez le service informatique de la chambre.',
+      'Le trousseau du système n’est pas utilisable sur cette borne : les secrets ne peuvent pas y être gardés. Prévenez le service informatique de la chambre.',
+    'no-service': 'Le trousseau du système ne répond pas. Relancez la borne ; si le problème reste, prévenez le service informatique de la chambre.',
     locked: 'Le trousseau du système est verrouillé. Prévenez le service informatique de la chambre.',
     other: 'Le trousseau du système a refusé la demande. Prévenez le service informatique de la chambre.',
   },
@@ -27,10 +27,10 @@ export const KEYCHAIN_DESK = {
 
 export const KEYCHAIN_IT = {
   fr: {
-    'not-installed': 'Le module keytar n’est pas installé : installez libsecret-1-dev puis lancez « npm rebuild keytar ».',
+    'not-installed': 'Le module keytar n’est pas installé : installez libsecret-1-dev puis lancez « npm rebuild keytar ».',
     'no-service':
-      'Aucun trousseau (Secret Service) sur le bus D-Bus de la session : ouvrez une session de bureau (ou démarrez gnome-keyring dans une session D-Bus), puis relancez la borne.',
-    locked: 'Le trousseau de la session est verrouillé : déverrouillez-le (mot de passe de la session), puis relancez la borne.',
+      'Aucun trousseau (Secret Service) sur le bus D-Bus de la session : ouvrez une session de bureau (ou démarrez gnome-keyring dans une session D-Bus), puis relancez la borne.',
+    locked: 'Le trousseau de la session est verrouillé : déverrouillez-le (mot de passe de la session), puis relancez la borne.',
     other: 'Consultez le journal de la borne (événement keychain-unavailable) pour le message du trousseau.',
   },
   en: {

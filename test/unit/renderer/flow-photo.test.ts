@@ -9,7 +9,7 @@ describe('"Ma carte" and the photo', () => {
   it('without a photo, "Ma carte" leads to "Ma photo" first, with the sentence that says why', () => {
     const s = visitReducer(ON.space(), { type: 'opened-card', card: { ...CARD, photo: null } });
     assert.deepEqual([s.screen, s.notices], ['photo', ['photo.needed']]);
-    assert.match(fr['photo.needed'], /^Votre carte a besoin d’une photo\s: prenons-la maintenant\./);
+    assert.match(fr['photo.needed'], /^Votre carte a besoin d’une photo : prenons-la maintenant\./);
     assert.match(en['photo.needed'], /^Your card needs a photo/);
   });
   it('with a photo, the card itself, with what was just done', () => {
