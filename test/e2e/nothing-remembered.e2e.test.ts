@@ -6,7 +6,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import sqlite3 from 'sqlite3';
 import { fr } from '../../renderer/i18n/fr.ts';
 import { type RunningKiosk, startBrowserMode } from '../support/browser-mode.ts';
-import { CHROMIUM, kioskPage, launchChromium } from '../support/chromium.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, kioskPage, launchChromium } from '../support/chromium.ts';
 import { consoleSection, identifyAs, loginAsJeanPierre, staffGesture } from '../support/kiosk-flows.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -57,15 +57,7 @@ describe('browser mode: the browser remembers nothing typed at the kiosk', () =>
     const profile = tempDir('chromium-profile-');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_FLAGS,
       viewport: { width: 1080, height: 1920 },
       hasTouch: true,
       locale: 'fr-FR',

@@ -6,6 +6,17 @@ import { ROOT } from './browser-mode.ts';
 export const CHROMIUM = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
 
+/** The flags every Chromium of the tests starts with: headless, and off the (closed) network. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /**
  * Debian's Chromium, headless, with the flags that keep it off the (closed) network. With
  * `camera`, a fake camera that films the given MJPEG file (concatenated JPEGs). With `sound`,
@@ -15,13 +26,7 @@ export function launchChromium({ camera, sound = false }: { camera?: string; sou
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_FLAGS,
       ...(sound ? ['--autoplay-policy=no-user-gesture-required'] : []),
       ...(camera ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`] : []),
     ],
