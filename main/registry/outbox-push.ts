@@ -1,7 +1,14 @@
 import type { Logger } from '../logging/logger.ts';
 import type { WriteDb } from '../store/database.ts';
 import { acknowledge, due, postpone, releaseAll } from '../store/outbox-repo.ts';
-import { MAX_RETRY_AFTER_MS, type RegistryClient, RegistryError } from './client.ts';
+import { MAX_RETRY_AFTER_MS, type RegistryClient, RegistryError, type RegistryErrorKind } from './client.ts';
+
+/**
+ * The registry is away or busy for now, or answered something the kiosk cannot read (so it is
+ * not known to have the operations): they are sent again later under the same idempotency
+ * keys, and a person may be told "queued" (en attente d'envoi) truthfully (push-now.ts).
+ */
+export const TRY_AGAIN_LATER: ReadonlySet<RegistryErrorKind> = new Set(['offline', 'server', 'throttled', 'malformed']);
 
 export type PushOptions = {
   pushBatch?: number;
@@ -113,8 +120,7 @@ export function createOutboxPusher({ db, client, clock, log, options }: Deps) {
         continue;
       }
       failures++;
-      const transient = error.kind === 'offline' || error.kind === 'server' || error.kind === 'throttled' || error.kind === 'malformed';
-      if (!transient || failures > retries) {
+      if (!TRY_AGAIN_LATER.has(error.kind) || failures > retries) {
         await postponeAll(clock().getTime() + Math.max(backoff(failures), error.kind === 'throttled' ? error.retryAfterMs : 0));
         throw error;
       }

@@ -1,13 +1,6 @@
 import type { Logger } from '../logging/logger.ts';
-import { RegistryError, type RegistryErrorKind } from './client.ts';
-
-/**
- * The registry is away or busy for now, or answered something the kiosk cannot read (so it is
- * not known to have the operation): the operation waits in the outbox and the background sync
- * sends it again under the same idempotency key, so a person may be told "queued" (en attente
- * d'envoi) truthfully.
- */
-const FOR_LATER: ReadonlySet<RegistryErrorKind> = new Set(['offline', 'server', 'throttled', 'malformed']);
+import { RegistryError } from './client.ts';
+import { TRY_AGAIN_LATER } from './outbox-push.ts';
 
 type Deps = {
   /** One delivery of the outbox, no retry (the sync engine's push with `retries: 0`). */
@@ -35,7 +28,7 @@ export function createPushNow({ push, pending, log }: Deps): (key: string) => Pr
         log.error('push-now-failed', { kind: error instanceof Error ? error.name : typeof error });
         throw error;
       }
-      if (FOR_LATER.has(error.kind)) {
+      if (TRY_AGAIN_LATER.has(error.kind)) {
         log.info('push-deferred', { kind: error.kind });
       } else if (await pending(key)) {
         log.error('push-now-failed', { kind: `registry-${error.kind}`, code: error.answer?.code ?? null });
