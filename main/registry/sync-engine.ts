@@ -254,8 +254,7 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
         const run = { firstAskedAt: runAskedAt, batchAskedAt: first.askedAt, wasComplete: state.complete, resyncing };
         const pages = batch.length;
         // Sorted before the transaction, and the pages let go: a batch is held once, not twice.
-        // A page alone (a delta, mostly) is written as it came: sorting it buys nothing.
-        const sorted = batch.length === 1 ? batch.splice(0) : inKeyOrder(batch.splice(0), pageSize);
+        const sorted = inKeyOrder(batch.splice(0), pageSize);
         const applied = await db.transaction((tx) => writeBatch(tx, sorted, last, run));
         result.pages += pages;
         result.upserted += applied.upserted;
