@@ -123,6 +123,13 @@ export async function openRegistryStore(file: string, log: Logger) {
         t[17] += 1;
         return t;
       });
+      // Changed in an order of their own, as artisans come to a desk: in the order of the seed,
+      // the feed would send them in the order a first load stored them, and a kiosk would
+      // update its rows front to back, faster than any real day (Fisher-Yates, seeded).
+      for (let i = tuples.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [tuples[i], tuples[j]] = [tuples[j] as ArtisanTuple, tuples[i] as ArtisanTuple];
+      }
       await upsert(tuples);
       return tuples.map((t) => t[0]);
     },

@@ -30,6 +30,8 @@ export type ChangesPageReading = ChangesEnvelope & {
    * Not checked against the API: isArtisanTuple is the caller's.
    */
   row(i: number): unknown;
+  /** Where row i's text starts and ends in the page's bytes (end exclusive). */
+  rowSpan(i: number): [number, number];
 };
 
 const malformed = (why: string) => new RegistryError('malformed', `a changes page ${why}`);
@@ -150,6 +152,7 @@ export function readChangesPage(bytes: Uint8Array): ChangesPageReading {
     ...envelope.data,
     rowCount: starts.length,
     row: (n) => parse(starts[n] ?? 0, ends[n] ?? 0, { keys: rowKeys[n] ?? 0, surrogates: surrogateRows.has(n), fractions: false }),
+    rowSpan: (n) => [starts[n] ?? 0, ends[n] ?? 0],
   };
 }
 

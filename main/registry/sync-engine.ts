@@ -8,9 +8,11 @@ import { deleteMeta, getMeta, setMeta } from '../store/meta-repo.ts';
 import { pendingCount } from '../store/outbox-repo.ts';
 import { deferSearchIndexes, restoreSearchIndexes } from '../store/search-index.ts';
 import { type RegistryClient, RegistryError } from './client.ts';
+import { inKeyOrder, type SortedRows } from './key-order.ts';
 import { createOutboxPusher, type PushOptions } from './outbox-push.ts';
 import { removedProblem, sizeProblem } from './page-check.ts';
 import { readChangesPage } from './page-reader.ts';
+import { readAhead } from './read-ahead.ts';
 import { pageRows } from './replica-rows.ts';
 import { readSyncStatus, writeSyncStatus } from './sync-status.ts';
 import { ARTISAN_FIELDS, DEFAULT_PAGE } from './wire.ts';
@@ -29,6 +31,8 @@ const MAX_RUN_BACKOFF_MS = 15 * 60_000;
 
 export type SyncOptions = PushOptions & {
   pageSize?: number;
+  /** At most this many rows written in one transaction (BATCH_ROWS); tests make it small. */
+  batchRows?: number;
   /** Called after each committed page (CLI progress). */
   onPage?: (info: { records: number; removed: number; hasMore: boolean }) => void;
 };
@@ -36,15 +40,16 @@ export type SyncOptions = PushOptions & {
 export type SyncResult = { upserted: number; removed: number; older: number; pages: number; resynced: boolean; delivered: number };
 type PullResult = Omit<SyncResult, 'delivered'>;
 
-/** A page on its way: `settled` once it can be taken without waiting (arrived and checked, or failed). */
-type Fetching = { page: Promise<CheckedPage>; settled: boolean };
-
 /**
- * At most this many rows in one transaction of the sync: with pages of 3,000, ten pages. At a
- * million artisans, ten pages a commit write the load in about half the time of one (README,
- * Performance), and a writer waiting for the store still gets it after one page.
+ * At most this many rows in one transaction of the sync, written in key order: with pages of
+ * 3,000, seven pages. Larger batches write a first load faster, and hold more memory: about a
+ * kilobyte a row, twice (the batch, and as many rows read ahead); README, Performance. A
+ * writer waiting for the store (an activation) gets it after the batch being written, a
+ * fraction of a second.
  */
-const BATCH_ROWS = 30_000;
+const BATCH_ROWS = 20_000;
+/** Pages read ahead of the writes at most (besides BATCH_ROWS rows): a feed of empty pages stays bounded. */
+const AHEAD_PAGES = 12;
 
 /** A changes page checked whole: what its write needs, and no parsed row. */
 type CheckedPage = {
@@ -57,11 +62,17 @@ type CheckedPage = {
   empty: boolean;
   /** The removed RM numbers, as a JSON array. */
   removed: string;
+  /** Row i's RM number, and where its text lies in `bytes` (inKeyOrder). */
+  rms: string[];
+  spans: Uint32Array;
   cursor: string;
   hasMore: boolean;
   /** When the kiosk asked for it (Unix ms): what the kiosk learnt of an account later is newer than its rows. */
   askedAt: number;
 };
+
+/** What a batch's write needs to know of its run. */
+type RunMarks = { firstAskedAt: number; batchAskedAt: number; wasComplete: boolean; resyncing: boolean };
 
 export type ReplicaState = { complete: boolean; loadPercent: number | null };
 
@@ -138,48 +149,53 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     if ('problem' in rows) throw new RegistryError('malformed', rows.problem);
     const problem = removedProblem(page.removed, rows.kept);
     if (problem) throw new RegistryError('malformed', problem);
+    const spans = new Uint32Array(page.rowCount * 2);
+    for (let i = 0; i < page.rowCount; i++) spans.set(page.rowSpan(i), 2 * i);
     return {
       bytes,
       hashes: rows.hashes,
       count: page.rowCount,
       empty: page.rowCount === 0 && page.removed.length === 0,
       removed: JSON.stringify(page.removed),
+      rms: [...rows.kept],
+      spans,
       cursor: page.cursor,
       hasMore: page.hasMore,
       askedAt,
     };
   }
 
-  /**
-   * The next page, fetched and checked while the current one is written; its failure is
-   * handled when awaited. `settled` says whether it can be taken without waiting.
-   */
-  function fetchPage(after: string | null): Fetching {
+  /** A page of the feed, checked as it arrives (while the batch before it is written). */
+  function fetchPage(after: string | null): Promise<CheckedPage> {
     const askedAt = clock().getTime();
-    const fetching: Fetching = { page: client.changesBytes(after, pageSize).then((bytes) => checkedPage(bytes, askedAt)), settled: false };
-    fetching.page.then(
-      () => {
-        fetching.settled = true;
-      },
-      () => {
-        fetching.settled = true;
-      },
-    );
-    return fetching;
+    return client.changesBytes(after, pageSize).then((bytes) => checkedPage(bytes, askedAt));
   }
 
-  /** Writes one checked page and its cursor; what ends the feed is written with its last page. */
-  async function writePage(tx: TxDb, page: CheckedPage, run: { firstAskedAt: number; wasComplete: boolean; resyncing: boolean }): Promise<PageApplied> {
-    const done = await applyChangesPage(tx, page.bytes, page.hashes, page.count, page.removed, run.resyncing);
+  /**
+   * Writes a batch of checked pages, their rows in key order (inKeyOrder), and the last one's
+   * cursor; only the last page may remove artisans (a batch ends there), so removals come after
+   * every row sent before them, as in the feed. What ends the feed is written with its last page.
+   */
+  async function writeBatch(tx: TxDb, rows: SortedRows[], last: CheckedPage, marks: RunMarks): Promise<PageApplied> {
+    const done: PageApplied = { upserted: 0, older: 0, removed: 0 };
+    for (const [i, part] of rows.entries()) {
+      // The last page's removals after every row: the batch ends at a page that removes.
+      const removed = i === rows.length - 1 ? last.removed : '[]';
+      const applied = await applyChangesPage(tx, part.bytes, part.hashes, part.count, removed, marks.resyncing);
+      done.upserted += applied.upserted;
+      done.older += applied.older;
+      done.removed += applied.removed;
+    }
     // A page asked for before an activation (or a login) at this kiosk carries the account as
-    // it was: what the kiosk learnt since is put back, in the same transaction.
-    await reassertKnownAccounts(tx, page.askedAt);
-    await setMeta(tx, CURSOR_KEY, page.cursor);
-    if (!page.hasMore) {
+    // it was: what the kiosk learnt since the batch's first page was asked for is put back, in
+    // the same transaction (it only ever raises a status: what the kiosk did is not undone).
+    await reassertKnownAccounts(tx, marks.batchAskedAt);
+    await setMeta(tx, CURSOR_KEY, last.cursor);
+    if (!last.hasMore) {
       // Read to the end from after that moment: the registry's word on those accounts stands.
-      await forgetKnownAccountsBefore(tx, run.firstAskedAt);
-      if (!run.wasComplete) await restoreSearchIndexes(tx);
-      if (run.resyncing) {
+      await forgetKnownAccountsBefore(tx, marks.firstAskedAt);
+      if (!marks.wasComplete) await restoreSearchIndexes(tx);
+      if (marks.resyncing) {
         done.removed += await finishResync(tx);
         await deleteMeta(tx, RESYNC_KEY);
       }
@@ -193,6 +209,7 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     const resyncing = (await getMeta(db, RESYNC_KEY)) === '1';
     const state = await replicaState();
     // A first load says how far it is: the registry's count, asked once.
+    const wasComplete = state.complete;
     const expected = state.complete ? null : await recordCount();
     let loaded = state.complete ? 0 : await countArtisans(db);
     // A first load builds the secondary indexes once at its end: what an empty copy can
@@ -207,52 +224,58 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
       if (page.hasMore && page.empty) return stalled('the registry sent an empty page and said more would follow');
       return null;
     };
-    let fetching: Fetching | null = fetchPage(start);
+    const batchRows = options.batchRows ?? BATCH_ROWS;
+    // The reader stops asking where the engine would refuse: a stuck feed is read no further.
+    const feed = readAhead(fetchPage, start, { rows: batchRows, pages: AHEAD_PAGES }, (page) => refusal(page) === null);
     let runAskedAt: number | null = null;
-    while (fetching && !stopping) {
-      // A batch starts with a page already here: no transaction is ever held open on the network.
-      const first: CheckedPage = await fetching.page;
-      const problem = refusal(first);
-      if (problem) throw problem;
-      runAskedAt ??= first.askedAt;
-      const run = { firstAskedAt: runAskedAt, wasComplete: state.complete, resyncing };
-      const written = await db.transaction(async (tx) => {
-        const batch: { page: CheckedPage; applied: PageApplied }[] = [];
-        let page = first;
-        let rows = 0;
+    try {
+      let more = true;
+      while (more && !stopping) {
+        // A batch starts with a page already here: no transaction is ever held open on the network.
+        const batch = [await feed.next()];
+        let rows = (batch[0] as CheckedPage).count;
         for (;;) {
+          const page = batch.at(-1) as CheckedPage;
+          const problem = refusal(page);
+          if (problem) throw problem;
           seen.add(page.cursor);
-          fetching = page.hasMore ? fetchPage(page.cursor) : null;
-          const applied = await writePage(tx, page, run);
-          batch.push({ page, applied });
-          rows += page.count;
-          // More pages in one transaction while they keep coming (README, Performance: each
-          // commit writes again every index page the batch touched, and a page of random RM
-          // numbers touches thousands). The batch ends at a page not yet here, a bad one
-          // (refused outside, after this commit), a writer waiting, or its size.
-          if (!fetching || stopping || !fetching.settled || rows >= BATCH_ROWS || db.waiting() > 0) break;
-          const upcoming = await fetching.page.catch(() => null);
-          if (upcoming === null || refusal(upcoming)) break;
-          page = upcoming;
+          // More pages while they are here (README, Performance: a larger batch walks the
+          // index in fewer, longer strides). The batch ends at a page not yet here, one that
+          // removes artisans, the end of the feed, or its size; a bad page is refused above
+          // when it is taken, after this batch is written.
+          const upcoming = page.hasMore && page.removed === '[]' && !stopping ? feed.ready() : null;
+          if (upcoming === null || rows + upcoming.count > batchRows || refusal(upcoming)) break;
+          batch.push(await feed.next());
+          rows += upcoming.count;
         }
-        return batch;
-      });
-      for (const { page, applied } of written) {
-        result.pages++;
+        const first = batch[0] as CheckedPage;
+        const last = batch.at(-1) as CheckedPage;
+        runAskedAt ??= first.askedAt;
+        const run = { firstAskedAt: runAskedAt, batchAskedAt: first.askedAt, wasComplete: state.complete, resyncing };
+        const pages = batch.length;
+        // Sorted before the transaction, and the pages let go: a batch is held once, not twice.
+        const sorted = inKeyOrder(batch.splice(0), pageSize);
+        const applied = await db.transaction((tx) => writeBatch(tx, sorted, last, run));
+        result.pages += pages;
         result.upserted += applied.upserted;
         result.older += applied.older;
         result.removed += applied.removed;
         if (applied.older > 0) log.warn('sync-older-rows-skipped', { count: applied.older });
-        if (!page.hasMore) state.complete = true;
+        if (!last.hasMore) state.complete = true;
+        more = last.hasMore;
         loaded += applied.upserted - applied.removed;
-        options.onPage?.({ records: result.upserted, removed: result.removed, hasMore: page.hasMore });
+        options.onPage?.({ records: result.upserted, removed: result.removed, hasMore: last.hasMore });
+        state.loadPercent = state.complete || !expected ? null : Math.min(99, Math.floor((loaded / expected) * 100));
+        if (current) notify({ ...current, replicaComplete: state.complete, loadPercent: state.loadPercent });
       }
-      state.loadPercent = state.complete || !expected ? null : Math.min(99, Math.floor((loaded / expected) * 100));
-      if (current) notify({ ...current, replicaComplete: state.complete, loadPercent: state.loadPercent });
+    } finally {
+      // Stopped (or failed) with pages still on their way: they are not applied, and their
+      // failure (the abort of stop(), mostly) is not one: the next run asks for them again.
+      feed.close();
     }
-    // Stopped with the next page still on its way: it is not applied, and its failure (the
-    // abort of stop(), mostly) is not one: the next run asks for that page again.
-    if (fetching) fetching.page.catch(() => undefined);
+    // A first load leaves tens of megabytes in the write-ahead log: copied into the file now, as
+    // part of the load, not by whichever commit comes next (an artisan's activation, say).
+    if (!wasComplete && state.complete) await db.checkpoint();
   }
 
   async function pull(): Promise<PullResult> {

@@ -22,8 +22,6 @@ export type TxDb = ReadDb & {
 export type WriteDb = ReadDb & {
   /** Runs `work` in one IMMEDIATE transaction; writes of other callers wait for it. */
   transaction<T>(work: (tx: TxDb) => Promise<T>): Promise<T>;
-  /** How many transactions wait for the one running: a long writer (a first load) ends its own early for them. */
-  waiting(): number;
   /**
    * Copies the write-ahead log into the file and empties it, between transactions. With
    * secure_delete, rows deleted before it leave no bytes behind in either file.
@@ -88,11 +86,8 @@ export async function openDatabase(file: string, log: Logger): Promise<WriteDb> 
   // One connection serves everyone: a transaction must not interleave with another
   // caller's statements, so transactions queue behind each other.
   let queue: Promise<unknown> = Promise.resolve();
-  let queued = 0;
   const transaction = <T>(work: (tx: TxDb) => Promise<T>): Promise<T> => {
-    queued++;
     const next = queue.then(async () => {
-      queued--;
       await exec('BEGIN IMMEDIATE');
       try {
         const value = await work({ get, all, run, exec });
@@ -121,7 +116,6 @@ export async function openDatabase(file: string, log: Logger): Promise<WriteDb> 
     get,
     all,
     transaction,
-    waiting: () => queued,
     checkpoint,
     close: async () => {
       await statements.close();

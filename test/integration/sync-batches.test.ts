@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { birthDateHasher } from '../../main/identity/birth-date-hash.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
-import { createRegistryClient, type RegistryClient } from '../../main/registry/client.ts';
+import { createRegistryClient, type RegistryClient, RegistryError } from '../../main/registry/client.ts';
 import { CURSOR_KEY, createSyncEngine } from '../../main/registry/sync-engine.ts';
-import { replicaChecksum } from '../../main/store/artisans-repo.ts';
-import type { TxDb, WriteDb } from '../../main/store/database.ts';
+import { countArtisans, replicaChecksum } from '../../main/store/artisans-repo.ts';
+import type { WriteDb } from '../../main/store/database.ts';
 import { getMeta } from '../../main/store/meta-repo.ts';
 import { openStore } from '../../main/store/open-store.ts';
 import { KIOSK_ID, SECRET, startTestRegistry } from '../support/registry.ts';
@@ -46,76 +46,159 @@ async function feedAtHand(real: RegistryClient, onAsk: (index: number) => void =
   return { client, cursors };
 }
 
-/** Counts the transactions the sync opens on the store. */
-function counted(db: WriteDb): { db: WriteDb; transactions: () => number } {
-  let n = 0;
-  const wrapped: WriteDb = {
-    file: db.file,
-    get: db.get,
-    all: db.all,
-    waiting: db.waiting,
-    checkpoint: db.checkpoint,
-    close: db.close,
-    transaction<T>(work: (tx: TxDb) => Promise<T>) {
-      n++;
-      return db.transaction(work);
-    },
-  };
-  return { db: wrapped, transactions: () => n };
+/** The wire page `bytes` with its rows and removals rewritten (a feed the test shapes itself). */
+function reshaped(bytes: Buffer, change: (page: WirePage) => void): Buffer {
+  const page = JSON.parse(bytes.toString('utf8')) as WirePage;
+  change(page);
+  return Buffer.from(JSON.stringify(page));
+}
+type WirePage = { items: unknown[][]; removed: string[]; cursor: string; hasMore: boolean };
+
+/** RM numbers in the order the store gave them ids (insertion order): how many times the next is smaller. */
+async function descents(db: WriteDb): Promise<number> {
+  const rms = (await db.all<{ rm: string }>('SELECT rm_number AS rm FROM artisans ORDER BY id')).map((r) => r.rm);
+  return rms.filter((rm, i) => i > 0 && rm < (rms[i - 1] as string)).length;
 }
 
-describe('a first load writes the pages at hand several to a transaction', () => {
+describe('a first load writes the pages at hand several to a transaction, in key order', () => {
   let registry: Awaited<ReturnType<typeof startTestRegistry>>;
   before(async () => {
     registry = await startTestRegistry(ARTISANS);
   });
   after(async () => registry.close());
 
-  async function kiosk(onAsk?: (index: number, db: WriteDb) => void) {
+  async function kiosk({
+    onAsk,
+    batchRows,
+    pages,
+  }: {
+    onAsk?: (index: number, db: WriteDb) => void;
+    batchRows?: number;
+    pages?: (bytes: Buffer, index: number) => Buffer;
+  } = {}) {
     const dataDir = tempDir('batches-');
     const log = memoryLogger('batches');
     const store = await openStore(dataDir, log);
     const real = createRegistryClient({ url: registry.server.url, kioskId: KIOSK_ID, secret: SECRET, timeoutMs: 5000 }, log);
     const feed = await feedAtHand(real, (i) => onAsk?.(i, store));
-    const { db, transactions } = counted(store);
+    const client: RegistryClient = pages
+      ? {
+          ...feed.client,
+          changesBytes: async (from, limit) => {
+            const index = from === null ? 0 : feed.cursors.indexOf(from) + 1;
+            return pages(await feed.client.changesBytes(from, limit), index);
+          },
+        }
+      : feed.client;
+    const batches: number[] = [];
     const engine = createSyncEngine({
-      db,
-      client: feed.client,
+      db: store,
+      client,
       hashBirthDate: birthDateHasher((await secretsOf(dataDir)).birthDateKey),
       clock: () => new Date(),
       log,
+      options: { ...(batchRows ? { batchRows } : {}), onPage: ({ records }) => batches.push(records) },
     });
-    return { store, engine, transactions, cursors: feed.cursors };
+    return { store, engine, batches, cursors: feed.cursors };
   }
 
-  it('ten pages already here: one commit for the rows, the same copy as the registry', async () => {
-    const { store, engine, transactions, cursors } = await kiosk();
+  it('ten pages at hand: a few commits, each batch written in RM-number order, the same copy as the registry', async () => {
+    const { store, engine, batches, cursors } = await kiosk();
     const pages = cursors.length;
     assert.equal(pages, ARTISANS / PAGE);
-    const before = transactions();
     const result = await engine.syncNow();
     assert.equal(result.upserted, ARTISANS);
     assert.equal(result.pages, pages);
-    // Besides the rows' commit, a run writes its status and its search-index marks.
-    const pageCommits = transactions() - before;
-    assert.ok(pageCommits < pages / 2, `${pageCommits} transactions for ${pages} pages`);
+    assert.ok(batches.length < pages / 2, `${batches.length} batches for ${pages} pages`);
+    // The registry sends numbers in random order (about one descent in two, page by page);
+    // each batch is written sorted, so the ids step down only where a batch starts.
+    assert.ok((await descents(store)) <= batches.length - 1, `${await descents(store)} descents for ${batches.length} batches`);
     assert.equal(await replicaChecksum(store), await registry.store.checksum());
     await store.close();
   });
 
-  it('a writer waiting for the store (an artisan’s change) gets it after the page being written, not after the load', async () => {
+  it('a writer waiting for the store (an artisan’s change) gets it after the batch being written, not after the load', async () => {
     let marker: Promise<string | undefined> | null = null;
-    // When the sync asks for the third page it is writing the second, inside its batch: a
-    // write queues then, as an activation would.
-    const { store, engine, cursors } = await kiosk((index, db) => {
-      if (index === 2 && marker === null) marker = db.transaction(async (tx) => getMeta(tx, CURSOR_KEY));
+    // Batches of two pages. When the sync asks for the sixth page, at most five are here, and
+    // a write queues then, as an activation would.
+    const { store, engine, cursors } = await kiosk({
+      batchRows: 2 * PAGE,
+      onAsk: (index, db) => {
+        if (index === 5 && marker === null) marker = db.transaction(async (tx) => getMeta(tx, CURSOR_KEY));
+      },
     });
     const result = await engine.syncNow();
     assert.equal(result.upserted, ARTISANS);
-    assert.ok(marker, 'the sync asked for the third page');
-    assert.equal(await marker, cursors[1], 'the waiting write came right after the second page, not at the end of the load');
+    assert.ok(marker, 'the sync asked for the sixth page');
+    const at = cursors.indexOf((await marker) ?? '');
+    assert.ok(at <= 4, `the waiting write came after page ${at + 1} of ${cursors.length}: after the pages already here at most, not at the end of the load`);
     assert.equal(await getMeta(store, CURSOR_KEY), cursors.at(-1));
     assert.equal(await replicaChecksum(store), await registry.store.checksum());
+    await store.close();
+  });
+
+  it('a page that fails while others wait their turn: what came before it is written, the run fails, the next one ends the load', async () => {
+    let fail = true;
+    const { store, engine, cursors } = await kiosk({
+      pages: (bytes, index) => {
+        if (index === 6 && fail) {
+          fail = false;
+          throw new RegistryError('offline', 'the connection to the registry was cut');
+        }
+        return bytes;
+      },
+    });
+    await assert.rejects(engine.syncNow(), (e: unknown) => e instanceof RegistryError && e.kind === 'offline');
+    assert.equal(await getMeta(store, CURSOR_KEY), cursors[5], 'the six pages before the failure are written, with their cursor');
+    assert.equal(await countArtisans(store), 6 * PAGE);
+    const second = await engine.syncNow();
+    assert.equal(second.upserted, ARTISANS - 6 * PAGE, 'nothing written twice');
+    assert.equal(await replicaChecksum(store), await registry.store.checksum());
+    await store.close();
+  });
+
+  it('in one batch, the later row of a number wins, an older one is skipped, and a removal is not undone by a row sent before it', async () => {
+    // Page 2 sends again a number of page 1 (newer) and one (older); page 3 removes a number of
+    // page 1, page 4 sends it back and removes another; all pages at hand, so batches span them.
+    let newer = '';
+    let older = '';
+    let gone = '';
+    let back = '';
+    let firstRows: unknown[][] = [];
+    const { store, engine } = await kiosk({
+      pages: (bytes, index) =>
+        reshaped(bytes, (page) => {
+          if (index === 0) firstRows = page.items;
+          const row = (i: number) => [...(firstRows[i] as unknown[])];
+          if (index === 1) {
+            const n = row(0);
+            newer = n[0] as string;
+            n[4] = 'NOUVEAU-NOM';
+            n[17] = (n[17] as number) + 1;
+            const o = row(1);
+            older = o[0] as string;
+            o[4] = 'ANCIEN-NOM';
+            o[17] = (o[17] as number) - 1;
+            page.items.push(n, o);
+          }
+          if (index === 2) {
+            gone = row(2)[0] as string;
+            page.removed = [gone];
+          }
+          if (index === 3) {
+            back = row(3)[0] as string;
+            page.removed = [back];
+            page.items.push(row(2));
+          }
+        }),
+    });
+    const result = await engine.syncNow();
+    assert.equal(result.older, 1, 'the older row was counted as skipped');
+    const name = async (rm: string) => (await store.get<{ n: string }>('SELECT birth_name AS n FROM artisans WHERE rm_number = ?', [rm]))?.n;
+    assert.equal(await name(newer), 'NOUVEAU-NOM');
+    assert.notEqual(await name(older), 'ANCIEN-NOM');
+    assert.ok(await name(gone), 'removed on page 3, sent back on page 4: it is there');
+    assert.equal(await name(back), undefined, 'sent on page 1, removed by page 4: gone');
     await store.close();
   });
 });

@@ -1,0 +1,80 @@
+/** What the reader needs of a page to ask for the next one. */
+export type AheadPage = { cursor: string; hasMore: boolean; count: number };
+
+type Slot<P> = { page: Promise<P>; value: P | null; settled: boolean };
+
+/**
+ * Reads a feed's pages ahead of their writes, in order, one request at a time (each asks from
+ * the page before), up to `rows` rows or `pages` pages held: while the kiosk writes a batch,
+ * the next one arrives, and a registry faster than the disk cannot fill the memory.
+ * `follow(page)`: whether to ask for what comes after it (the engine refuses a feed that does
+ * not advance; the reader stops there too, so a stuck feed is not read on for ever).
+ */
+export function readAhead<P extends AheadPage>(
+  fetch: (after: string | null) => Promise<P>,
+  start: string | null,
+  limits: { rows: number; pages: number },
+  follow: (page: P) => boolean,
+) {
+  const slots: Slot<P>[] = [];
+  const asked = new Set<string | null>();
+  let heldRows = 0;
+  /** A page arrived whose next one waits for room. */
+  let parked: P | null = null;
+  let closed = false;
+
+  const room = () => slots.length < limits.pages && heldRows < limits.rows;
+
+  function ask(after: string | null): void {
+    asked.add(after);
+    const slot: Slot<P> = { page: fetch(after), value: null, settled: false };
+    slots.push(slot);
+    slot.page.then(
+      (page) => {
+        slot.settled = true;
+        if (closed) return;
+        slot.value = page;
+        heldRows += page.count;
+        if (page.hasMore && follow(page) && !asked.has(page.cursor)) {
+          parked = page;
+          askParked();
+        }
+      },
+      () => {
+        // Its failure is the caller's, when it takes this page (next()).
+        slot.settled = true;
+      },
+    );
+  }
+
+  function askParked(): void {
+    if (parked === null || closed || !room()) return;
+    const after = parked.cursor;
+    parked = null;
+    ask(after);
+  }
+
+  ask(start);
+
+  return {
+    /** The next page, waited for: rejects with its fetch's failure. */
+    async next(): Promise<P> {
+      const slot = slots[0];
+      if (!slot) throw new Error('readAhead: no page was asked for after the last one');
+      const page = await slot.page;
+      slots.shift();
+      heldRows -= page.count;
+      askParked();
+      return page;
+    },
+    /** The next page if it has arrived whole, without taking it; null otherwise. */
+    ready(): P | null {
+      return slots[0]?.value ?? null;
+    },
+    /** No more pages: what is on its way is dropped, its failure (a cut connection) unheard. */
+    close(): void {
+      closed = true;
+      for (const slot of slots) slot.page.catch(() => undefined);
+    },
+  };
+}
