@@ -93,9 +93,10 @@ const stalled = (why: string) => new RegistryError('stalled', why);
 /**
  * Keeps the local replica in step with the registry and delivers the outbox, the two apart:
  * a feed that fails never keeps the artisans' changes on the kiosk, and the reverse.
- * Pull: each page of the changes feed is checked whole, then applied together with its
- * cursor in one transaction, so a crash at any point resumes from the last committed page
- * with nothing lost or doubled; the next page is fetched while the current one is written.
+ * Pull: each page of the changes feed is checked whole as it arrives; the pages at hand are
+ * written as a batch, in RM-number order, together with the last one's cursor in one
+ * transaction, so a crash at any point resumes from the last committed batch with nothing
+ * lost or doubled; the next pages are read ahead while a batch is written.
  * A feed that does not advance stops the run with an error (never a loop); a cursor the
  * registry no longer accepts starts a full resync into the same replica, which keeps
  * serving meanwhile.
