@@ -1,33 +1,36 @@
 /** What the reader needs of a page to ask for the next one. */
-export type AheadPage = { cursor: string; hasMore: boolean; count: number };
+export type AheadPage = { cursor: string; hasMore: boolean; count: number; bytes: { length: number } };
 
 type Slot<P> = { page: Promise<P>; value: P | null; settled: boolean };
 
 /**
  * Reads a feed's pages ahead of their writes, in order, one request at a time (each asks from
  * the page before), up to `rows` rows or `pages` pages held: while the kiosk writes a batch,
- * the next one arrives, and a registry faster than the disk cannot fill the memory.
+ * the next one arrives, and a registry faster than the disk cannot fill the memory (`bytes`
+ * bounds pages that carry few rows, or none, and many bytes).
  * `follow(page)`: whether to ask for what comes after it (the engine refuses a feed that does
  * not advance; the reader stops there too, so a stuck feed is not read on for ever).
  */
 export function readAhead<P extends AheadPage>(
   fetch: (after: string | null) => Promise<P>,
   start: string | null,
-  limits: { rows: number; pages: number },
+  limits: { rows: number; bytes: number; pages: number },
   follow: (page: P) => boolean,
 ) {
   const slots: Slot<P>[] = [];
   const asked = new Set<string | null>();
   let heldRows = 0;
+  let heldBytes = 0;
   /** A page arrived whose next one waits for room. */
   let parked: P | null = null;
   let closed = false;
 
-  const room = () => slots.length < limits.pages && heldRows < limits.rows;
+  const room = () => slots.length < limits.pages && heldRows < limits.rows && heldBytes < limits.bytes;
 
   function ask(after: string | null): void {
     asked.add(after);
-    const slot: Slot<P> = { page: fetch(after), value: null, settled: false };
+    // Called from a settled page's handler: a fetch that throws at once is a failed page, not an unhandled error.
+    const slot: Slot<P> = { page: Promise.resolve().then(() => fetch(after)), value: null, settled: false };
     slots.push(slot);
     slot.page.then(
       (page) => {
@@ -35,6 +38,7 @@ export function readAhead<P extends AheadPage>(
         if (closed) return;
         slot.value = page;
         heldRows += page.count;
+        heldBytes += page.bytes.length;
         if (page.hasMore && follow(page) && !asked.has(page.cursor)) {
           parked = page;
           askParked();
@@ -63,7 +67,10 @@ export function readAhead<P extends AheadPage>(
       if (!slot) throw new Error('readAhead: no page was asked for after the last one');
       const page = await slot.page;
       slots.shift();
-      heldRows -= page.count;
+      if (slot.value) {
+        heldRows -= page.count;
+        heldBytes -= page.bytes.length;
+      }
       askParked();
       return page;
     },

@@ -1,7 +1,7 @@
 import type { BirthDateHasher } from '../identity/birth-date-hash.ts';
 import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
 import type { SyncProblem, SyncStatus } from '../shared/sync.ts';
-import { forgetKnownAccountsBefore, reassertKnownAccounts } from '../store/account-known-repo.ts';
+import { forgetKnownAccountsBefore, reassertKnownAccountsOfBatch } from '../store/account-known-repo.ts';
 import { applyChangesPage, countArtisans, finishResync, type PageApplied, startResync } from '../store/artisans-repo.ts';
 import type { TxDb, WriteDb } from '../store/database.ts';
 import { deleteMeta, getMeta, setMeta } from '../store/meta-repo.ts';
@@ -33,7 +33,7 @@ export type SyncOptions = PushOptions & {
   pageSize?: number;
   /** At most this many rows written in one transaction (BATCH_ROWS); tests make it small. */
   batchRows?: number;
-  /** Called after each committed page (CLI progress). */
+  /** Called after each committed batch of pages (CLI progress). */
   onPage?: (info: { records: number; removed: number; hasMore: boolean }) => void;
 };
 
@@ -48,8 +48,12 @@ type PullResult = Omit<SyncResult, 'delivered'>;
  * fraction of a second.
  */
 const BATCH_ROWS = 20_000;
-/** Pages read ahead of the writes at most (besides BATCH_ROWS rows): a feed of empty pages stays bounded. */
+/**
+ * Pages, and bytes, read ahead of the writes at most (besides the batch's rows): a feed of
+ * pages that only remove, or of rows padded with spaces, stays bounded in memory.
+ */
 const AHEAD_PAGES = 12;
+const AHEAD_BYTES = 32 * 2 ** 20;
 
 /** A changes page checked whole: what its write needs, and no parsed row. */
 type CheckedPage = {
@@ -72,7 +76,17 @@ type CheckedPage = {
 };
 
 /** What a batch's write needs to know of its run. */
-type RunMarks = { firstAskedAt: number; batchAskedAt: number; wasComplete: boolean; resyncing: boolean };
+type RunMarks = {
+  firstAskedAt: number;
+  batchFirstAskedAt: number;
+  batchLastAskedAt: number;
+  /** Each RM number of the batch to when the page that last carried it was asked, as a JSON object. */
+  askedAtOfRows: () => string;
+  wasComplete: boolean;
+  resyncing: boolean;
+};
+/** What a batch's write keeps of its last page: not its rows. */
+type BatchEnd = Pick<CheckedPage, 'cursor' | 'hasMore' | 'removed'>;
 
 export type ReplicaState = { complete: boolean; loadPercent: number | null };
 
@@ -177,7 +191,7 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
    * cursor; only the last page may remove artisans (a batch ends there), so removals come after
    * every row sent before them, as in the feed. What ends the feed is written with its last page.
    */
-  async function writeBatch(tx: TxDb, rows: SortedRows[], last: CheckedPage, marks: RunMarks): Promise<PageApplied> {
+  async function writeBatch(tx: TxDb, rows: SortedRows[], last: BatchEnd, marks: RunMarks): Promise<PageApplied> {
     const done: PageApplied = { upserted: 0, older: 0, removed: 0 };
     for (const [i, part] of rows.entries()) {
       // The last page's removals after every row: the batch ends at a page that removes.
@@ -188,9 +202,9 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
       done.removed += applied.removed;
     }
     // A page asked for before an activation (or a login) at this kiosk carries the account as
-    // it was: what the kiosk learnt since the batch's first page was asked for is put back, in
-    // the same transaction (it only ever raises a status: what the kiosk did is not undone).
-    await reassertKnownAccounts(tx, marks.batchAskedAt);
+    // it was: what the kiosk learnt since the page was asked for is put back, in the same
+    // transaction (it only ever raises a status: what the kiosk did is not undone).
+    await reassertKnownAccountsOfBatch(tx, marks.batchFirstAskedAt, marks.batchLastAskedAt, marks.askedAtOfRows);
     await setMeta(tx, CURSOR_KEY, last.cursor);
     if (!last.hasMore) {
       // Read to the end from after that moment: the registry's word on those accounts stands.
@@ -225,9 +239,12 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
       if (page.hasMore && page.empty) return stalled('the registry sent an empty page and said more would follow');
       return null;
     };
-    const batchRows = options.batchRows ?? BATCH_ROWS;
+    // A first load (secondary indexes deferred) writes in batches; a complete copy (deltas, a
+    // resync) a page at a time, as a writer waiting for the store (an activation) waits for
+    // the one being written.
+    const batchRows = options.batchRows ?? (state.complete ? pageSize : BATCH_ROWS);
     // The reader stops asking where the engine would refuse: a stuck feed is read no further.
-    const feed = readAhead(fetchPage, start, { rows: batchRows, pages: AHEAD_PAGES }, (page) => refusal(page) === null);
+    const feed = readAhead(fetchPage, start, { rows: batchRows, bytes: AHEAD_BYTES, pages: AHEAD_PAGES }, (page) => refusal(page) === null);
     let runAskedAt: number | null = null;
     try {
       let more = true;
@@ -250,11 +267,20 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
           rows += upcoming.count;
         }
         const first = batch[0] as CheckedPage;
-        const last = batch.at(-1) as CheckedPage;
+        const { cursor, hasMore, removed } = batch.at(-1) as CheckedPage;
+        const last: BatchEnd = { cursor, hasMore, removed };
         runAskedAt ??= first.askedAt;
-        const run = { firstAskedAt: runAskedAt, batchAskedAt: first.askedAt, wasComplete: state.complete, resyncing };
+        const carried = batch.map((p) => ({ rms: p.rms, askedAt: p.askedAt }));
+        const run: RunMarks = {
+          firstAskedAt: runAskedAt,
+          batchFirstAskedAt: first.askedAt,
+          batchLastAskedAt: (batch.at(-1) as CheckedPage).askedAt,
+          askedAtOfRows: () => JSON.stringify(Object.fromEntries(carried.flatMap((p) => p.rms.map((rm) => [rm, p.askedAt])))),
+          wasComplete: state.complete,
+          resyncing,
+        };
         const pages = batch.length;
-        // Sorted before the transaction, and the pages let go: a batch is held once, not twice.
+        // Sorted before the transaction, and the pages' bytes let go: a batch is held once, not twice.
         const sorted = inKeyOrder(batch.splice(0), pageSize);
         const applied = await db.transaction((tx) => writeBatch(tx, sorted, last, run));
         result.pages += pages;

@@ -39,6 +39,26 @@ export async function reassertKnownAccounts(tx: TxDb, pageAskedAt: number): Prom
 }
 
 /**
+ * After a batch of pages is written: as reassertKnownAccounts after each page, for pages asked
+ * at different moments. If the kiosk learnt nothing between the first page's asking and the
+ * last's (nearly always), one reassertion from the first page's moment is exact. Otherwise each
+ * number is put back only with what was learnt after the page that last carried it was asked
+ * (`askedAt`: RM number to that moment): a page asked after the kiosk learnt something carries
+ * the registry's word, which stands.
+ */
+export async function reassertKnownAccountsOfBatch(tx: TxDb, firstAskedAt: number, lastAskedAt: number, askedAt: () => string): Promise<number> {
+  const between = await tx.get<{ n: number }>('SELECT count(*) AS n FROM account_known WHERE known_at >= ? AND known_at < ?', [firstAskedAt, lastAskedAt]);
+  if ((between?.n ?? 0) === 0) return reassertKnownAccounts(tx, firstAskedAt);
+  const r = await tx.run(
+    `UPDATE artisans SET account_status = k.status FROM account_known AS k, json_each(?1) AS c
+     WHERE c.key = k.rm_number AND artisans.rm_number = k.rm_number AND k.known_at >= c.value
+       AND ${rank('artisans.account_status')} < ${rank('k.status')}`,
+    [askedAt()],
+  );
+  return r.changes;
+}
+
+/**
  * The feed was read to its end by a run whose first page was asked for at `runAskedAt`: every
  * change the registry made before then is in the replica, so what was learnt before is the
  * registry's word now, and forgotten here.

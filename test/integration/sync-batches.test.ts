@@ -4,6 +4,7 @@ import { birthDateHasher } from '../../main/identity/birth-date-hash.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { createRegistryClient, type RegistryClient, RegistryError } from '../../main/registry/client.ts';
 import { CURSOR_KEY, createSyncEngine } from '../../main/registry/sync-engine.ts';
+import { recordAccountKnown } from '../../main/store/account-known-repo.ts';
 import { countArtisans, replicaChecksum } from '../../main/store/artisans-repo.ts';
 import type { WriteDb } from '../../main/store/database.ts';
 import { getMeta } from '../../main/store/meta-repo.ts';
@@ -71,10 +72,12 @@ describe('a first load writes the pages at hand several to a transaction, in key
     onAsk,
     batchRows,
     pages,
+    clock = () => new Date(),
   }: {
     onAsk?: (index: number, db: WriteDb) => void;
     batchRows?: number;
     pages?: (bytes: Buffer, index: number) => Buffer;
+    clock?: () => Date;
   } = {}) {
     const dataDir = tempDir('batches-');
     const log = memoryLogger('batches');
@@ -95,7 +98,7 @@ describe('a first load writes the pages at hand several to a transaction, in key
       db: store,
       client,
       hashBirthDate: birthDateHasher((await secretsOf(dataDir)).birthDateKey),
-      clock: () => new Date(),
+      clock,
       log,
       options: { ...(batchRows ? { batchRows } : {}), onPage: ({ records }) => batches.push(records) },
     });
@@ -158,47 +161,87 @@ describe('a first load writes the pages at hand several to a transaction, in key
   });
 
   it('in one batch, the later row of a number wins, an older one is skipped, and a removal is not undone by a row sent before it', async () => {
-    // Page 2 sends again a number of page 1 (newer) and one (older); page 3 removes a number of
-    // page 1, page 4 sends it back and removes another; all pages at hand, so batches span them.
+    // Pages 1 to 3 make one batch (page 3 removes, so it ends one). Page 2 sends again a number
+    // of page 1 (newer) and another (older); page 3 removes a number of page 1 and one of page
+    // 2, and page 4 (the next batch) sends the first back.
     let newer = '';
     let older = '';
     let gone = '';
     let back = '';
-    let firstRows: unknown[][] = [];
-    const { store, engine } = await kiosk({
+    let pageOne: unknown[][] = [];
+    let pageTwo: unknown[][] = [];
+    const { store, engine, batches } = await kiosk({
       pages: (bytes, index) =>
         reshaped(bytes, (page) => {
-          if (index === 0) firstRows = page.items;
-          const row = (i: number) => [...(firstRows[i] as unknown[])];
-          if (index === 1) {
-            const n = row(0);
+          if (index === 1) pageOne = page.items;
+          const one = (i: number) => [...(pageOne[i] as unknown[])];
+          if (index === 2) {
+            pageTwo = page.items;
+            const n = one(0);
             newer = n[0] as string;
             n[4] = 'NOUVEAU-NOM';
             n[17] = (n[17] as number) + 1;
-            const o = row(1);
+            const o = one(1);
             older = o[0] as string;
             o[4] = 'ANCIEN-NOM';
             o[17] = (o[17] as number) - 1;
             page.items.push(n, o);
           }
-          if (index === 2) {
-            gone = row(2)[0] as string;
-            page.removed = [gone];
-          }
           if (index === 3) {
-            back = row(3)[0] as string;
-            page.removed = [back];
-            page.items.push(row(2));
+            gone = one(2)[0] as string;
+            back = (pageTwo[0] as unknown[])[0] as string;
+            page.removed = [gone, back];
           }
+          if (index === 4) page.items.push(one(2));
         }),
     });
     const result = await engine.syncNow();
+    // Records after each batch: page 1 ends at 100 (page 0 included), page 2 at 151 (its 50
+    // and the newer row), page 3 at 201. Pages 1 to 3 in one batch: 201 is a boundary, 100
+    // and 151 are not.
+    assert.ok(batches.includes(201) && !batches.includes(100) && !batches.includes(151), `batches ended at ${batches.join(', ')} rows`);
     assert.equal(result.older, 1, 'the older row was counted as skipped');
     const name = async (rm: string) => (await store.get<{ n: string }>('SELECT birth_name AS n FROM artisans WHERE rm_number = ?', [rm]))?.n;
     assert.equal(await name(newer), 'NOUVEAU-NOM');
     assert.notEqual(await name(older), 'ANCIEN-NOM');
+    assert.equal(await name(back), undefined, 'sent on page 2, removed by page 3 in the same batch: gone');
     assert.ok(await name(gone), 'removed on page 3, sent back on page 4: it is there');
-    assert.equal(await name(back), undefined, 'sent on page 1, removed by page 4: gone');
+    await store.close();
+  });
+
+  it('what the kiosk learnt between two pages of a batch is put back where the page came before it, not after', async () => {
+    // A clock that moves a second each time it is read: page 3 is asked at t, the kiosk learns
+    // two accounts at t + 0.5 s (an activation), page 4 and later are asked from t + 1 s.
+    let now = Date.parse('2026-12-02T09:00:00Z');
+    const clock = () => {
+      now += 1000;
+      return new Date(now);
+    };
+    const statusOf = (bytes: Buffer) => (JSON.parse(bytes.toString('utf8')) as WirePage).items.find((r) => r[16] === 'none')?.[0] as string;
+    let before = '';
+    let after = '';
+    let learnt: Promise<void> | null = null;
+    const { store, engine, batches } = await kiosk({
+      clock,
+      pages: (bytes, index) => {
+        if (index === 2) before = statusOf(bytes);
+        if (index === 5) after = statusOf(bytes);
+        return bytes;
+      },
+      onAsk: (index, db) => {
+        if (index !== 3 || learnt) return;
+        const at = new Date(now + 500);
+        learnt = db.transaction(async (tx) => {
+          for (const rm of [before, after]) await recordAccountKnown(tx, rm, 'pending', at);
+        });
+      },
+    });
+    await engine.syncNow();
+    assert.ok(learnt && before && after, 'the accounts were learnt while the load went on');
+    assert.ok(batches.length < 5, `pages 2 to 5 shared a batch (batches ended at ${batches.join(', ')} rows)`);
+    const status = async (rm: string) => (await store.get<{ s: string }>('SELECT account_status AS s FROM artisans WHERE rm_number = ?', [rm]))?.s;
+    assert.equal(await status(before), 'pending', 'page 2 was asked before the kiosk learnt it: what the kiosk did stands');
+    assert.equal(await status(after), 'none', 'page 5 was asked after: the registry’s word stands');
     await store.close();
   });
 });
