@@ -1,7 +1,8 @@
 /** What the reader needs of a page to ask for the next one. */
 export type AheadPage = { cursor: string; hasMore: boolean; count: number; bytes: { length: number } };
 
-type Slot<P> = { page: Promise<P>; value: P | null; settled: boolean };
+/** A page asked for; `value` once it has arrived whole (and the reader is still open). */
+type Slot<P> = { page: Promise<P>; value: P | null };
 
 /**
  * Reads a feed's pages ahead of their writes, in order, one request at a time (each asks from
@@ -30,11 +31,10 @@ export function readAhead<P extends AheadPage>(
   function ask(after: string | null): void {
     asked.add(after);
     // Called from a settled page's handler: a fetch that throws at once is a failed page, not an unhandled error.
-    const slot: Slot<P> = { page: Promise.resolve().then(() => fetch(after)), value: null, settled: false };
+    const slot: Slot<P> = { page: Promise.resolve().then(() => fetch(after)), value: null };
     slots.push(slot);
     slot.page.then(
       (page) => {
-        slot.settled = true;
         if (closed) return;
         slot.value = page;
         heldRows += page.count;
@@ -44,10 +44,8 @@ export function readAhead<P extends AheadPage>(
           askParked();
         }
       },
-      () => {
-        // Its failure is the caller's, when it takes this page (next()).
-        slot.settled = true;
-      },
+      // Its failure is the caller's, when it takes this page (next()).
+      () => undefined,
     );
   }
 

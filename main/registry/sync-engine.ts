@@ -223,8 +223,8 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     const start = (await getMeta(db, CURSOR_KEY)) ?? null;
     const resyncing = (await getMeta(db, RESYNC_KEY)) === '1';
     const state = await replicaState();
-    // A first load says how far it is: the registry's count, asked once.
     const wasComplete = state.complete;
+    // A first load says how far it is: the registry's count, asked once.
     const expected = state.complete ? null : await recordCount();
     let loaded = state.complete ? 0 : await countArtisans(db);
     // A first load builds the secondary indexes once at its end: what an empty copy can
@@ -266,15 +266,16 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
           batch.push(await feed.next());
           rows += upcoming.count;
         }
-        const first = batch[0] as CheckedPage;
-        const { cursor, hasMore, removed } = batch.at(-1) as CheckedPage;
+        // Only what the write needs of the first and last pages: their bytes go with the sort.
+        const batchFirstAskedAt = (batch[0] as CheckedPage).askedAt;
+        const { cursor, hasMore, removed, askedAt: batchLastAskedAt } = batch.at(-1) as CheckedPage;
         const last: BatchEnd = { cursor, hasMore, removed };
-        runAskedAt ??= first.askedAt;
+        runAskedAt ??= batchFirstAskedAt;
         const carried = batch.map((p) => ({ rms: p.rms, askedAt: p.askedAt }));
         const run: RunMarks = {
           firstAskedAt: runAskedAt,
-          batchFirstAskedAt: first.askedAt,
-          batchLastAskedAt: (batch.at(-1) as CheckedPage).askedAt,
+          batchFirstAskedAt,
+          batchLastAskedAt,
           askedAtOfRows: () => JSON.stringify(Object.fromEntries(carried.flatMap((p) => p.rms.map((rm) => [rm, p.askedAt])))),
           wasComplete: state.complete,
           resyncing,

@@ -47,8 +47,12 @@ export async function reassertKnownAccounts(tx: TxDb, pageAskedAt: number): Prom
  * the registry's word, which stands.
  */
 export async function reassertKnownAccountsOfBatch(tx: TxDb, firstAskedAt: number, lastAskedAt: number, askedAt: () => string): Promise<number> {
-  const between = await tx.get<{ n: number }>('SELECT count(*) AS n FROM account_known WHERE known_at >= ? AND known_at < ?', [firstAskedAt, lastAskedAt]);
-  if ((between?.n ?? 0) === 0) return reassertKnownAccounts(tx, firstAskedAt);
+  // A batch of one page (every delta) has nothing between: no need to ask.
+  const between =
+    firstAskedAt < lastAskedAt
+      ? ((await tx.get<{ n: number }>('SELECT count(*) AS n FROM account_known WHERE known_at >= ? AND known_at < ?', [firstAskedAt, lastAskedAt]))?.n ?? 0)
+      : 0;
+  if (between === 0) return reassertKnownAccounts(tx, firstAskedAt);
   const r = await tx.run(
     `UPDATE artisans SET account_status = k.status FROM account_known AS k, json_each(?1) AS c
      WHERE c.key = k.rm_number AND artisans.rm_number = k.rm_number AND k.known_at >= c.value
