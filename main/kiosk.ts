@@ -34,7 +34,7 @@ import { openSecretStore } from './secrets/open-secrets.ts';
 import { KeychainUnavailable, type SecretStore } from './secrets/secret-store.ts';
 import { createSecretsService } from './secrets/secrets-service.ts';
 import { readSettings } from './settings/kiosk-settings.ts';
-import type { PrinterSettings } from './settings/printer-settings.ts';
+import { type PrinterSettings, readPrinters } from './settings/printer-settings.ts';
 import { createSettingsService } from './settings/settings-service.ts';
 import type { StaffOverview } from './shared/console.ts';
 import type { AppInfo, RegistrySource, SecretsState, SettingsView } from './shared/kiosk.ts';
@@ -272,6 +272,15 @@ export async function createKiosk({
     closers.push(async () => print.close());
     // Jobs a stopped kiosk handed to the spooler and never saw end are followed again.
     await print.resume().catch((e: unknown) => log.error('print-resume-failed', { kind: errorKind(e) }));
+    // The thermal printer says nothing of a roll run out or a cover open until a ticket is due:
+    // asked in the background while no ticket prints, so staff mend it before an artisan pays.
+    const receiptWatch = createReceiptWatch({
+      bus: events,
+      printer: async () => (await readPrinters(db, printerDefaults)).receipt,
+      ask: (printer) => askReceiptPrinterIfIdle(printer),
+      log: log.child('receipt-watch'),
+    });
+    closers.push(async () => receiptWatch.stop());
     const printers = createPrintersService({
       db,
       print,
@@ -281,6 +290,7 @@ export async function createKiosk({
       clock,
       log: log.child('printers'),
       onSet: (role) => events.emit({ kind: 'printer-state', role }),
+      onReceiptAnswer: receiptWatch.heard,
     });
     const orders = createPvcOrderService({
       db,
@@ -301,15 +311,6 @@ export async function createKiosk({
       log: log.child('printer-watch'),
     });
     closers.push(async () => printerWatch.stop());
-    // The thermal printer says nothing of a roll run out or a cover open until a ticket is due:
-    // asked in the background while no ticket prints, so staff mend it before an artisan pays.
-    const receiptWatch = createReceiptWatch({
-      bus: events,
-      printer: async () => (await printers.settings()).receipt,
-      ask: (printer) => askReceiptPrinterIfIdle(printer),
-      log: log.child('receipt-watch'),
-    });
-    closers.push(async () => receiptWatch.stop());
     closers.push(async () => orders.close());
     // What a stopped kiosk left half-done (a paid card not yet out) is carried on now.
     await orders.resume().catch((e: unknown) => log.error('orders-resume-failed', { kind: errorKind(e) }));

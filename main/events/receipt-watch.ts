@@ -6,6 +6,13 @@ import { type Watch, watchWhile } from './watch.ts';
 export type ReceiptWatch = Watch & {
   /** The printer's last answer to the watch (null: none yet, or no receipt printer set). */
   state(): ReceiptPrinterState | null;
+  /**
+   * What the console was told by a question of its own (it opened, or re-read on an event): the
+   * watch's next answer is compared with that. Else a console read that disagreed (a question
+   * timed out under load, so "offline") would stay on screen while the watch, its own answer
+   * unchanged, had nothing to announce.
+   */
+  heard(printer: string, state: ReceiptPrinterState): void;
 };
 
 /** Between two questions to a printer that does not answer, at most this long. */
@@ -20,7 +27,8 @@ export const RECEIPT_WATCH_MAX_BACKOFF_MS = 60_000;
  * changes, for the console to read its printers again. A printer that does not answer is asked
  * less and less often (doubling, up to RECEIPT_WATCH_MAX_BACKOFF_MS): a connection attempt to
  * an absent host costs a timeout each time. It runs whether or not the console is open: the
- * console reads the printers when it opens, and the log keeps when the printer stopped.
+ * console reads the printers when it opens, and the log keeps when the printer stopped. "Changes"
+ * is against what the console last heard, by the watch or by its own question (`heard`).
  */
 export function createReceiptWatch({
   bus,
@@ -69,5 +77,21 @@ export function createReceiptWatch({
       if (changed) bus.emit({ kind: 'printer-state', role: 'receipt' });
     },
   });
-  return { state: () => last, stop: watch.stop };
+  return {
+    state: () => last,
+    stop: watch.stop,
+    heard(printer, state) {
+      // The console asked another printer (set since the watch's last look): that one is watched from now.
+      if (printer !== watched) {
+        watched = printer;
+        silentChecks = 0;
+        nextAt = 0;
+      }
+      last = state;
+      if (state !== 'offline') {
+        silentChecks = 0;
+        nextAt = 0;
+      }
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import type { Logger } from '../logging/logger.ts';
 import type { PrinterSettings } from '../settings/printer-settings.ts';
 import { PRINT_ROLES } from '../shared/print-jobs.ts';
-import type { CardPrinterState, PrinterState, PrinterStatus } from '../shared/printers.ts';
+import type { CardPrinterState, PrinterStatus } from '../shared/printers.ts';
 import { askReceiptPrinter, type ReceiptTimeouts } from './escpos-link.ts';
 import { PrintError } from './print-errors.ts';
 import type { Spooler } from './spooler.ts';
@@ -33,11 +33,6 @@ export async function cardPrinterState(settings: PrinterSettings, spooler: Spool
 /** The office printer as it stands now, asked of the spooler. */
 export async function paperPrinterState(settings: PrinterSettings, spooler: Spooler, log: Logger): Promise<CardPrinterState> {
   return settings.paper ? queueStateOf(settings.paper, spooler, log) : 'not-configured';
-}
-
-/** The receipt printer as it says it stands now (paper, cover, error), asked in ESC/POS. */
-export async function receiptPrinterState(settings: PrinterSettings, timeouts?: ReceiptTimeouts): Promise<PrinterState> {
-  return settings.receipt ? askReceiptPrinter(settings.receipt, timeouts) : 'not-configured';
 }
 
 /** Each role's printer and its state: the spooler for card and paper, the printer itself for receipts. */

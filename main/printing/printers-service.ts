@@ -2,12 +2,12 @@ import type { Logger } from '../logging/logger.ts';
 import { type PrinterSettings, readPrinters, validPrinter, writePrinter } from '../settings/printer-settings.ts';
 import type { Result } from '../shared/errors.ts';
 import type { PrintJob, PrintRole } from '../shared/print-jobs.ts';
-import type { CardPrinterState, PrinterState, PrinterStatus } from '../shared/printers.ts';
+import { type CardPrinterState, type PrinterState, type PrinterStatus, RECEIPT_PRINTER_STATES, type ReceiptPrinterState } from '../shared/printers.ts';
 import { appendAudit } from '../store/audit-repo.ts';
 import type { WriteDb } from '../store/database.ts';
-import type { ReceiptTimeouts } from './escpos-link.ts';
+import { askReceiptPrinter, type ReceiptTimeouts } from './escpos-link.ts';
 import type { PrintService } from './print-service.ts';
-import { cardPrinterState, paperPrinterState, printerStatuses, receiptPrinterState } from './printer-status.ts';
+import { cardPrinterState, paperPrinterState, printerStatuses } from './printer-status.ts';
 import type { Spooler } from './spooler.ts';
 import { renderTestPage } from './test-pages.ts';
 
@@ -28,12 +28,32 @@ export type PrintersDeps = {
    * of its looks.
    */
   onSet?: (role: PrintRole) => void;
+  /** Told each answer the thermal printer gave to a question of the console's (the receipt watch compares its own with it). */
+  onReceiptAnswer?: (printer: string, state: ReceiptPrinterState) => void;
 };
 
+const isReceiptState = (state: PrinterState): state is ReceiptPrinterState => (RECEIPT_PRINTER_STATES as readonly string[]).includes(state);
+
 /** The printers of the desk as staff set them in the console: which one plays each role, its state, a test page. */
-export function createPrintersService({ db, print, spooler, defaults, chamber, clock, log, receiptTimeouts, onSet = () => undefined }: PrintersDeps) {
+export function createPrintersService({
+  db,
+  print,
+  spooler,
+  defaults,
+  chamber,
+  clock,
+  log,
+  receiptTimeouts,
+  onSet = () => undefined,
+  onReceiptAnswer = () => undefined,
+}: PrintersDeps) {
   const settings = () => readPrinters(db, defaults);
-  const statuses = async () => printerStatuses(await settings(), spooler, log, receiptTimeouts);
+  const statuses = async () => {
+    const all = await printerStatuses(await settings(), spooler, log, receiptTimeouts);
+    const receipt = all.find((s) => s.role === 'receipt');
+    if (receipt?.printer && isReceiptState(receipt.state)) onReceiptAnswer(receipt.printer, receipt.state);
+    return all;
+  };
   return {
     settings,
     statuses,
@@ -42,7 +62,13 @@ export function createPrintersService({ db, print, spooler, defaults, chamber, c
     /** The office printer as the spooler says it stands now (the console's watch). */
     paperState: async (): Promise<CardPrinterState> => paperPrinterState(await settings(), spooler, log),
     /** The receipt printer as it says it stands now: asked before a payment is offered or taken. */
-    receiptState: async (): Promise<PrinterState> => receiptPrinterState(await settings(), receiptTimeouts),
+    receiptState: async (): Promise<PrinterState> => {
+      const printer = (await settings()).receipt;
+      if (!printer) return 'not-configured';
+      const state = await askReceiptPrinter(printer, receiptTimeouts);
+      onReceiptAnswer(printer, state);
+      return state;
+    },
 
     async set(role: PrintRole, printer: string | null, staffId: number): Promise<Result<PrinterStatus[]>> {
       const value = printer?.trim() || null;

@@ -67,6 +67,39 @@ describe('the receipt printer watched while the kiosk is idle', () => {
     }
   });
 
+  it('a console read that disagrees with the watch (its question timed out) is put right at the next look', async () => {
+    const printer = await startTcpCapture();
+    const { watch, told } = watching(() => printer.address, 100);
+    try {
+      await eventually(async () => watch.state() === 'ready', 'the first answer');
+      printer.set({ paper: 'out' });
+      await eventually(async () => told() === 1, 'the roll run out, told');
+      // The console re-reads on that event, but its question times out on a loaded machine: it
+      // shows "offline". The printer still says paper-out: the console must be told again.
+      watch.heard(printer.address, 'offline');
+      await eventually(async () => told() === 2, 'told again, so the console reads what the printer says');
+      assert.equal(watch.state(), 'paper-out');
+    } finally {
+      watch.stop();
+      await printer.close();
+    }
+  });
+
+  it('a change between the console’s own read and the watch’s first answer is told', async () => {
+    const printer = await startTcpCapture();
+    // The console opened and read "ready" before the watch asked anything.
+    const { watch, told } = watching(() => printer.address, 300);
+    watch.heard(printer.address, 'ready');
+    printer.set({ coverOpen: true });
+    try {
+      await eventually(async () => watch.state() === 'cover-open', 'the watch’s first answer');
+      await eventually(async () => told() === 1, 'the console told of the open cover');
+    } finally {
+      watch.stop();
+      await printer.close();
+    }
+  });
+
   it('a printer that does not answer is asked less and less often', async () => {
     // Takes the connection and drops it: a printer that cannot be talked to, each attempt counted.
     let attempts = 0;
