@@ -196,7 +196,10 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
     for (const [i, part] of rows.entries()) {
       // The last page's removals after every row: the batch ends at a page that removes.
       const removed = i === rows.length - 1 ? last.removed : '[]';
-      const applied = await applyChangesPage(tx, part.bytes, part.hashes, part.count, removed, marks.resyncing);
+      const applied = await applyChangesPage(tx, part.bytes, part.hashes, part.count, removed, {
+        markSeen: marks.resyncing,
+        loading: !marks.wasComplete,
+      });
       done.upserted += applied.upserted;
       done.older += applied.older;
       done.removed += applied.removed;

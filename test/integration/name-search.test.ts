@@ -70,6 +70,40 @@ describe('finding an artisan by name at the desk', () => {
     await registry.close();
   });
 
+  it('a delta that changes a SIREN moves it in the SIREN search; an older row does not, nor does a row that keeps it', async () => {
+    const a = row('123123127RM078', 1, 'DURAND');
+    const b = row('732829320RM075', 1, 'DELAGE');
+    let page = changesPage([a, b], 'c1', false);
+    const registry = await startBrokenRegistry(() => ({ body: page }));
+    const { db, engine } = await replicaFor(registry.url);
+    await engine.syncNow();
+    const bySiren = async (siren: string) => (await searchArtisans(db, { siren })).map((h) => h.rmNumber);
+    assert.deepEqual(await bySiren('123123127'), ['123123127RM078']);
+
+    // A's company is bought (a new SIREN, version 2); B comes again with its SIREN, a new name.
+    const moved = [...a];
+    moved[1] = '552100554';
+    moved[17] = 2;
+    const renamed = [...b];
+    renamed[4] = 'DELAGE-MOREAU';
+    renamed[17] = 2;
+    page = changesPage([moved, renamed], 'c2', false);
+    await engine.syncNow();
+    assert.deepEqual(await bySiren('552100554'), ['123123127RM078'], 'found by the new SIREN');
+    assert.deepEqual(await bySiren('123123127'), [], 'not by the old one');
+    assert.deepEqual(await bySiren('732829320'), ['732829320RM075'], 'a SIREN sent again unchanged stays');
+    assert.equal((await searchArtisans(db, { rmNumber: '732829320RM075' }))[0]?.lastName, 'DELAGE-MOREAU', 'the rest of the row changed');
+
+    // The registry replays A's version 1: neither its SIREN nor anything else goes back.
+    page = changesPage([a], 'c3', false);
+    const replay = await engine.syncNow();
+    assert.equal(replay.older, 1);
+    assert.deepEqual(await bySiren('552100554'), ['123123127RM078'], 'an older row does not bring back the old SIREN');
+    assert.deepEqual(await bySiren('123123127'), []);
+    await db.close();
+    await registry.close();
+  });
+
   it('turns typed words into a safe query', () => {
     assert.equal(wordsQuery(['jean-pierre', 'müller']), '"jean"* "pierre"* "müller"*');
     assert.equal(wordsQuery(['"OR', 'NEAR(']), '"OR" "NEAR"*');
