@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { memoryLogger } from '../../../main/logging/logger.ts';
 import { openDatabase, StoreError } from '../../../main/store/database.ts';
 import { loadMigrations, type Migration, migrate } from '../../../main/store/migrate.ts';
+import { deferSearchIndexes, restoreSearchIndexes, searchIndexReady } from '../../../main/store/search-index.ts';
 import { tempDir } from '../../support/temp.ts';
 
 const log = memoryLogger();
@@ -292,6 +293,49 @@ describe('migrations', async () => {
       db.transaction((tx) => tx.run("INSERT INTO account_known (rm_number, status, known_at) VALUES ('R3', 'active', 'soon')")),
       /cannot store/,
     );
+    await db.close();
+  });
+
+  it('0018 keeps the name search without word counts, rebuilt from the rows, untouched by a change that keeps the names', async () => {
+    const db = await dbAt(17, migrations);
+    await db.transaction((tx) =>
+      tx.run(
+        `INSERT INTO artisans (rm_number, siren, register, department, birth_name, first_names, birth_date_hmac, qualification, chamber, registered_on, account_status, version)
+         VALUES ('123123127RM078', '123123127', 'RM', '078', 'DURAND', 'Camille', 'ab', 'artisan', 'CMA', '2008-03-01', 'none', 1)`,
+      ),
+    );
+    await migrate(db, migrations, log, 18);
+    const found = async (words: string) => (await db.all<{ rowid: number }>('SELECT rowid FROM artisan_words WHERE artisan_words MATCH ?', [words])).length;
+    assert.equal(await found('"dur"* "cam"*'), 1, 'the artisans already there are found');
+    assert.equal((await db.all("SELECT name FROM sqlite_master WHERE name = 'artisan_words_docsize'")).length, 0, 'no word counts');
+    const indexBytes = async () => (await db.get<{ n: number }>('SELECT coalesce(sum(length(block)), 0) AS n FROM artisan_words_data'))?.n;
+    const before = await indexBytes();
+    await db.transaction((tx) =>
+      tx.run("UPDATE artisans SET birth_name = 'DURAND', account_status = 'active', version = 2 WHERE rm_number = '123123127RM078'"),
+    );
+    assert.equal(await indexBytes(), before, 'an account activated, the names as they were: nothing written to the name index');
+    await db.transaction((tx) => tx.run("UPDATE artisans SET birth_name = 'DUVAL', version = 3 WHERE rm_number = '123123127RM078'"));
+    assert.equal(await found('"duv"*'), 1, 'a new name is found');
+    assert.equal(await found('"durand"'), 0, 'the old one no more');
+    await db.close();
+  });
+
+  it('0018 in the middle of a first load leaves the load to build the SIREN index, and the name search works at its end', async () => {
+    const db = await dbAt(17, migrations);
+    await db.transaction(deferSearchIndexes);
+    await migrate(db, migrations, log, 18);
+    await db.transaction((tx) =>
+      tx.run(
+        `INSERT INTO artisans (rm_number, siren, register, department, birth_name, first_names, birth_date_hmac, qualification, chamber, registered_on, account_status, version)
+         VALUES ('123123127RM078', '123123127', 'RM', '078', 'DURAND', 'Camille', 'ab', 'artisan', 'CMA', '2008-03-01', 'none', 1)`,
+      ),
+    );
+    assert.equal(await searchIndexReady(db), false, 'still loading');
+    await db.transaction(restoreSearchIndexes);
+    assert.equal(await searchIndexReady(db), true);
+    const objects = (await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE name LIKE 'artisan%' ORDER BY name")).map((o) => o.name);
+    for (const name of ['artisans_siren', 'artisan_words_insert', 'artisan_words_delete', 'artisan_words_update']) assert.ok(objects.includes(name), name);
+    assert.equal((await db.all('SELECT rowid FROM artisan_words WHERE artisan_words MATCH \'"cam"*\'')).length, 1, 'found by name once the load is done');
     await db.close();
   });
 
