@@ -287,6 +287,9 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
         // Sorted before the transaction, and the pages' bytes let go: a batch is held once, not twice.
         const sorted = inKeyOrder(batch.splice(0), pageSize);
         const applied = await db.transaction((tx) => writeBatch(tx, sorted, last, run));
+        // A delta's pages (thousands of index pages) copied into the file beside the desk's work,
+        // not inside a later commit. A first load leaves it to SQLite: both cores are busy then.
+        if (run.wasComplete) void db.checkpointSoon();
         result.pages += pages;
         result.upserted += applied.upserted;
         result.older += applied.older;

@@ -1,6 +1,7 @@
 import { chmod, open } from 'node:fs/promises';
 import sqlite3 from 'sqlite3';
 import { errorKind, errorWhere, type Logger } from '../logging/logger.ts';
+import { createBackgroundCheckpoint } from './background-checkpoint.ts';
 import { createStatementCache } from './statement-cache.ts';
 
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -27,6 +28,8 @@ export type WriteDb = ReadDb & {
    * secure_delete, rows deleted before it leave no bytes behind in either file.
    */
   checkpoint(): Promise<void>;
+  /** Asks for the write-ahead log to be copied into the file beside this connection's work (background-checkpoint.ts). */
+  checkpointSoon(): Promise<void>;
   close(): Promise<void>;
   readonly file: string;
 };
@@ -111,13 +114,17 @@ export async function openDatabase(file: string, log: Logger): Promise<WriteDb> 
     return next;
   };
 
+  const background = createBackgroundCheckpoint(file, log);
+
   return {
     file,
     get,
     all,
     transaction,
     checkpoint,
+    checkpointSoon: background.request,
     close: async () => {
+      await background.close();
       await statements.close();
       await new Promise<void>((res, rej) => raw.close((e) => (e ? rej(e) : res())));
     },
