@@ -1,5 +1,5 @@
+import { createAccountNow } from './accounts/account-now.ts';
 import { type AccountsService, createAccountsService } from './accounts/accounts-service.ts';
-import type { AccountAnswer } from './accounts/card-mail-check.ts';
 import { createSessionHolder, type SessionHolder } from './accounts/session.ts';
 import { createDispatcher, type Dispatch } from './api/handle.ts';
 import { createHandlers } from './api/handlers.ts';
@@ -23,9 +23,7 @@ import { createPrintService } from './printing/print-service.ts';
 import { createPrintersService } from './printing/printers-service.ts';
 import type { Spooler } from './printing/spooler.ts';
 import { systemSpooler } from './printing/system-spooler.ts';
-import { accountStatusSchema } from './registry/accounts-wire.ts';
-import { answerWithin } from './registry/answer-within.ts';
-import { createRegistryClient, type RegistryConfig, RegistryError } from './registry/client.ts';
+import { createRegistryClient, type RegistryConfig } from './registry/client.ts';
 import { createPushNow } from './registry/push-now.ts';
 import { createSyncEngine, SYNC_MARKS, type SyncEngine, type SyncOptions } from './registry/sync-engine.ts';
 import { checkBirthDateKey } from './secrets/key-id.ts';
@@ -210,6 +208,8 @@ export async function createKiosk({
     // A failed run is in the sync status and the log (the engine's run() writes both).
     else void sync.syncNow({ asked: false }).catch(() => undefined);
 
+    // The registry asked an account's status now: at identification, and for a card by e-mail.
+    const account = createAccountNow({ client, log: log.child('accounts') });
     const identity = createIdentityService({
       db,
       hashBirthDate,
@@ -223,18 +223,7 @@ export async function createKiosk({
         return { ...state, unreachable: s.records === 0 && s.lastError !== null && s.state !== 'syncing' };
       },
       // A person waits at the keypad: asked once, for a short while; no answer leaves the replica's word.
-      liveAccount: async (rmNumber) => {
-        const asked = client.accounts('GET', `${rmNumber}/status`, accountStatusSchema).then(
-          (answer) => answer.status,
-          (error: unknown) => {
-            if (!(error instanceof RegistryError)) throw error;
-            log.info('identify-account-unanswered', { kind: error.kind });
-            return null;
-          },
-        );
-        const answer = await answerWithin(asked, LIVE_ACCOUNT_WAIT_MS);
-        return answer.late ? null : answer.value;
-      },
+      liveAccount: (rmNumber) => account.within(rmNumber, LIVE_ACCOUNT_WAIT_MS),
       onPause: (paused) => events.emit({ kind: 'identification-paused', paused }),
     });
     const session = createSessionHolder();
@@ -349,17 +338,7 @@ export async function createKiosk({
       clock,
       log: log.child('settings'),
     });
-    // Online: the address an e-mailed card goes to is the registry's, as it stands now.
-    const accountNow = async (rmNumber: string): Promise<AccountAnswer> => {
-      try {
-        return { kind: 'answer', status: await client.accounts('GET', `${rmNumber}/status`, accountStatusSchema) };
-      } catch (error) {
-        if (!(error instanceof RegistryError)) throw error;
-        log.info('account-unanswered', { kind: error.kind });
-        return { kind: error.kind === 'malformed' ? 'malformed' : 'unreachable' };
-      }
-    };
-    const handOverMail = createHandOverByEmail({ db, orders, account: accountNow, pushNow, log: log.child('hand-over-email') });
+    const handOverMail = createHandOverByEmail({ db, orders, account: account.now, pushNow, log: log.child('hand-over-email') });
     const issuance = createIssuanceService({
       db,
       keys: signer,
@@ -367,7 +346,7 @@ export async function createKiosk({
       orders,
       printers: printers.settings,
       pushNow,
-      account: accountNow,
+      account: account.now,
       replica: sync.replica,
       recallPhoto: async (rmNumber) => (await recallPhoto({ db, client, log: log.child('issuance') }, rmNumber)).photo?.jpeg ?? null,
       clock,
