@@ -7,10 +7,10 @@ export type ReceiptWatch = Watch & {
   /** The printer's last answer to the watch (null: none yet, or no receipt printer set). */
   state(): ReceiptPrinterState | null;
   /**
-   * What the console was told by a question of its own (it opened, or re-read on an event): the
-   * watch's next answer is compared with that. Else a console read that disagreed (a question
-   * timed out under load, so "offline") would stay on screen while the watch, its own answer
-   * unchanged, had nothing to announce.
+   * What the printers panel was shown by a read of its own (it opened, or re-read on an
+   * event): the watch's next answer is compared with that. Else a panel read that disagreed (a
+   * question timed out under load, so "offline") would stay on screen while the watch, its own
+   * answer unchanged, had nothing to announce. Only for the printer set now.
    */
   heard(printer: string, state: ReceiptPrinterState): void;
 };
@@ -28,7 +28,7 @@ export const RECEIPT_WATCH_MAX_BACKOFF_MS = 60_000;
  * less and less often (doubling, up to RECEIPT_WATCH_MAX_BACKOFF_MS): a connection attempt to
  * an absent host costs a timeout each time. It runs whether or not the console is open: the
  * console reads the printers when it opens, and the log keeps when the printer stopped. "Changes"
- * is against what the console last heard, by the watch or by its own question (`heard`).
+ * is against what the printers panel last showed, from the watch or from its own read (`heard`).
  */
 export function createReceiptWatch({
   bus,
@@ -81,7 +81,7 @@ export function createReceiptWatch({
     state: () => last,
     stop: watch.stop,
     heard(printer, state) {
-      // The console asked another printer (set since the watch's last look): that one is watched from now.
+      // The panel read a printer set since the watch's last look: that one is watched from now.
       if (printer !== watched) {
         watched = printer;
         silentChecks = 0;

@@ -28,7 +28,11 @@ export type PrintersDeps = {
    * of its looks.
    */
   onSet?: (role: PrintRole) => void;
-  /** Told each answer the thermal printer gave to a question of the console's (the receipt watch compares its own with it). */
+  /**
+   * Told each answer the thermal printer gave when the printers panel read it (statuses): the
+   * receipt watch compares its own with what the panel shows. Not the answers to the checks
+   * before a payment, which the panel never shows.
+   */
   onReceiptAnswer?: (printer: string, state: ReceiptPrinterState) => void;
 };
 
@@ -51,7 +55,8 @@ export function createPrintersService({
   const statuses = async () => {
     const all = await printerStatuses(await settings(), spooler, log, receiptTimeouts);
     const receipt = all.find((s) => s.role === 'receipt');
-    if (receipt?.printer && isReceiptState(receipt.state)) onReceiptAnswer(receipt.printer, receipt.state);
+    // Told only of a printer still set now: a read begun before staff changed it says nothing of the new one.
+    if (receipt?.printer && isReceiptState(receipt.state) && (await settings()).receipt === receipt.printer) onReceiptAnswer(receipt.printer, receipt.state);
     return all;
   };
   return {
@@ -64,10 +69,7 @@ export function createPrintersService({
     /** The receipt printer as it says it stands now: asked before a payment is offered or taken. */
     receiptState: async (): Promise<PrinterState> => {
       const printer = (await settings()).receipt;
-      if (!printer) return 'not-configured';
-      const state = await askReceiptPrinter(printer, receiptTimeouts);
-      onReceiptAnswer(printer, state);
-      return state;
+      return printer ? askReceiptPrinter(printer, receiptTimeouts) : 'not-configured';
     },
 
     async set(role: PrintRole, printer: string | null, staffId: number): Promise<Result<PrinterStatus[]>> {

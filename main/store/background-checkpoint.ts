@@ -7,6 +7,12 @@ export type BackgroundCheckpoint = {
    * wait for it (the promise, which never rejects, is for tests and the close).
    */
   request(): Promise<void>;
+  /**
+   * Runs `work` (the main connection's own checkpoint) with no copy under way or starting:
+   * SQLite lets one checkpoint run at a time, and refuses another at once (SQLITE_BUSY, which
+   * no busy timeout waits out). A copy asked meanwhile runs after it.
+   */
+  aside<T>(work: () => Promise<T>): Promise<T>;
   /** Waits for a copy under way, then closes the side connection. */
   close(): Promise<void>;
 };
@@ -26,6 +32,8 @@ export function createBackgroundCheckpoint(file: string, log: Logger): Backgroun
   let running: Promise<void> | null = null;
   let again = false;
   let closed = false;
+  // The main connection's own checkpoints in progress: no copy starts while one runs.
+  let held = 0;
   const connect = () =>
     new Promise<sqlite3.Database>((resolve, reject) => {
       const db = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (e) => (e ? reject(e) : resolve(db)));
@@ -36,25 +44,41 @@ export function createBackgroundCheckpoint(file: string, log: Logger): Backgroun
     do {
       again = false;
       await new Promise<void>((resolve, reject) => db.exec('PRAGMA wal_checkpoint(PASSIVE)', (e) => (e ? reject(e) : resolve())));
-    } while (again && !closed);
+    } while (again && !closed && held === 0);
+  };
+  const request = (): Promise<void> => {
+    if (closed || file === ':memory:') return Promise.resolve();
+    if (running || held > 0) {
+      again = true;
+      return running ?? Promise.resolve();
+    }
+    running = copy()
+      .catch((error: unknown) => {
+        // The backstop copies in the commits meanwhile. A connection that opened is closed (not
+        // left holding the file), and opened anew at the next request.
+        log.warn('background-checkpoint-failed', { kind: errorKind(error) });
+        void side?.then(
+          (db) => db.close(() => undefined),
+          () => undefined,
+        );
+        side = null;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
   };
   return {
-    request() {
-      if (closed || file === ':memory:') return Promise.resolve();
-      if (running) {
-        again = true;
-        return running;
+    request,
+    async aside(work) {
+      held++;
+      try {
+        await running;
+        return await work();
+      } finally {
+        held--;
+        if (held === 0 && again) void request();
       }
-      running = copy()
-        .catch((error: unknown) => {
-          // The backstop copies in the commits meanwhile; a connection that failed is opened anew.
-          log.warn('background-checkpoint-failed', { kind: errorKind(error) });
-          side = null;
-        })
-        .finally(() => {
-          running = null;
-        });
-      return running;
     },
     async close() {
       closed = true;

@@ -25,7 +25,9 @@ export type WriteDb = ReadDb & {
   transaction<T>(work: (tx: TxDb) => Promise<T>): Promise<T>;
   /**
    * Copies the write-ahead log into the file and empties it, between transactions. With
-   * secure_delete, rows deleted before it leave no bytes behind in either file.
+   * secure_delete, rows deleted before it leave no bytes behind in either file. The side
+   * connection's copy (checkpointSoon) waits meanwhile; a checkpoint held by another process
+   * is waited for about a second, then logged (checkpoint-incomplete) for the next one to do.
    */
   checkpoint(): Promise<void>;
   /** Asks for the write-ahead log to be copied into the file beside this connection's work (background-checkpoint.ts). */
@@ -44,6 +46,9 @@ export class StoreError extends Error {
 const SLOW_QUERY_MS = 50;
 /** Prepared statements kept for reads (statement-cache.ts): the store's queries fit, with room. */
 const KEPT_STATEMENTS = 100;
+/** A checkpoint another one kept from finishing is tried again this often, this far apart (about a second). */
+const CHECKPOINT_TRIES = 20;
+const CHECKPOINT_RETRY_MS = 50;
 
 export async function openDatabase(file: string, log: Logger): Promise<WriteDb> {
   // Every store holds personal data (the demo registry's holds dates of birth in clear): the
@@ -108,13 +113,24 @@ export async function openDatabase(file: string, log: Logger): Promise<WriteDb> 
     return next;
   };
 
+  const background = createBackgroundCheckpoint(file, log);
+  // SQLite answers a checkpoint it could not finish (another one held the log, from another
+  // process say) with a row saying busy, not an error: read, and tried again for a while.
+  const truncate = async (): Promise<void> => {
+    for (let attempt = 0; attempt < CHECKPOINT_TRIES; attempt++) {
+      const row = await new Promise<{ busy: number } | undefined>((res, rej) =>
+        raw.get('PRAGMA wal_checkpoint(TRUNCATE)', (e: Error | null, r: { busy: number } | undefined) => (e ? rej(e) : res(r))),
+      );
+      if (row?.busy === 0) return;
+      await new Promise((r) => setTimeout(r, CHECKPOINT_RETRY_MS));
+    }
+    log.error('checkpoint-incomplete', { tries: CHECKPOINT_TRIES });
+  };
   const checkpoint = (): Promise<void> => {
-    const next = queue.then(() => exec('PRAGMA wal_checkpoint(TRUNCATE)'));
+    const next = queue.then(() => background.aside(truncate));
     queue = next.catch(() => undefined);
     return next;
   };
-
-  const background = createBackgroundCheckpoint(file, log);
 
   return {
     file,

@@ -16,12 +16,16 @@ const SAVED_KEY = 'deferred-schema';
  * their SQL is written in one place only: the migrations.
  */
 export async function deferSearchIndexes(tx: TxDb): Promise<void> {
-  if ((await getMeta(tx, SAVED_KEY)) !== undefined) return;
+  const saved = await getMeta(tx, SAVED_KEY);
   const objects = await tx.all<{ type: string; name: string; sql: string }>(
     'SELECT type, name, sql FROM sqlite_master WHERE name IN (SELECT value FROM json_each(?)) ORDER BY name',
     [JSON.stringify(DEFERRED)],
   );
-  await setMeta(tx, SAVED_KEY, JSON.stringify(objects.map((o) => o.sql)));
+  // A load already under way keeps what it set aside; what stands again since (a migration
+  // recreated it: 0018) is set aside too, so the rest of the load does not keep it row by row.
+  if (saved !== undefined && objects.length === 0) return;
+  const kept = saved === undefined ? [] : (JSON.parse(saved) as string[]);
+  await setMeta(tx, SAVED_KEY, JSON.stringify([...kept, ...objects.map((o) => o.sql)]));
   for (const o of objects) await tx.exec(`DROP ${o.type === 'index' ? 'INDEX' : 'TRIGGER'} ${o.name}`);
 }
 

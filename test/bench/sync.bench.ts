@@ -181,8 +181,8 @@ export async function syncBench({ count, pageSize }: { count: number; pageSize?:
     const deltaMs = performance.now() - deltaStart;
     const deltaPages = Math.round(statSync(`${path.join(dataDir, STORE_FILE)}-wal`).size / (4096 + 24));
     say(`Delta sync: ${delta.upserted} changes in ${Math.round(deltaMs)} ms, ${deltaPages} pages written`);
-    // One delta is one sample of a noisy machine, and every few deltas a commit also copies the
-    // write-ahead log into the file (a checkpoint, every 10,000 pages): more of them, in turn.
+    // One delta is one sample of a noisy machine: more of them, in turn. (Each delta's log is
+    // copied into the file beside the next, by the side connection: background-checkpoint.ts.)
     const deltas = [deltaMs];
     for (let round = 1; round < DELTAS; round++) {
       await mutate().catch(mutate);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { memoryLogger } from '../../main/logging/logger.ts';
@@ -38,6 +38,26 @@ describe('the write-ahead log copied in the background', () => {
     // Without the copies, the log would hold all eleven commits.
     assert.ok(wal <= 2.5 * oneRound, `the log holds ${(wal / oneRound).toFixed(1)} commits' worth`);
     assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM t'))?.n, 11 * 250);
+    await db.close();
+  });
+
+  it('a checkpoint asked while a copy runs (the outbox just delivered personal data) still empties the log', async () => {
+    const { file, db } = await store();
+    await db.all('PRAGMA secure_delete = ON');
+    for (let round = 0; round < 6; round++) {
+      // A large delta, its copy started; a delivered row holding a mobile number is deleted and
+      // the outbox empties the log, while the copy is still under way.
+      await db.transaction(async (tx) => {
+        for (let i = 0; i < 5000; i++) await tx.run('INSERT OR REPLACE INTO t (k, v) VALUES (?, randomblob(4000))', [i]);
+      });
+      const copying = db.checkpointSoon();
+      await db.transaction((tx) => tx.run("INSERT INTO t (k, v) VALUES (-1, CAST('mobile 0611223344' AS BLOB))"));
+      await db.transaction((tx) => tx.run('DELETE FROM t WHERE k = -1'));
+      await db.checkpoint();
+      assert.equal(statSync(`${file}-wal`).size, 0, `round ${round}: the log was emptied`);
+      assert.ok(!readFileSync(file).includes('0611223344'), `round ${round}: nothing of the deleted row in the file`);
+      await copying;
+    }
     await db.close();
   });
 

@@ -5,10 +5,16 @@ import { createEventBus } from '../../main/events/events.ts';
 import { createReceiptWatch } from '../../main/events/receipt-watch.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import { askReceiptPrinterIfIdle, type ReceiptTimeouts } from '../../main/printing/escpos-link.ts';
+import { createPrintService } from '../../main/printing/print-service.ts';
+import { createPrintersService } from '../../main/printing/printers-service.ts';
 import { printReceipt } from '../../main/printing/receipt.ts';
+import { cupsSpooler } from '../../main/printing/spooler.ts';
+import { readPrinters, writePrinter } from '../../main/settings/printer-settings.ts';
 import type { KioskEvent } from '../../main/shared/events.ts';
+import { openStore } from '../../main/store/open-store.ts';
 import { eventually } from '../support/pvc.ts';
 import { startTcpCapture } from '../support/tcp-capture.ts';
+import { tempDir } from '../support/temp.ts';
 
 const quick: ReceiptTimeouts = { answerMs: 1000, printMs: 5000, pollMs: 100 };
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -97,6 +103,74 @@ describe('the receipt printer watched while the kiosk is idle', () => {
     } finally {
       watch.stop();
       await printer.close();
+    }
+  });
+
+  it('the panel is told of what it never showed: a payment check\u2019s answer does not count as shown; a read of the old printer says nothing of the new', async () => {
+    const a = await startTcpCapture({ answerDelayMs: 300 });
+    const b = await startTcpCapture();
+    const db = await openStore(tempDir(), memoryLogger());
+    const log = memoryLogger();
+    const bus = createEventBus(log);
+    let told = 0;
+    bus.subscribe((e) => {
+      if (e.kind === 'printer-state' && e.role === 'receipt') told++;
+    });
+    await db.transaction((tx) => writePrinter(tx, 'receipt', a.address));
+    let held = false;
+    // Holds the watch's questions, once the one on its way (three answers of 300 ms) is in.
+    const hold = async () => {
+      held = true;
+      await pause(1200);
+    };
+    // Wired as the kiosk does: the watch asks the printer set now, the panel's reads are heard.
+    const watch = createReceiptWatch({
+      bus,
+      printer: async () => (await readPrinters(db, {})).receipt,
+      // The test holds the watch's questions back where the order of events matters.
+      ask: (p) => (held ? null : askReceiptPrinterIfIdle(p, quick)),
+      everyMs: 100,
+      maxBackoffMs: 2000,
+      log,
+    });
+    const printers = createPrintersService({
+      db,
+      print: createPrintService({ db, clock: () => new Date(), log, spooler: cupsSpooler, receiptTimeouts: quick }),
+      spooler: cupsSpooler,
+      defaults: {},
+      chamber: async () => 'CMA Test',
+      clock: () => new Date(),
+      log,
+      receiptTimeouts: quick,
+      onReceiptAnswer: watch.heard,
+    });
+    try {
+      await printers.statuses();
+      await eventually(async () => watch.state() === 'ready', 'the watch\u2019s first answer');
+      // The roll runs out; the check before a payment sees it first. The panel still says ready.
+      await hold();
+      a.set({ paper: 'out' });
+      assert.equal(await printers.receiptState(), 'paper-out');
+      held = false;
+      await eventually(async () => told === 1, 'the panel told, though a payment check saw it first');
+
+      // A panel read of printer A still on its way while staff set printer B, and the panel
+      // reads B (as it does when a printer is set); then A's late answer comes in.
+      await hold();
+      const lateRead = printers.statuses();
+      await db.transaction((tx) => writePrinter(tx, 'receipt', b.address));
+      await printers.statuses();
+      await lateRead;
+      const before = told;
+      b.set({ coverOpen: true });
+      held = false;
+      await eventually(async () => told > before, 'B\u2019s open cover told: the late read of A did not take the watch back to A');
+      assert.equal(watch.state(), 'cover-open');
+    } finally {
+      watch.stop();
+      await a.close();
+      await b.close();
+      await db.close();
     }
   });
 
