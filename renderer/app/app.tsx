@@ -8,6 +8,7 @@ import { StaffBar } from '../components/staff-bar.tsx';
 import { STAFF_LOCK_MS, StaffIdleLock } from '../components/staff-idle-lock.tsx';
 import { TopBar } from '../components/top-bar.tsx';
 import { TouchKeyboard } from '../components/touch-keyboard/touch-keyboard.tsx';
+import { WaitNotice } from '../components/wait-notice.tsx';
 import type { Locale } from '../i18n/index.tsx';
 import { formatTime } from '../screens/format.ts';
 import { type AfterRestart, useBridgeLink } from './bridge-link.ts';
@@ -171,6 +172,7 @@ export function App() {
           />
         )}
         <LinkNotice notice={linkNotice} screen={s} />
+        <WaitNotice pending={state.mode === 'visit' ? state.visit.pending : state.console.pending} />
         {state.mode === 'visit' ? (
           <VisitView visit={state.visit} dispatch={visitDispatch} call={call} info={info} finish={finish} />
         ) : (

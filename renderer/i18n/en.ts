@@ -11,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   'app.demoBadge': 'Demo',
   'app.skipToContent': 'Skip to content',
   'app.loading': 'Loading…',
+  'app.waiting': 'One moment, please: your request is being handled.',
   'link.down': 'The kiosk is not answering right now. It is trying again by itself: please wait a few seconds.',
   'link.restartedKept': 'The kiosk has restarted. What you typed is kept: you can carry on.',
   'link.restartedEnded':

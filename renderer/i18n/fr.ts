@@ -13,6 +13,7 @@ export const fr = {
   'app.demoBadge': 'Démonstration',
   'app.skipToContent': 'Aller au contenu',
   'app.loading': 'Chargement…',
+  'app.waiting': 'Un instant, s’il vous plaît : votre demande est en cours.',
   // The page's link to the kiosk in browser mode (renderer/app/bridge-link.ts).
   'link.down': 'La borne ne répond pas pour le moment. Elle réessaie toute seule : patientez quelques secondes.',
   'link.restartedKept': 'La borne a redémarré. Ce que vous avez saisi est conservé : vous pouvez continuer.',
