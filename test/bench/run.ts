@@ -1,20 +1,21 @@
 import { parseArgs } from 'node:util';
-import { cardBench } from './card.bench.ts';
-import { syncBench } from './sync.bench.ts';
 
 /**
  * `npm run -s bench -- <name> [--count N] [--json]`. Benchmarks print their figures as they
  * go (stderr) and end with one JSON line on stdout. They are not tests: nothing here
  * passes or fails on a number.
  */
-const BENCHES: Record<string, (opts: { count: number; pageSize?: number }) => Promise<Record<string, unknown>>> = {
-  sync: syncBench,
-  card: cardBench,
+type Bench = (opts: { count: number; pageSize?: number }) => Promise<Record<string, unknown>>;
+// Each bench is loaded only when it runs: the sync's RSS figure is the kiosk's sync, not the
+// card renderer's fonts and PDF library, which the card bench alone needs.
+const BENCHES: Record<string, () => Promise<Bench>> = {
+  sync: async () => (await import('./sync.bench.ts')).syncBench,
+  card: async () => (await import('./card.bench.ts')).cardBench,
 };
 
 const [name, ...rest] = process.argv.slice(2);
-const bench = name ? BENCHES[name] : undefined;
-if (!bench) {
+const load = name ? BENCHES[name] : undefined;
+if (!load) {
   console.error(`Usage: npm run -s bench -- <${Object.keys(BENCHES).join('|')}> [--count N] [--json]`);
   process.exit(2);
 }
@@ -28,6 +29,7 @@ const { values } = parseArgs({
   },
   strict: true,
 });
+const bench = await load();
 const result = await bench({
   count: Number(values.count),
   ...(values['page-size'] ? { pageSize: Number(values['page-size']) } : {}),
