@@ -45,6 +45,20 @@ describe('finding an artisan by name at the desk', () => {
     await registry.close();
   });
 
+  it('a first load leaves the name index in one piece, so the deltas after it do not carry its merge', async () => {
+    const registry = await startTestRegistry(3000);
+    const { db, engine } = await replicaFor(registry.server.url, { pageSize: 1000 });
+    // A small in-memory buffer makes the rebuild write many pieces, as a million artisans do
+    // with the default one (FTS5's hashsize, kept in the index's own config).
+    await db.transaction((tx) => tx.exec("INSERT INTO artisan_words (artisan_words, rank) VALUES ('hashsize', 4096)"));
+    const pieces = async () => (await db.get<{ n: number }>('SELECT count(DISTINCT segid) AS n FROM artisan_words_idx'))?.n;
+    await engine.syncNow();
+    assert.equal(await pieces(), 1, 'one piece: no merge left for the deltas to do');
+    assert.ok(names(await searchArtisans(db, { words: ['durand', 'cam'] })).includes('Camille DURAND'), 'and it finds the names');
+    await db.close();
+    await registry.close();
+  });
+
   it('during a first load the names are still found, by a scan of what is loaded', async () => {
     const registry = await startBrokenRegistry(() => ({ body: changesPage([row('123123127RM078', 1, 'DURAND')], 'stuck', true) }));
     const { db, engine } = await replicaFor(registry.url);
