@@ -139,15 +139,20 @@ export async function openRegistryStore(file: string, log: Logger) {
      * stored as JSON text and joined as they are, never parsed again to build a page.
      */
     async changes(after: number, limit: number): Promise<{ items: string; removed: string; last: number | null; more: boolean }> {
-      const row = await db.get<{ items: string | null; removed: string | null; last: number | null; more: number }>(
-        `WITH w AS MATERIALIZED (SELECT seq, deleted, rm_number, data FROM artisans WHERE seq > ?1 ORDER BY seq LIMIT ?2)
-         SELECT (SELECT '[' || coalesce(group_concat(data, ','), '') || ']' FROM w WHERE deleted = 0) AS items,
-                (SELECT json_group_array(rm_number) FROM w WHERE deleted = 1) AS removed,
-                (SELECT max(seq) FROM w) AS last,
-                EXISTS (SELECT 1 FROM artisans WHERE seq > (SELECT coalesce(max(seq), ?1) FROM w)) AS more`,
+      // One pass over the page's rows, in the feed's order, each kept or removed by FILTER. (A
+      // materialized window read four times cost about a third more of this server's CPU, at a
+      // million artisans: 9.7 to 10.6 s against 7.2 to 7.6 s for the 334 pages, side by side.)
+      const row = await db.get<{ items: string; removed: string; last: number | null }>(
+        `SELECT '[' || coalesce(group_concat(data, ',') FILTER (WHERE deleted = 0), '') || ']' AS items,
+                coalesce(json_group_array(rm_number) FILTER (WHERE deleted = 1), '[]') AS removed,
+                max(seq) AS last
+         FROM (SELECT seq, deleted, rm_number, data FROM artisans WHERE seq > ?1 ORDER BY seq LIMIT ?2)`,
         [after, limit],
       );
-      return { items: row?.items ?? '[]', removed: row?.removed ?? '[]', last: row?.last ?? null, more: row?.more === 1 };
+      const last = row?.last ?? null;
+      // Asked after the page: a change stored meanwhile has a later number, and is rightly "more".
+      const more = await db.get<{ more: number }>('SELECT EXISTS (SELECT 1 FROM artisans WHERE seq > ?) AS more', [last ?? after]);
+      return { items: row?.items ?? '[]', removed: row?.removed ?? '[]', last, more: more?.more === 1 };
     },
 
     async byRmNumber(rmNumber: string): Promise<ArtisanTuple | undefined> {
