@@ -40,6 +40,20 @@ function startRegistry(dir: string, count: number): Promise<{ url: string; child
     ],
     { cwd: ROOT, env: { ...process.env, KIOSK_REGISTRY_SECRET: SECRET, KIOSK_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  // The registry and the folder go with the benchmark however it ends: cut short by Ctrl-C or
+  // a timeout's SIGTERM, or by its output closing (`| head`: the next write fails and the
+  // process exits), not only at the end of a run. Left behind, the registry held a core, and
+  // the folder a gigabyte of /tmp at a million artisans.
+  const stop = () => {
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => {
+      stop();
+      process.exit(128 + os.constants.signals[signal]);
+    });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
