@@ -12,6 +12,8 @@ export const SYSTEM_NEEDS: readonly { check: string; packages: string[] }[] = [
   // Checking the card PDFs as a person would: page size, text, a picture, the QR code.
   { check: '/usr/bin/pdfinfo', packages: ['poppler-utils'] },
   { check: '/usr/bin/zbarimg', packages: ['zbar-tools'] },
+  // The sync benchmark's baseline (the shell importing the same rows), which a test starts.
+  { check: '/usr/bin/sqlite3', packages: ['sqlite3'] },
   // A real print chain: CUPS, its client commands, a virtual IPP printer, and the D-Bus and
   // Avahi it needs for DNS-SD.
   { check: '/usr/sbin/cupsd', packages: ['cups'] },
