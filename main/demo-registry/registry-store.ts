@@ -150,9 +150,11 @@ export async function openRegistryStore(file: string, log: Logger) {
         [after, limit],
       );
       const last = row?.last ?? null;
-      // Asked after the page: a change stored meanwhile has a later number, and is rightly "more".
-      const more = await db.get<{ more: number }>('SELECT EXISTS (SELECT 1 FROM artisans WHERE seq > ?) AS more', [last ?? after]);
-      return { items: row?.items ?? '[]', removed: row?.removed ?? '[]', last, more: more?.more === 1 };
+      // Asked after the page, in a statement of its own: a change stored meanwhile has a later
+      // number than the page's last, and is rightly "more". An empty page is the feed's end,
+      // never "more" (a kiosk refuses an empty page that promises more: a feed that is stuck).
+      const more = last !== null && (await db.get<{ more: number }>('SELECT EXISTS (SELECT 1 FROM artisans WHERE seq > ?) AS more', [last]))?.more === 1;
+      return { items: row?.items ?? '[]', removed: row?.removed ?? '[]', last, more };
     },
 
     async byRmNumber(rmNumber: string): Promise<ArtisanTuple | undefined> {
