@@ -138,12 +138,16 @@ export async function openRegistryStore(file: string, log: Logger) {
      * One page of the changes feed after `after`, as ready-to-send JSON fragments. Rows are
      * stored as JSON text and joined as they are, never parsed again to build a page.
      */
-    async changes(after: number, limit: number): Promise<{ items: string; removed: string; last: number | null; more: boolean }> {
+    async changes(after: number, limit: number): Promise<{ items: Buffer; removed: string; last: number | null; more: boolean }> {
       // One pass over the page's rows, in the feed's order, each kept or removed by FILTER. (A
       // materialized window read four times cost about a third more of this server's CPU, at a
       // million artisans: 9.7 to 10.6 s against 7.2 to 7.6 s for the 334 pages, side by side.)
-      const row = await db.get<{ items: string; removed: string; last: number | null }>(
-        `SELECT '[' || coalesce(group_concat(data, ',') FILTER (WHERE deleted = 0), '') || ']' AS items,
+      // The rows come as bytes (a BLOB), sent as they are: as text, each megabyte page became a
+      // JS string, then a longer one, then bytes again, three large allocations a page; the
+      // 334 pages took 9.0 to 9.6 s and 650,000 page faults, against 2.9 to 3.7 s and 200,000
+      // as bytes (three rounds each, interleaved, .scratch probe).
+      const row = await db.get<{ items: Buffer; removed: string; last: number | null }>(
+        `SELECT CAST('[' || coalesce(group_concat(data, ',') FILTER (WHERE deleted = 0), '') || ']' AS BLOB) AS items,
                 coalesce(json_group_array(rm_number) FILTER (WHERE deleted = 1), '[]') AS removed,
                 max(seq) AS last
          FROM (SELECT seq, deleted, rm_number, data FROM artisans WHERE seq > ?1 ORDER BY seq LIMIT ?2)`,
@@ -154,7 +158,7 @@ export async function openRegistryStore(file: string, log: Logger) {
       // number than the page's last, and is rightly "more". An empty page is the feed's end,
       // never "more" (a kiosk refuses an empty page that promises more: a feed that is stuck).
       const more = last !== null && (await db.get<{ more: number }>('SELECT EXISTS (SELECT 1 FROM artisans WHERE seq > ?) AS more', [last]))?.more === 1;
-      return { items: row?.items ?? '[]', removed: row?.removed ?? '[]', last, more };
+      return { items: row?.items ?? Buffer.from('[]'), removed: row?.removed ?? '[]', last, more };
     },
 
     async byRmNumber(rmNumber: string): Promise<ArtisanTuple | undefined> {

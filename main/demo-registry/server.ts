@@ -100,9 +100,12 @@ export async function startRegistryServer({
   const hanging = new Set<http.ServerResponse>();
   const stats = { applied: 0, duplicate: 0 };
 
-  const json = (res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
+  const json = (res: http.ServerResponse, status: number, body: string | Buffer | Buffer[], headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
-    res.end(body);
+    if (Array.isArray(body)) {
+      for (const part of body) res.write(part);
+      res.end();
+    } else res.end(body);
   };
   const problem = (res: http.ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) =>
     json(res, status, JSON.stringify({ error: { code, message } }), headers);
@@ -172,12 +175,18 @@ export async function startRegistryServer({
       const limit = Math.min(MAX_PAGE, Math.max(1, Number(url.searchParams.get('limit') ?? DEFAULT_PAGE) || DEFAULT_PAGE));
       const page = await store.changes(after, limit);
       const cursor = encodeCursor(page.last ?? after);
-      const text = `{"fields":${FIELDS_JSON},"items":${page.items},"removed":${page.removed},"cursor":"${cursor}","hasMore":${page.more}}`;
+      // The rows' bytes between two short pieces, never joined into one string (registry-store.ts).
+      const parts = [
+        Buffer.from(`{"fields":${FIELDS_JSON},"items":`),
+        page.items,
+        Buffer.from(`,"removed":${page.removed},"cursor":"${cursor}","hasMore":${page.more}}`),
+      ];
       if (faults.malformedPages > 0) {
         faults.malformedPages--;
-        return json(res, 200, text.slice(0, Math.floor(text.length / 2)));
+        const whole = Buffer.concat(parts);
+        return json(res, 200, whole.subarray(0, Math.floor(whole.length / 2)));
       }
-      return json(res, 200, text);
+      return json(res, 200, parts);
     }
     const one = /^\/v1\/artisans\/([0-9A-Z]{14})$/.exec(path);
     if (req.method === 'GET' && one?.[1]) {

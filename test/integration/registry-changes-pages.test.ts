@@ -11,32 +11,32 @@ describe("the reference registry's changes pages", () => {
     const store = await openRegistryStore(path.join(tempDir('registry-'), 'registry.sqlite'), memoryLogger('registry'));
     await store.seed(5);
     const all = await store.changes(0, 100);
-    const rows = JSON.parse(all.items) as ArtisanTuple[];
+    const rows = JSON.parse(all.items.toString()) as ArtisanTuple[];
     assert.equal(rows.length, 5);
     assert.equal(all.removed, '[]');
     assert.equal(all.more, false, 'the whole feed in one page: nothing more');
     const last = all.last as number;
 
     const first = await store.changes(0, 2);
-    assert.deepEqual(JSON.parse(first.items), rows.slice(0, 2), 'a page of two: the first two, in the same order');
+    assert.deepEqual(JSON.parse(first.items.toString()), rows.slice(0, 2), 'a page of two: the first two, in the same order');
     assert.equal(first.more, true);
     const rest = await store.changes(first.last as number, 3);
-    assert.deepEqual(JSON.parse(rest.items), rows.slice(2));
+    assert.deepEqual(JSON.parse(rest.items.toString()), rows.slice(2));
     assert.equal(rest.last, last);
     assert.equal(rest.more, false, 'a page ending on the last change: nothing more');
 
     const end = await store.changes(last, 10);
-    assert.deepEqual([end.items, end.removed, end.last, end.more], ['[]', '[]', null, false], 'past the end: an empty page, never "more"');
+    assert.deepEqual([end.items.toString(), end.removed, end.last, end.more], ['[]', '[]', null, false], 'past the end: an empty page, never "more"');
 
     // A removal and a rename, after the rows: a page of a tombstone, then the renamed row.
     const [gone, renamed] = [rows[0] as ArtisanTuple, rows[1] as ArtisanTuple];
     assert.equal(await store.remove(gone[0]), true);
     await store.upsert([[...renamed.slice(0, 9), 'Atelier Nouveau', ...renamed.slice(10, 17), renamed[17] + 1] as ArtisanTuple]);
     const tomb = await store.changes(last, 1);
-    assert.deepEqual([tomb.items, JSON.parse(tomb.removed), tomb.more], ['[]', [gone[0]], true], 'a page of one removal, more to come');
+    assert.deepEqual([tomb.items.toString(), JSON.parse(tomb.removed), tomb.more], ['[]', [gone[0]], true], 'a page of one removal, more to come');
     const next = await store.changes(tomb.last as number, 10);
     assert.deepEqual(
-      (JSON.parse(next.items) as ArtisanTuple[]).map((t) => [t[0], t[9]]),
+      (JSON.parse(next.items.toString()) as ArtisanTuple[]).map((t) => [t[0], t[9]]),
       [[renamed[0], 'Atelier Nouveau']],
     );
     assert.equal(next.more, false);
