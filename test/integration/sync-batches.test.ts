@@ -140,6 +140,25 @@ describe('a first load writes the pages at hand several to a transaction, in key
     await store.close();
   });
 
+  it('each batch of a first load is copied into the file from the side connection, and the copy is the registry’s', async () => {
+    const { store, engine, batches } = await kiosk({ batchRows: 2 * PAGE });
+    // The store's own request, counted: the copy itself still runs, on the real side connection.
+    let asked = 0;
+    const request = store.checkpointSoon;
+    store.checkpointSoon = () => {
+      asked++;
+      return request();
+    };
+    const result = await engine.syncNow();
+    assert.equal(result.upserted, ARTISANS);
+    assert.ok(batches.length >= 5, `${batches.length} batches`);
+    // Without it, SQLite's own copy waits for the disk on the writer's path (README, Performance).
+    assert.equal(asked, batches.length, 'a copy asked after every batch, the first load’s included');
+    assert.equal(await replicaChecksum(store), await registry.store.checksum());
+    assert.equal(await countArtisans(store), ARTISANS);
+    await store.close();
+  });
+
   it('a page that fails while others wait their turn: what came before it is written, the run fails, the next one ends the load', async () => {
     let fail = true;
     const { store, engine, cursors } = await kiosk({
