@@ -155,12 +155,12 @@ export function createSyncEngine({ db, client, hashBirthDate, clock, log, option
    * from them) and the rows' date-of-birth hashes. Each row is parsed, checked and dropped in
    * turn, so no page-sized string or parse is ever made (README, Performance: RSS).
    */
-  function checkedPage(bytes: Buffer, askedAt: number): CheckedPage {
+  async function checkedPage(bytes: Buffer, askedAt: number): Promise<CheckedPage> {
     const page = readChangesPage(bytes);
     if (JSON.stringify(page.fields) !== FIELDS) throw new RegistryError('malformed', 'a changes page names other fields than this kiosk knows');
     const tooLarge = sizeProblem(page.rowCount, page.removed.length);
     if (tooLarge) throw new RegistryError('malformed', tooLarge);
-    const rows = rowsOf(page);
+    const rows = await rowsOf(page);
     if ('problem' in rows) throw new RegistryError('malformed', rows.problem);
     const problem = removedProblem(page.removed, rows.kept);
     if (problem) throw new RegistryError('malformed', problem);
