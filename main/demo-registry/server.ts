@@ -101,7 +101,10 @@ export async function startRegistryServer({
   const stats = { applied: 0, duplicate: 0 };
 
   const json = (res: http.ServerResponse, status: number, body: string | Buffer | Buffer[], headers: Record<string, string> = {}) => {
-    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
+    // Parts are sent as they are, not joined, with their total length: a proxy or a client
+    // knows the size before reading (the kiosk refuses a page past its cap unread).
+    const length = Array.isArray(body) ? { 'Content-Length': String(body.reduce((n, part) => n + part.length, 0)) } : {};
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...length, ...headers });
     if (Array.isArray(body)) {
       for (const part of body) res.write(part);
       res.end();

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { openRegistryStore } from '../../main/demo-registry/registry-store.ts';
 import { memoryLogger } from '../../main/logging/logger.ts';
 import type { ArtisanTuple } from '../../main/registry/wire.ts';
+import { KIOSK_ID, SECRET, startTestRegistry } from '../support/registry.ts';
 import { tempDir } from '../support/temp.ts';
 
 describe("the reference registry's changes pages", () => {
@@ -41,5 +42,24 @@ describe("the reference registry's changes pages", () => {
     );
     assert.equal(next.more, false);
     await store.close();
+  });
+
+  it('go out over HTTP with their length said up front, and read as the JSON it announces', async () => {
+    const registry = await startTestRegistry(40);
+    try {
+      const { accessToken } = (await (
+        await fetch(`${registry.server.url}/v1/auth/token`, { method: 'POST', body: JSON.stringify({ kioskId: KIOSK_ID, secret: SECRET }) })
+      ).json()) as { accessToken: string };
+      const res = await fetch(`${registry.server.url}/v1/artisans/changes?limit=25`, { headers: { Authorization: `Bearer ${accessToken}` } });
+      const body = Buffer.from(await res.arrayBuffer());
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('transfer-encoding'), null, 'not chunked');
+      assert.equal(res.headers.get('content-length'), String(body.length));
+      const page = JSON.parse(body.toString('utf8')) as { items: unknown[]; hasMore: boolean };
+      assert.equal(page.items.length, 25);
+      assert.equal(page.hasMore, true);
+    } finally {
+      await registry.close();
+    }
   });
 });
