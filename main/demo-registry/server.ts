@@ -101,14 +101,14 @@ export async function startRegistryServer({
   const stats = { applied: 0, duplicate: 0 };
 
   const json = (res: http.ServerResponse, status: number, body: string | Buffer | Buffer[], headers: Record<string, string> = {}) => {
-    // Parts are sent as they are, not joined, with their total length: a proxy or a client
-    // knows the size before reading (the kiosk refuses a page past its cap unread).
-    const length = Array.isArray(body) ? { 'Content-Length': String(body.reduce((n, part) => n + part.length, 0)) } : {};
-    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...length, ...headers });
-    if (Array.isArray(body)) {
-      for (const part of body) res.write(part);
-      res.end();
-    } else res.end(body);
+    // Every answer says its length: a proxy or a client knows the size before reading (the kiosk
+    // refuses a changes page past its cap unread). Node does not add it after writeHead, and
+    // sends the body chunked instead. Parts (a changes page) go as they are, not joined.
+    const parts = Array.isArray(body) ? body : [body];
+    const length = parts.reduce((n, part) => n + (typeof part === 'string' ? Buffer.byteLength(part) : part.length), 0);
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Content-Length': String(length), ...headers });
+    for (const part of parts) res.write(part);
+    res.end();
   };
   const problem = (res: http.ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}) =>
     json(res, status, JSON.stringify({ error: { code, message } }), headers);

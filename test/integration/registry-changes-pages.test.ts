@@ -44,7 +44,7 @@ describe("the reference registry's changes pages", () => {
     await store.close();
   });
 
-  it('go out over HTTP with their length said up front, and read as the JSON it announces', async () => {
+  it('go out over HTTP with their length said up front, as every answer of the registry, and read as the JSON it announces', async () => {
     const registry = await startTestRegistry(40);
     try {
       const { accessToken } = (await (
@@ -58,6 +58,23 @@ describe("the reference registry's changes pages", () => {
       const page = JSON.parse(body.toString('utf8')) as { items: unknown[]; hasMore: boolean };
       assert.equal(page.items.length, 25);
       assert.equal(page.hasMore, true);
+      // The other answers too: an artisan (accented names: the length in bytes, not characters),
+      // the health check, a refusal.
+      const rm = (page.items[0] as string[])[0] as string;
+      for (const [url, status, auth] of [
+        [`${registry.server.url}/v1/artisans/${rm}`, 200, true],
+        [`${registry.server.url}/v1/health`, 200, false],
+        [`${registry.server.url}/v1/artisans/changes?after=nope`, 401, false],
+      ] as const) {
+        const other = await fetch(url, auth ? { headers: { Authorization: `Bearer ${accessToken}` } } : {});
+        const bytes = Buffer.from(await other.arrayBuffer());
+        assert.equal(other.status, status, url);
+        assert.equal(other.headers.get('transfer-encoding'), null, `${url}: not chunked`);
+        assert.equal(other.headers.get('content-length'), String(bytes.length), url);
+        assert.doesNotThrow(() => JSON.parse(bytes.toString('utf8')), url);
+      }
+      const artisan = await (await fetch(`${registry.server.url}/v1/artisans/${rm}`, { headers: { Authorization: `Bearer ${accessToken}` } })).text();
+      assert.notEqual(Buffer.byteLength(artisan), artisan.length, 'the artisan answer holds characters of more than one byte');
     } finally {
       await registry.close();
     }
